@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { notFound, onError } from './lib/errors.ts';
+import type { AppEnv, Platform } from './lib/platform.ts';
+import { health } from './routes/health.ts';
+import { places } from './routes/places.ts';
+
+/** The API's routes, chained so `AppType` carries every endpoint to the typed web client. */
+function apiRoutes() {
+  return new Hono<AppEnv>().route('/health', health).route('/places', places);
+}
+
+/**
+ * Builds the Linli app over the services an entry provides. The same app runs on Workers and Node.
+ * @example const app = createApp({ db: createDb(createClient({ url: 'file:data/linli.db' })), now: Date.now })
+ */
+export function createApp(platform: Platform) {
+  const app = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('platform', platform);
+      c.set('db', platform.db);
+      await next();
+    })
+    .route('/api', apiRoutes());
+  app.onError(onError);
+  // Anything under /api that no route took is a JSON 404, never the web app's HTML.
+  app.all('/api/*', notFound);
+  app.notFound(notFound);
+  return app;
+}
+
+export type AppType = ReturnType<typeof apiRoutes>;

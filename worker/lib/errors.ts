@@ -1,0 +1,74 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+/** The one shape every error answer takes. */
+export type ErrorBody = {
+  error: { code: string; message: string; fields?: Record<string, string> };
+};
+
+/**
+ * An HTTP error carrying a machine-readable code and, for bad input, the fields at fault.
+ * @example throw new ApiError(404, 'community_not_found', 'No community with this slug.')
+ */
+export class ApiError extends HTTPException {
+  readonly code: string;
+  readonly fields?: Record<string, string>;
+  constructor(status: ContentfulStatusCode, code: string, message: string, fields?: Record<string, string>) {
+    super(status, { message });
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** Turns a zod failure into `{ "field.path": "why" }`, the first problem per field. */
+export function fieldErrors(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+const defaultCodes: Partial<Record<number, string>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'too_many_requests',
+  503: 'unavailable',
+};
+
+/** `app.onError`: known errors keep their status; anything else is logged and becomes a bare 500. */
+export function onError(err: Error, c: Context) {
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const body: ErrorBody = {
+      error: {
+        code: err instanceof ApiError ? err.code : (defaultCodes[status] ?? 'error'),
+        message: err.message || 'Request failed.',
+        ...(err instanceof ApiError && err.fields ? { fields: err.fields } : {}),
+      },
+    };
+    const res = c.json(body, status);
+    for (const [k, v] of err.getResponse().headers) if (k !== 'content-type') res.headers.set(k, v);
+    return res;
+  }
+  console.error('unhandled error', c.req.method, c.req.path, err);
+  return c.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } } satisfies ErrorBody, 500);
+}
+
+/** `app.notFound` for the API: always JSON. */
+export function notFound(c: Context) {
+  return c.json(
+    { error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}` } } satisfies ErrorBody,
+    404,
+  );
+}

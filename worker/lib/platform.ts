@@ -1,0 +1,23 @@
+import type { Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from '../../schema/index.ts';
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+/**
+ * Everything the app needs from the runtime, built once by an entry (Workers or Node)
+ * so tests and the two runtimes swap services in one place.
+ */
+export type Platform = {
+  db: Db;
+  /** Milliseconds since the epoch; tests pass a fixed clock. */
+  now: () => number;
+};
+
+/** Wraps a libSQL client (embedded, or the web client on Workers) in drizzle with our schema. */
+export function createDb(client: Client): Db {
+  return drizzle(client, { schema });
+}
+
+/** The variables every handler can read with `c.var`. */
+export type AppEnv = { Variables: { platform: Platform; db: Db } };

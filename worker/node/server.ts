@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApp } from '../app.ts';
+import type { Platform } from '../lib/platform.ts';
+
+/** The built web app (`npm run build`). */
+export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/**
+ * The Linli app plus the built web app with SPA fallback, as the Node entry serves it.
+ * (On Workers the same job is done by Static Assets.)
+ */
+export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
+  const app = new Hono();
+  app.route('/', createApp(platform));
+  // Vite puts content-hashed files under /assets: they never change, so phones may keep them.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root: webRoot }));
+  // Every other page is a route of the single-page app.
+  app.get('*', serveStatic({ root: webRoot, path: 'index.html' }), async (c, next) => {
+    c.header('Cache-Control', 'no-cache');
+    await next();
+  });
+  return app;
+}
