@@ -14,16 +14,16 @@ export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.met
 export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
   const app = new Hono();
   app.route('/', createApp(platform));
-  // Vite puts content-hashed files under /assets: they never change, so phones may keep them.
-  app.use('/assets/*', async (c, next) => {
+  app.use('*', async (c, next) => {
     await next();
-    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    if (!c.res.ok || c.req.path.startsWith('/api/')) return;
+    // Vite puts content-hashed files under /assets: they never change, so phones may keep them.
+    // The HTML shell must be revalidated so a new release reaches phones at once.
+    if (c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    else if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-cache');
   });
   app.use('*', serveStatic({ root: webRoot }));
   // Every other page is a route of the single-page app.
-  app.get('*', serveStatic({ root: webRoot, path: 'index.html' }), async (c, next) => {
-    c.header('Cache-Control', 'no-cache');
-    await next();
-  });
+  app.get('*', serveStatic({ root: webRoot, path: 'index.html' }));
   return app;
 }

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from './app.ts';
+import { freshDatabase } from './node/test-database.ts';
+
+let t: Awaited<ReturnType<typeof freshDatabase>>;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  t = await freshDatabase({ demo: true });
+  app = createApp({ db: t.db, now: Date.now });
+});
+afterAll(() => t.cleanup());
+
+describe('GET /api/health', () => {
+  it('reports a reachable, current database', async () => {
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({
+      ok: true,
+      database: 'reachable',
+      schema: { current: true, expected: '0000_places', applied: '0000_places' },
+    });
+  });
+
+  it('answers 503 when the database has not been migrated', async () => {
+    const empty = await freshDatabase({ migrate: false });
+    try {
+      const res = await createApp({ db: empty.db, now: Date.now }).request('/api/health');
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ ok: false, database: 'reachable', schema: { current: false, applied: null } });
+    } finally {
+      await empty.cleanup();
+    }
+  });
+
+  it('answers 503 when the database cannot be reached', async () => {
+    const gone = await freshDatabase();
+    gone.client.close();
+    const res = await createApp({ db: gone.db, now: Date.now }).request('/api/health');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ ok: false, database: 'unreachable' });
+    await gone.cleanup();
+  });
+});
+
+describe('GET /api/places', () => {
+  it('returns the demo tree: sub-districts → communities → compounds', async () => {
+    const res = await app.request('/api/places');
+    expect(res.status).toBe(200);
+    const { subdistricts } = (await res.json()) as {
+      subdistricts: { slug: string; communities: { slug: string; nameAssumed: boolean; compounds: { slug: string }[] }[] }[];
+    };
+    expect(subdistricts.map((s) => s.slug)).toEqual(['huaihelu', 'jianzhongjie', 'jingguanglu', 'mifengzhang', 'songshanlu']);
+    const communities = subdistricts.flatMap((s) => s.communities);
+    expect(communities.map((c) => c.slug).sort()).toEqual(['gongrenlu', 'jieyunlu', 'renhelu', 'yongan']);
+    expect(communities.find((c) => c.slug === 'renhelu')?.nameAssumed).toBe(true);
+    expect(communities.find((c) => c.slug === 'yongan')?.nameAssumed).toBe(false);
+    const jieyunlu = subdistricts.find((s) => s.slug === 'jingguanglu')?.communities[0];
+    expect(jieyunlu).toMatchObject({ slug: 'jieyunlu', name: '洁云路社区', compounds: [{ slug: 'tiedao-jieyunli', name: '铁道洁云里小区' }] });
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown API path with the JSON 404 envelope', async () => {
+    const res = await app.request('/api/nothing/here');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No such endpoint: GET /api/nothing/here' } });
+  });
+
+  it('answers a wrong method on a known path with JSON, not HTML', async () => {
+    const res = await app.request('/api/places', { method: 'DELETE' });
+    expect(res.status).toBe(404);
+    expect((await res.json()) as object).toHaveProperty('error.code', 'not_found');
+  });
+
+  it('turns an unexpected failure into a 500 envelope without internals', async () => {
+    const gone = await freshDatabase();
+    gone.client.close();
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await createApp({ db: gone.db, now: Date.now }).request('/api/places');
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+    expect(text).not.toMatch(/libsql|closed|at /i);
+    await gone.cleanup();
+  });
+});

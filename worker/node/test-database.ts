@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDemoData } from '../../scripts/demo-data.ts';
+import { migrateDatabase, openDatabase } from './database.ts';
+
+/**
+ * A new, migrated libSQL file in a temp folder, for tests. A file (not `:memory:`) so
+ * every connection sees the same data.
+ * @example const t = await freshDatabase({ demo: true }); … ; await t.cleanup();
+ */
+export async function freshDatabase(options: { demo?: boolean; migrate?: boolean } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
+  const url = `file:${join(dir, 'linli.db')}`;
+  const { client, db } = await openDatabase(url);
+  if (options.migrate !== false) await migrateDatabase(db);
+  if (options.demo) await loadDemoData(db);
+  return {
+    url,
+    client,
+    db,
+    async cleanup() {
+      client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
