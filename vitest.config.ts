@@ -22,7 +22,7 @@ export default defineConfig({
           cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { LIBSQL_URL: inject<string>('libsqlUrl'), LIBSQL_AUTH_TOKEN: '' },
+              bindings: { LIBSQL_URL: inject<string>('libsqlUrl'), LIBSQL_AUTH_TOKEN: '', AUTH_PEPPER: 'workerd-test-pepper' },
             },
           })),
         ],
@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'workerd',
           include: ['worker/**/*.workerd.test.ts'],
           globalSetup: ['./worker/workerd-setup.ts'],
+
         },
       },
       {

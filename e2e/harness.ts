@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNodeApp } from '../worker/node/server.ts';
-import { freshDatabase } from '../worker/node/test-database.ts';
+import { freshDatabase, testPlatform } from '../worker/node/test-database.ts';
 
 export const phone = { width: 390, height: 844 };
 export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
@@ -17,7 +17,7 @@ export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
 /** Starts the Node app over a new temp database with demo data on a free port. */
 export async function startApp() {
   const { db, cleanup } = await freshDatabase({ demo: true });
-  const app = createNodeApp({ db, now: Date.now });
+  const app = createNodeApp(testPlatform(db));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,11 +128,16 @@ describe('Hrana over HTTP stand-in', () => {
     const first = await client.transaction('write');
     await first.execute({ sql: 'INSERT INTO notes (title) VALUES (?)', args: ['first'] });
     const second = await client.transaction('write');
-    const secondInsert = second.execute({ sql: 'INSERT INTO notes (title) VALUES (?)', args: ['second'] });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    let secondDone = false;
+    const secondInsert = second.execute({ sql: 'INSERT INTO notes (title) VALUES (?)', args: ['second'] }).then(() => (secondDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(secondDone).toBe(false);
+    const started = Date.now();
     await first.commit();
     await secondInsert;
     await second.commit();
+    // well under the server's 5 s retry budget: the waiting writer must not hold up the one it waits for
+    expect(Date.now() - started).toBeLessThan(1_000);
     expect((await client.execute('SELECT title FROM notes ORDER BY id')).rows.map((r) => r.title)).toEqual(['first', 'second']);
   });
 
@@ -154,7 +159,9 @@ describe('Hrana over HTTP stand-in', () => {
 
   it('lets drizzle run queries through it', { timeout }, async () => {
     const notes = sqliteTable('notes', { id: integer('id').primaryKey(), title: text('title').notNull() });
-    const db = drizzle({ client: createClient({ url: server.url }) });
+    const web = createClient({ url: server.url });
+    onTestFinished(() => web.close());
+    const db = drizzle({ client: web });
     await db.insert(notes).values([{ title: '通知' }, { title: '活动' }]);
     expect(await db.select().from(notes).where(eq(notes.title, '活动'))).toEqual([{ id: 2, title: '活动' }]);
     const returned = await db.insert(notes).values({ title: 'r' }).returning({ id: notes.id });

@@ -94,8 +94,10 @@ async function execute(stream: Stream, stmt: Stmt): Promise<StmtResult> {
     ? Object.fromEntries(named.map(({ name, value }) => [name.replace(/^[:@$]/, ''), toSql(value)]))
     : (stmt.args ?? []).map(toSql);
   const counters = () => stream.db.prepare('SELECT total_changes(), changes(), last_insert_rowid()').raw(true).safeIntegers(true).get() as bigint[];
+  const prepared = await whileBusy(() => stream.db.prepare(sqlOf(stream, stmt.sql, stmt.sql_id)).safeIntegers(true));
+  // retry the same statement: libsql leaves one that failed with SQLITE_BUSY running, and a running
+  // statement keeps its connection from committing until the garbage collector finalizes it
   return whileBusy(() => {
-    const prepared = stream.db.prepare(sqlOf(stream, stmt.sql, stmt.sql_id)).safeIntegers(true);
     const before = counters()[0];
     const rows = prepared.reader ? (prepared.raw(true).all(args) as unknown[][]) : (prepared.run(args), []);
     // changes() and last_insert_rowid() outlive the statement that set them; report them only for one that wrote
@@ -110,33 +112,46 @@ async function execute(stream: Stream, stmt: Stmt): Promise<StmtResult> {
   });
 }
 
+function open(path: string): Database.Database {
+  const db = new Database(path);
+  db.exec('PRAGMA busy_timeout = 0'); // libsql waits 5 s by default, blocking every other stream meanwhile
+  return db;
+}
+
+function closeStream(stream: Stream): void {
+  clearTimeout(stream.expiry);
+  // statements not yet garbage-collected keep a closed connection alive, lock and all, so end its transaction first
+  if (stream.db.inTransaction) stream.db.exec('ROLLBACK');
+  stream.db.close();
+}
+
 async function batch(stream: Stream, steps: { condition?: Cond | null; stmt: Stmt }[]) {
-  const outcomes: ('ok' | 'error' | undefined)[] = [];
+  const step_results: (StmtResult | null)[] = [];
+  const step_errors: (HranaError | null)[] = [];
   const holds = (cond: Cond): boolean => {
     switch (cond.type) {
-      case 'ok': case 'error': return outcomes[cond.step] === cond.type;
+      case 'ok': return step_results[cond.step] != null;
+      case 'error': return step_errors[cond.step] != null;
       case 'not': return !holds(cond.cond);
       case 'and': return cond.conds.every(holds);
       case 'or': return cond.conds.some(holds);
       case 'is_autocommit': return !stream.db.inTransaction;
     }
   };
-  const result = { step_results: [] as (StmtResult | null)[], step_errors: [] as (HranaError | null)[] };
   for (const { condition, stmt } of steps) {
-    let stepResult: StmtResult | null = null;
-    let stepError: HranaError | null = null;
+    let result: StmtResult | null = null;
+    let error: HranaError | null = null;
     if (!condition || holds(condition)) {
       try {
-        stepResult = await execute(stream, stmt);
+        result = await execute(stream, stmt);
       } catch (e) {
-        stepError = toError(e);
+        error = toError(e);
       }
     }
-    outcomes.push(stepResult ? 'ok' : stepError ? 'error' : undefined);
-    result.step_results.push(stepResult);
-    result.step_errors.push(stepError);
+    step_results.push(result);
+    step_errors.push(error);
   }
-  return result;
+  return { step_results, step_errors };
 }
 
 async function handle(stream: Stream, req: StreamRequest): Promise<object> {
@@ -160,7 +175,7 @@ export async function startLibsqlHttpServer(options: { databaseUrl: string; port
   if (path === '' || path.includes(':memory:')) throw new Error('An in-memory database cannot be shared between streams; use a file');
   mkdirSync(dirname(path), { recursive: true });
   // fail now rather than on the first request; WAL (as in sqld) lets readers go on while a stream writes
-  const probe = new Database(path);
+  const probe = open(path);
   probe.exec('PRAGMA journal_mode = WAL');
   probe.close();
 
@@ -178,28 +193,28 @@ export async function startLibsqlHttpServer(options: { databaseUrl: string; port
     } catch {
       return send(res, 400, 'text/plain', 'Request body is not JSON');
     }
-    const stream = body.baton ? streams.get(body.baton) : { db: new Database(path), sqls: new Map<number, string>() };
+    const stream = body.baton ? streams.get(body.baton) : { db: open(path), sqls: new Map<number, string>() };
     if (!stream) return send(res, 400, 'text/plain', 'Baton is invalid, already used or expired');
     if (body.baton) streams.delete(body.baton); // batons are single-use: the response carries the next one
     clearTimeout(stream.expiry);
     const results: object[] = [];
-    let open = true;
+    let alive = true;
     for (const request of body.requests) {
       try {
-        if (!open) throw new Error('Stream is closed');
+        if (!alive) throw new Error('Stream is closed');
         results.push({ type: 'ok', response: await handle(stream, request) });
-        if (request.type === 'close') open = false;
+        if (request.type === 'close') alive = false;
       } catch (e) {
         results.push({ type: 'error', error: toError(e) });
       }
     }
     let baton: string | null = null;
-    if (open) {
+    if (alive) {
       const next = (baton = randomBytes(18).toString('base64url'));
       streams.set(next, stream);
-      stream.expiry = setTimeout(() => streams.delete(next) && stream.db.close(), streamIdleMs).unref();
+      stream.expiry = setTimeout(() => streams.delete(next) && closeStream(stream), streamIdleMs).unref();
     } else {
-      stream.db.close(); // closing rolls back whatever transaction the client left open
+      closeStream(stream);
     }
     send(res, 200, 'application/json', JSON.stringify({ baton, base_url: null, results }));
   }
@@ -224,10 +239,7 @@ export async function startLibsqlHttpServer(options: { databaseUrl: string; port
     async close() {
       const closed = new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
       server.closeAllConnections();
-      for (const stream of streams.values()) {
-        clearTimeout(stream.expiry);
-        stream.db.close();
-      }
+      for (const stream of streams.values()) closeStream(stream);
       streams.clear();
       await closed;
     },

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import journal from '../schema/migrations/meta/_journal.json' with { type: 'json' };
 import { createApp } from './app.ts';
-import { freshDatabase } from './node/test-database.ts';
+import { freshDatabase, testPlatform } from './node/test-database.ts';
+
+const latest = journal.entries.at(-1)!.tag;
 
 let t: Awaited<ReturnType<typeof freshDatabase>>;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   t = await freshDatabase({ demo: true });
-  app = createApp({ db: t.db, now: Date.now });
+  app = createApp(testPlatform(t.db));
 });
 afterAll(() => t.cleanup());
 
@@ -19,14 +22,14 @@ describe('GET /api/health', () => {
     expect(await res.json()).toEqual({
       ok: true,
       database: 'reachable',
-      schema: { current: true, expected: '0000_places', applied: '0000_places' },
+      schema: { current: true, expected: latest, applied: latest },
     });
   });
 
   it('answers 503 when the database has not been migrated', async () => {
     const empty = await freshDatabase({ migrate: false });
     try {
-      const res = await createApp({ db: empty.db, now: Date.now }).request('/api/health');
+      const res = await createApp(testPlatform(empty.db)).request('/api/health');
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ ok: false, database: 'reachable', schema: { current: false, applied: null } });
     } finally {
@@ -37,7 +40,7 @@ describe('GET /api/health', () => {
   it('answers 503 when the database cannot be reached', async () => {
     const gone = await freshDatabase();
     gone.client.close();
-    const res = await createApp({ db: gone.db, now: Date.now }).request('/api/health');
+    const res = await createApp(testPlatform(gone.db)).request('/api/health');
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ ok: false, database: 'unreachable' });
     await gone.cleanup();
@@ -79,7 +82,7 @@ describe('errors', () => {
     const gone = await freshDatabase();
     gone.client.close();
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const res = await createApp({ db: gone.db, now: Date.now }).request('/api/places');
+    const res = await createApp(testPlatform(gone.db)).request('/api/places');
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
     expect(res.status).toBe(500);

@@ -16,7 +16,15 @@ let current: { url: string; app: App } | undefined;
 function appFor(env: Env): App {
   if (current?.url !== env.LIBSQL_URL) {
     const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN || undefined });
-    current = { url: env.LIBSQL_URL, app: createApp({ db: createDb(client), now: Date.now }) };
+    current = {
+      url: env.LIBSQL_URL,
+      app: createApp({
+        db: createDb(client),
+        now: Date.now,
+        authPepper: env.AUTH_PEPPER || undefined,
+        clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+      }),
+    };
   }
   return current.app;
 }

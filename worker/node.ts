@@ -5,6 +5,7 @@
 import { serve } from '@hono/node-server';
 import { isEmpty, loadDemoData } from '../scripts/demo-data.ts';
 import { defaultDatabaseUrl, migrateDatabase, openDatabase } from './node/database.ts';
+import { nodePlatform } from './node/platform.ts';
 import { createNodeApp } from './node/server.ts';
 
 const databaseUrl = process.env.DATABASE_URL || defaultDatabaseUrl;
@@ -18,7 +19,7 @@ if (await isEmpty(db)) {
   console.log('Loaded demo data from the Erqi District newspaper page.');
 }
 
-const app = createNodeApp({ db, now: Date.now });
+const app = createNodeApp(nodePlatform(db, databaseUrl));
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Linli is serving ${databaseUrl.replace(/\?.*/, '')} at http://${shownHost}:${info.port}/`);

@@ -1,6 +1,8 @@
 import type { Client } from '@libsql/client';
+import type { Context } from 'hono';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from '../../schema/index.ts';
+import type { StaffMember } from '../auth/policy.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
@@ -12,6 +14,12 @@ export type Platform = {
   db: Db;
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   now: () => number;
+  /** Server-side secret mixed into every password hash; without it nobody can sign in. */
+  authPepper: string | undefined;
+  /** The client's address as the runtime knows it (CF-Connecting-IP, socket, trusted proxy). */
+  clientAddress: (c: Context) => string;
+  /** Whether the origin the browser sees is given by X-Forwarded-Proto/Host (behind a proxy). */
+  trustProxy?: boolean;
 };
 
 /** Wraps a libSQL client (embedded, or the web client on Workers) in drizzle with our schema. */
@@ -20,4 +28,4 @@ export function createDb(client: Client): Db {
 }
 
 /** The variables every handler can read with `c.var`. */
-export type AppEnv = { Variables: { platform: Platform; db: Db } };
+export type AppEnv = { Variables: { platform: Platform; db: Db; staff: StaffMember } };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeApp } from './server.ts';
-import { freshDatabase } from './test-database.ts';
+import { freshDatabase, testPlatform } from './test-database.ts';
 
 let t: Awaited<ReturnType<typeof freshDatabase>>;
 let app: ReturnType<typeof createNodeApp>;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Linli shell</title>');
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log(1)');
   t = await freshDatabase({ demo: true });
-  app = createNodeApp({ db: t.db, now: Date.now }, webRoot);
+  app = createNodeApp(testPlatform(t.db), webRoot);
 });
 afterAll(async () => {
   await t.cleanup();

@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDemoData } from '../../scripts/demo-data.ts';
+import type { Db, Platform } from '../lib/platform.ts';
 import { migrateDatabase, openDatabase } from './database.ts';
+import { nodeClientAddress } from './platform.ts';
+
+export const testPepper = 'test-pepper-not-secret';
+
+/** The platform for tests: a given database, a real clock unless replaced, a fixed pepper. */
+export function testPlatform(db: Db, overrides: Partial<Platform> = {}): Platform {
+  return { db, now: Date.now, authPepper: testPepper, clientAddress: nodeClientAddress(false), ...overrides };
+}
 
 /**
  * A new, migrated libSQL file in a temp folder, for tests. A file (not `:memory:`) so

@@ -1,0 +1,48 @@
+import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
+import { ApiError } from '../lib/errors.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { findSession, readToken } from './session.ts';
+
+/**
+ * Puts the signed-in staff member in `c.var.staff`, or answers 401. An expired session gets its
+ * own code so the web app can say so before asking to sign in again.
+ * @example app.use('/api/staff/*', requireStaff)
+ */
+export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
+  const presented = readToken(c);
+  if (!presented) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+  const found = await findSession(c.var.db, presented.token, c.var.platform.now());
+  if (found === 'expired') throw new ApiError(401, 'session_expired', 'Your session has expired. Please sign in again.');
+  if (found === 'invalid') throw new ApiError(401, 'unauthorized', 'Sign in first.');
+  c.set('staff', found.staff);
+  await next();
+});
+
+/** The origin the browser used: the request URL, or the forwarded one behind a trusted proxy. */
+export function requestOrigin(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  if (c.var.platform.trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+    return `${proto || url.protocol.slice(0, -1)}://${host || url.host}`;
+  }
+  return url.origin;
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF: a write that a browser could send with the session cookie must come from our own origin.
+ * Hono's `csrf` checks only form-like content types; this checks every write, whatever its
+ * Content-Type (or none). Requests with a Bearer token carry no ambient credential and pass.
+ */
+export const sameOriginWrites = createMiddleware<AppEnv>(async (c, next) => {
+  if (!safeMethods.has(c.req.method) && !c.req.header('authorization')?.toLowerCase().startsWith('bearer ')) {
+    const origin = c.req.header('origin');
+    const site = c.req.header('sec-fetch-site');
+    const sameOrigin = origin ? origin === requestOrigin(c) : site === 'same-origin';
+    if (!sameOrigin) throw new ApiError(403, 'cross_origin', 'Cross-origin writes are not accepted.');
+  }
+  await next();
+});

@@ -1,0 +1,108 @@
+import type { Role } from '../../schema/index.ts';
+import { ApiError } from '../lib/errors.ts';
+
+/** The signed-in staff member and the places their role covers, as the middleware loads it. */
+export type StaffMember = {
+  id: number;
+  login: string;
+  displayName: string;
+  role: Role;
+  subdistrictId: number | null;
+  communityId: number | null;
+  propertyCompanyId: number | null;
+  /** Compounds served by the staff member's property company (property role only). */
+  compoundIds: number[];
+};
+
+/** Where an object belongs. District-wide objects have neither sub-district nor community. */
+export type PlaceRef = {
+  subdistrictId: number | null;
+  communityId: number | null;
+  compoundId?: number | null;
+  propertyCompanyId?: number | null;
+  /** For tickets: who owns the work. */
+  owner?: 'community' | 'property' | 'joint';
+};
+
+export type Action =
+  | 'staff.read'
+  | 'staff.manage'
+  | 'audit.read'
+  | 'news.draft'
+  | 'news.publish'
+  | 'event.manage'
+  | 'ticket.read'
+  | 'ticket.work';
+
+const allowedRoles: Record<Action, readonly Role[]> = {
+  'staff.read': ['admin', 'subdistrict', 'community'],
+  'staff.manage': ['admin'],
+  'audit.read': ['admin'],
+  'news.draft': ['admin', 'subdistrict', 'community', 'correspondent'],
+  'news.publish': ['admin', 'subdistrict', 'community'],
+  'event.manage': ['admin', 'subdistrict', 'community'],
+  'ticket.read': ['admin', 'subdistrict', 'community', 'property'],
+  'ticket.work': ['admin', 'subdistrict', 'community', 'property'],
+};
+
+/** Whether the role may ever do this, wherever the object is. */
+export function roleAllows(staff: StaffMember, action: Action): boolean {
+  return allowedRoles[action].includes(staff.role);
+}
+
+/** Whether the object lies in the staff member's place, i.e. whether they may know it exists. */
+export function seesPlace(staff: StaffMember, object: PlaceRef): boolean {
+  switch (staff.role) {
+    case 'admin':
+      return true;
+    case 'subdistrict':
+      return object.subdistrictId === staff.subdistrictId;
+    case 'community':
+      return object.communityId !== null && object.communityId === staff.communityId;
+    case 'property':
+      if (object.owner === 'community') return false;
+      return (
+        (object.compoundId != null && staff.compoundIds.includes(object.compoundId)) ||
+        (object.propertyCompanyId != null && object.propertyCompanyId === staff.propertyCompanyId)
+      );
+    case 'correspondent':
+      return staff.communityId !== null
+        ? object.communityId === staff.communityId
+        : object.subdistrictId === staff.subdistrictId;
+  }
+}
+
+/** Community staff read every ticket of their community but work only community and joint ones. */
+function ownerAllows(staff: StaffMember, action: Action, object: PlaceRef): boolean {
+  if (action !== 'ticket.work' || !object.owner) return true;
+  if (staff.role === 'community') return object.owner !== 'property';
+  if (staff.role === 'property') return object.owner !== 'community';
+  return true;
+}
+
+export type Decision = 'allow' | 'forbidden' | 'hidden';
+
+/**
+ * The one answer to "may this staff member do this to this object": allowed; forbidden (403,
+ * they may see it but not do this); or hidden (404, it is outside their place, so its existence
+ * is not revealed).
+ */
+export function decide(staff: StaffMember, action: Action, object: PlaceRef): Decision {
+  if (!seesPlace(staff, object)) return 'hidden';
+  return roleAllows(staff, action) && ownerAllows(staff, action, object) ? 'allow' : 'forbidden';
+}
+
+/**
+ * Throws the matching HTTP error unless the staff member may do this to the object.
+ * @example authorize(c.var.staff, 'staff.manage', placeOf(target), 'staff')
+ */
+export function authorize(staff: StaffMember, action: Action, object: PlaceRef, objectType: string): void {
+  const decision = decide(staff, action, object);
+  if (decision === 'hidden') throw new ApiError(404, `${objectType}_not_found`, `No such ${objectType}.`);
+  if (decision === 'forbidden') throw new ApiError(403, 'forbidden', `Your role may not do ${action} here.`);
+}
+
+/** For actions on a collection (no single object): 403 unless the role allows it at all. */
+export function authorizeRole(staff: StaffMember, action: Action): void {
+  if (!roleAllows(staff, action)) throw new ApiError(403, 'forbidden', `Your role may not do ${action}.`);
+}

@@ -1,0 +1,45 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import type { Db, Platform } from '../lib/platform.ts';
+
+type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
+
+/**
+ * The client's address on Node: the socket's, or the first X-Forwarded-For entry when a
+ * trusted proxy sits in front (TRUST_PROXY); anything else could be forged by the client.
+ */
+export function nodeClientAddress(trustProxy: boolean) {
+  return (c: Context): string => {
+    const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    return forwarded || (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress || 'unknown';
+  };
+}
+
+/**
+ * The password pepper: AUTH_PEPPER, or for a local database file a random one kept in a file
+ * beside it (never inside the database, which is the point of a pepper).
+ */
+export function resolvePepper(databaseUrl: string): string | undefined {
+  if (process.env.AUTH_PEPPER) return process.env.AUTH_PEPPER;
+  if (!databaseUrl.startsWith('file:')) return undefined;
+  const file = join(dirname(databaseUrl.slice('file:'.length).split('?')[0]!), 'auth-pepper.secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** The services the Node entry gives the app. */
+export function nodePlatform(db: Db, databaseUrl: string): Platform {
+  const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
+  return {
+    db,
+    now: Date.now,
+    authPepper: resolvePepper(databaseUrl),
+    clientAddress: nodeClientAddress(trustProxy),
+    trustProxy,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Global setup of the workerd tests: starts the database fixture in a Node child process and
+ * hands its libSQL URL and the Node app's answers to the tests.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    libsqlUrl: string;
+    nodeAnswers: Record<string, { status: number; body: unknown }>;
+  }
+}
+
+/** The API paths whose answers must be the same on both runtimes. */
+export const comparedPaths = ['/api/health', '/api/places', '/api/nowhere'];
+
+export default async function setup(project: TestProject) {
+  const child = spawn(process.execPath, ['scripts/workerd-fixture.ts', ...comparedPaths], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`workerd fixture exited with ${code}`)));
+  });
+  const { libsqlUrl, nodeAnswers } = JSON.parse(firstLine);
+  project.provide('libsqlUrl', libsqlUrl);
+  project.provide('nodeAnswers', nodeAnswers);
+  return async () => {
+    child.stdin.end();
+    await exited;
+  };
+}
