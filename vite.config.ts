@@ -1,9 +1,29 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
+import { contentSecurityPolicy } from './worker/lib/security.ts';
+
+/**
+ * On Workers, Static Assets serve the pages without the Worker, so their security headers come
+ * from a `_headers` file, written here from the same policy the app sends.
+ */
+const assetHeaders = {
+  name: 'linli-asset-headers',
+  generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): void }) {
+    const headers = [
+      `Content-Security-Policy: ${contentSecurityPolicy}`,
+      'X-Content-Type-Options: nosniff',
+      'X-Frame-Options: SAMEORIGIN',
+      'Referrer-Policy: no-referrer',
+      'Strict-Transport-Security: max-age=31536000; includeSubDomains',
+    ];
+    const source = `/*\n${headers.map((h) => `  ${h}`).join('\n')}\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n`;
+    this.emitFile({ type: 'asset', fileName: '_headers', source });
+  },
+};
 
 export default defineConfig({
   root: 'web',
-  plugins: [solid()],
+  plugins: [solid(), assetHeaders],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2020' },
   server: { proxy: { '/api': 'http://127.0.0.1:8787', '/feeds': 'http://127.0.0.1:8787' } },
 });

@@ -22,7 +22,7 @@ export default defineConfig({
           cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { LIBSQL_URL: inject<string>('libsqlUrl'), LIBSQL_AUTH_TOKEN: '', AUTH_PEPPER: 'workerd-test-pepper' },
+              bindings: { LIBSQL_URL: inject<string>('libsqlUrl'), LIBSQL_AUTH_TOKEN: '', AUTH_PEPPER: inject<string>('authPepper') },
             },
           })),
         ],

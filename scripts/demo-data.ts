@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
+import { hashPassword } from '../worker/auth/password.ts';
+import { resolveStaffPlace } from '../worker/auth/staff-directory.ts';
 import type { Db } from '../worker/lib/platform.ts';
 import {
   communities,
@@ -7,7 +10,9 @@ import {
   partners,
   propertyCompanies,
   propertyCompanyCompounds,
+  staff,
   subdistricts,
+  type Role,
 } from '../schema/index.ts';
 
 /**
@@ -53,14 +58,47 @@ const partnerRows = [
   { slug: 'songshanlu-dpf', name: '嵩山路街道残联', nameEn: "Songshan Road Disabled Persons' Federation", kind: 'federation' as const },
 ];
 
+/** One account per role for the demo places; they share one password made per database. */
+export const demoStaff: { login: string; displayName: string; role: Role; place?: string }[] = [
+  { login: 'erqi-admin', displayName: '二七区管理员', role: 'admin' },
+  { login: 'jianzhongjie', displayName: '建中街街道办', role: 'subdistrict', place: 'jianzhongjie' },
+  { login: 'yongan', displayName: '永安社区居委会', role: 'community', place: 'yongan' },
+  { login: 'yongan-wuye', displayName: '永安物业值班员', role: 'property', place: 'yongan-wuye' },
+  { login: 'weihongmin', displayName: '魏红敏（通讯员）', role: 'correspondent', place: 'jieyunlu' },
+];
+
 /** True when the database holds no places yet, i.e. it is new. */
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(subdistricts);
   return row!.n === 0;
 }
 
-/** Loads the demo places. Idempotent: every insert skips rows whose slug already exists. */
-export async function loadDemoData(db: Db): Promise<void> {
+/**
+ * Loads the demo data. Idempotent: every insert skips rows whose slug or login already exists.
+ * With a pepper it also creates the demo staff accounts, and returns their password when it
+ * created any (a random one unless given).
+ */
+export async function loadDemoData(db: Db, options: { pepper?: string; staffPassword?: string } = {}) {
+  await loadDemoPlaces(db);
+  if (!options.pepper) return { staffPassword: undefined };
+  const password = options.staffPassword ?? randomBytes(9).toString('base64url');
+  const passwordHash = await hashPassword(password, options.pepper);
+  let created = 0;
+  for (const account of demoStaff) {
+    const place = await resolveStaffPlace(db, account.role, account.place);
+    if (typeof place === 'string') throw new Error(`demo data: ${place}`);
+    const now = Date.now();
+    const rows = await db
+      .insert(staff)
+      .values({ login: account.login, displayName: account.displayName, role: account.role, ...place, passwordHash, createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: staff.id });
+    created += rows.length;
+  }
+  return { staffPassword: created > 0 ? password : undefined };
+}
+
+async function loadDemoPlaces(db: Db): Promise<void> {
   await db.insert(districts).values(district).onConflictDoNothing();
   const districtId = await idOf(db, districts, district.slug);
 

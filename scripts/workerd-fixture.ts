@@ -5,7 +5,7 @@
  * answers over the same data. Prints one JSON line, then serves until stdin closes.
  */
 import { createApp } from '../worker/app.ts';
-import { freshDatabase, testPlatform } from '../worker/node/test-database.ts';
+import { demoPassword, freshDatabase, testPepper, testPlatform } from '../worker/node/test-database.ts';
 import { startLibsqlHttpServer } from './libsql-http.ts';
 
 const paths = process.argv.slice(2);
@@ -17,7 +17,7 @@ for (const path of paths) {
   const res = await app.request(path);
   nodeAnswers[path] = { status: res.status, body: await res.json() };
 }
-process.stdout.write(`${JSON.stringify({ libsqlUrl: server.url, nodeAnswers })}\n`);
+process.stdout.write(`${JSON.stringify({ libsqlUrl: server.url, nodeAnswers, authPepper: testPepper, demoPassword })}\n`);
 
 process.stdin.resume();
 process.stdin.on('end', async () => {

@@ -1,12 +1,22 @@
 import { Hono } from 'hono';
+import { sameOriginWrites } from './auth/middleware.ts';
 import { notFound, onError } from './lib/errors.ts';
 import type { AppEnv, Platform } from './lib/platform.ts';
+import { hardening } from './lib/security.ts';
+import { audit } from './routes/audit.ts';
+import { auth } from './routes/auth.ts';
 import { health } from './routes/health.ts';
 import { places } from './routes/places.ts';
+import { staffRoutes } from './routes/staff.ts';
 
 /** The API's routes, chained so `AppType` carries every endpoint to the typed web client. */
 function apiRoutes() {
-  return new Hono<AppEnv>().route('/health', health).route('/places', places);
+  return new Hono<AppEnv>()
+    .route('/health', health)
+    .route('/places', places)
+    .route('/auth', auth)
+    .route('/staff', staffRoutes)
+    .route('/audit', audit);
 }
 
 /**
@@ -15,11 +25,13 @@ function apiRoutes() {
  */
 export function createApp(platform: Platform) {
   const app = new Hono<AppEnv>()
+    .use(hardening({ isHttps: (req) => new URL(req.url).protocol === 'https:' || (!!platform.trustProxy && req.headers.get('x-forwarded-proto') === 'https') }))
     .use(async (c, next) => {
       c.set('platform', platform);
       c.set('db', platform.db);
       await next();
     })
+    .use('/api/*', sameOriginWrites)
     .route('/api', apiRoutes());
   app.onError(onError);
   // Anything under /api that no route took is a JSON 404, never the web app's HTML.

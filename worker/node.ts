@@ -3,7 +3,7 @@
  * serving the built web app. Migrates on start and loads demo data into an empty database.
  */
 import { serve } from '@hono/node-server';
-import { isEmpty, loadDemoData } from '../scripts/demo-data.ts';
+import { demoStaff, isEmpty, loadDemoData } from '../scripts/demo-data.ts';
 import { defaultDatabaseUrl, migrateDatabase, openDatabase } from './node/database.ts';
 import { nodePlatform } from './node/platform.ts';
 import { createNodeApp } from './node/server.ts';
@@ -14,12 +14,18 @@ const port = Number(process.env.PORT || 8787);
 
 const { db } = await openDatabase(databaseUrl, process.env.LIBSQL_AUTH_TOKEN);
 await migrateDatabase(db);
+const platform = nodePlatform(db, databaseUrl);
+if (!platform.authPepper) console.warn('AUTH_PEPPER is not set: staff sign-in is off until it is.');
 if (await isEmpty(db)) {
-  await loadDemoData(db);
+  const { staffPassword } = await loadDemoData(db, { pepper: platform.authPepper });
   console.log('Loaded demo data from the Erqi District newspaper page.');
+  if (staffPassword) {
+    console.log(`Demo staff accounts (password for all: ${staffPassword}; shown only now):`);
+    for (const s of demoStaff) console.log(`  ${s.login.padEnd(14)} ${s.role.padEnd(14)} ${s.place ?? 'whole district'}`);
+  }
 }
 
-const app = createNodeApp(nodePlatform(db, databaseUrl));
+const app = createNodeApp(platform);
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Linli is serving ${databaseUrl.replace(/\?.*/, '')} at http://${shownHost}:${info.port}/`);

@@ -10,6 +10,8 @@ declare module 'vitest' {
   interface ProvidedContext {
     libsqlUrl: string;
     nodeAnswers: Record<string, { status: number; body: unknown }>;
+    authPepper: string;
+    demoPassword: string;
   }
 }
 
@@ -25,9 +27,8 @@ export default async function setup(project: TestProject) {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`workerd fixture exited with ${code}`)));
   });
-  const { libsqlUrl, nodeAnswers } = JSON.parse(firstLine);
-  project.provide('libsqlUrl', libsqlUrl);
-  project.provide('nodeAnswers', nodeAnswers);
+  const fixture = JSON.parse(firstLine);
+  for (const key of ['libsqlUrl', 'nodeAnswers', 'authPepper', 'demoPassword'] as const) project.provide(key, fixture[key]);
   return async () => {
     child.stdin.end();
     await exited;

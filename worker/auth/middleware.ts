@@ -33,15 +33,15 @@ export function requestOrigin(c: Context<AppEnv>): string {
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * CSRF: a write that a browser could send with the session cookie must come from our own origin.
- * Hono's `csrf` checks only form-like content types; this checks every write, whatever its
- * Content-Type (or none). Requests with a Bearer token carry no ambient credential and pass.
+ * CSRF: a write that carries the session cookie (or signs in, which would set one) must come
+ * from our own origin. Hono's `csrf` checks only form-like content types; this checks every
+ * such write whatever its Content-Type, or none. Bearer tokens are not ambient, so they pass.
  */
 export const sameOriginWrites = createMiddleware<AppEnv>(async (c, next) => {
-  if (!safeMethods.has(c.req.method) && !c.req.header('authorization')?.toLowerCase().startsWith('bearer ')) {
+  const guarded = readToken(c)?.via === 'cookie' || c.req.path === '/api/auth/login';
+  if (guarded && !safeMethods.has(c.req.method)) {
     const origin = c.req.header('origin');
-    const site = c.req.header('sec-fetch-site');
-    const sameOrigin = origin ? origin === requestOrigin(c) : site === 'same-origin';
+    const sameOrigin = origin ? origin === requestOrigin(c) : c.req.header('sec-fetch-site') === 'same-origin';
     if (!sameOrigin) throw new ApiError(403, 'cross_origin', 'Cross-origin writes are not accepted.');
   }
   await next();

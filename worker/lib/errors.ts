@@ -15,10 +15,18 @@ export type ErrorBody = {
 export class ApiError extends HTTPException {
   readonly code: string;
   readonly fields?: Record<string, string>;
-  constructor(status: ContentfulStatusCode, code: string, message: string, fields?: Record<string, string>) {
+  readonly headers?: Record<string, string>;
+  constructor(
+    status: ContentfulStatusCode,
+    code: string,
+    message: string,
+    fields?: Record<string, string>,
+    headers?: Record<string, string>,
+  ) {
     super(status, { message });
     this.code = code;
     this.fields = fields;
+    this.headers = headers;
   }
 }
 
@@ -58,7 +66,7 @@ export function onError(err: Error, c: Context) {
       },
     };
     const res = c.json(body, status);
-    for (const [k, v] of err.getResponse().headers) if (k !== 'content-type') res.headers.set(k, v);
+    if (err instanceof ApiError) for (const [k, v] of Object.entries(err.headers ?? {})) res.headers.set(k, v);
     return res;
   }
   console.error('unhandled error', c.req.method, c.req.path, err);

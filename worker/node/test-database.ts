@@ -7,6 +7,8 @@ import { migrateDatabase, openDatabase } from './database.ts';
 import { nodeClientAddress } from './platform.ts';
 
 export const testPepper = 'test-pepper-not-secret';
+/** The password of the demo staff accounts in test databases. */
+export const demoPassword = 'demo-password-for-tests';
 
 /** The platform for tests: a given database, a real clock unless replaced, a fixed pepper. */
 export function testPlatform(db: Db, overrides: Partial<Platform> = {}): Platform {
@@ -23,7 +25,7 @@ export async function freshDatabase(options: { demo?: boolean; migrate?: boolean
   const url = `file:${join(dir, 'linli.db')}`;
   const { client, db } = await openDatabase(url);
   if (options.migrate !== false) await migrateDatabase(db);
-  if (options.demo) await loadDemoData(db);
+  if (options.demo) await loadDemoData(db, { pepper: testPepper, staffPassword: demoPassword });
   return {
     url,
     client,

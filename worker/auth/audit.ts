@@ -1,0 +1,27 @@
+import type { SQL } from 'drizzle-orm';
+import { auditLog } from '../../schema/index.ts';
+import type { Db } from '../lib/platform.ts';
+
+/**
+ * The audit entry for one staff write, as a query to run in the same `db.batch` as the write,
+ * so a write is never without its record.
+ * @example await db.batch([db.update(staff)…, auditEntry(db, me, 'staff.disable', 'staff', id, now)])
+ */
+export function auditEntry(
+  db: Db,
+  who: { id: number } | null,
+  action: string,
+  objectType: string,
+  objectId: string | number | SQL | null,
+  now: number,
+  detail?: Record<string, unknown>,
+) {
+  return db.insert(auditLog).values({
+    staffId: who?.id ?? null,
+    action,
+    objectType,
+    objectId: objectId === null || typeof objectId === 'object' ? objectId : String(objectId),
+    detail: detail ?? null,
+    at: now,
+  });
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../test-helpers.ts';
+import { contentSecurityPolicy, DEFAULT_BODY_LIMIT } from './security.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.cleanup());
+
+describe('hardening', () => {
+  it('sends a strict CSP and the usual security headers on every answer', async () => {
+    for (const path of ['/api/places', '/api/nowhere']) {
+      const res = await t.app.request(path);
+      expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    }
+    expect(contentSecurityPolicy).toContain("script-src 'self'");
+    expect(contentSecurityPolicy).not.toContain('unsafe-inline');
+  });
+
+  it('sends HSTS only over https', async () => {
+    expect((await t.app.request('http://localhost/api/places')).headers.get('strict-transport-security')).toBeNull();
+    expect((await t.app.request('https://linli.example/api/places')).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  it('answers an oversized body with 413 in the JSON envelope', async () => {
+    const res = await t.post('/api/auth/login', { login: 'erqi-admin', password: 'x'.repeat(DEFAULT_BODY_LIMIT) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+  });
+
+  it('answers 429 in the JSON envelope with Retry-After', async () => {
+    for (let i = 0; i < 5; i++) await t.post('/api/auth/login', { login: 'yongan', password: `wrong-${i}-password` });
+    const res = await t.post('/api/auth/login', { login: 'yongan', password: 'wrong-again-password' });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('content-type')).toMatch(/json/);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+});

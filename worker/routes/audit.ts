@@ -1,0 +1,36 @@
+import { desc, eq, lt } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { auditLog, staff } from '../../schema/index.ts';
+import { requireStaff } from '../auth/middleware.ts';
+import { authorizeRole } from '../auth/policy.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { validate } from '../lib/validate.ts';
+
+const auditQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The audit log, newest first, for admins; `before` pages back by entry id. */
+export const audit = new Hono<AppEnv>().use(requireStaff).get('/', validate('query', auditQuery), async (c) => {
+  authorizeRole(c.var.staff, 'audit.read');
+  const { before, limit } = c.req.valid('query');
+  const entries = await c.var.db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      objectType: auditLog.objectType,
+      objectId: auditLog.objectId,
+      detail: auditLog.detail,
+      staffLogin: staff.login,
+    })
+    .from(auditLog)
+    .leftJoin(staff, eq(staff.id, auditLog.staffId))
+    .where(before ? lt(auditLog.id, before) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  c.header('Cache-Control', 'no-store');
+  return c.json({ entries, nextBefore: entries.length === limit ? entries.at(-1)!.id : null }, 200);
+});
