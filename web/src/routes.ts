@@ -5,5 +5,14 @@ import Home from './pages/home.tsx';
 /** The one route table. The home page ships in the first bundle; the rest load when visited. */
 export const routes: RouteDefinition[] = [
   { path: '/', component: Home },
+  { path: '/staff/sign-in', component: lazy(() => import('./pages/staff/sign-in.tsx')) },
+  {
+    path: '/staff',
+    component: lazy(() => import('./pages/staff/layout.tsx')),
+    children: [
+      { path: '/', component: lazy(() => import('./pages/staff/home.tsx')) },
+      { path: '/accounts', component: lazy(() => import('./pages/staff/accounts.tsx')) },
+    ],
+  },
   { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },
 ];

@@ -58,6 +58,12 @@ export async function findStaff(db: Db, where?: SQL): Promise<(StaffView & { pla
 /** Drops the policy's bookkeeping before a staff view leaves the server. */
 export const publicView = ({ placeRef: _, ...view }: StaffView & { placeRef: PlaceRef }): StaffView => view;
 
+/** One account as the API shows it (the caller has checked it exists). */
+export async function staffView(db: Db, id: number): Promise<StaffView> {
+  const [found] = await findStaff(db, eq(staff.id, id));
+  return publicView(found!);
+}
+
 /**
  * Resolves the place a role needs from a slug: nothing for admin, a sub-district, a community,
  * a property company, or for a correspondent a community or a sub-district.

@@ -6,7 +6,7 @@ import { auditEntry } from '../auth/audit.ts';
 import { requireStaff } from '../auth/middleware.ts';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
 import { clearSessionCookie, createSession, endSession, readToken, setSessionCookie } from '../auth/session.ts';
-import { findStaff, publicView } from '../auth/staff-directory.ts';
+import { staffView } from '../auth/staff-directory.ts';
 import { clearLoginFailures, recordFailure, retryAfterSeconds, throttleKeys } from '../auth/throttle.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { AppEnv } from '../lib/platform.ts';
@@ -46,8 +46,7 @@ export const auth = new Hono<AppEnv>()
     const token = await createSession(db, account.id, now);
     await auditEntry(db, account, 'auth.login', 'staff', account.id, now);
     setSessionCookie(c, token);
-    const [view] = await findStaff(db, eq(staff.id, account.id));
-    return c.json({ staff: publicView(view!), token }, 200);
+    return c.json({ staff: await staffView(db, account.id), token }, 200);
   })
   .post('/logout', limitBody(), async (c) => {
     const presented = readToken(c);
@@ -56,7 +55,6 @@ export const auth = new Hono<AppEnv>()
     return c.json({ ok: true }, 200);
   })
   .get('/me', requireStaff, async (c) => {
-    const [view] = await findStaff(c.var.db, eq(staff.id, c.var.staff.id));
     c.header('Cache-Control', 'no-store');
-    return c.json({ staff: publicView(view!) }, 200);
+    return c.json({ staff: await staffView(c.var.db, c.var.staff.id) }, 200);
   });

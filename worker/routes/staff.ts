@@ -5,7 +5,7 @@ import { staff } from '../../schema/index.ts';
 import { createStaffAccount, newStaffSchema, resetPassword, setDisabled } from '../auth/accounts.ts';
 import { requireStaff } from '../auth/middleware.ts';
 import { authorize, authorizeRole, seesPlace } from '../auth/policy.ts';
-import { findStaff, publicView } from '../auth/staff-directory.ts';
+import { findStaff, publicView, staffView } from '../auth/staff-directory.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
@@ -38,19 +38,18 @@ export const staffRoutes = new Hono<AppEnv>()
     authorizeRole(c.var.staff, 'staff.manage');
     const { db, platform } = c.var;
     const id = await createStaffAccount(db, c.req.valid('json'), platform.authPepper!, platform.now(), c.var.staff);
-    const [created] = await findStaff(db, eq(staff.id, id));
-    return c.json({ staff: publicView(created!) }, 201);
+    return c.json({ staff: await staffView(db, id) }, 201);
   })
   .post('/:id/disable', limitBody(), validate('param', idParam), async (c) => {
     const found = await target(c, c.req.valid('param').id, 'staff.manage');
     if (found.id === c.var.staff.id) throw new ApiError(409, 'cannot_disable_self', 'You cannot disable your own account.');
     await setDisabled(c.var.db, found.id, true, c.var.platform.now(), c.var.staff);
-    return c.json({ staff: { ...publicView(found), disabled: true } }, 200);
+    return c.json({ staff: await staffView(c.var.db, found.id) }, 200);
   })
   .post('/:id/enable', limitBody(), validate('param', idParam), async (c) => {
     const found = await target(c, c.req.valid('param').id, 'staff.manage');
     await setDisabled(c.var.db, found.id, false, c.var.platform.now(), c.var.staff);
-    return c.json({ staff: { ...publicView(found), disabled: false } }, 200);
+    return c.json({ staff: await staffView(c.var.db, found.id) }, 200);
   })
   .post(
     '/:id/password',

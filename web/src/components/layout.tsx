@@ -43,6 +43,9 @@ export function Layout(props: ParentProps) {
       <main id="content" tabindex="-1">
         {props.children}
       </main>
+      <footer class="app-footer">
+        <A href="/staff">{t('staffSignInLink')}</A>
+      </footer>
     </>
   );
 }

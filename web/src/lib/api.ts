@@ -7,12 +7,34 @@ export const api = hc<AppType>('/api');
 export type PlaceTree = InferResponseType<typeof api.places.$get, 200>;
 export type Subdistrict = PlaceTree['subdistricts'][number];
 export type Community = Subdistrict['communities'][number];
+export type StaffView = InferResponseType<typeof api.auth.me.$get, 200>['staff'];
 
-/** Reads a JSON answer, turning an error envelope into a thrown Error with its message. */
+/** An error answer of the API, with its status, code and the fields at fault. */
+export class ApiFailure extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string>;
+  constructor(status: number, body: { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null) {
+    super(body?.error?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = body?.error?.code ?? 'http_error';
+    this.fields = body?.error?.fields ?? {};
+  }
+}
+
+/** Hooks run when the API says the staff session is gone (set by the staff area). */
+export const sessionListeners = new Set<(code: string) => void>();
+
+/**
+ * Reads a JSON answer, or throws an ApiFailure for an error envelope.
+ * @example const { subdistricts } = await json(await api.places.$get())
+ */
 export async function json<T>(res: Response & { json(): Promise<T> }): Promise<T> {
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+    const body = (await res.json().catch(() => null)) as ConstructorParameters<typeof ApiFailure>[1];
+    const failure = new ApiFailure(res.status, body);
+    if (res.status === 401) for (const listener of sessionListeners) listener(failure.code);
+    throw failure;
   }
   return res.json();
 }

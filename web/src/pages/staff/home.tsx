@@ -1,0 +1,35 @@
+import { A, createAsync } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { placeName, t } from '../../lib/prefs.ts';
+import { getMe } from '../../lib/staff-session.ts';
+import { roleKey } from './layout.tsx';
+
+/** The staff desk: who is signed in, and the staff pages their role opens. */
+export default function StaffHome() {
+  const me = createAsync(() => getMe());
+  return (
+    <Show when={me()?.staff}>
+      {(staff) => (
+        <>
+          <h1>{t('staffHome')}</h1>
+          <section class="card">
+            <h2>{t('yourAccount')}</h2>
+            <dl class="facts">
+              <dt>{t('loginLabel')}</dt>
+              <dd>{staff().login}</dd>
+              <dt>{t('roleLabel')}</dt>
+              <dd>{t(roleKey(staff().role))}</dd>
+              <dt>{t('placeLabel')}</dt>
+              <dd>{staff().place ? placeName(staff().place!) : t('wholeDistrict')}</dd>
+            </dl>
+          </section>
+          <Show when={staff().role === 'admin'}>
+            <A class="button" href="/staff/accounts">
+              {t('staffAccounts')}
+            </A>
+          </Show>
+        </>
+      )}
+    </Show>
+  );
+}

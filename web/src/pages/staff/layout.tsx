@@ -1,0 +1,66 @@
+import { A, createAsync, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, onCleanup, Show, Suspense, type ParentProps } from 'solid-js';
+import { Loading } from '../../components/states.tsx';
+import { sessionListeners } from '../../lib/api.ts';
+import { placeName, t } from '../../lib/prefs.ts';
+import { getMe, signOut } from '../../lib/staff-session.ts';
+import type { MessageKey } from '../../lib/messages.ts';
+
+export const roleKey = (role: string) => `role${role[0]!.toUpperCase()}${role.slice(1)}` as MessageKey;
+
+/** The staff area: only for signed-in staff; anyone else goes to sign-in, told why. */
+export default function StaffLayout(props: ParentProps) {
+  const me = createAsync(() => getMe());
+  const navigate = useNavigate();
+  const location = useLocation();
+  const toSignIn = (reason?: string) =>
+    navigate(`/staff/sign-in?${new URLSearchParams({ ...(reason ? { reason } : {}), next: location.pathname })}`, { replace: true });
+
+  createEffect(() => {
+    const current = me();
+    if (current && !current.staff) toSignIn(current.expired ? 'expired' : undefined);
+  });
+  const onSessionLost = (code: string) => toSignIn(code === 'session_expired' ? 'expired' : undefined);
+  sessionListeners.add(onSessionLost);
+  onCleanup(() => sessionListeners.delete(onSessionLost));
+
+  const leave = async () => {
+    await signOut();
+    navigate('/staff/sign-in?reason=signed-out', { replace: true });
+  };
+
+  return (
+    <Suspense fallback={<Loading />}>
+      <Show when={me()?.staff}>
+        {(staff) => (
+          <div class="staff-area">
+            <div class="staff-bar">
+              <p>
+                {t('hello')}
+                <strong>{staff().displayName}</strong>
+                <span class="muted">
+                  {' · '}
+                  {t(roleKey(staff().role))} · {staff().place ? placeName(staff().place!) : t('wholeDistrict')}
+                </span>
+              </p>
+              <button type="button" class="button button-secondary" onClick={leave}>
+                {t('signOut')}
+              </button>
+            </div>
+            <nav class="tabs" aria-label={t('staffAreaLabel')}>
+              <A href="/staff" end activeClass="active">
+                {t('staffHome')}
+              </A>
+              <Show when={staff().role === 'admin'}>
+                <A href="/staff/accounts" activeClass="active">
+                  {t('staffAccounts')}
+                </A>
+              </Show>
+            </nav>
+            {props.children}
+          </div>
+        )}
+      </Show>
+    </Suspense>
+  );
+}
