@@ -1,2 +1,4 @@
 export * from './places.ts';
 export * from './staff.ts';
+export * from './desk.ts';
+export * from './public-writes.ts';

@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../worker/auth/password.ts';
 import { resolveStaffPlace } from '../worker/auth/staff-directory.ts';
 import type { Db } from '../worker/lib/platform.ts';
+import { loadDemoDesk } from './demo-desk.ts';
 import {
   communities,
   compounds,
@@ -78,11 +79,16 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * With a pepper it also creates the demo staff accounts, and returns their password when it
  * created any (a random one unless given).
  */
-export async function loadDemoData(db: Db, options: { pepper?: string; staffPassword?: string } = {}) {
+export async function loadDemoData(db: Db, options: { pepper?: string; staffPassword?: string; now?: number } = {}) {
   await loadDemoPlaces(db);
-  if (!options.pepper) return { staffPassword: undefined };
-  const password = options.staffPassword ?? randomBytes(9).toString('base64url');
-  const passwordHash = await hashPassword(password, options.pepper);
+  const staffPassword = options.pepper ? await loadDemoStaff(db, options.pepper, options.staffPassword) : undefined;
+  await loadDemoDesk(db, options.now ?? Date.now());
+  return { staffPassword };
+}
+
+async function loadDemoStaff(db: Db, pepper: string, given?: string): Promise<string | undefined> {
+  const password = given ?? randomBytes(9).toString('base64url');
+  const passwordHash = await hashPassword(password, pepper);
   let created = 0;
   for (const account of demoStaff) {
     const place = await resolveStaffPlace(db, account.role, account.place);
@@ -95,7 +101,7 @@ export async function loadDemoData(db: Db, options: { pepper?: string; staffPass
       .returning({ id: staff.id });
     created += rows.length;
   }
-  return { staffPassword: created > 0 ? password : undefined };
+  return created > 0 ? password : undefined;
 }
 
 async function loadDemoPlaces(db: Db): Promise<void> {

@@ -1,13 +1,30 @@
 import { Hono } from 'hono';
-import { sameOriginWrites } from './auth/middleware.ts';
+import { requireStaff, sameOriginWrites } from './auth/middleware.ts';
 import { notFound, onError } from './lib/errors.ts';
 import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
 import { audit } from './routes/audit.ts';
+import { boardRoutes, ticketPhotoRoutes } from './routes/board.ts';
+import { deskCategories } from './routes/desk/categories.ts';
+import { deskStats } from './routes/desk/stats.ts';
+import { deskSupervision } from './routes/desk/supervision.ts';
+import { deskTickets } from './routes/desk/tickets.ts';
+import { photoRoutes } from './routes/photos.ts';
+import { ticketRoutes } from './routes/tickets.ts';
 import { auth } from './routes/auth.ts';
 import { health } from './routes/health.ts';
 import { places } from './routes/places.ts';
 import { staffRoutes } from './routes/staff.ts';
+
+/** The staff side of the joint desk: every route needs a signed-in staff member. */
+function deskRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireStaff)
+    .route('/tickets', deskTickets)
+    .route('/', deskSupervision)
+    .route('/', deskStats)
+    .route('/', deskCategories);
+}
 
 /** The API's routes, chained so `AppType` carries every endpoint to the typed web client. */
 function apiRoutes() {
@@ -16,7 +33,12 @@ function apiRoutes() {
     .route('/places', places)
     .route('/auth', auth)
     .route('/staff', staffRoutes)
-    .route('/audit', audit);
+    .route('/audit', audit)
+    .route('/tickets', ticketRoutes)
+    .route('/tickets', ticketPhotoRoutes)
+    .route('/board', boardRoutes)
+    .route('/photos', photoRoutes)
+    .route('/desk', deskRoutes());
 }
 
 /**

@@ -1,4 +1,4 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
 import { comparedPaths } from './workerd-setup.ts';
 
@@ -44,7 +44,7 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     const { default: worker } = await import('./index.ts');
     const res = await worker.fetch(
       new Request(`${base}/api/health`),
-      { LIBSQL_URL: 'http://127.0.0.1:9', LIBSQL_AUTH_TOKEN: '', AUTH_PEPPER: '' },
+      { ...env, LIBSQL_URL: 'http://127.0.0.1:9' },
       { waitUntil() {}, passThroughOnException() {}, props: {} } as never,
     );
     expect(res.status).toBe(503);

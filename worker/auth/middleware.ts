@@ -19,6 +19,14 @@ export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** The signed-in staff member if the request carries a live session, else null (no 401). */
+export async function currentStaff(c: Context<AppEnv>) {
+  const presented = readToken(c);
+  if (!presented) return null;
+  const found = await findSession(c.var.db, presented.token, c.var.platform.now());
+  return typeof found === 'object' ? found.staff : null;
+}
+
 /** The origin the browser used: the request URL, or the forwarded one behind a trusted proxy. */
 export function requestOrigin(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);

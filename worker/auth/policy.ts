@@ -32,7 +32,9 @@ export type Action =
   | 'news.publish'
   | 'event.manage'
   | 'ticket.read'
-  | 'ticket.work';
+  | 'ticket.work'
+  | 'ticket.supervise'
+  | 'category.manage';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -43,6 +45,8 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'event.manage': ['admin', 'subdistrict', 'community'],
   'ticket.read': ['admin', 'subdistrict', 'community', 'property'],
   'ticket.work': ['admin', 'subdistrict', 'community', 'property'],
+  'ticket.supervise': ['admin', 'subdistrict'],
+  'category.manage': ['admin', 'subdistrict', 'community'],
 };
 
 /** Whether the role may ever do this, wherever the object is. */

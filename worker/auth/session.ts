@@ -18,9 +18,12 @@ export async function hashToken(token: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Starts a session with a new random 256-bit token and returns the token. */
+/** A random 256-bit token, URL-safe: for sessions and residents' tracking links. */
+export const randomToken = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
+
+/** Starts a session with a new random token and returns the token. */
 export async function createSession(db: Db, staffId: number, now: number): Promise<string> {
-  const token = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const token = randomToken();
   await db.insert(sessions).values({ tokenHash: await hashToken(token), staffId, createdAt: now, lastSeenAt: now });
   return token;
 }

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from '../../schema/index.ts';
 import type { StaffMember } from '../auth/policy.ts';
+import type { PhotoStore } from './photos.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
@@ -18,6 +19,10 @@ export type Platform = {
   authPepper: string | undefined;
   /** The client's address as the runtime knows it (CF-Connecting-IP, socket, trusted proxy). */
   clientAddress: (c: Context) => string;
+  /** Residents' writes (tickets, sign-ups) allowed per client address per hour. */
+  publicWritesPerHour: number;
+  /** Where residents' and reporters' photos are kept (R2 on Workers, a folder on Node). */
+  photos: PhotoStore;
   /** Whether the origin the browser sees is given by X-Forwarded-Proto/Host (behind a proxy). */
   trustProxy?: boolean;
 };

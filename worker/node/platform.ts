@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Db, Platform } from '../lib/platform.ts';
+import { folderPhotoStore } from './photo-store.ts';
 
 type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
 
@@ -32,6 +33,19 @@ export function resolvePepper(databaseUrl: string): string | undefined {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** Residents' writes per address per hour: PUBLIC_WRITES_PER_HOUR, default 30. */
+export function publicWritesPerHour(value: string | undefined): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : 30;
+}
+
+/** Photos live in PHOTOS_DIR, or in a `photos` folder beside a local database file. */
+function photosDir(databaseUrl: string): string {
+  if (process.env.PHOTOS_DIR) return process.env.PHOTOS_DIR;
+  const base = databaseUrl.startsWith('file:') ? dirname(databaseUrl.slice('file:'.length).split('?')[0]!) : 'data';
+  return join(base, 'photos');
+}
+
 /** The services the Node entry gives the app. */
 export function nodePlatform(db: Db, databaseUrl: string): Platform {
   const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
@@ -41,5 +55,7 @@ export function nodePlatform(db: Db, databaseUrl: string): Platform {
     authPepper: resolvePepper(databaseUrl),
     clientAddress: nodeClientAddress(trustProxy),
     trustProxy,
+    publicWritesPerHour: publicWritesPerHour(process.env.PUBLIC_WRITES_PER_HOUR),
+    photos: folderPhotoStore(photosDir(databaseUrl)),
   };
 }

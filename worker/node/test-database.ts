@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDemoData } from '../../scripts/demo-data.ts';
+import { memoryPhotoStore } from '../lib/photos.ts';
 import type { Db, Platform } from '../lib/platform.ts';
 import { migrateDatabase, openDatabase } from './database.ts';
 import { nodeClientAddress } from './platform.ts';
@@ -10,9 +11,20 @@ export const testPepper = 'test-pepper-not-secret';
 /** The password of the demo staff accounts in test databases. */
 export const demoPassword = 'demo-password-for-tests';
 
-/** The platform for tests: a given database, a real clock unless replaced, a fixed pepper. */
+/**
+ * The platform for tests: a given database, a real clock unless replaced, a fixed pepper,
+ * photos in memory, and a public-write budget high enough that only the tests of the limit meet it.
+ */
 export function testPlatform(db: Db, overrides: Partial<Platform> = {}): Platform {
-  return { db, now: Date.now, authPepper: testPepper, clientAddress: nodeClientAddress(false), ...overrides };
+  return {
+    db,
+    now: Date.now,
+    authPepper: testPepper,
+    clientAddress: nodeClientAddress(false),
+    publicWritesPerHour: 10_000,
+    photos: memoryPhotoStore(),
+    ...overrides,
+  };
 }
 
 /**

@@ -1,0 +1,106 @@
+import { and, eq } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { z } from 'zod';
+import { owners, ticketCategories, tickets } from '../../schema/index.ts';
+import { auditEntry } from '../auth/audit.ts';
+import type { StaffMember } from '../auth/policy.ts';
+import { ApiError } from '../lib/errors.ts';
+import type { Db } from '../lib/platform.ts';
+import { addNote, changeTicket } from './change.ts';
+import { DAY_MS } from './lifecycle.ts';
+import type { LoadedTicket } from './views.ts';
+
+const version = z.number().int().positive();
+const text = (min: number, why: string) => z.string().trim().min(min, why).max(2000);
+/** A calendar day in Zhengzhou; the due time is the end of that day (23:59 UTC+8). */
+const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.');
+export const endOfShanghaiDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
+
+/** Everything staff can do to a ticket, one shape per action. */
+export const deskActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), version, dueDate: dueDate.optional(), note: z.string().trim().max(2000).optional() }),
+  z.object({ action: z.literal('start'), version, note: z.string().trim().max(2000).optional() }),
+  z.object({ action: z.literal('resolve'), version, note: text(2, 'Say what was done.') }),
+  z.object({ action: z.literal('reject'), version, reason: text(2, 'Give the reason.') }),
+  z.object({ action: z.literal('duplicate'), version, duplicateOf: z.string().regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.'), reason: z.string().trim().max(2000).optional() }),
+  z.object({ action: z.literal('reroute'), version, owner: z.enum(owners).optional(), category: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(), reason: text(2, 'Give the reason.') }),
+  z.object({ action: z.literal('flag'), version, reason: text(2, 'Say why it needs supervision.') }),
+  z.object({ action: z.literal('unflag'), version }),
+  z.object({ action: z.literal('note'), visibility: z.enum(['public', 'internal']), body: text(1, 'Write the note.') }),
+]);
+export type DeskAction = z.infer<typeof deskActionSchema>;
+
+/** Carries out one staff action on a ticket (authorisation is the caller's). */
+export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, staff: StaffMember, now: number): Promise<void> {
+  const t = row.ticket;
+  const by = { actor: 'staff' as const, staffId: staff.id };
+  // The audit entry lands in the same batch as the change it records.
+  const also = [auditEntry(db, staff, `ticket.${a.action}`, 'ticket', t.number, now)];
+  switch (a.action) {
+    case 'note':
+      return addNote(db, t.id, now, { kind: 'note', visibility: a.visibility, body: a.body, ...by }, also);
+    case 'accept': {
+      const dueAt = a.dueDate ? endOfShanghaiDay(a.dueDate) : t.dueAt;
+      if (dueAt < now - DAY_MS) throw new ApiError(400, 'invalid_input', 'The due date is in the past.', { dueDate: 'The due date is in the past.' });
+      return changeTicket(db, t, { action: 'accept', version: a.version, now, also, set: { dueAt }, event: { kind: 'accepted', visibility: 'public', body: a.note || null, detail: { dueAt, owner: t.owner }, ...by } });
+    }
+    case 'start':
+      return changeTicket(db, t, { action: 'start', version: a.version, now, also, event: { kind: 'started', visibility: 'public', body: a.note || null, ...by } });
+    case 'resolve':
+      return changeTicket(db, t, { action: 'resolve', version: a.version, now, also, set: { resolvedAt: now }, event: { kind: 'resolved', visibility: 'public', body: a.note, ...by } });
+    case 'reject':
+      return changeTicket(db, t, { action: 'reject', version: a.version, now, also, event: { kind: 'rejected', visibility: 'public', body: a.reason, ...by } });
+    case 'duplicate': {
+      const [original] = await db.select({ id: tickets.id, communityId: tickets.communityId }).from(tickets).where(eq(tickets.number, a.duplicateOf));
+      if (!original || original.communityId !== t.communityId || original.id === t.id) {
+        throw new ApiError(400, 'invalid_input', 'Name another ticket of the same community.', { duplicateOf: 'No such ticket in this community.' });
+      }
+      return changeTicket(db, t, { action: 'duplicate', version: a.version, now, also, set: { duplicateOfId: original.id }, event: { kind: 'duplicate', visibility: 'public', body: a.reason || null, detail: { duplicateOf: a.duplicateOf }, ...by } });
+    }
+    case 'reroute':
+      return reroute(db, row, a, by, now, also);
+    case 'flag':
+    case 'unflag':
+      return changeTicket(db, t, {
+        version: a.version,
+        now,
+        also,
+        set: { flagged: a.action === 'flag' },
+        event: { kind: a.action === 'flag' ? 'flagged' : 'unflagged', visibility: 'internal', body: a.action === 'flag' ? a.reason : null, ...by },
+      });
+  }
+}
+
+/** Settles the owner on the spot: a new category (its owner with it) or just a new owner. */
+async function reroute(
+  db: Db,
+  row: LoadedTicket,
+  a: Extract<DeskAction, { action: 'reroute' }>,
+  by: { actor: 'staff'; staffId: number },
+  now: number,
+  also: BatchItem<'sqlite'>[],
+) {
+  const t = row.ticket;
+  if (t.status !== 'submitted' && t.status !== 'accepted' && t.status !== 'in_progress') {
+    throw new ApiError(409, 'invalid_transition', `A ticket that is ${t.status.replace('_', ' ')} cannot be re-routed.`);
+  }
+  if (!a.owner && !a.category) throw new ApiError(400, 'invalid_input', 'Give a new owner or category.', { owner: 'Give a new owner or category.' });
+  let categoryId = t.categoryId;
+  let owner = a.owner ?? t.owner;
+  if (a.category) {
+    const [category] = await db
+      .select()
+      .from(ticketCategories)
+      .where(and(eq(ticketCategories.communityId, t.communityId), eq(ticketCategories.code, a.category)));
+    if (!category) throw new ApiError(400, 'invalid_input', 'No such category in this community.', { category: 'No such category in this community.' });
+    categoryId = category.id;
+    owner = a.owner ?? category.owner;
+  }
+  await changeTicket(db, t, {
+    version: a.version,
+    now,
+    also,
+    set: { categoryId, owner },
+    event: { kind: 'rerouted', visibility: 'public', body: a.reason, detail: { from: { owner: t.owner, category: row.category.code }, to: { owner, category: a.category ?? row.category.code } }, ...by },
+  });
+}

@@ -1,0 +1,71 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { ticketEvents, tickets, type TicketStatus } from '../../schema/index.ts';
+import { ApiError } from '../lib/errors.ts';
+import type { Db } from '../lib/platform.ts';
+import { transitionProblem, transitions, type Transition } from './lifecycle.ts';
+
+type TicketRow = typeof tickets.$inferSelect;
+
+export type TimelineEntry = {
+  kind: string;
+  visibility: 'public' | 'internal';
+  body?: string | null;
+  actor: 'resident' | 'staff' | 'system';
+  staffId?: number | null;
+  detail?: Record<string, unknown>;
+};
+
+/**
+ * Changes a ticket and writes its timeline event in one batch, only if nobody changed the
+ * ticket since `version` was read (optimistic lock) and, for a status change, only from an
+ * allowed status. A lost race is a 409, never a silent overwrite.
+ * @example await changeTicket(db, row, { action: 'accept', version: 3, now, event: {…} })
+ */
+export async function changeTicket(
+  db: Db,
+  ticket: TicketRow,
+  change: { action?: Transition; version: number; now: number; set?: Partial<TicketRow>; event: TimelineEntry; also?: BatchItem<'sqlite'>[] },
+): Promise<void> {
+  const rule = change.action ? transitions[change.action] : undefined;
+  if (change.action) {
+    const problem = transitionProblem(change.action, ticket.status);
+    if (problem) throw new ApiError(409, 'invalid_transition', problem);
+  }
+  if (change.version !== ticket.version) throw versionConflict();
+  const [updated] = await db.batch([
+    db
+      .update(tickets)
+      .set({ ...change.set, ...(rule ? { status: rule.to } : {}), version: sql`${tickets.version} + 1`, updatedAt: change.now })
+      .where(
+        and(
+          eq(tickets.id, ticket.id),
+          eq(tickets.version, change.version),
+          rule ? inArray(tickets.status, rule.from as readonly TicketStatus[] as TicketStatus[]) : undefined,
+        ),
+      ),
+    insertEventIfChanged(db, ticket.id, change.now, ticket.status, rule?.to ?? null, change.event),
+    ...(change.also ?? []),
+  ]);
+  if (updated.rowsAffected !== 1) throw versionConflict();
+}
+
+const versionConflict = () =>
+  new ApiError(409, 'version_conflict', 'Someone else changed this ticket meanwhile. Reload it and try again.');
+
+/** The timeline insert that lands only if the statement before it changed exactly one row. */
+function insertEventIfChanged(db: Db, ticketId: number, at: number, from: TicketStatus, to: TicketStatus | null, e: TimelineEntry) {
+  return db.run(sql`
+    insert into ${ticketEvents} (ticket_id, at, kind, visibility, body, from_status, to_status, staff_id, actor, detail)
+    select ${ticketId}, ${at}, ${e.kind}, ${e.visibility}, ${e.body ?? null}, ${to ? from : null}, ${to}, ${e.staffId ?? null},
+      ${e.actor}, ${e.detail ? JSON.stringify(e.detail) : null}
+    where changes() = 1`);
+}
+
+/** A note on the timeline that changes nothing else (no version needed). */
+export async function addNote(db: Db, ticketId: number, now: number, event: TimelineEntry, also: BatchItem<'sqlite'>[] = []): Promise<void> {
+  await db.batch([
+    db.insert(ticketEvents).values({ ticketId, at: now, ...event, body: event.body ?? null, staffId: event.staffId ?? null, detail: event.detail ?? null }),
+    ...also,
+  ]);
+}

@@ -1,0 +1,115 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { communities, compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, ticketEvents, tickets } from '../../schema/index.ts';
+import type { PlaceRef } from '../auth/policy.ts';
+import { hashToken, randomToken } from '../auth/session.ts';
+import { ApiError } from '../lib/errors.ts';
+import type { Db } from '../lib/platform.ts';
+import { DAY_MS } from './lifecycle.ts';
+
+const slug = z.string().trim().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.');
+
+/** How long personal data (name, phone, photos) is kept after a ticket is closed. */
+export const RETENTION_DAYS = 365;
+
+export const newTicketSchema = z.object({
+  community: slug,
+  category: slug,
+  description: z.string().trim().min(4, 'Describe the problem in a few words.').max(2000, 'Keep it under 2000 characters.'),
+  compound: slug.optional(),
+  location: z.string().trim().min(1, 'Say where: building and unit, or a place.').max(200),
+  name: z.string().trim().max(40).optional(),
+  phone: z
+    .string()
+    .transform((p) => p.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.')),
+  consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot file this.' }),
+  photos: z.array(z.string().regex(/^[A-Za-z0-9/_-]{8,120}$/, 'Not a photo key.')).max(4, 'At most 4 photos.').default([]),
+  photosPublic: z.boolean().default(false),
+});
+export type NewTicket = z.infer<typeof newTicketSchema>;
+
+/** The resident's day in Zhengzhou (UTC+8, no daylight saving) as YYYYMMDD. */
+export const shanghaiDay = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+
+const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
+
+/** Finds community, category, compound and property company for a new ticket, or says which field is wrong. */
+async function resolvePlace(db: Db, input: NewTicket) {
+  const [community] = await db.select().from(communities).where(eq(communities.slug, input.community));
+  if (!community) throw invalid('community', 'No such community.');
+  const [category] = await db
+    .select()
+    .from(ticketCategories)
+    .where(and(eq(ticketCategories.communityId, community.id), eq(ticketCategories.code, input.category), eq(ticketCategories.active, true)));
+  if (!category) throw invalid('category', 'No such category in this community.');
+  let compoundId: number | null = null;
+  if (input.compound) {
+    const [compound] = await db
+      .select({ id: compounds.id })
+      .from(compounds)
+      .where(and(eq(compounds.slug, input.compound), eq(compounds.communityId, community.id)));
+    if (!compound) throw invalid('compound', 'No such compound in this community.');
+    compoundId = compound.id;
+  }
+  // The company serving the compound; without a compound, the community's only company if it has one.
+  const served = await db
+    .selectDistinct({ companyId: propertyCompanyCompounds.propertyCompanyId, compoundId: compounds.id })
+    .from(propertyCompanyCompounds)
+    .innerJoin(compounds, eq(compounds.id, propertyCompanyCompounds.compoundId))
+    .where(eq(compounds.communityId, community.id));
+  const companies = [...new Set(served.map((s) => s.companyId))];
+  const propertyCompanyId = compoundId !== null ? (served.find((s) => s.compoundId === compoundId)?.companyId ?? null) : companies.length === 1 ? companies[0]! : null;
+  return { community, category, compoundId, propertyCompanyId };
+}
+
+/**
+ * Files a ticket: a resident on the web, or staff for a walk-in or phone caller. One batch
+ * writes the ticket with its human number, claims its photos and starts its timeline, so
+ * nothing is half-written. Returns the number and the resident's private token.
+ */
+export async function fileTicket(
+  db: Db,
+  input: NewTicket,
+  ctx: { now: number; channel: (typeof ticketChannels)[number]; staffId?: number; check?: (place: PlaceRef) => void },
+): Promise<{ number: string; token: string }> {
+  const { community, category, compoundId, propertyCompanyId } = await resolvePlace(db, input);
+  ctx.check?.({ subdistrictId: community.subdistrictId, communityId: community.id, compoundId, propertyCompanyId, owner: category.owner });
+  if (input.photos.length) {
+    const free = await db
+      .select({ key: photos.key })
+      .from(photos)
+      .where(and(inArray(photos.key, input.photos), isNull(photos.ticketId)));
+    if (free.length !== new Set(input.photos).size) throw invalid('photos', 'A photo was not uploaded, or belongs to another ticket.');
+  }
+  const token = randomToken();
+  const prefix = `${community.code}-${shanghaiDay(ctx.now)}-`;
+  const dueAt = ctx.now + category.serviceDays * DAY_MS;
+  // The day's sequence number is counted inside the insert: batches are serialised by the
+  // database's write lock, so two tickets can never get the same number.
+  const insertTicket = db.all<{ number: string }>(sql`
+    insert into ${tickets} (number, token_hash, subdistrict_id, community_id, compound_id, property_company_id,
+      category_id, owner, channel, description, location, name, phone, photos_public, due_at, created_by_staff_id,
+      created_at, updated_at)
+    select ${prefix} || printf('%04d', count(*) + 1), ${await hashToken(token)}, ${community.subdistrictId}, ${community.id},
+      ${compoundId}, ${propertyCompanyId}, ${category.id}, ${category.owner}, ${ctx.channel}, ${input.description},
+      ${input.location}, ${input.name || null}, ${input.phone}, ${input.photosPublic}, ${dueAt}, ${ctx.staffId ?? null},
+      ${ctx.now}, ${ctx.now}
+    from ${tickets} where number >= ${prefix} and number < ${prefix.slice(0, -1) + '.'}
+    returning number`);
+  const claimPhotos = input.photos.map((key, position) =>
+    db.update(photos).set({ ticketId: sql`last_insert_rowid()`, position }).where(and(eq(photos.key, key), isNull(photos.ticketId))),
+  );
+  const firstEvent = db.insert(ticketEvents).values({
+    ticketId: sql`last_insert_rowid()`,
+    at: ctx.now,
+    kind: 'submitted',
+    visibility: 'public',
+    toStatus: 'submitted',
+    actor: ctx.staffId ? 'staff' : 'resident',
+    staffId: ctx.staffId ?? null,
+    detail: { channel: ctx.channel, category: category.code, owner: category.owner },
+  });
+  const [inserted] = await db.batch([insertTicket, ...claimPhotos, firstEvent]);
+  return { number: (inserted as { number: string }[])[0]!.number, token };
+}

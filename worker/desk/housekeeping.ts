@@ -1,0 +1,37 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { photos, ticketEvents, tickets } from '../../schema/index.ts';
+import { purgeIdempotencyKeys } from '../lib/idempotency.ts';
+import type { Db } from '../lib/platform.ts';
+import type { PhotoStore } from '../lib/photos.ts';
+import { purgePublicWrites } from '../lib/public-writes.ts';
+import { RETENTION_DAYS } from './file-ticket.ts';
+import { AUTO_CLOSE_DAYS, DAY_MS, finalStatuses } from './lifecycle.ts';
+
+/**
+ * The hourly job (a cron trigger on Workers, a timer on Node): closes tickets resolved long
+ * enough ago, removes unclaimed uploads, and forgets what the stated retention period allows
+ * no longer to keep.
+ */
+export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
+  const cutoff = now - AUTO_CLOSE_DAYS * DAY_MS;
+  const due = and(eq(tickets.status, 'resolved'), lt(tickets.resolvedAt, cutoff));
+  // The events first (they select the tickets still resolved), then the tickets, in one transaction.
+  const [, closed] = await db.batch([
+    db.run(sql`insert into ${ticketEvents} (ticket_id, at, kind, visibility, body, from_status, to_status, actor)
+      select id, ${now}, 'closed', 'public', null, 'resolved', 'closed', 'system' from ${tickets} where ${due}`),
+    db.update(tickets).set({ status: 'closed', closedAt: now, updatedAt: now, version: sql`${tickets.version} + 1` }).where(due),
+  ]);
+
+  const expired = and(inArray(tickets.status, finalStatuses), lt(tickets.updatedAt, now - RETENTION_DAYS * DAY_MS));
+  const stale = await db
+    .select({ key: photos.key })
+    .from(photos)
+    .where(sql`(${photos.ticketId} is null and ${photos.createdAt} < ${now - DAY_MS}) or ${photos.ticketId} in (select id from ${tickets} where ${expired})`);
+  for (const { key } of stale) await store.delete(key);
+  if (stale.length) await db.delete(photos).where(inArray(photos.key, stale.map((p) => p.key)));
+  const anonymised = await db.update(tickets).set({ phone: '', name: null }).where(and(expired, sql`${tickets.phone} != ''`));
+
+  await purgePublicWrites(db, now);
+  await purgeIdempotencyKeys(db, now);
+  return { closed: closed.rowsAffected, photosRemoved: stale.length, anonymised: anonymised.rowsAffected };
+}

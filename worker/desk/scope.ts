@@ -1,0 +1,28 @@
+import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { tickets } from '../../schema/index.ts';
+import type { StaffMember } from '../auth/policy.ts';
+
+/**
+ * The tickets a staff member may see, as a SQL condition for lists. It mirrors `seesPlace` in
+ * the policy module (the visibility tests check that list and single-ticket answers agree).
+ */
+export function ticketScope(staff: StaffMember): SQL | undefined {
+  switch (staff.role) {
+    case 'admin':
+      return undefined;
+    case 'subdistrict':
+      return eq(tickets.subdistrictId, staff.subdistrictId ?? -1);
+    case 'community':
+      return eq(tickets.communityId, staff.communityId ?? -1);
+    case 'property':
+      return and(
+        ne(tickets.owner, 'community'),
+        or(
+          staff.compoundIds.length ? inArray(tickets.compoundId, staff.compoundIds) : undefined,
+          eq(tickets.propertyCompanyId, staff.propertyCompanyId ?? -1),
+        ),
+      );
+    case 'correspondent':
+      return sql`0`;
+  }
+}

@@ -1,0 +1,126 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { communities, compounds, photos, staff, ticketCategories, ticketEvents, tickets } from '../../schema/index.ts';
+import type { PlaceRef } from '../auth/policy.ts';
+import type { Db } from '../lib/platform.ts';
+import { AUTO_CLOSE_DAYS, DAY_MS, isOpen, isOverdue, maskPhone, REOPEN_DAYS } from './lifecycle.ts';
+
+const duplicateOf = alias(tickets, 'duplicate_of');
+
+/** A ticket with the names of its place and category, by its human number. */
+export async function loadTicket(db: Db, number: string) {
+  const [row] = await db
+    .select({
+      ticket: tickets,
+      category: { code: ticketCategories.code, name: ticketCategories.name, nameEn: ticketCategories.nameEn },
+      community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
+      compound: { slug: compounds.slug, name: compounds.name, nameEn: compounds.nameEn },
+      duplicateOfNumber: duplicateOf.number,
+    })
+    .from(tickets)
+    .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
+    .innerJoin(communities, eq(communities.id, tickets.communityId))
+    .leftJoin(compounds, eq(compounds.id, tickets.compoundId))
+    .leftJoin(duplicateOf, eq(duplicateOf.id, tickets.duplicateOfId))
+    .where(eq(tickets.number, number));
+  return row ? { ...row, compound: row.compound?.slug ? row.compound : null } : undefined;
+}
+export type LoadedTicket = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
+
+/** Where a ticket belongs, as the policy judges it. */
+export const ticketPlace = (t: LoadedTicket['ticket']): PlaceRef => ({
+  subdistrictId: t.subdistrictId,
+  communityId: t.communityId,
+  compoundId: t.compoundId,
+  propertyCompanyId: t.propertyCompanyId,
+  owner: t.owner,
+});
+
+/** The timeline, oldest first; residents get only the public events. */
+export async function timeline(db: Db, ticketId: number, which: 'public' | 'all') {
+  return db
+    .select({
+      id: ticketEvents.id,
+      at: ticketEvents.at,
+      kind: ticketEvents.kind,
+      visibility: ticketEvents.visibility,
+      body: ticketEvents.body,
+      fromStatus: ticketEvents.fromStatus,
+      toStatus: ticketEvents.toStatus,
+      actor: ticketEvents.actor,
+      staffName: staff.displayName,
+      detail: ticketEvents.detail,
+    })
+    .from(ticketEvents)
+    .leftJoin(staff, eq(staff.id, ticketEvents.staffId))
+    .where(and(eq(ticketEvents.ticketId, ticketId), which === 'public' ? eq(ticketEvents.visibility, 'public') : undefined))
+    .orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
+}
+
+export async function ticketPhotoCount(db: Db, ticketId: number): Promise<number> {
+  return (await db.select({ key: photos.key }).from(photos).where(eq(photos.ticketId, ticketId))).length;
+}
+
+/** What the resident may still do with their ticket. */
+export function residentOptions(t: LoadedTicket['ticket'], now: number) {
+  const resolvedRecently = t.resolvedAt !== null && now - t.resolvedAt <= REOPEN_DAYS * DAY_MS;
+  return {
+    canAddInfo: isOpen(t.status),
+    canConfirm: t.status === 'resolved',
+    canReopen: (t.status === 'resolved' || t.status === 'closed') && resolvedRecently,
+    canRate: (t.status === 'resolved' || t.status === 'closed') && t.rating === null,
+    autoClosesAt: t.status === 'resolved' && t.resolvedAt !== null ? t.resolvedAt + AUTO_CLOSE_DAYS * DAY_MS : null,
+    reopenUntil: t.resolvedAt !== null ? t.resolvedAt + REOPEN_DAYS * DAY_MS : null,
+  };
+}
+
+/** The fields both the resident's and the staff's view show. */
+function common(row: LoadedTicket, now: number) {
+  const t = row.ticket;
+  return {
+    number: t.number,
+    status: t.status,
+    owner: t.owner,
+    category: row.category,
+    community: row.community,
+    compound: row.compound,
+    location: t.location,
+    description: t.description,
+    createdAt: t.createdAt,
+    dueAt: t.dueAt,
+    overdue: isOverdue(t, now),
+    resolvedAt: t.resolvedAt,
+    closedAt: t.closedAt,
+    duplicateOf: row.duplicateOfNumber,
+    meToo: t.meToo,
+    rating: t.rating === null ? null : { score: t.rating, comment: t.ratingComment },
+  };
+}
+
+/** The resident's private view: public timeline, phone masked. */
+export async function trackingView(db: Db, row: LoadedTicket, now: number) {
+  return {
+    ...common(row, now),
+    name: row.ticket.name,
+    phone: maskPhone(row.ticket.phone),
+    photoCount: await ticketPhotoCount(db, row.ticket.id),
+    timeline: (await timeline(db, row.ticket.id, 'public')).map(({ detail: _, visibility: __, ...event }) => event),
+    ...residentOptions(row.ticket, now),
+  };
+}
+
+/** The staff view: everything, with the version a change must name. */
+export async function deskView(db: Db, row: LoadedTicket, now: number) {
+  return {
+    ...common(row, now),
+    name: row.ticket.name,
+    phone: row.ticket.phone,
+    channel: row.ticket.channel,
+    flagged: row.ticket.flagged,
+    reopenCount: row.ticket.reopenCount,
+    photosPublic: row.ticket.photosPublic,
+    photoCount: await ticketPhotoCount(db, row.ticket.id),
+    version: row.ticket.version,
+    timeline: await timeline(db, row.ticket.id, 'all'),
+  };
+}
