@@ -1,22 +1,35 @@
-import type { ValidationTargets } from 'hono';
+import type { Env, Input, MiddlewareHandler, ValidationTargets } from 'hono';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { ApiError, fieldErrors } from './errors.ts';
+
+type HasUndefined<T> = undefined extends T ? true : false;
+
+/**
+ * What the typed `hc` client may send: the schema's *input* (so defaulted fields are optional),
+ * with query and param values as the strings they travel as.
+ */
+type ValidatedInput<Schema extends z.ZodType, Target extends keyof ValidationTargets, In = z.input<Schema>> = {
+  in: HasUndefined<In> extends true
+    ? { [K in Target]?: In extends ValidationTargets[K] ? In : { [K2 in keyof In]?: ValidationTargets[K][K2 & keyof ValidationTargets[K]] } }
+    : { [K in Target]: In extends ValidationTargets[K] ? In : { [K2 in keyof In]: ValidationTargets[K][K2 & keyof ValidationTargets[K]] } };
+  out: { [K in Target]: z.output<Schema> };
+};
 
 /**
  * Validates one part of the request with a zod schema; failures become a 400 naming each field.
  * The parsed value is typed for the handler and for the `hc` client.
  * @example app.get('/', validate('query', z.object({ community: slug })), (c) => c.req.valid('query'))
  */
-export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(
+export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType, E extends Env = Env, P extends string = string>(
   target: Target,
   schema: Schema,
-) {
-  return validator(target, (value): z.output<Schema> => {
+): MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input> {
+  return validator(target, (value) => {
     const result = schema.safeParse(value);
     if (!result.success) {
       throw new ApiError(400, 'invalid_input', `Invalid ${target}.`, fieldErrors(result.error));
     }
     return result.data;
-  });
+  }) as unknown as MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input>;
 }

@@ -39,6 +39,12 @@ export function Layout(props: ParentProps) {
         <A href="/" end activeClass="active">
           {t('navHome')}
         </A>
+        <A href="/desk" end activeClass="active">
+          {t('navDesk')}
+        </A>
+        <A href="/desk/board" activeClass="active">
+          {t('navBoard')}
+        </A>
       </nav>
       <main id="content" tabindex="-1">
         {props.children}

@@ -17,9 +17,19 @@ export const prefs = createRoot(() => {
   return { locale, setLocale, largeText, setLargeText, place, setPlace };
 });
 
-/** Translates a catalogue key into the current language (reactive). */
-export function t(key: MessageKey): string {
-  return (prefs.locale() === 'en' ? en : zh)[key];
+/**
+ * Translates a catalogue key into the current language (reactive), filling `{name}` slots.
+ * @example t('consentLabel', { days: 365 })
+ */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = (prefs.locale() === 'en' ? en : zh)[key];
+  return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : text;
+}
+
+/** A key built at run time (a status, an owner, an event kind), falling back to the raw value. */
+export function tKey(prefix: string, value: string): string {
+  const key = `${prefix}_${value}` as MessageKey;
+  return key in zh ? t(key) : value;
 }
 
 /** The name of a place in the current language. */

@@ -1,27 +1,28 @@
-import { createAsync, query } from '@solidjs/router';
+import { A, createAsync } from '@solidjs/router';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../components/states.tsx';
 import { PlacePicker } from '../components/place-picker.tsx';
-import { api, json, type PlaceTree } from '../lib/api.ts';
-import { placeName, prefs, t } from '../lib/prefs.ts';
-
-const getPlaces = query(async () => json(await api.places.$get()), 'places');
+import type { PlaceTree } from '../lib/api.ts';
+import { chosenPlace, getPlaces } from '../lib/places.ts';
+import { placeName, t } from '../lib/prefs.ts';
 
 /** The resident's chosen community, named in the current language. */
 function ChosenPlace(props: { tree: PlaceTree }) {
-  const chosen = () => {
-    const place = prefs.place();
-    const subdistrict = props.tree.subdistricts.find((s) => s.slug === place?.subdistrict);
-    const community = subdistrict?.communities.find((c) => c.slug === place?.community);
-    return subdistrict && community ? { subdistrict, community } : undefined;
-  };
   return (
-    <Show when={chosen()}>
+    <Show when={chosenPlace(props.tree)}>
       {(p) => (
         <section class="card place-card" aria-live="polite">
           <h2>{t('yourPlace')}</h2>
           <p class="place-name">{placeName(p().community)}</p>
           <p class="muted">{placeName(p().subdistrict)}</p>
+          <div class="actions">
+            <A class="button" href="/desk">
+              {t('fileTitle')}
+            </A>
+            <A class="button button-secondary" href="/desk/board">
+              {t('navBoard')}
+            </A>
+          </div>
         </section>
       )}
     </Show>

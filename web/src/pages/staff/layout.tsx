@@ -51,6 +51,19 @@ export default function StaffLayout(props: ParentProps) {
               <A href="/staff" end activeClass="active">
                 {t('staffHome')}
               </A>
+              <Show when={staff().role !== 'correspondent'}>
+                <A href="/staff/desk" activeClass="active">
+                  {t('staffQueue')}
+                </A>
+                <A href="/staff/supervision" activeClass="active">
+                  {t('staffSupervision')}
+                </A>
+              </Show>
+              <Show when={staff().role !== 'correspondent' && staff().role !== 'property'}>
+                <A href="/staff/stats" activeClass="active">
+                  {t('staffStats')}
+                </A>
+              </Show>
               <Show when={staff().role === 'admin'}>
                 <A href="/staff/accounts" activeClass="active">
                   {t('staffAccounts')}

@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword } from '../worker/node/test-database.ts';
+import { launchBrowser, phonePage, samplePng, screenshot, seriousA11yViolations, startApp } from './harness.ts';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+let resident: Page;
+let trackingUrl = '';
+let number = '';
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  resident = await phonePage(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function staffPage(login: string) {
+  const page = await phonePage(browser);
+  await page.goto(`${app.url}/staff/sign-in`);
+  await page.getByLabel('用户名').fill(login);
+  await page.getByLabel('密码').fill(demoPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect.poll(() => page.locator('h1').textContent()).toBe('工作台');
+  return page;
+}
+
+describe('the joint desk on a phone', () => {
+  it('a resident files a ticket with a photo and lands on the private tracking page', async () => {
+    await resident.goto(app.url);
+    await resident.getByLabel('街道').selectOption({ label: '建中街街道' });
+    await resident.getByLabel('社区', { exact: true }).selectOption({ label: '永安社区' });
+    await resident.getByRole('link', { name: '办事' }).click();
+    await expect.poll(() => resident.getByText('公共设施').isVisible()).toBe(true);
+    await screenshot(resident, 'desk-form');
+    expect(await seriousA11yViolations(resident)).toEqual([]);
+    await resident.getByText('公共设施').click();
+    await resident.getByLabel('请说说具体情况').fill('5号楼门口的路灯不亮了，晚上很黑。');
+    await resident.getByLabel('小区（可不选）').selectOption({ label: '永安家园' });
+    await resident.getByLabel('具体位置').fill('1号楼门口');
+    await resident.getByLabel('手机号（用于回访，不会公开）').fill('138 1234 5678');
+    await resident.locator('input[type=file]').setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: samplePng() });
+    await expect.poll(() => resident.locator('.thumbs img').count()).toBe(1);
+    await resident.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => resident.getByRole('alert').textContent()).toBe('请检查标红的内容。');
+    await resident.getByText(/我同意社区保存我的联系方式/).click();
+    await resident.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => resident.locator('h1').textContent()).toBe('办理进度');
+    number = (await resident.locator('.ticket-number').textContent())!.replace('编号 ', '');
+    expect(number).toMatch(/^YA-\d{8}-\d{4}$/);
+    trackingUrl = resident.url();
+    expect(trackingUrl).toMatch(/\/desk\/t\/YA-.*\?token=/);
+    await expect.poll(() => resident.getByText('138****5678').isVisible()).toBe(true);
+    await expect.poll(() => resident.locator('.thumbs img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await screenshot(resident, 'desk-tracking');
+    expect(await seriousA11yViolations(resident)).toEqual([]);
+  });
+
+  it('shows the ticket on the board of known problems, without the phone', async () => {
+    await resident.getByRole('link', { name: '大家反映' }).first().click();
+    await expect.poll(() => resident.getByText('5号楼门口的路灯不亮了，晚上很黑。').isVisible()).toBe(true);
+    expect(await resident.content()).not.toContain('5678');
+    await screenshot(resident, 'desk-board');
+  });
+
+  it('community staff may read the property ticket but not work it', async () => {
+    const community = await staffPage('yongan');
+    await community.goto(`${app.url}/staff/desk/${number}`);
+    await expect.poll(() => community.getByText('您可以查看这张工单，但它由其他方负责。').isVisible()).toBe(true);
+    await community.context().close();
+  });
+
+  it('property staff accept and resolve it', async () => {
+    const property = await staffPage('yongan-wuye');
+    await property.getByRole('link', { name: '工单' }).click();
+    await property.getByRole('link', { name: new RegExp(number) }).click();
+    await expect.poll(() => property.locator('h1').textContent()).toBe(number);
+    await property.getByText('确认负责并受理').first().click();
+    await property.getByRole('button', { name: '确认负责并受理' }).click();
+    await expect.poll(() => property.locator('.status').first().textContent()).toContain('已确认负责方');
+    await property.getByText('已办好', { exact: true }).first().click();
+    await property.getByLabel('做了什么（居民可见）').fill('已更换灯泡，路灯恢复照明。');
+    await property.getByRole('button', { name: '已办好' }).click();
+    await expect.poll(() => property.locator('.status').first().textContent()).toContain('已办好，待您确认');
+    await screenshot(property, 'desk-staff-ticket');
+    expect(await seriousA11yViolations(property)).toEqual([]);
+    await property.context().close();
+  });
+
+  it('the resident sees the resolution and rates it', async () => {
+    await resident.goto(trackingUrl);
+    await expect.poll(() => resident.getByText('已更换灯泡，路灯恢复照明。').isVisible()).toBe(true);
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => resident.getByText(/您的评价/).isVisible()).toBe(true);
+    await screenshot(resident, 'desk-rated');
+  });
+
+  it('sub-district staff see the overdue demo ticket on the supervision list', async () => {
+    const sub = await staffPage('jianzhongjie');
+    await sub.getByRole('link', { name: '督办' }).click();
+    await expect.poll(() => sub.locator('li.card', { hasText: '3号楼下堆满装修垃圾' }).first().isVisible()).toBe(true);
+    await screenshot(sub, 'desk-supervision');
+    await sub.getByRole('link', { name: '统计' }).click();
+    await expect.poll(() => sub.locator('.chart svg').isVisible()).toBe(true);
+    await screenshot(sub, 'desk-stats');
+    await sub.context().close();
+  });
+});

@@ -1,0 +1,37 @@
+import { Show, splitProps, type JSX } from 'solid-js';
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  multiline?: boolean;
+} & JSX.InputHTMLAttributes<HTMLInputElement> &
+  JSX.TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+/** A labelled input or textarea with its hint and the server's error, tied together for screen readers. */
+export function Field(props: FieldProps) {
+  const [own, rest] = splitProps(props, ['name', 'label', 'hint', 'error', 'multiline']);
+  const id = () => `field-${own.name}`;
+  const described = () => [own.hint && `${id()}-hint`, own.error && `${id()}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <>
+      <label for={id()}>{own.label}</label>
+      <Show when={own.hint}>
+        <p class="hint" id={`${id()}-hint`}>
+          {own.hint}
+        </p>
+      </Show>
+      {own.multiline ? (
+        <textarea id={id()} name={own.name} rows="4" aria-invalid={!!own.error} aria-describedby={described()} {...(rest as JSX.TextareaHTMLAttributes<HTMLTextAreaElement>)} />
+      ) : (
+        <input id={id()} name={own.name} aria-invalid={!!own.error} aria-describedby={described()} {...(rest as JSX.InputHTMLAttributes<HTMLInputElement>)} />
+      )}
+      <Show when={own.error}>
+        <p class="form-error" id={`${id()}-error`}>
+          {own.error}
+        </p>
+      </Show>
+    </>
+  );
+}

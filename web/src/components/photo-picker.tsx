@@ -1,0 +1,61 @@
+import { createSignal, For, Show } from 'solid-js';
+import { api, json } from '../lib/api.ts';
+import { t } from '../lib/prefs.ts';
+import { shrinkPhoto } from '../lib/shrink-photo.ts';
+
+export type PickedPhoto = { key: string; preview: string };
+
+/** Up to four photos, shrunk on the phone and uploaded as soon as they are picked. */
+export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: PickedPhoto[]) => void; error?: string }) {
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal('');
+
+  const add = async (files: FileList | null) => {
+    if (!files) return;
+    setBusy(true);
+    setFailure('');
+    const added: PickedPhoto[] = [];
+    try {
+      for (const file of [...files].slice(0, 4 - props.photos.length)) {
+        const blob = await shrinkPhoto(file);
+        const res = await api.photos.$post(undefined, { init: { body: blob, headers: { 'Content-Type': blob.type || 'application/octet-stream' } } });
+        const { key } = await json(res);
+        added.push({ key, preview: URL.createObjectURL(blob) });
+      }
+    } catch (err) {
+      setFailure((err as Error).message);
+    } finally {
+      props.onChange([...props.photos, ...added]);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <fieldset class="photos">
+      <legend>{t('photosLabel')}</legend>
+      <ul class="thumbs">
+        <For each={props.photos}>
+          {(photo) => (
+            <li>
+              <img src={photo.preview} alt={t('photoAlt')} width="96" height="96" />
+              <button type="button" class="chip" aria-label={t('removePhoto')} onClick={() => props.onChange(props.photos.filter((p) => p !== photo))}>
+                ×
+              </button>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={props.photos.length < 4}>
+        <label class="button button-secondary file-button">
+          {busy() ? t('uploading') : t('addPhotos')}
+          <input type="file" accept="image/jpeg,image/png,image/webp" multiple disabled={busy()} onChange={(e) => add(e.currentTarget.files)} />
+        </label>
+      </Show>
+      <Show when={failure() || props.error}>
+        <p class="form-error" role="alert">
+          {failure() || props.error}
+        </p>
+      </Show>
+    </fieldset>
+  );
+}

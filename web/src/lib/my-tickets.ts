@@ -1,0 +1,14 @@
+import { createRoot } from 'solid-js';
+import { persisted } from './storage.ts';
+
+export type MyTicket = { number: string; token: string; at: number };
+
+/** The tickets filed from this phone, newest first, so residents find their tracking links again. */
+export const myTickets = createRoot(() => {
+  const [list, setList] = persisted<MyTicket[]>('linli.myTickets', []);
+  const remember = (ticket: MyTicket) => setList((old) => [ticket, ...old.filter((t) => t.number !== ticket.number)].slice(0, 20));
+  return { list, remember };
+});
+
+/** The private tracking page of a ticket. */
+export const trackingPath = (t: { number: string; token: string }) => `/desk/t/${t.number}?token=${encodeURIComponent(t.token)}`;

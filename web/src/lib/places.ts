@@ -1,0 +1,14 @@
+import { query } from '@solidjs/router';
+import { api, json, type PlaceTree } from './api.ts';
+import { prefs } from './prefs.ts';
+
+/** The place tree, loaded once and shared by every page. */
+export const getPlaces = query(async () => json(await api.places.$get()), 'places');
+
+/** The resident's chosen sub-district and community, looked up in the tree. */
+export function chosenPlace(tree: PlaceTree | undefined) {
+  const place = prefs.place();
+  const subdistrict = tree?.subdistricts.find((s) => s.slug === place?.subdistrict);
+  const community = subdistrict?.communities.find((c) => c.slug === place?.community);
+  return subdistrict && community ? { subdistrict, community } : undefined;
+}

@@ -1,0 +1,89 @@
+import { revalidate } from '@solidjs/router';
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { api, json } from '../../lib/api.ts';
+import { t } from '../../lib/prefs.ts';
+import { getTracking, type Tracking } from './tracking.tsx';
+
+/** A small form that posts one resident action and reloads the ticket. */
+function ActionForm(props: { title: string; button: string; send: (form: FormData) => Promise<unknown>; children?: JSX.Element }) {
+  const [message, setMessage] = createSignal('');
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    setMessage('');
+    try {
+      await props.send(new FormData(form));
+      form.reset();
+      setMessage(t('sent'));
+      await revalidate(getTracking.key);
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  };
+  return (
+    <form class="stack card" onSubmit={submit}>
+      <h2>{props.title}</h2>
+      {props.children}
+      <button class="button" type="submit">
+        {props.button}
+      </button>
+      <Show when={message()}>
+        <p role="status">{message()}</p>
+      </Show>
+    </form>
+  );
+}
+
+/** What the resident can still do: add information, confirm, reopen, rate. */
+export function ResidentActions(props: { ticket: Tracking; token: string }) {
+  const param = () => ({ number: props.ticket.number });
+  const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+  return (
+    <>
+      <Show when={props.ticket.canConfirm}>
+        <ActionForm title={t('confirmTitle')} button={t('confirmButton')} send={async () => json(await api.tickets[':number'].confirm.$post({ param: param(), json: { token: props.token } }))} />
+      </Show>
+      <Show when={props.ticket.canRate}>
+        <ActionForm
+          title={t('rateTitle')}
+          button={t('rateButton')}
+          send={async (f) => json(await api.tickets[':number'].rating.$post({ param: param(), json: { token: props.token, score: Number(text(f, 'score')), comment: text(f, 'comment') || undefined } }))}
+        >
+          <fieldset class="stars">
+            <legend>{t('rateTitle')}</legend>
+            <For each={[5, 4, 3, 2, 1]}>
+              {(n) => (
+                <label class="choice">
+                  <input type="radio" name="score" value={n} checked={n === 5} /> {'★'.repeat(n)} {n} {t('stars')}
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <label for="rate-comment">{t('rateComment')}</label>
+          <textarea id="rate-comment" name="comment" rows="2" maxLength={500} />
+        </ActionForm>
+      </Show>
+      <Show when={props.ticket.rating}>
+        {(r) => (
+          <p class="card">
+            {t('yourRating')}: {'★'.repeat(r().score)} {r().score} {t('stars')} {r().comment ? `· ${r().comment}` : ''}
+          </p>
+        )}
+      </Show>
+      <Show when={props.ticket.canReopen}>
+        <ActionForm title={t('reopenTitle')} button={t('reopenButton')} send={async (f) => json(await api.tickets[':number'].reopen.$post({ param: param(), json: { token: props.token, reason: text(f, 'reason') } }))}>
+          <label for="reopen-reason">{t('reopenReason')}</label>
+          <textarea id="reopen-reason" name="reason" rows="2" required maxLength={1000} />
+        </ActionForm>
+      </Show>
+      <Show when={props.ticket.canAddInfo}>
+        <ActionForm title={t('addInfoTitle')} button={t('addInfoButton')} send={async (f) => json(await api.tickets[':number'].info.$post({ param: param(), json: { token: props.token, message: text(f, 'message') } }))}>
+          <label for="info-message" class="visually-hidden">
+            {t('addInfoTitle')}
+          </label>
+          <textarea id="info-message" name="message" rows="3" required maxLength={1000} />
+        </ActionForm>
+      </Show>
+    </>
+  );
+}

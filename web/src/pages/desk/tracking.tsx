@@ -1,0 +1,71 @@
+import { createAsync, query, useParams, useSearchParams } from '@solidjs/router';
+import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
+import { LoadError, Loading } from '../../components/states.tsx';
+import { StatusBadge, Timeline } from '../../components/timeline.tsx';
+import { api, json } from '../../lib/api.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { placeName, t, tKey } from '../../lib/prefs.ts';
+import { ResidentActions } from './resident-actions.tsx';
+
+export const getTracking = query(
+  async (number: string, token: string) => json(await api.tickets[':number'].$get({ param: { number }, query: { token } })),
+  'tracking',
+);
+export type Tracking = Awaited<ReturnType<typeof getTracking>>;
+
+/** The resident's private page for one ticket: where it stands, what happened, what they can do. */
+export default function TrackingPage() {
+  const params = useParams<{ number: string }>();
+  const [search] = useSearchParams<{ token: string }>();
+  const ticket = createAsync(() => getTracking(params.number, search.token ?? ''));
+  return (
+    <>
+      <h1>{t('ticketTitle')}</h1>
+      <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
+        <Suspense fallback={<Loading />}>
+          <Show when={ticket()}>
+            {(tk) => (
+              <>
+                <section class="card">
+                  <p class="ticket-number">
+                    {t('ticketNumber')} {tk().number}
+                  </p>
+                  <StatusBadge status={tk().status} overdue={tk().overdue} />
+                  <dl class="facts">
+                    <dt>{t('categoryShort')}</dt>
+                    <dd>{placeName(tk().category)}</dd>
+                    <dt>{t('ownerLabel')}</dt>
+                    <dd>{tKey('owner', tk().owner)}</dd>
+                    <dt>{t('dueLabel')}</dt>
+                    <dd>{formatDate(tk().dueAt)}</dd>
+                    <dt>{t('filedAt')}</dt>
+                    <dd>{formatDateTime(tk().createdAt)}</dd>
+                    <dt>{t('locationLabel')}</dt>
+                    <dd>
+                      {tk().compound ? `${placeName(tk().compound!)} · ` : ''}
+                      {tk().location}
+                    </dd>
+                    <dt>{t('phoneFull')}</dt>
+                    <dd>{tk().phone}</dd>
+                  </dl>
+                  <p class="ticket-description">{tk().description}</p>
+                  <Show when={tk().photoCount > 0}>
+                    <div class="thumbs">
+                      <Index each={Array.from({ length: tk().photoCount })}>
+                        {(_, i) => <img src={`/api/tickets/${tk().number}/photos/${i}?token=${encodeURIComponent(search.token ?? '')}`} alt={t('photoAlt')} width="96" height="96" loading="lazy" />}
+                      </Index>
+                    </div>
+                  </Show>
+                </section>
+                <p class="notice">{t('keepLink')}</p>
+                <ResidentActions ticket={tk()} token={search.token ?? ''} />
+                <h2>{t('timelineTitle')}</h2>
+                <Timeline events={tk().timeline} />
+              </>
+            )}
+          </Show>
+        </Suspense>
+      </ErrorBoundary>
+    </>
+  );
+}

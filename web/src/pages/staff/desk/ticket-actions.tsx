@@ -1,0 +1,119 @@
+import { revalidate } from '@solidjs/router';
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { api, ApiFailure, json } from '../../../lib/api.ts';
+import { t, tKey } from '../../../lib/prefs.ts';
+import { getDeskTicket, type DeskTicket } from './ticket.tsx';
+
+type Ticket = DeskTicket['ticket'];
+type Body = Parameters<(typeof api.desk.tickets)[':number']['actions']['$post']>[0]['json'];
+
+/** Which actions the buttons offer in each status (the server decides in the end). */
+const offered: Record<string, string[]> = {
+  submitted: ['accept', 'reject', 'duplicate', 'reroute'],
+  accepted: ['start', 'resolve', 'reject', 'duplicate', 'reroute'],
+  in_progress: ['resolve', 'duplicate', 'reroute'],
+};
+
+/** One action as a small form; a 409 version conflict reloads the ticket and says so. */
+function ActionForm(props: { ticket: Ticket; action: string; build: (form: FormData) => Body; children?: JSX.Element }) {
+  const [message, setMessage] = createSignal('');
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setMessage('');
+    try {
+      await json(await api.desk.tickets[':number'].actions.$post({ param: { number: props.ticket.number }, json: props.build(new FormData(e.currentTarget as HTMLFormElement)) }));
+      await revalidate(getDeskTicket.key);
+    } catch (err) {
+      if (err instanceof ApiFailure && err.code === 'version_conflict') {
+        await revalidate(getDeskTicket.key);
+        setMessage(t('conflictReload'));
+      } else setMessage((err as Error).message);
+    }
+  };
+  return (
+    <details class="card action">
+      <summary>{tKey('act', props.action)}</summary>
+      <form class="stack" onSubmit={submit}>
+        {props.children}
+        <button class="button" type="submit">
+          {tKey('act', props.action)}
+        </button>
+        <Show when={message()}>
+          <p role="alert">{message()}</p>
+        </Show>
+      </form>
+    </details>
+  );
+}
+
+const field = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
+/** A labelled textarea; ids carry the action, since several forms are on the page at once. */
+const textarea = (action: string, name: string, label: string, required = true) => (
+  <>
+    <label for={`act-${action}-${name}`}>{label}</label>
+    <textarea id={`act-${action}-${name}`} name={name} rows="3" required={required} maxLength={2000} />
+  </>
+);
+
+/** The staff member's actions on a ticket they may work on. */
+export function TicketActions(props: { ticket: Ticket }) {
+  const version = () => props.ticket.version;
+  const has = (a: string) => (offered[props.ticket.status] ?? []).includes(a);
+  return (
+    <section aria-label={t('actionsTitle')}>
+      <h2>{t('actionsTitle')}</h2>
+      <Show when={has('accept')}>
+        <ActionForm ticket={props.ticket} action="accept" build={(f) => ({ action: 'accept', version: version(), dueDate: field(f, 'dueDate') || undefined, note: field(f, 'note') || undefined })}>
+          <label for="act-dueDate">{t('dueDateLabel')}</label>
+          <input id="act-dueDate" name="dueDate" type="date" value={new Date(props.ticket.dueAt + 8 * 3600_000).toISOString().slice(0, 10)} />
+          {textarea('accept', 'note', t('noteLabel'), false)}
+        </ActionForm>
+      </Show>
+      <Show when={has('start')}>
+        <ActionForm ticket={props.ticket} action="start" build={(f) => ({ action: 'start', version: version(), note: field(f, 'note') || undefined })}>{textarea('start', 'note', t('noteLabel'), false)}</ActionForm>
+      </Show>
+      <Show when={has('resolve')}>
+        <ActionForm ticket={props.ticket} action="resolve" build={(f) => ({ action: 'resolve', version: version(), note: field(f, 'note') })}>{textarea('resolve', 'note', t('resolveNoteLabel'))}</ActionForm>
+      </Show>
+      <Show when={has('reject')}>
+        <ActionForm ticket={props.ticket} action="reject" build={(f) => ({ action: 'reject', version: version(), reason: field(f, 'reason') })}>{textarea('reject', 'reason', t('reasonLabel'))}</ActionForm>
+      </Show>
+      <Show when={has('duplicate')}>
+        <ActionForm ticket={props.ticket} action="duplicate" build={(f) => ({ action: 'duplicate', version: version(), duplicateOf: field(f, 'duplicateOf').toUpperCase() })}>
+          <label for="act-duplicateOf">{t('duplicateOfLabel')}</label>
+          <input id="act-duplicateOf" name="duplicateOf" required autocapitalize="characters" />
+        </ActionForm>
+      </Show>
+      <Show when={has('reroute')}>
+        <ActionForm ticket={props.ticket} action="reroute" build={(f) => ({ action: 'reroute', version: version(), owner: field(f, 'owner') as 'joint', reason: field(f, 'reason') })}>
+          <label for="act-owner">{t('newOwnerLabel')}</label>
+          <select id="act-owner" name="owner">
+            <For each={['community', 'property', 'joint'].filter((o) => o !== props.ticket.owner)}>{(o) => <option value={o}>{tKey('owner', o)}</option>}</For>
+          </select>
+          {textarea('reroute', 'reason', t('reasonLabel'))}
+        </ActionForm>
+      </Show>
+      <Show when={has('accept') || has('start') || has('resolve')}>
+        <Show
+          when={props.ticket.flagged}
+          fallback={<ActionForm ticket={props.ticket} action="flag" build={(f) => ({ action: 'flag', version: version(), reason: field(f, 'reason') })}>{textarea('flag', 'reason', t('reasonLabel'))}</ActionForm>}
+        >
+          <ActionForm ticket={props.ticket} action="unflag" build={() => ({ action: 'unflag', version: version() })} />
+        </Show>
+      </Show>
+      <ActionForm ticket={props.ticket} action="note" build={(f) => ({ action: 'note', visibility: field(f, 'visibility') as 'public', body: field(f, 'body') })}>
+        <fieldset>
+          <legend>{t('visibilityLabel')}</legend>
+          <For each={['internal', 'public']}>
+            {(v) => (
+              <label class="check">
+                <input type="radio" name="visibility" value={v} checked={v === 'internal'} /> {tKey('visibility', v)}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        {textarea('note', 'body', t('act_note'))}
+      </ActionForm>
+    </section>
+  );
+}
