@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'workerd',
           include: ['worker/**/*.workerd.test.ts'],
+          // The first request starts workerd, which takes seconds on a busy machine.
+          testTimeout: 60_000,
           globalSetup: ['./worker/workerd-setup.ts'],
 
         },
@@ -39,6 +41,8 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
+          // Pages wait on the API; on a busy CI machine a second is not always enough.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           // One Chromium at a time keeps small CI machines steady.
           fileParallelism: false,
         },

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword } from '../worker/node/test-database.ts';
-import { launchBrowser, phonePage, samplePng, screenshot, seriousA11yViolations, startApp } from './harness.ts';
+import { launchBrowser, phonePage, staffPage, samplePng, screenshot, seriousA11yViolations, startApp } from './harness.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -19,15 +18,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function staffPage(login: string) {
-  const page = await phonePage(browser);
-  await page.goto(`${app.url}/staff/sign-in`);
-  await page.getByLabel('用户名').fill(login);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.locator('h1').textContent()).toBe('工作台');
-  return page;
-}
 
 describe('the joint desk on a phone', () => {
   it('a resident files a ticket with a photo and lands on the private tracking page', async () => {
@@ -61,21 +51,33 @@ describe('the joint desk on a phone', () => {
   });
 
   it('shows the ticket on the board of known problems, without the phone', async () => {
-    await resident.getByRole('link', { name: '大家反映' }).first().click();
+    await resident.getByRole('link', { name: '办事' }).click();
+    await resident.getByRole('link', { name: '大家反映' }).click();
     await expect.poll(() => resident.getByText('5号楼门口的路灯不亮了，晚上很黑。').isVisible()).toBe(true);
     expect(await resident.content()).not.toContain('5678');
     await screenshot(resident, 'desk-board');
   });
 
-  it('community staff may read the property ticket but not work it', async () => {
-    const community = await staffPage('yongan');
+  it('community staff may read the property ticket but not work it, and file one for a caller', async () => {
+    const community = await staffPage(browser, app.url, 'yongan');
     await community.goto(`${app.url}/staff/desk/${number}`);
     await expect.poll(() => community.getByText('您可以查看这张工单，但它由其他方负责。').isVisible()).toBe(true);
+    // A caller phones the desk: the committee registers it for them.
+    await community.goto(`${app.url}/staff/desk/new`);
+    await community.getByText('来电').click();
+    await community.getByText('报修').click();
+    await community.getByLabel('请说说具体情况').fill('电话反映：2号楼电梯停在三楼不动了。');
+    await community.getByLabel('具体位置').fill('2号楼电梯');
+    await community.getByLabel('手机号（用于回访，不会公开）').fill('13912345678');
+    await community.getByText(/我同意社区保存我的联系方式/).click();
+    await community.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => community.locator('h1').textContent()).toMatch(/^YA-\d{8}-\d{4}$/);
+    await expect.poll(() => community.getByText('来电').first().isVisible()).toBe(true);
     await community.context().close();
   });
 
   it('property staff accept and resolve it', async () => {
-    const property = await staffPage('yongan-wuye');
+    const property = await staffPage(browser, app.url, 'yongan-wuye');
     await property.getByRole('link', { name: '工单' }).click();
     await property.getByRole('link', { name: new RegExp(number) }).click();
     await expect.poll(() => property.locator('h1').textContent()).toBe(number);
@@ -100,7 +102,7 @@ describe('the joint desk on a phone', () => {
   });
 
   it('sub-district staff see the overdue demo ticket on the supervision list', async () => {
-    const sub = await staffPage('jianzhongjie');
+    const sub = await staffPage(browser, app.url, 'jianzhongjie');
     await sub.getByRole('link', { name: '督办' }).click();
     await expect.poll(() => sub.locator('li.card', { hasText: '3号楼下堆满装修垃圾' }).first().isVisible()).toBe(true);
     await screenshot(sub, 'desk-supervision');

@@ -3,14 +3,14 @@
  * headless Chromium at a phone's size. `CHROMIUM_PATH` picks another Chromium (e.g. Debian's).
  */
 import { mkdirSync } from 'node:fs';
-import zlib from 'node:zlib';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNodeApp } from '../worker/node/server.ts';
-import { freshDatabase, testPlatform } from '../worker/node/test-database.ts';
+import { demoPassword, freshDatabase, testPlatform } from '../worker/node/test-database.ts';
+export { samplePng } from '../worker/node/sample-photos.ts';
 
 export const phone = { width: 390, height: 844 };
 export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
@@ -48,10 +48,13 @@ export async function launchBrowser(): Promise<Browser> {
     return chromium.launch({ executablePath: process.env.CHROMIUM_PATH, headless: true, args: common });
   }
   const { default: bundled } = await import('@sparticuz/chromium');
+  // Its defaults suit one-shot serverless use: a single process dies with the first closed
+  // context, and disabled web security would hide what real phones enforce.
+  const unwanted = ['--single-process', '--disable-web-security', '--allow-running-insecure-content', "--headless='shell'"];
   return chromium.launch({
     executablePath: await bundled.executablePath(),
     headless: true,
-    args: [...new Set([...bundled.args, ...common])],
+    args: [...new Set([...bundled.args.filter((a) => !unwanted.includes(a)), ...common])],
   });
 }
 
@@ -62,6 +65,17 @@ export async function phonePage(browser: Browser): Promise<Page> {
   page.on('pageerror', (err) => {
     throw err;
   });
+  return page;
+}
+
+/** A new phone signed in to the staff area as a demo account. */
+export async function staffPage(browser: Browser, url: string, login: string): Promise<Page> {
+  const page = await phonePage(browser);
+  await page.goto(`${url}/staff/sign-in`);
+  await page.getByLabel('用户名').fill(login);
+  await page.getByLabel('密码').fill(demoPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('h1', { hasText: '工作台' }).waitFor();
   return page;
 }
 
@@ -79,23 +93,3 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
-/** A small real PNG (a 64×48 orange picture), for upload journeys. */
-export function samplePng(): Buffer {
-  const { crc32, deflateSync } = zlib;
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const [width, height] = [64, 48];
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([240, 140, 40]))]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}

@@ -1,5 +1,5 @@
 import { relations } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { communities, subdistricts } from './places.ts';
 import { staff } from './staff.ts';
 
@@ -9,6 +9,7 @@ export const articleStatuses = ['draft', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
 export const creditRoles = ['reporter', 'correspondent'] as const;
 export const creditContributions = ['text', 'photo', 'both'] as const;
+export type ArticleCredit = { name: string; role: (typeof creditRoles)[number]; contribution: (typeof creditContributions)[number] };
 
 export const articles = sqliteTable(
   'articles',
@@ -24,8 +25,12 @@ export const articles = sqliteTable(
     body: text('body').notNull(),
     /** Plain text of the start of the body, for lists, feeds and link previews. */
     summary: text('summary').notNull(),
+    /** Who made the report, in the paper's order: 记者 景静 通讯员 吴陕南 文/图. */
+    credits: text('credits', { mode: 'json' }).$type<ArticleCredit[]>().notNull().default([]),
     leadPhotoKey: text('lead_photo_key'),
     leadPhotoCaption: text('lead_photo_caption'),
+    /** The gallery after the lead photo, with captions, in order. */
+    photos: text('photos', { mode: 'json' }).$type<{ key: string; caption: string | null }[]>().notNull().default([]),
     status: text('status', { enum: articleStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at'),
     createdByStaffId: integer('created_by_staff_id').references(() => staff.id),
@@ -38,21 +43,6 @@ export const articles = sqliteTable(
     index('articles_community_idx').on(t.communityId, t.status, t.publishedAt),
     index('articles_subdistrict_idx').on(t.subdistrictId, t.status, t.publishedAt),
   ],
-);
-
-/** Who made the report, as the paper prints it: 记者 景静 通讯员 吴陕南 文/图. */
-export const articleCredits = sqliteTable(
-  'article_credits',
-  {
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id),
-    position: integer('position').notNull(),
-    name: text('name').notNull(),
-    role: text('role', { enum: creditRoles }).notNull(),
-    contribution: text('contribution', { enum: creditContributions }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.position] })],
 );
 
 /** Every saved edit, so nothing a reporter wrote is lost and changes can be traced. */
@@ -68,36 +58,12 @@ export const articleRevisions = sqliteTable(
     headline: text('headline').notNull(),
     kicker: text('kicker'),
     body: text('body').notNull(),
-    credits: text('credits', { mode: 'json' }).$type<{ name: string; role: string; contribution: string }[]>().notNull(),
+    credits: text('credits', { mode: 'json' }).$type<ArticleCredit[]>().notNull(),
   },
   (t) => [index('article_revisions_article_idx').on(t.articleId, t.at)],
 );
 
-/** Gallery photos of an article, with captions, in order (the lead photo is on the article). */
-export const articlePhotos = sqliteTable(
-  'article_photos',
-  {
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id),
-    position: integer('position').notNull(),
-    photoKey: text('photo_key').notNull(),
-    caption: text('caption'),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.position] })],
-);
-
-export const articleRelations = relations(articles, ({ one, many }) => ({
+export const articleRelations = relations(articles, ({ one }) => ({
   subdistrict: one(subdistricts, { fields: [articles.subdistrictId], references: [subdistricts.id] }),
   community: one(communities, { fields: [articles.communityId], references: [communities.id] }),
-  credits: many(articleCredits),
-  photos: many(articlePhotos),
-}));
-
-export const articleCreditRelations = relations(articleCredits, ({ one }) => ({
-  article: one(articles, { fields: [articleCredits.articleId], references: [articles.id] }),
-}));
-
-export const articlePhotoRelations = relations(articlePhotos, ({ one }) => ({
-  article: one(articles, { fields: [articlePhotos.articleId], references: [articles.id] }),
 }));

@@ -4,6 +4,8 @@ import { hashPassword } from '../worker/auth/password.ts';
 import { resolveStaffPlace } from '../worker/auth/staff-directory.ts';
 import type { Db } from '../worker/lib/platform.ts';
 import { loadDemoDesk } from './demo-desk.ts';
+import { loadDemoEvents } from './demo-events.ts';
+import { loadDemoNews } from './demo-news.ts';
 import {
   communities,
   compounds,
@@ -59,13 +61,14 @@ const partnerRows = [
   { slug: 'songshanlu-dpf', name: '嵩山路街道残联', nameEn: "Songshan Road Disabled Persons' Federation", kind: 'federation' as const },
 ];
 
-/** One account per role for the demo places; they share one password made per database. */
+/** One account per role for the demo places (and Jieyun Road's committee, who publish its correspondent's reports); one password per database. */
 export const demoStaff: { login: string; displayName: string; role: Role; place?: string }[] = [
   { login: 'erqi-admin', displayName: '二七区管理员', role: 'admin' },
   { login: 'jianzhongjie', displayName: '建中街街道办', role: 'subdistrict', place: 'jianzhongjie' },
   { login: 'yongan', displayName: '永安社区居委会', role: 'community', place: 'yongan' },
   { login: 'yongan-wuye', displayName: '永安物业值班员', role: 'property', place: 'yongan-wuye' },
   { login: 'weihongmin', displayName: '魏红敏（通讯员）', role: 'correspondent', place: 'jieyunlu' },
+  { login: 'jieyunlu', displayName: '洁云路社区居委会', role: 'community', place: 'jieyunlu' },
 ];
 
 /** True when the database holds no places yet, i.e. it is new. */
@@ -83,6 +86,9 @@ export async function loadDemoData(db: Db, options: { pepper?: string; staffPass
   await loadDemoPlaces(db);
   const staffPassword = options.pepper ? await loadDemoStaff(db, options.pepper, options.staffPassword) : undefined;
   await loadDemoDesk(db, options.now ?? Date.now());
+  await loadDemoNews(db);
+  // After the news: last week's class links to the report about it, if there is one.
+  await loadDemoEvents(db, options.now ?? Date.now());
   return { staffPassword };
 }
 

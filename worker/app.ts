@@ -9,7 +9,13 @@ import { deskCategories } from './routes/desk/categories.ts';
 import { deskStats } from './routes/desk/stats.ts';
 import { deskSupervision } from './routes/desk/supervision.ts';
 import { deskTickets } from './routes/desk/tickets.ts';
+import { eventFeeds } from './routes/event-feeds.ts';
+import { eventRoutes, organiserRoutes } from './routes/events/index.ts';
+import { newsFeeds } from './routes/news-feeds.ts';
+import { newsRoutes } from './routes/news.ts';
+import { newsroomRoutes } from './routes/newsroom.ts';
 import { photoRoutes } from './routes/photos.ts';
+import { publicPages } from './routes/public-pages.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { auth } from './routes/auth.ts';
 import { health } from './routes/health.ts';
@@ -38,6 +44,10 @@ function apiRoutes() {
     .route('/tickets', ticketPhotoRoutes)
     .route('/board', boardRoutes)
     .route('/photos', photoRoutes)
+    .route('/events', eventRoutes)
+    .route('/organiser/events', organiserRoutes)
+    .route('/news', newsRoutes)
+    .route('/newsroom', newsroomRoutes)
     .route('/desk', deskRoutes());
 }
 
@@ -54,7 +64,10 @@ export function createApp(platform: Platform) {
       await next();
     })
     .use('/api/*', sameOriginWrites)
-    .route('/api', apiRoutes());
+    .route('/api', apiRoutes())
+    .route('/feeds', newsFeeds)
+    .route('/feeds', eventFeeds)
+    .route('/', publicPages);
   app.onError(onError);
   // Anything under /api that no route took is a JSON 404, never the web app's HTML.
   app.all('/api/*', notFound);

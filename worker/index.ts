@@ -26,6 +26,10 @@ function forEnv(env: Env) {
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       publicWritesPerHour: Number.isInteger(limit) && limit > 0 ? limit : 30,
       photos: r2PhotoStore(env.PHOTOS),
+      shell: async () => {
+        const res = await env.ASSETS.fetch('https://assets.invalid/index.html');
+        return res.ok ? res.text() : null;
+      },
     };
     current = { url: env.LIBSQL_URL, platform, app: createApp(platform) };
   }

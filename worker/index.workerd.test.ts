@@ -40,6 +40,33 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     expect(wrong.status).toBe(401);
   });
 
+  it('serves the community calendar and takes a sign-up (INSERT … SELECT over HTTP to libSQL)', async () => {
+    const feed = await exports.default.fetch(new Request(`${base}/feeds/events.ics?community=jieyunlu`));
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const text = await feed.text();
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(text).toContain('SUMMARY:小板凳课堂');
+    expect(text).toContain('BEGIN:VTIMEZONE');
+    expect(text).toMatch(new RegExp(`URL:${base}/events/\\d+`));
+    const list = await exports.default.fetch(new Request(`${base}/api/events?community=jieyunlu`));
+    const { events } = (await list.json()) as { events: { id: number; title: string; seatsLeft: number | null }[] };
+    const stool = events.find((e) => e.title === '小板凳课堂')!;
+    const signup = await exports.default.fetch(
+      new Request(`${base}/api/events/${stool.id}/signups`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'workerd-signup-1' },
+        body: JSON.stringify({ name: '李大爷', phone: '13912345678', seats: 2 }),
+      }),
+    );
+    expect(signup.status).toBe(201);
+    expect(await signup.json()).toMatchObject({ status: 'confirmed', phone: '139****5678' });
+    const after = await exports.default.fetch(new Request(`${base}/api/events/${stool.id}`));
+    expect(((await after.json()) as { event: { seatsLeft: number } }).event.seatsLeft).toBe(stool.seatsLeft! - 2);
+    const ics = await exports.default.fetch(new Request(`${base}/api/events/${stool.id}/calendar.ics`));
+    expect(await ics.text()).toContain(`UID:event-${stool.id}@linli`);
+  });
+
   it('says the database is unreachable when LIBSQL_URL points nowhere', async () => {
     const { default: worker } = await import('./index.ts');
     const res = await worker.fetch(

@@ -4,6 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { demoStaff, isEmpty, loadDemoData } from '../scripts/demo-data.ts';
+import { runHousekeeping } from './desk/housekeeping.ts';
 import { defaultDatabaseUrl, migrateDatabase, openDatabase } from './node/database.ts';
 import { nodePlatform } from './node/platform.ts';
 import { createNodeApp } from './node/server.ts';
@@ -24,6 +25,11 @@ if (await isEmpty(db)) {
     for (const s of demoStaff) console.log(`  ${s.login.padEnd(14)} ${s.role.padEnd(14)} ${s.place ?? 'whole district'}`);
   }
 }
+
+// The hourly job that Workers run as a cron trigger: auto-close, retention, purges.
+const housekeeping = () => runHousekeeping(db, platform.photos, platform.now()).catch((err: unknown) => console.error('housekeeping failed', err));
+void housekeeping();
+setInterval(housekeeping, 60 * 60 * 1000).unref();
 
 const app = createNodeApp(platform);
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {

@@ -8,7 +8,7 @@ import { demoPassword, freshDatabase, testPlatform } from './node/test-database.
  * @example const t = await testApp(); const token = await t.signIn('erqi-admin');
  */
 export async function testApp(overrides: Partial<Platform> = {}) {
-  const database = await freshDatabase({ demo: true });
+  const database = await freshDatabase({ demo: true, now: overrides.now?.() });
   const platform = testPlatform(database.db, overrides);
   const app = createApp(platform);
   const origin = 'http://localhost';

@@ -5,6 +5,11 @@ import Home from './pages/home.tsx';
 /** The one route table. The home page ships in the first bundle; the rest load when visited. */
 export const routes: RouteDefinition[] = [
   { path: '/', component: Home },
+  { path: '/news', component: lazy(() => import('./pages/news/index.tsx')) },
+  { path: '/news/:id', component: lazy(() => import('./pages/news/article.tsx')) },
+  { path: '/events', component: lazy(() => import('./pages/events/index.tsx')) },
+  { path: '/events/signup/:id', component: lazy(() => import('./pages/events/signup.tsx')) },
+  { path: '/events/:id', component: lazy(() => import('./pages/events/event.tsx')) },
   { path: '/desk', component: lazy(() => import('./pages/desk/index.tsx')) },
   { path: '/desk/board', component: lazy(() => import('./pages/desk/board.tsx')) },
   { path: '/desk/t/:number', component: lazy(() => import('./pages/desk/tracking.tsx')) },
@@ -15,7 +20,14 @@ export const routes: RouteDefinition[] = [
     children: [
       { path: '/', component: lazy(() => import('./pages/staff/home.tsx')) },
       { path: '/accounts', component: lazy(() => import('./pages/staff/accounts.tsx')) },
+      { path: '/news', component: lazy(() => import('./pages/staff/news/list.tsx')) },
+      { path: '/news/:id', component: lazy(() => import('./pages/staff/news/editor.tsx')) },
+      { path: '/events', component: lazy(() => import('./pages/staff/events/list.tsx')) },
+      { path: '/events/new', component: lazy(() => import('./pages/staff/events/new.tsx')) },
+      { path: '/events/:id', component: lazy(() => import('./pages/staff/events/event.tsx')) },
+      { path: '/events/:id/door', component: lazy(() => import('./pages/staff/events/door.tsx')) },
       { path: '/desk', component: lazy(() => import('./pages/staff/desk/queue.tsx')) },
+      { path: '/desk/new', component: lazy(() => import('./pages/staff/desk/file-for.tsx')) },
       { path: '/desk/:number', component: lazy(() => import('./pages/staff/desk/ticket.tsx')) },
       { path: '/supervision', component: lazy(() => import('./pages/staff/desk/supervision.tsx')) },
       { path: '/stats', component: lazy(() => import('./pages/staff/desk/stats.tsx')) },

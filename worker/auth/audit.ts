@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 
@@ -24,4 +24,15 @@ export function auditEntry(
     detail: detail ?? null,
     at: now,
   });
+}
+
+/**
+ * The audit entry for a write that may be turned away inside its batch (an optimistic-lock
+ * update): written only if the statement just before it changed exactly one row, so a lost
+ * race leaves no record of a change that never happened.
+ * @example await db.batch([db.update(tickets)…where(version), auditEntryIfChanged(db, me, 'ticket.accept', 'ticket', number, now)])
+ */
+export function auditEntryIfChanged(db: Db, who: { id: number } | null, action: string, objectType: string, objectId: string | number, now: number) {
+  return db.run(sql`insert into ${auditLog} (staff_id, action, object_type, object_id, detail, at)
+    select ${who?.id ?? null}, ${action}, ${objectType}, ${String(objectId)}, null, ${now} where changes() = 1`);
 }

@@ -1,20 +1,25 @@
 import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { z } from 'zod';
+import * as z from 'zod';
 import { owners, ticketCategories, tickets } from '../../schema/index.ts';
-import { auditEntry } from '../auth/audit.ts';
+import { auditEntry, auditEntryIfChanged } from '../auth/audit.ts';
 import type { StaffMember } from '../auth/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { addNote, changeTicket } from './change.ts';
-import { DAY_MS } from './lifecycle.ts';
+import { isOpen } from './lifecycle.ts';
 import type { LoadedTicket } from './views.ts';
 
 const version = z.number().int().positive();
 const text = (min: number, why: string) => z.string().trim().min(min, why).max(2000);
-/** A calendar day in Zhengzhou; the due time is the end of that day (23:59 UTC+8). */
-const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.');
 export const endOfShanghaiDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
+/** Whether YYYY-MM-DD names a day of the calendar (Date.parse takes 2026-02-30 as 2 March). */
+const isCalendarDay = (day: string) => !Number.isNaN(endOfShanghaiDay(day)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+/** A calendar day in Zhengzhou; the due time is the end of that day (23:59 UTC+8). */
+export const dueDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.')
+  .refine(isCalendarDay, 'No such day in the calendar.');
 
 /** Everything staff can do to a ticket, one shape per action. */
 export const deskActionSchema = z.discriminatedUnion('action', [
@@ -34,14 +39,15 @@ export type DeskAction = z.infer<typeof deskActionSchema>;
 export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, staff: StaffMember, now: number): Promise<void> {
   const t = row.ticket;
   const by = { actor: 'staff' as const, staffId: staff.id };
-  // The audit entry lands in the same batch as the change it records.
-  const also = [auditEntry(db, staff, `ticket.${a.action}`, 'ticket', t.number, now)];
+  // The audit entry lands in the same batch as the change it records, and only if the change does.
+  const also = [auditEntryIfChanged(db, staff, `ticket.${a.action}`, 'ticket', t.number, now)];
   switch (a.action) {
     case 'note':
-      return addNote(db, t.id, now, { kind: 'note', visibility: a.visibility, body: a.body, ...by }, also);
+      return addNote(db, t.id, now, { kind: 'note', visibility: a.visibility, body: a.body, ...by }, [auditEntry(db, staff, 'ticket.note', 'ticket', t.number, now)]);
     case 'accept': {
+      // Without a new date the ticket keeps its own, even if it is already overdue.
       const dueAt = a.dueDate ? endOfShanghaiDay(a.dueDate) : t.dueAt;
-      if (dueAt < now - DAY_MS) throw new ApiError(400, 'invalid_input', 'The due date is in the past.', { dueDate: 'The due date is in the past.' });
+      if (a.dueDate && dueAt < now) throw new ApiError(400, 'invalid_input', 'The due date is in the past.', { dueDate: 'The due date is in the past.' });
       return changeTicket(db, t, { action: 'accept', version: a.version, now, also, set: { dueAt }, event: { kind: 'accepted', visibility: 'public', body: a.note || null, detail: { dueAt, owner: t.owner }, ...by } });
     }
     case 'start':
@@ -61,6 +67,10 @@ export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, st
       return reroute(db, row, a, by, now, also);
     case 'flag':
     case 'unflag':
+      // Supervision follows open tickets only; a flag on any other would never be seen.
+      if (a.action === 'flag' && !isOpen(t.status)) {
+        throw new ApiError(409, 'invalid_transition', `A ticket that is ${t.status.replace('_', ' ')} cannot be flagged; only an open one.`);
+      }
       return changeTicket(db, t, {
         version: a.version,
         now,

@@ -25,7 +25,18 @@ export type TimelineEntry = {
 export async function changeTicket(
   db: Db,
   ticket: TicketRow,
-  change: { action?: Transition; version: number; now: number; set?: Partial<TicketRow>; event: TimelineEntry; also?: BatchItem<'sqlite'>[] },
+  change: {
+    action?: Transition;
+    version: number;
+    now: number;
+    set?: Partial<TicketRow>;
+    event: TimelineEntry;
+    /**
+     * More statements to land with the change. The batch commits even when the lock turns the
+     * change away, so each must be guarded by `changes() = 1` (e.g. `auditEntryIfChanged`).
+     */
+    also?: BatchItem<'sqlite'>[];
+  },
 ): Promise<void> {
   const rule = change.action ? transitions[change.action] : undefined;
   if (change.action) {

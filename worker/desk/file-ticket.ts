@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { communities, compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, ticketEvents, tickets } from '../../schema/index.ts';
 import type { PlaceRef } from '../auth/policy.ts';
 import { hashToken, randomToken } from '../auth/session.ts';

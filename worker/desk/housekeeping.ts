@@ -1,5 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { photos, ticketEvents, tickets } from '../../schema/index.ts';
+import { purgeSignupContacts } from '../events/housekeeping.ts';
 import { purgeIdempotencyKeys } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import type { PhotoStore } from '../lib/photos.ts';
@@ -9,8 +10,8 @@ import { AUTO_CLOSE_DAYS, DAY_MS, finalStatuses } from './lifecycle.ts';
 
 /**
  * The hourly job (a cron trigger on Workers, a timer on Node): closes tickets resolved long
- * enough ago, removes unclaimed uploads, and forgets what the stated retention period allows
- * no longer to keep.
+ * enough ago, removes unclaimed uploads, and forgets what the stated retention periods allow
+ * no longer to keep (tickets' and event sign-ups' contact details).
  */
 export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const cutoff = now - AUTO_CLOSE_DAYS * DAY_MS;
@@ -33,5 +34,6 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
 
   await purgePublicWrites(db, now);
   await purgeIdempotencyKeys(db, now);
-  return { closed: closed.rowsAffected, photosRemoved: stale.length, anonymised: anonymised.rowsAffected };
+  const signupsAnonymised = await purgeSignupContacts(db, now);
+  return { closed: closed.rowsAffected, photosRemoved: stale.length, anonymised: anonymised.rowsAffected, signupsAnonymised };
 }

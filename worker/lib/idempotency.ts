@@ -27,12 +27,15 @@ export async function idempotent<T extends object>(
   }
   const { db } = c.var;
   const now = c.var.platform.now();
+  // A key stands for one request: the same key with another body is another request, so a
+  // reused or guessed key never hands out someone else's answer (their tracking token).
+  const request = `${scope}:${await fingerprint(await c.req.text())}`;
   const reserved = await db
     .insert(idempotencyKeys)
-    .values({ scope, key, response: '', status: 0, createdAt: now })
+    .values({ scope: request, key, response: '', status: 0, createdAt: now })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
-  const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+  const where = and(eq(idempotencyKeys.scope, request), eq(idempotencyKeys.key, key));
   if (reserved.length === 0) {
     const [previous] = await db.select().from(idempotencyKeys).where(where);
     if (!previous || previous.status === 0) {
@@ -49,6 +52,12 @@ export async function idempotent<T extends object>(
     await db.delete(idempotencyKeys).where(where);
     throw err;
   }
+}
+
+/** A short SHA-256 of the request body (after JSON parsing, so whitespace does not count). */
+async function fingerprint(body: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
+  return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Forgets answers older than the TTL (run by the hourly job): they hold tracking tokens. */

@@ -232,8 +232,16 @@ export function photoKey(now: number = Date.now()): string {
   return `p/${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
 }
 
-function assertKey(key: string): void {
-  if (!isPhotoKey(key)) throw new TypeError(`Not a photo key: ${JSON.stringify(key.slice(0, 80))}`);
+/** Refuses keys a folder could not hold, so every store behaves as the Node one does. */
+function withKeyCheck(store: PhotoStore): PhotoStore {
+  const check = (key: string) => {
+    if (!isPhotoKey(key)) throw new TypeError(`Not a photo key: ${JSON.stringify(key.slice(0, 80))}`);
+  };
+  return {
+    put: async (key, bytes, type) => (check(key), store.put(key, bytes, type)),
+    get: async (key) => (check(key), store.get(key)),
+    delete: async (key) => (check(key), store.delete(key)),
+  };
 }
 
 /** The part of a Workers R2 binding the photo store uses, so no Workers types are needed. */
@@ -248,23 +256,19 @@ export type R2BucketLike = {
  * @example r2PhotoStore(env.PHOTOS)
  */
 export function r2PhotoStore(bucket: R2BucketLike): PhotoStore {
-  return {
+  return withKeyCheck({
     async put(key, bytes, type) {
-      assertKey(key);
       await bucket.put(key, bytes, { httpMetadata: { contentType: type } });
     },
     async get(key) {
-      assertKey(key);
       const object = await bucket.get(key);
-      if (!object) return null;
-      const type = object.httpMetadata?.contentType ?? 'application/octet-stream';
-      return { bytes: new Uint8Array(await object.arrayBuffer()), type };
+      const type = object?.httpMetadata?.contentType ?? 'application/octet-stream';
+      return object && { bytes: new Uint8Array(await object.arrayBuffer()), type };
     },
     async delete(key) {
-      assertKey(key);
       await bucket.delete(key);
     },
-  };
+  });
 }
 
 /**
@@ -273,19 +277,16 @@ export function r2PhotoStore(bucket: R2BucketLike): PhotoStore {
  */
 export function memoryPhotoStore(): PhotoStore {
   const photos = new Map<string, { bytes: Uint8Array; type: PhotoType }>();
-  return {
+  return withKeyCheck({
     async put(key, bytes, type) {
-      assertKey(key);
       photos.set(key, { bytes: bytes.slice(), type });
     },
     async get(key) {
-      assertKey(key);
       const photo = photos.get(key);
       return photo ? { bytes: photo.bytes.slice(), type: photo.type } : null;
     },
     async delete(key) {
-      assertKey(key);
       photos.delete(key);
     },
-  };
+  });
 }

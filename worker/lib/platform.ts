@@ -23,6 +23,8 @@ export type Platform = {
   publicWritesPerHour: number;
   /** Where residents' and reporters' photos are kept (R2 on Workers, a folder on Node). */
   photos: PhotoStore;
+  /** The built web app's index.html, for pages the server fills in (share cards); null if none. */
+  shell: () => Promise<string | null>;
   /** Whether the origin the browser sees is given by X-Forwarded-Proto/Host (behind a proxy). */
   trustProxy?: boolean;
 };

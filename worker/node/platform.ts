@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Db, Platform } from '../lib/platform.ts';
 import { folderPhotoStore } from './photo-store.ts';
+import { defaultWebRoot } from './server.ts';
 
 type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
 
@@ -46,6 +47,12 @@ function photosDir(databaseUrl: string): string {
   return join(base, 'photos');
 }
 
+/** The built index.html, read once (null until `npm run build` has made it). */
+export function fileShell(path: string) {
+  let cached: string | null = null;
+  return async () => (cached ??= existsSync(path) ? readFileSync(path, 'utf8') : null);
+}
+
 /** The services the Node entry gives the app. */
 export function nodePlatform(db: Db, databaseUrl: string): Platform {
   const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
@@ -57,5 +64,6 @@ export function nodePlatform(db: Db, databaseUrl: string): Platform {
     trustProxy,
     publicWritesPerHour: publicWritesPerHour(process.env.PUBLIC_WRITES_PER_HOUR),
     photos: folderPhotoStore(photosDir(databaseUrl)),
+    shell: fileShell(join(defaultWebRoot, 'index.html')),
   };
 }

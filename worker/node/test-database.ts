@@ -23,21 +23,23 @@ export function testPlatform(db: Db, overrides: Partial<Platform> = {}): Platfor
     clientAddress: nodeClientAddress(false),
     publicWritesPerHour: 10_000,
     photos: memoryPhotoStore(),
+    shell: async () => null,
     ...overrides,
   };
 }
 
 /**
  * A new, migrated libSQL file in a temp folder, for tests. A file (not `:memory:`) so
- * every connection sees the same data.
+ * every connection sees the same data. The demo tickets are filed relative to `now` (the
+ * test's clock), so their numbers and due dates do not depend on the day the tests run.
  * @example const t = await freshDatabase({ demo: true }); … ; await t.cleanup();
  */
-export async function freshDatabase(options: { demo?: boolean; migrate?: boolean } = {}) {
+export async function freshDatabase(options: { demo?: boolean; migrate?: boolean; now?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
   const url = `file:${join(dir, 'linli.db')}`;
   const { client, db } = await openDatabase(url);
   if (options.migrate !== false) await migrateDatabase(db);
-  if (options.demo) await loadDemoData(db, { pepper: testPepper, staffPassword: demoPassword });
+  if (options.demo) await loadDemoData(db, { pepper: testPepper, staffPassword: demoPassword, now: options.now });
   return {
     url,
     client,

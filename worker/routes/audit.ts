@@ -1,6 +1,6 @@
 import { desc, eq, lt } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditLog, staff } from '../../schema/index.ts';
 import { requireStaff } from '../auth/middleware.ts';
 import { authorizeRole } from '../auth/policy.ts';

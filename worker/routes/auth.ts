@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { staff } from '../../schema/index.ts';
 import { auditEntry } from '../auth/audit.ts';
 import { requireStaff } from '../auth/middleware.ts';

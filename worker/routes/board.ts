@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { communities, compounds, photos, ticketCategories, ticketMeToos, tickets } from '../../schema/index.ts';
 import { currentStaff } from '../auth/middleware.ts';
 import { decide } from '../auth/policy.ts';

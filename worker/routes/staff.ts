@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { staff } from '../../schema/index.ts';
 import { createStaffAccount, newStaffSchema, resetPassword, setDisabled } from '../auth/accounts.ts';
 import { requireStaff } from '../auth/middleware.ts';

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { communities, ticketCategories } from '../../schema/index.ts';
 import { addNote, changeTicket } from '../desk/change.ts';
 import { fileTicket, newTicketSchema, RETENTION_DAYS } from '../desk/file-ticket.ts';

@@ -39,11 +39,14 @@ export function Layout(props: ParentProps) {
         <A href="/" end activeClass="active">
           {t('navHome')}
         </A>
+        <A href="/news" activeClass="active">
+          {t('navNews')}
+        </A>
+        <A href="/events" activeClass="active">
+          {t('navEvents')}
+        </A>
         <A href="/desk" end activeClass="active">
           {t('navDesk')}
-        </A>
-        <A href="/desk/board" activeClass="active">
-          {t('navBoard')}
         </A>
       </nav>
       <main id="content" tabindex="-1">

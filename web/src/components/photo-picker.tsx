@@ -5,8 +5,9 @@ import { shrinkPhoto } from '../lib/shrink-photo.ts';
 
 export type PickedPhoto = { key: string; preview: string };
 
-/** Up to four photos, shrunk on the phone and uploaded as soon as they are picked. */
-export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: PickedPhoto[]) => void; error?: string }) {
+/** Up to four photos (or `max`), shrunk on the phone and uploaded as soon as they are picked. */
+export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: PickedPhoto[]) => void; error?: string; max?: number; label?: string }) {
+  const max = () => props.max ?? 4;
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal('');
 
@@ -16,7 +17,7 @@ export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: P
     setFailure('');
     const added: PickedPhoto[] = [];
     try {
-      for (const file of [...files].slice(0, 4 - props.photos.length)) {
+      for (const file of [...files].slice(0, max() - props.photos.length)) {
         const blob = await shrinkPhoto(file);
         const res = await api.photos.$post(undefined, { init: { body: blob, headers: { 'Content-Type': blob.type || 'application/octet-stream' } } });
         const { key } = await json(res);
@@ -32,7 +33,7 @@ export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: P
 
   return (
     <fieldset class="photos">
-      <legend>{t('photosLabel')}</legend>
+      <legend>{props.label ?? t('photosLabel')}</legend>
       <ul class="thumbs">
         <For each={props.photos}>
           {(photo) => (
@@ -45,10 +46,10 @@ export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: P
           )}
         </For>
       </ul>
-      <Show when={props.photos.length < 4}>
+      <Show when={props.photos.length < max()}>
         <label class="button button-secondary file-button">
           {busy() ? t('uploading') : t('addPhotos')}
-          <input type="file" accept="image/jpeg,image/png,image/webp" multiple disabled={busy()} onChange={(e) => add(e.currentTarget.files)} />
+          <input type="file" accept="image/jpeg,image/png,image/webp" multiple={max() > 1} disabled={busy()} onChange={(e) => add(e.currentTarget.files)} />
         </label>
       </Show>
       <Show when={failure() || props.error}>

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { communities, owners, ticketCategories } from '../../../schema/index.ts';
 import { auditEntry } from '../../auth/audit.ts';
 import { authorize } from '../../auth/policy.ts';
@@ -47,7 +47,7 @@ export const deskCategories = new Hono<AppEnv>()
     if (!result.length) throw new ApiError(409, 'category_exists', 'This community already has a category with this code.', { code: 'Taken.' });
     return c.json({ category: result[0]! }, 201);
   })
-  .patch('/categories/:id', limitBody(), validate('param', z.object({ id: z.coerce.number().int().positive() })), validate('json', z.object(fields).partial()), async (c) => {
+  .patch('/categories/:id', limitBody(), validate('param', z.object({ id: z.coerce.number().int().positive() })), validate('json', z.object(fields).partial().refine((changes) => Object.keys(changes).length > 0, 'Change at least one field.')), async (c) => {
     const { db, staff } = c.var;
     const [category] = await db.select().from(ticketCategories).where(eq(ticketCategories.id, c.req.valid('param').id));
     if (!category) throw new ApiError(404, 'category_not_found', 'No such category.');

@@ -1,6 +1,6 @@
 import { and, eq, gte, or } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { communities, ticketCategories, tickets } from '../../../schema/index.ts';
 import { authorize } from '../../auth/policy.ts';
 import { DAY_MS, isOpen, isOverdue } from '../../desk/lifecycle.ts';

@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { communities, meetingTickets, progressMeetings, subdistricts, ticketCategories, ticketEvents, tickets } from '../../../schema/index.ts';
 import { auditEntry } from '../../auth/audit.ts';
-import { authorize } from '../../auth/policy.ts';
-import { endOfShanghaiDay } from '../../desk/actions.ts';
+import { authorize, authorizeRole } from '../../auth/policy.ts';
+import { dueDate, endOfShanghaiDay } from '../../desk/actions.ts';
 import { DAY_MS, openStatuses } from '../../desk/lifecycle.ts';
 import { ticketScope } from '../../desk/scope.ts';
 import { ApiError } from '../../lib/errors.ts';
@@ -23,8 +23,23 @@ async function subdistrictFor(c: { var: AppEnv['Variables'] }, requested: string
   return found;
 }
 
+async function slugOf(db: Db, subdistrictId: number | undefined) {
+  if (subdistrictId === undefined) return undefined;
+  return (await db.select({ slug: subdistricts.slug }).from(subdistricts).where(eq(subdistricts.id, subdistrictId)))[0]?.slug;
+}
+
+/**
+ * The sub-district as a place for the policy. Community staff stand in it through their own
+ * community (they read that part of its list, and may not supervise: 403); anyone outside it
+ * does not see it (404).
+ */
+const placeOf = (staff: AppEnv['Variables']['staff'], subdistrictId: number) => ({
+  subdistrictId,
+  communityId: staff.subdistrictId === subdistrictId ? staff.communityId : null,
+});
+
 /** Open tickets past due, reopened or flagged, in the staff member's place. */
-async function supervisionItems(db: Db, scope: ReturnType<typeof ticketScope>, subdistrictId: number, now: number) {
+async function supervisionItems(db: Db, scope: ReturnType<typeof ticketScope>, subdistrictId: number | null, now: number) {
   const rows = await db
     .select({
       number: tickets.number,
@@ -44,7 +59,7 @@ async function supervisionItems(db: Db, scope: ReturnType<typeof ticketScope>, s
     .where(
       and(
         scope,
-        eq(tickets.subdistrictId, subdistrictId),
+        subdistrictId === null ? undefined : eq(tickets.subdistrictId, subdistrictId),
         inArray(tickets.status, openStatuses),
         or(lt(tickets.dueAt, now), gt(tickets.reopenCount, 0), eq(tickets.flagged, true)),
       ),
@@ -68,7 +83,7 @@ const meetingBody = z.object({
       z.object({
         number: z.string().regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.'),
         followUp: z.string().trim().min(2, 'Say what happens next.').max(1000),
-        newDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.'),
+        newDueDate: dueDate,
       }),
     )
     .max(50),
@@ -76,15 +91,18 @@ const meetingBody = z.object({
 
 export const deskSupervision = new Hono<AppEnv>()
   .get('/supervision', validate('query', z.object({ subdistrict: slug.optional() })), async (c) => {
-    const subdistrict = await subdistrictFor(c, c.req.valid('query').subdistrict);
-    authorize(c.var.staff, 'ticket.read', { subdistrictId: subdistrict.id, communityId: c.var.staff.communityId }, 'subdistrict');
-    const items = await supervisionItems(c.var.db, ticketScope(c.var.staff), subdistrict.id, c.var.platform.now());
+    const requested = c.req.valid('query').subdistrict;
+    // Without a sub-district (admins, property staff): everything in the staff member's scope.
+    const subdistrict = requested || c.var.staff.subdistrictId ? await subdistrictFor(c, requested) : null;
+    if (subdistrict) authorize(c.var.staff, 'ticket.read', placeOf(c.var.staff, subdistrict.id), 'subdistrict');
+    else authorizeRole(c.var.staff, 'ticket.read');
+    const items = await supervisionItems(c.var.db, ticketScope(c.var.staff), subdistrict?.id ?? null, c.var.platform.now());
     c.header('Cache-Control', 'no-store');
-    return c.json({ subdistrict: { slug: subdistrict.slug, name: subdistrict.name, nameEn: subdistrict.nameEn }, items }, 200);
+    return c.json({ subdistrict: subdistrict && { slug: subdistrict.slug, name: subdistrict.name, nameEn: subdistrict.nameEn }, items }, 200);
   })
   .get('/meetings', validate('query', z.object({ subdistrict: slug.optional() })), async (c) => {
     const subdistrict = await subdistrictFor(c, c.req.valid('query').subdistrict);
-    authorize(c.var.staff, 'ticket.supervise', { subdistrictId: subdistrict.id, communityId: null }, 'subdistrict');
+    authorize(c.var.staff, 'ticket.supervise', placeOf(c.var.staff, subdistrict.id), 'subdistrict');
     const meetings = await c.var.db.select().from(progressMeetings).where(eq(progressMeetings.subdistrictId, subdistrict.id)).orderBy(desc(progressMeetings.heldAt)).limit(50);
     const links = meetings.length
       ? await c.var.db
@@ -99,14 +117,19 @@ export const deskSupervision = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const { db, staff } = c.var;
     const now = c.var.platform.now();
-    const subdistrict = await subdistrictFor(c, body.subdistrict);
-    authorize(staff, 'ticket.supervise', { subdistrictId: subdistrict.id, communityId: null }, 'subdistrict');
+    // An admin's meeting belongs to the sub-district of the tickets it discusses.
+    const firstTicket = body.links[0] ? (await db.select({ subdistrictId: tickets.subdistrictId }).from(tickets).where(eq(tickets.number, body.links[0].number)))[0] : undefined;
+    const subdistrict = await subdistrictFor(c, body.subdistrict ?? (staff.subdistrictId ? undefined : await slugOf(db, firstTicket?.subdistrictId)));
+    authorize(staff, 'ticket.supervise', placeOf(staff, subdistrict.id), 'subdistrict');
     const found = body.links.length
       ? await db.select({ id: tickets.id, number: tickets.number, subdistrictId: tickets.subdistrictId, status: tickets.status }).from(tickets).where(inArray(tickets.number, body.links.map((l) => l.number)))
       : [];
     const linked = body.links.map((link, i) => {
       const ticket = found.find((t) => t.number === link.number && t.subdistrictId === subdistrict.id);
       if (!ticket) throw new ApiError(400, 'invalid_input', `No ticket ${link.number} in this sub-district.`, { [`links.${i}.number`]: 'No such ticket in this sub-district.' });
+      if (body.links.findIndex((l) => l.number === link.number) !== i) {
+        throw new ApiError(400, 'invalid_input', `Ticket ${link.number} is named twice.`, { [`links.${i}.number`]: 'Named twice in this meeting.' });
+      }
       return { ...link, ticketId: ticket.id, newDueAt: endOfShanghaiDay(link.newDueDate) };
     });
     // The meeting, its links, the new due dates and the timeline events land together.

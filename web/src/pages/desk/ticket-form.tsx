@@ -1,5 +1,5 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import { Field } from '../../components/field.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
 import { api, ApiFailure, json, type Community } from '../../lib/api.ts';
@@ -7,8 +7,19 @@ import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
 import { placeName, prefs, t } from '../../lib/prefs.ts';
 import type { Category } from './categories.ts';
 
-/** The resident's report: category in plain words, what and where, a phone for the call-back. */
-export function TicketForm(props: { community: Community; categories: Category[]; retentionDays: number }) {
+export type NewTicket = Parameters<typeof api.tickets.$post>[0]['json'];
+
+/**
+ * The resident's report: category in plain words, what and where, a phone for the call-back.
+ * Staff filing for a walk-in or a caller pass `onFile` (and their own fields as children).
+ */
+export function TicketForm(props: {
+  community: Community;
+  categories: Category[];
+  retentionDays: number;
+  onFile?: (input: NewTicket, form: FormData) => Promise<void>;
+  children?: JSX.Element;
+}) {
   const navigate = useNavigate();
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [message, setMessage] = createSignal('');
@@ -25,25 +36,20 @@ export function TicketForm(props: { community: Community; categories: Category[]
     setErrors({});
     setMessage('');
     try {
-      const filed = await json(
-        await api.tickets.$post(
-          {
-            json: {
-              community: props.community.slug,
-              category: text('category'),
-              description: text('description'),
-              compound: text('compound') || undefined,
-              location: text('location'),
-              name: text('name') || undefined,
-              phone: text('phone'),
-              consent: (form.get('consent') === 'on') as true,
-              photos: photos().map((p) => p.key),
-              photosPublic: form.get('photosPublic') === 'on',
-            },
-          },
-          { headers: { 'Idempotency-Key': idempotencyKey } },
-        ),
-      );
+      const input: NewTicket = {
+        community: props.community.slug,
+        category: text('category'),
+        description: text('description'),
+        compound: text('compound') || undefined,
+        location: text('location'),
+        name: text('name') || undefined,
+        phone: text('phone'),
+        consent: (form.get('consent') === 'on') as true,
+        photos: photos().map((p) => p.key),
+        photosPublic: form.get('photosPublic') === 'on',
+      };
+      if (props.onFile) return await props.onFile(input, form);
+      const filed = await json(await api.tickets.$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } }));
       myTickets.remember({ ...filed, at: Date.now() });
       navigate(trackingPath(filed));
     } catch (err) {
@@ -57,6 +63,7 @@ export function TicketForm(props: { community: Community; categories: Category[]
   return (
     <form class="stack card" onSubmit={submit} novalidate>
       <h2>{t('fileTitle')}</h2>
+      {props.children}
       <fieldset class="choices">
         <legend>{t('categoryLabel')}</legend>
         <For each={props.categories}>

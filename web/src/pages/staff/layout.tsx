@@ -51,6 +51,16 @@ export default function StaffLayout(props: ParentProps) {
               <A href="/staff" end activeClass="active">
                 {t('staffHome')}
               </A>
+              <Show when={staff().role !== 'property'}>
+                <A href="/staff/news" activeClass="active">
+                  {t('staffNews')}
+                </A>
+              </Show>
+              <Show when={staff().role === 'admin' || staff().role === 'subdistrict' || staff().role === 'community'}>
+                <A href="/staff/events" activeClass="active">
+                  {t('staffEvents')}
+                </A>
+              </Show>
               <Show when={staff().role !== 'correspondent'}>
                 <A href="/staff/desk" activeClass="active">
                   {t('staffQueue')}

@@ -24,6 +24,9 @@ export default function Queue() {
   return (
     <>
       <h1>{t('queueTitle')}</h1>
+      <A class="button" href="/staff/desk/new">
+        {t('fileOnBehalf')}
+      </A>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('filterStatus')}

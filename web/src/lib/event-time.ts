@@ -1,0 +1,49 @@
+import { formatDateTime } from './format.ts';
+import { prefs } from './prefs.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Zhengzhou keeps UTC+8 all year, so a day there is a fixed shift from UTC.
+const SHANGHAI_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar day in Zhengzhou, YYYY-MM-DD: how the week view groups events. */
+export const shanghaiDay = (ms: number) => new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10);
+
+/** Days from today (in Zhengzhou) to the day of `ms`: 0 today, 1 tomorrow. */
+export const daysFromToday = (ms: number, now = Date.now()) => Math.round((Date.parse(shanghaiDay(ms)) - Date.parse(shanghaiDay(now))) / DAY_MS);
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'time' | 'day') {
+  const key = `${prefs.locale()}|${kind}`;
+  let f = cache.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'time' ? { hour: '2-digit', minute: '2-digit', hour12: false } : { month: 'long', day: 'numeric', weekday: 'long' };
+    f = new Intl.DateTimeFormat(prefs.locale(), { timeZone: 'Asia/Shanghai', ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "11月28日星期六" for a day heading. */
+export const formatDayHeading = (ms: number) => formatter('day').format(ms);
+export const formatTime = (ms: number) => formatter('time').format(ms);
+
+/** Start and end as people say it: one date, two times (or two dates when it runs past midnight). */
+export function formatTimeRange(start: number, end: number): string {
+  return `${formatDateTime(start)} – ${shanghaiDay(start) === shanghaiDay(end) ? formatTime(end) : formatDateTime(end)}`;
+}
+
+/**
+ * The week view: one group per day of the coming seven that has events, then one for later.
+ * @example groupByWeek(events) // [{ key: '2026-11-28', first: 1764293400000, items: […] }, { key: 'later', … }]
+ */
+export function groupByWeek<T extends { startsAt: number }>(items: T[], now = Date.now()) {
+  const groups: { key: string; first: number; items: T[] }[] = [];
+  for (const item of items) {
+    const key = daysFromToday(item.startsAt, now) < 7 ? shanghaiDay(item.startsAt) : 'later';
+    const group = groups.find((g) => g.key === key);
+    if (group) group.items.push(item);
+    else groups.push({ key, first: item.startsAt, items: [item] });
+  }
+  return groups;
+}

@@ -1,0 +1,104 @@
+import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { NeedPlace } from '../../components/need-place.tsx';
+import { LoadError, Loading } from '../../components/states.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { getEvents, mySignups, signupPath } from '../../lib/events.ts';
+import { getPlaces } from '../../lib/places.ts';
+import { placeName, t } from '../../lib/prefs.ts';
+import { EventCard } from './event-card.tsx';
+import { SubscribeBox } from './subscribe.tsx';
+import { WeekView } from './week-view.tsx';
+
+type Place = { community?: string; subdistrict?: string };
+type When = 'upcoming' | 'past';
+
+/** A place's events: the week ahead and later, or the past ones with their summaries. */
+function PlaceEvents(props: { place: Place; when: When }) {
+  const data = createAsync(() => getEvents(props.place, props.when));
+  const query = (when: When) => `/events?${new URLSearchParams({ ...(props.place.subdistrict ? { subdistrict: props.place.subdistrict } : {}), ...(when === 'past' ? { when } : {}) })}`.replace(/\?$/, '');
+  return (
+    <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
+      <Suspense fallback={<Loading />}>
+        <Show when={data()}>
+          {(d) => (
+            <>
+              <p class="place-line">
+                <strong>{placeName(d().community ?? d().subdistrict)}</strong>
+                <Show when={d().community}> · {placeName(d().subdistrict)}</Show>
+              </p>
+              <nav class="tabs" aria-label={t('eventsWhenLabel')}>
+                <A href={query('upcoming')} end activeClass="" classList={{ active: props.when === 'upcoming' }} aria-current={props.when === 'upcoming' ? 'page' : undefined}>
+                  {t('eventsUpcoming')}
+                </A>
+                <A href={query('past')} activeClass="" classList={{ active: props.when === 'past' }} aria-current={props.when === 'past' ? 'page' : undefined}>
+                  {t('eventsPast')}
+                </A>
+              </nav>
+              <Show when={d().events.length > 0} fallback={<p class="state">{props.when === 'past' ? t('eventsNonePast') : t('eventsNone')}</p>}>
+                <Show when={props.when === 'upcoming'} fallback={<ul class="plain-list"><For each={d().events}>{(e) => <EventCard event={e} />}</For></ul>}>
+                  <WeekView events={d().events} />
+                </Show>
+              </Show>
+              <SubscribeBox place={props.place} name={placeName(d().community ?? d().subdistrict)} />
+              <Show when={d().community}>
+                <A href={`/events?subdistrict=${d().subdistrict.slug}`}>{t('eventsWholeSubdistrict', { name: placeName(d().subdistrict) })}</A>
+              </Show>
+            </>
+          )}
+        </Show>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+/** The sign-ups made on this phone that are still ahead, so the private links are never lost. */
+function MySignups() {
+  const ahead = () => mySignups.list().filter((s) => s.startsAt > Date.now() - 6 * 3600_000);
+  return (
+    <Show when={ahead().length > 0}>
+      <section class="card">
+        <h2>{t('mySignups')}</h2>
+        <ul class="link-list">
+          <For each={ahead()}>
+            {(s) => (
+              <li>
+                <A href={signupPath(s)}>{s.title}</A> <span class="muted">{formatDateTime(s.startsAt)}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
+  );
+}
+
+/** Every sub-district's events, for shared links and for places without a community to pick. */
+function OtherPlaces() {
+  const tree = createAsync(() => getPlaces());
+  return (
+    <details class="card">
+      <summary>{t('eventsBySubdistrict')}</summary>
+      <ul class="link-list">
+        <For each={tree()?.subdistricts}>{(s) => <li><A href={`/events?subdistrict=${s.slug}`}>{placeName(s)}</A></li>}</For>
+      </ul>
+    </details>
+  );
+}
+
+/** Events for residents (活动): their community's, a sub-district's by link, and their own sign-ups. */
+export default function Events() {
+  const [search] = useSearchParams<{ subdistrict?: string; when?: string }>();
+  const when = (): When => (search.when === 'past' ? 'past' : 'upcoming');
+  return (
+    <>
+      <h1>{t('eventsTitle')}</h1>
+      <p class="lead">{t('eventsIntro')}</p>
+      <MySignups />
+      <Show when={search.subdistrict} fallback={<NeedPlace>{(place) => <PlaceEvents place={{ community: place.community.slug }} when={when()} />}</NeedPlace>}>
+        {(slug) => <PlaceEvents place={{ subdistrict: slug() }} when={when()} />}
+      </Show>
+      <OtherPlaces />
+    </>
+  );
+}

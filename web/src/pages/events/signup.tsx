@@ -1,0 +1,119 @@
+import { A, createAsync, revalidate, useParams, useSearchParams } from '@solidjs/router';
+import { createSignal, ErrorBoundary, Show, Suspense } from 'solid-js';
+import { LoadError, Loading } from '../../components/states.tsx';
+import { api, ApiFailure, json } from '../../lib/api.ts';
+import { formatTimeRange } from '../../lib/event-time.ts';
+import { eventIcsPath, getSignup, mySignups, type SignupPage } from '../../lib/events.ts';
+import { t } from '../../lib/prefs.ts';
+import { VenueLine } from './event-bits.tsx';
+
+/** Where the resident stands, in words and a symbol: seat kept, waiting (and how many ahead), cancelled. */
+function SignupStatus(props: { signup: SignupPage['signup'] }) {
+  const s = () => props.signup;
+  return (
+    <p class={`signup-status signup-${s().status}`}>
+      <Show when={s().status === 'confirmed'}>✔ {t('signupConfirmed', { n: s().seats })}</Show>
+      <Show when={s().status === 'waitlisted'}>{t('signupWaitlisted', { position: s().waitlistPosition ?? 1 })}</Show>
+      <Show when={s().status === 'cancelled'}>✖ {s().cancelledBy === 'staff' ? t('signupCancelledByStaff') : t('signupCancelled')}</Show>
+    </p>
+  );
+}
+
+/** Cancelling takes two taps, so a shaky thumb does not give a stool away. */
+function CancelSignup(props: { id: string; token: string }) {
+  const [asking, setAsking] = createSignal(false);
+  const [message, setMessage] = createSignal('');
+  const cancel = async () => {
+    try {
+      await json(await api.events.signups[':id'].cancel.$post({ param: { id: props.id }, json: { token: props.token } }));
+      mySignups.forget(Number(props.id));
+      await revalidate(getSignup.key);
+    } catch (err) {
+      // Cancelled meanwhile (by staff, or the event itself): show the page as it is now.
+      setMessage(err instanceof ApiFailure ? t('cancelFailed') : t('loadFailed'));
+      if (err instanceof ApiFailure) await revalidate(getSignup.key);
+    }
+  };
+  return (
+    <section class="card">
+      <Show
+        when={asking()}
+        fallback={
+          <button type="button" class="button button-secondary" onClick={() => setAsking(true)}>
+            {t('cancelSignup')}
+          </button>
+        }
+      >
+        <p>{t('cancelSignupConfirm')}</p>
+        <div class="actions">
+          <button type="button" class="button" onClick={cancel}>
+            {t('cancelSignupYes')}
+          </button>
+          <button type="button" class="button button-secondary" onClick={() => setAsking(false)}>
+            {t('cancelSignupNo')}
+          </button>
+        </div>
+      </Show>
+      <p role="alert">{message()}</p>
+    </section>
+  );
+}
+
+/** The resident's private sign-up page, reached by the link with its token. */
+export default function SignupPagePage() {
+  const params = useParams<{ id: string }>();
+  const [search] = useSearchParams<{ token: string }>();
+  const data = createAsync(() => getSignup(params.id, search.token ?? ''));
+  return (
+    <>
+      <h1>{t('mySignupTitle')}</h1>
+      <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
+        <Suspense fallback={<Loading />}>
+          <Show when={data()}>
+            {(d) => (
+              <>
+                <Show when={d().event.status === 'cancelled'}>
+                  <p class="notice" role="status">
+                    <strong>{t('eventCancelledNotice')}</strong> {d().event.cancelReason}
+                  </p>
+                </Show>
+                <section class="card">
+                  <SignupStatus signup={d().signup} />
+                  <Show when={d().signup.promotedAt && d().signup.status === 'confirmed'}>
+                    <p>{t('signupPromoted')}</p>
+                  </Show>
+                  <h2>
+                    <A href={`/events/${d().event.id}`}>{d().event.title}</A>
+                  </h2>
+                  <dl class="facts">
+                    <dt>{t('eventWhen')}</dt>
+                    <dd>{formatTimeRange(d().event.startsAt, d().event.endsAt)}</dd>
+                    <dt>{t('eventWhere')}</dt>
+                    <dd>
+                      <VenueLine event={d().event} />
+                    </dd>
+                    <dt>{t('signupNameShort')}</dt>
+                    <dd>{d().signup.name}</dd>
+                    <dt>{t('phoneFull')}</dt>
+                    <dd>{d().signup.phone}</dd>
+                  </dl>
+                  <Show when={d().signup.status !== 'cancelled' && d().event.status === 'scheduled'}>
+                    <div class="actions">
+                      <a class="button button-secondary" href={eventIcsPath(d().event.id)}>
+                        {t('addToCalendar')}
+                      </a>
+                    </div>
+                  </Show>
+                </section>
+                <p class="notice">{t('keepSignupLink')}</p>
+                <Show when={d().canCancel}>
+                  <CancelSignup id={params.id} token={search.token ?? ''} />
+                </Show>
+              </>
+            )}
+          </Show>
+        </Suspense>
+      </ErrorBoundary>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { A, createAsync, useParams } from '@solidjs/router';
+import { createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { LoadError, Loading } from '../../components/states.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { prefs, t } from '../../lib/prefs.ts';
+import { newsPlace } from './news-item.tsx';
+import { getArticle } from './queries.ts';
+
+/** One report as the paper would print it; the body is HTML the server rendered and sanitised. */
+export default function Article() {
+  const params = useParams<{ id: string }>();
+  const article = createAsync(() => getArticle(params.id));
+  const [copied, setCopied] = createSignal(false);
+  const copy = async () => {
+    await navigator.clipboard?.writeText(location.href).catch(() => undefined);
+    setCopied(true);
+  };
+  return (
+    <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
+      <Suspense fallback={<Loading />}>
+        <Show when={article()}>
+          {(a) => (
+            <article class="article">
+              <Show when={a().kicker}>
+                <p class="kicker">{a().kicker}</p>
+              </Show>
+              <h1 lang="zh-CN">{a().headline}</h1>
+              <p class="muted">
+                {newsPlace(a())} · {t('publishedOn')} {formatDate(a().publishedAt!)}
+              </p>
+              <Show when={a().leadPhoto}>
+                {(photo) => (
+                  <figure>
+                    <img src={photo().url} alt={photo().caption ?? a().headline} />
+                    <Show when={photo().caption}>
+                      <figcaption>{photo().caption}</figcaption>
+                    </Show>
+                  </figure>
+                )}
+              </Show>
+              <div class="article-body" lang="zh-CN" innerHTML={a().bodyHtml} />
+              <For each={a().photos}>
+                {(photo) => (
+                  <figure>
+                    <img src={photo.url} alt={photo.caption ?? ''} loading="lazy" />
+                    <Show when={photo.caption}>
+                      <figcaption>{photo.caption}</figcaption>
+                    </Show>
+                  </figure>
+                )}
+              </For>
+              <p class="credits">{prefs.locale() === 'en' ? a().creditLine.en : a().creditLine.zh}</p>
+              <p class="notice">
+                {t('shareHint')}{' '}
+                <button type="button" class="button button-secondary" onClick={copy}>
+                  {t('copyLink')}
+                </button>
+                <Show when={copied()}>
+                  <span role="status"> {t('linkCopied')}</span>
+                </Show>
+              </p>
+              <A href="/news">{t('backToNews')}</A>
+            </article>
+          )}
+        </Show>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,129 @@
+import { createAsync, query, revalidate, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { createSignal, For, Show, Suspense } from 'solid-js';
+import { Field } from '../../../components/field.tsx';
+import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker.tsx';
+import { Loading } from '../../../components/states.tsx';
+import { api, ApiFailure, json } from '../../../lib/api.ts';
+import { getPlaces } from '../../../lib/places.ts';
+import { placeName, t, tKey } from '../../../lib/prefs.ts';
+import { getMe } from '../../../lib/staff-session.ts';
+import { CreditsEditor, type CreditRow } from './credits-editor.tsx';
+import { getNewsroom } from './list.tsx';
+
+const getDraft = query(async (id: string) => (await json(await api.newsroom.articles[':id'].$get({ param: { id } }))).article, 'newsroom-article');
+type Draft = Awaited<ReturnType<typeof getDraft>>;
+
+/** Write or edit a report: save keeps a revision; publishers publish and withdraw. */
+function EditorForm(props: { article?: Draft }) {
+  const navigate = useNavigate();
+  const me = createAsync(() => getMe());
+  const places = createAsync(() => getPlaces());
+  const [credits, setCredits] = createSignal<CreditRow[]>(props.article?.credits ?? [{ name: '', role: 'correspondent', contribution: 'both' }]);
+  const lead = props.article?.leadPhoto;
+  const [photos, setPhotos] = createSignal<PickedPhoto[]>(lead ? [{ key: lead.key, preview: lead.url }] : []);
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  // A new report reopens at its own address; the notice survives that.
+  const [search] = useSearchParams<{ saved?: string }>();
+  const [message, setMessage] = createSignal(search.saved ? t('saved') : '');
+  const canPublish = () => ['admin', 'subdistrict', 'community'].includes(me()?.staff?.role ?? '');
+  // The places this staff member writes for: their community, or their sub-district and its communities.
+  const placeOptions = () => {
+    const own = me()?.staff?.place;
+    const subdistricts = places()?.subdistricts ?? [];
+    if (own?.type === 'community') return subdistricts.flatMap((s) => s.communities).filter((c) => c.slug === own.slug);
+    if (own?.type === 'subdistrict') return subdistricts.filter((s) => s.slug === own.slug).flatMap((s) => [s, ...s.communities]);
+    return subdistricts.flatMap((s) => [s, ...s.communities]);
+  };
+  const chosenPlace = () => props.article?.community?.slug ?? props.article?.subdistrict?.slug ?? me()?.staff?.place?.slug ?? '';
+
+  const run = async (work: () => Promise<{ article: Draft }>) => {
+    setErrors({});
+    setMessage('');
+    try {
+      const { article } = await work();
+      setMessage(t('saved'));
+      await revalidate([getNewsroom.key, getDraft.key]);
+      if (!props.article) navigate(`/staff/news/${article.id}?saved=1`, { replace: true });
+    } catch (err) {
+      if (err instanceof ApiFailure) setErrors(err.fields);
+      setMessage((err as Error).message);
+    }
+  };
+  const save = (e: SubmitEvent) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const input = {
+      headline: String(f.get('headline')),
+      kicker: String(f.get('kicker') || '') || null,
+      place: String(f.get('place') || '') || null,
+      body: String(f.get('body')),
+      credits: credits().filter((c) => c.name.trim()),
+      leadPhoto: photos()[0] ? { key: photos()[0]!.key, caption: String(f.get('caption') || '') || null } : null,
+      photos: props.article?.photos.map((p) => ({ key: p.key, caption: p.caption })) ?? [],
+    };
+    void run(async () =>
+      props.article
+        ? json(await api.newsroom.articles[':id'].$put({ param: { id: String(props.article.id) }, json: { ...input, version: props.article.version } }))
+        : json(await api.newsroom.articles.$post({ json: input })),
+    );
+  };
+  const setStatus = (action: 'publish' | 'unpublish') =>
+    run(async () => json(await api.newsroom.articles[':id'][':action{publish|unpublish}'].$post({ param: { id: String(props.article!.id), action }, json: { version: props.article!.version } })));
+
+  return (
+    <form class="stack" onSubmit={save}>
+      <Show when={props.article}>{(a) => <p class="badge">{tKey('article', a().status)}</p>}</Show>
+      <Field name="headline" label={t('headlineLabel')} error={errors().headline} value={props.article?.headline ?? ''} required maxLength={80} />
+      <Field name="kicker" label={t('kickerLabel')} error={errors().kicker} value={props.article?.kicker ?? ''} list="kickers" maxLength={20} />
+      <datalist id="kickers">
+        <option value="学党史办实事" />
+        <option value="社区小喇叭" />
+      </datalist>
+      <label for="field-place">{t('articlePlaceLabel')}</label>
+      <select id="field-place" name="place">
+        <Show when={me()?.staff?.role === 'admin'}>
+          <option value="">{t('districtWide')}</option>
+        </Show>
+        <For each={placeOptions()}>
+          {(p) => (
+            <option value={p.slug} selected={p.slug === chosenPlace()}>
+              {placeName(p)}
+            </option>
+          )}
+        </For>
+      </select>
+      <Field name="body" label={t('bodyLabel')} hint={t('bodyHint')} error={errors().body} value={props.article?.body ?? ''} multiline required rows={12} />
+      <CreditsEditor credits={credits()} onChange={setCredits} />
+      <PhotoPicker photos={photos()} onChange={setPhotos} error={errors().photos} max={1} label={t('leadPhotoLabel')} />
+      <Show when={photos().length}>
+        <Field name="caption" label={t('captionLabel')} value={lead?.caption ?? ''} maxLength={200} />
+      </Show>
+      <Show when={message()}>
+        <p role="status">{message()}</p>
+      </Show>
+      <div class="actions">
+        <button class="button" type="submit">{t('saveDraft')}</button>
+        <Show when={props.article && canPublish()}>
+          <button type="button" class="button button-secondary" onClick={() => setStatus(props.article!.status === 'published' ? 'unpublish' : 'publish')}>
+            {props.article!.status === 'published' ? t('unpublish') : t('publish')}
+          </button>
+        </Show>
+      </div>
+    </form>
+  );
+}
+
+export default function Editor() {
+  const params = useParams<{ id?: string }>();
+  const article = createAsync(async () => (params.id && params.id !== 'new' ? getDraft(params.id) : undefined));
+  return (
+    <>
+      <h1>{params.id && params.id !== 'new' ? t('editArticle') : t('newArticle')}</h1>
+      <Suspense fallback={<Loading />}>
+        <Show when={!params.id || params.id === 'new' || article()} keyed>
+          <EditorForm article={article()} />
+        </Show>
+      </Suspense>
+    </>
+  );
+}

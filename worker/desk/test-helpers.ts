@@ -1,0 +1,105 @@
+import { asc, eq } from 'drizzle-orm';
+import { auditLog, ticketEvents, tickets } from '../../schema/index.ts';
+import type { Platform } from '../lib/platform.ts';
+import { testApp } from '../test-helpers.ts';
+
+/** The tests' "now": 2026-11-26 10:00 in Zhengzhou. The demo tickets are filed relative to it. */
+export const START = Date.UTC(2026, 10, 26, 2);
+export const HOUR_MS = 60 * 60 * 1000;
+
+/** A resident's ticket that passes validation: a repair (property) in Yong'an Homes. */
+export const aTicket = {
+  community: 'yongan',
+  compound: 'yongan-jiayuan',
+  category: 'repairs',
+  description: '2号楼电梯坏了三天，老人上不了楼。',
+  location: '2号楼1单元',
+  name: '张阿姨',
+  phone: '13800000001',
+  consent: true,
+};
+
+/** A real 16×16 JPEG (543 bytes). */
+export const plainJpeg = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/2wBDAQMDAwQDBAgEBAgQCwkLEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBD/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAABwQF/8QAJBAAAQQBBAICAwAAAAAAAAAAAQIDBAYFBwgSExEiABQJMTL/xAAVAQEBAAAAAAAAAAAAAAAAAAAABv/EACMRAAECBQMFAAAAAAAAAAAAAAECEQMEBQYhABIxFRZhgeH/2gAMAwEAAhEDEQA/ABSm0mobc8HmExLUlRzzEWPkJWW+ulrsaUVAseUgslSlH9LKuPryIKuWPZdskzXmm3fX5m2nF4GlVxx/HOpx4ks51+MiU/Iaad7UcUo4tILoS4kqcWkezS0hO/HvuRp0rO6hWnWO1UisZVuFi4GFeyEpmGepa5S5SWVPuciFKRFLgSrwetnyPIB+Vb4N9mKhQMzo5po9XLdDs9d6ZVix2VEhiL9kuNPxw2gEKcDQ/rs8AuA8VAe0vdl7VOYn+27flGAUgmITjbhSmCg3BYlyeWDkMolvw4KOp1KM6iCNvngZHwetf//Z',
+  'base64',
+);
+
+/** Uploads a photo as the web app does: the raw bytes as the body. */
+export const upload = (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, body: Uint8Array | string, type = 'image/jpeg') =>
+  app.request('/api/photos', { method: 'POST', body: body as BodyInit, headers: { 'Content-Type': type } });
+
+export type DeskView = {
+  number: string;
+  status: string;
+  owner: string;
+  version: number;
+  dueAt: number;
+  flagged: boolean;
+  category: { code: string };
+  timeline: { kind: string; visibility: string; body: string | null; fromStatus: string | null; toStatus: string | null; actor: string }[];
+};
+
+/**
+ * The desk's test app: a fresh demo database, a clock the test moves (`d.clock`), resident
+ * filing and tracking, and staff calls by login (signed in again whenever the clock moved on).
+ * @example const d = await deskApp(); const { number } = await d.file(); await d.act('yongan', number, { action: 'accept' })
+ */
+export async function deskApp(overrides: Partial<Platform> = {}) {
+  const d = {
+    clock: START,
+    address: '203.0.113.7',
+  };
+  const t = await testApp({ now: () => d.clock, clientAddress: () => d.address, ...overrides });
+  const sessions = new Map<string, { token: string; at: number }>();
+
+  async function headers(login: string) {
+    const cached = sessions.get(login);
+    // Sessions end after 12 idle hours: sign in again once the clock has moved on a lot.
+    if (cached && d.clock >= cached.at && d.clock - cached.at < 6 * HOUR_MS) return t.bearer(cached.token);
+    const token = await t.signIn(login);
+    sessions.set(login, { token, at: d.clock });
+    return t.bearer(token);
+  }
+
+  const file = (body: Record<string, unknown> = {}, extra: Record<string, string> = {}) => t.post('/api/tickets', { ...aTicket, ...body }, extra);
+
+  async function fileOk(body: Record<string, unknown> = {}) {
+    const res = await file(body);
+    if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { number: string; token: string };
+  }
+
+  const track = (number: string, token: string) => t.app.request(`/api/tickets/${number}?token=${token}`);
+  const get = async (login: string, path: string) => t.app.request(path, { headers: await headers(login) });
+  const post = async (login: string, path: string, body: unknown) => t.post(path, body, await headers(login));
+
+  async function view(number: string, login = 'erqi-admin') {
+    const res = await get(login, `/api/desk/tickets/${number}`);
+    if (res.status !== 200) throw new Error(`desk view failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { ticket: DeskView }).ticket;
+  }
+
+  /** A staff action; without `version` in the body it names the ticket's current one. */
+  async function act(login: string, number: string, action: Record<string, unknown>) {
+    const version = 'version' in action || action.action === 'note' ? {} : { version: (await view(number)).version };
+    return post(login, `/api/desk/tickets/${number}/actions`, { ...version, ...action });
+  }
+
+  async function actOk(login: string, number: string, action: Record<string, unknown>) {
+    const res = await act(login, number, action);
+    if (res.status !== 200) throw new Error(`${String(action.action)} failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { ticket: DeskView }).ticket;
+  }
+
+  /** Every timeline event of a ticket, straight from the database. */
+  async function events(number: string) {
+    const [row] = await t.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number));
+    return t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, row!.id)).orderBy(asc(ticketEvents.id));
+  }
+
+  const auditCount = async (action: string) => (await t.db.select().from(auditLog).where(eq(auditLog.action, action))).length;
+
+  return Object.assign(d, { t, headers, file, fileOk, track, get, post, view, act, actOk, events, auditCount });
+}
+export type DeskApp = Awaited<ReturnType<typeof deskApp>>;

@@ -1,0 +1,104 @@
+import * as z from 'zod';
+import { eventChannels, eventKinds } from '../../schema/index.ts';
+
+/** Validators of the events API, next to each other so the public and staff sides agree. */
+
+export const slug = z.string().trim().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.');
+export const idParam = z.object({ id: z.coerce.number().int().positive('Not an event id.').max(2 ** 53 - 1) });
+export const signupParam = z.object({ id: z.coerce.number().int().positive('Not a sign-up id.').max(2 ** 53 - 1) });
+export const signupToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a sign-up link.');
+
+/** Where residents look: a community (with its sub-district's own events) or a whole sub-district. */
+export const placeQuery = z
+  .object({ community: slug.optional(), subdistrict: slug.optional() })
+  .refine((q) => !!q.community !== !!q.subdistrict, { message: 'Give either a community or a sub-district.', path: ['community'] });
+
+export const listQuery = z
+  .object({ community: slug.optional(), subdistrict: slug.optional(), when: z.enum(['upcoming', 'past']).default('upcoming') })
+  .refine((q) => !!q.community !== !!q.subdistrict, { message: 'Give either a community or a sub-district.', path: ['community'] });
+
+/** A mobile (11 digits, +86 allowed) or a landline with its area code; stored without separators. */
+export const phone = z
+  .string()
+  .max(40)
+  .transform((p) => p.replace(/[\s()-]/g, '').replace(/^\+?86(?=1\d{10}$)/, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.'));
+
+export const signupSchema = z.object({
+  name: z.string().trim().min(1, 'Say how we should call you.').max(40, 'At most 40 characters.'),
+  phone,
+  seats: z.number({ error: 'Give 1, 2 or 3 seats.' }).int('Give 1, 2 or 3 seats.').min(1, 'At least 1 seat.').max(3, 'At most 3 seats per sign-up.'),
+});
+
+const instant = z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-12-03T09:30:00+08:00.' });
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const optionalText = (max: number) => text(max).nullable().optional();
+
+/** The fields of an event a staff member sets; all of them may be changed later but the organiser. */
+const fields = {
+  title: z.string().trim().min(2, 'Give the event a title.').max(100, 'At most 100 characters.'),
+  kind: z.enum(eventKinds, { error: 'Choose a kind: lecture, party_day, joint_meeting, outreach or other.' }),
+  speaker: optionalText(60),
+  description: text(4000),
+  channel: z.enum(eventChannels, { error: 'Choose a channel: onsite, loudspeaker or online.' }),
+  joinUrl: z.url({ protocol: /^https?$/, error: 'Give a web link starting with https://' }).max(500).nullable().optional(),
+  venue: z.string().trim().min(1, 'Say where it takes place (or is heard).').max(200, 'At most 200 characters.'),
+  compound: slug.nullable().optional(),
+  startsAt: instant,
+  endsAt: instant,
+  capacity: z.number().int('Give a whole number.').min(1, 'At least 1 seat, or no limit.').max(10_000).nullable().optional(),
+  signupOpen: z.boolean(),
+};
+
+type Timed = { startsAt?: string; endsAt?: string; channel?: string; joinUrl?: string | null };
+
+/** Rules across fields, on the merged event: times in order, an online event has its link. */
+export function crossFieldProblems(e: Timed): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (e.startsAt && e.endsAt) {
+    const length = Date.parse(e.endsAt) - Date.parse(e.startsAt);
+    if (length <= 0) problems.endsAt = 'The end must be after the start.';
+    else if (length > 7 * 24 * 60 * 60 * 1000) problems.endsAt = 'An event lasts at most 7 days; make a series instead.';
+  }
+  if (e.channel === 'online' && !e.joinUrl) problems.joinUrl = 'An online event needs its join link.';
+  return problems;
+}
+
+const withCrossChecks = <T extends z.ZodType<Timed>>(schema: T) =>
+  schema.superRefine((value, ctx) => {
+    for (const [path, message] of Object.entries(crossFieldProblems(value))) ctx.addIssue({ code: 'custom', path: [path], message });
+  });
+
+/** A new event, organised by a community or a sub-district; `weeklySessions` > 1 makes a series. */
+export const newEventSchema = withCrossChecks(
+  z
+    .object({
+      ...fields,
+      description: fields.description.default(''),
+      signupOpen: fields.signupOpen.default(true),
+      community: slug.optional(),
+      subdistrict: slug.optional(),
+      weeklySessions: z.number().int('Give a whole number.').min(1).max(26, 'At most 26 weekly sessions.').default(1),
+    })
+    .refine((e) => !!e.community !== !!e.subdistrict, { message: 'Name the organiser: a community or a sub-district.', path: ['community'] }),
+);
+export type NewEvent = z.infer<typeof newEventSchema>;
+
+/** A change to one session, naming the version it was read at. */
+export const editEventSchema = withCrossChecks(z.object({ version: z.number().int().positive(), ...fields }).partial().required({ version: true }));
+export type EventEdit = z.infer<typeof editEventSchema>;
+
+export const cancelEventSchema = z.object({
+  version: z.number().int().positive(),
+  reason: z.string().trim().min(2, 'Tell residents why.').max(500, 'At most 500 characters.'),
+});
+
+export const summarySchema = z.object({
+  version: z.number().int().positive(),
+  summary: z.string().trim().min(2, 'Say what happened.').max(4000, 'At most 4000 characters.'),
+  /** Without it, the seats checked in at the door are counted. */
+  attendance: z.number().int('Give a whole number.').min(0).max(100_000).nullable().optional(),
+  articleId: z.number().int().positive('Not an article id.').nullable().optional(),
+});
+
+export const checkInSchema = z.object({ checkedIn: z.boolean() });

@@ -1,0 +1,31 @@
+import type { ArticleView } from './articles.ts';
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The app shell with an article's title, summary and picture in Open Graph tags, so a link
+ * pasted into a WeChat group shows a proper card (crawlers do not run the app's JavaScript).
+ * @example injectShareMeta(shellHtml, article, 'https://linli.example')
+ */
+export function injectShareMeta(shell: string, article: ArticleView, origin: string): string {
+  const image = article.leadPhoto ? origin + article.leadPhoto.url : `${origin}/share.png`;
+  const tags = {
+    'og:type': 'article',
+    'og:site_name': '邻里 Linli',
+    'og:title': article.headline,
+    'og:description': article.summary,
+    'og:url': `${origin}/news/${article.id}`,
+    'og:image': image,
+    'og:locale': 'zh_CN',
+    'article:published_time': new Date(article.publishedAt ?? article.updatedAt).toISOString(),
+  };
+  const meta = [
+    ...Object.entries(tags).map(([property, content]) => `<meta property="${property}" content="${escapeAttr(content)}" />`),
+    `<meta name="description" content="${escapeAttr(article.summary)}" />`,
+    `<meta name="twitter:card" content="summary_large_image" />`,
+  ].join('\n    ');
+  return shell
+    .replace(/<meta name="description"[^>]*>\s*/, '')
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeAttr(article.headline)} · 邻里</title>`)
+    .replace('</head>', `    ${meta}\n  </head>`);
+}
