@@ -1,4 +1,5 @@
 import { Show, splitProps, type JSX } from 'solid-js';
+import { t } from '../lib/prefs.ts';
 
 type FieldProps = {
   name: string;
@@ -32,6 +33,22 @@ export function Field(props: FieldProps) {
           {own.error}
         </p>
       </Show>
+    </>
+  );
+}
+
+/** The end of a form: the answer to the last try, and the submit button that says when it is busy. */
+export function SubmitRow(props: { message: string; busy: boolean; label: string }) {
+  return (
+    <>
+      <Show when={props.message}>
+        <p class="form-error" role="alert">
+          {props.message}
+        </p>
+      </Show>
+      <button class="button" type="submit" disabled={props.busy}>
+        {props.busy ? t('submitting') : props.label}
+      </button>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { Field } from '../../components/field.tsx';
+import { Field, SubmitRow } from '../../components/field.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
 import { api, ApiFailure, json, type Community } from '../../lib/api.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
@@ -102,14 +102,7 @@ export function TicketForm(props: {
       <Show when={errors().consent}>
         <p class="form-error">{errors().consent}</p>
       </Show>
-      <Show when={message()}>
-        <p class="form-error" role="alert">
-          {message()}
-        </p>
-      </Show>
-      <button class="button" type="submit" disabled={busy()}>
-        {busy() ? t('submitting') : t('submitTicket')}
-      </button>
+      <SubmitRow message={message()} busy={busy()} label={t('submitTicket')} />
     </form>
   );
 }

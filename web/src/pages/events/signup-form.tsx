@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { Field } from '../../components/field.tsx';
+import { Field, SubmitRow } from '../../components/field.tsx';
 import { api, ApiFailure, json } from '../../lib/api.ts';
 import { mySignups, signupPath, type PublicEvent } from '../../lib/events.ts';
 import { t } from '../../lib/prefs.ts';
@@ -68,14 +68,7 @@ export function SignupForm(props: { event: PublicEvent }) {
       <Show when={errors().seats}>
         <p class="form-error">{errors().seats}</p>
       </Show>
-      <Show when={message()}>
-        <p class="form-error" role="alert">
-          {message()}
-        </p>
-      </Show>
-      <button class="button" type="submit" disabled={busy()}>
-        {busy() ? t('submitting') : t('signupButton')}
-      </button>
+      <SubmitRow message={message()} busy={busy()} label={t('signupButton')} />
     </form>
   );
 }
