@@ -37,6 +37,7 @@ describe('the joint desk on a phone', () => {
     await expect.poll(() => resident.locator('.thumbs img').count()).toBe(1);
     await resident.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => resident.getByRole('alert').textContent()).toBe('请检查标红的内容。');
+    expect(await resident.getByText('需要您同意保存期限，我们才能登记。').isVisible()).toBe(true);
     await resident.getByText(/我同意社区保存我的联系方式/).click();
     await resident.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => resident.locator('h1').textContent()).toBe('办理进度');

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { api, json } from '../lib/api.ts';
+import { api, ApiFailure, json } from '../lib/api.ts';
 import { t } from '../lib/prefs.ts';
 import { shrinkPhoto } from '../lib/shrink-photo.ts';
 
@@ -24,7 +24,8 @@ export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: P
         added.push({ key, preview: URL.createObjectURL(blob) });
       }
     } catch (err) {
-      setFailure((err as Error).message);
+      const code = err instanceof ApiFailure ? err.code : '';
+      setFailure(code === 'too_large' || code === 'payload_too_large' ? t('photoTooLarge') : code === 'unsupported_type' || code === 'malformed' ? t('photoWrongType') : t('photoFailed'));
     } finally {
       props.onChange([...props.photos, ...added]);
       setBusy(false);

@@ -4,10 +4,19 @@ import { Field, SubmitRow } from '../../components/field.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
 import { api, ApiFailure, json, type Community } from '../../lib/api.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
-import { placeName, prefs, t } from '../../lib/prefs.ts';
+import { placeName, prefs, t, tKey } from '../../lib/prefs.ts';
 import type { Category } from './categories.ts';
 
 export type NewTicket = Parameters<typeof api.tickets.$post>[0]['json'];
+
+/** The server's answer in the resident's language: a plain sentence per field at fault. */
+function explain(err: unknown): { fields: Record<string, string>; message: string } {
+  if (!(err instanceof ApiFailure)) return { fields: {}, message: t('ticketNetwork') };
+  if (err.code === 'too_many_writes') return { fields: {}, message: t('ticketTooMany') };
+  // "photos.2" is still about the photos.
+  const fields = Object.fromEntries(Object.keys(err.fields).map((path) => path.split('.')[0]!).map((name) => [name, tKey('ticketErr', name)]));
+  return { fields, message: Object.keys(fields).length ? t('fixFields') : err.message };
+}
 
 /**
  * The resident's report: category in plain words, what and where, a phone for the call-back.
@@ -53,8 +62,9 @@ export function TicketForm(props: {
       myTickets.remember({ ...filed, at: Date.now() });
       navigate(trackingPath(filed));
     } catch (err) {
-      if (err instanceof ApiFailure) setErrors(err.fields);
-      setMessage(err instanceof ApiFailure && Object.keys(err.fields).length ? t('fixFields') : (err as Error).message);
+      const failure = explain(err);
+      setErrors(failure.fields);
+      setMessage(failure.message);
     } finally {
       setBusy(false);
     }
