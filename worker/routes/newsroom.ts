@@ -5,7 +5,7 @@ import { articleRevisions, articles, articleStatuses, staff as staffTable } from
 import { requireStaff } from '../auth/middleware.ts';
 import { authorize, authorizeRole, type StaffMember } from '../auth/policy.ts';
 import { ApiError } from '../lib/errors.ts';
-import type { AppEnv, Db } from '../lib/platform.ts';
+import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { articleView, listArticles } from '../news/articles.ts';
@@ -15,7 +15,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive('Not an article 
 const versionBody = z.object({ version: z.number().int().positive() });
 
 /** The articles a staff member's place covers (the policy's `seesPlace`, as SQL for lists). */
-async function newsroomScope(db: Db, staff: StaffMember): Promise<SQL | undefined> {
+function newsroomScope(staff: StaffMember): SQL | undefined {
   if (staff.role === 'admin') return undefined;
   if (staff.communityId !== null) return eq(articles.communityId, staff.communityId);
   if (staff.subdistrictId !== null) return eq(articles.subdistrictId, staff.subdistrictId);
@@ -35,7 +35,7 @@ export const newsroomRoutes = new Hono<AppEnv>()
   .get('/articles', validate('query', z.object({ status: z.enum(articleStatuses).optional() })), async (c) => {
     authorizeRole(c.var.staff, 'news.draft');
     const status = c.req.valid('query').status;
-    const rows = await listArticles(c.var.db, and(await newsroomScope(c.var.db, c.var.staff), status ? eq(articles.status, status) : undefined), 200);
+    const rows = await listArticles(c.var.db, and(newsroomScope(c.var.staff), status ? eq(articles.status, status) : undefined), 200);
     // Drafts have no publication time; list them by their last change.
     const drafts = rows.filter((r) => r.publishedAt === null);
     c.header('Cache-Control', 'no-store');
