@@ -1,0 +1,234 @@
+/**
+ * Part 1: the API on Node over an embedded file database with scaled-up demo data, loaded by
+ * autocannon endpoint by endpoint, each against its floor (bench/api-server.ts) in the same run.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { communities } from '../schema/index.ts';
+import type { CaptureRequest, ServerMessage } from './api-server.ts';
+import { benchDatabase, scale } from './generate.ts';
+
+export const CONNECTIONS = 50;
+
+type Endpoint = { name: string; label: string; method: 'GET' | 'POST'; path: string; writes?: boolean };
+type Load = { reqPerSec: number; p50: number; p99: number; total2xx: number; non2xx: number; errors: number; timeouts: number };
+export type EndpointResult = {
+  name: string;
+  label: string;
+  request: string;
+  statements: number;
+  app: Load;
+  floor: Load;
+  /** App req/s as a percentage of its floor's. */
+  percentOfFloor: number;
+  /** Server CPU time (user + system) per answer: steadier than req/s on a shared machine. */
+  cpu: { appMicros: number; floorMicros: number; floorPercentOfApp: number };
+  writes?: { rowsAdded: number; server2xx: number; serverErrors: number; lost: number; floorRowsAdded: number; floor2xx: number };
+  sql: string[];
+};
+export type ApiResult = {
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+  data: { communities: number; articles: number; events: number; tickets: number; generatedInSeconds: number };
+  durability: { synchronous: string; journalMode: string };
+  endpoints: EndpointResult[];
+};
+
+const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+
+/** The forked server process, asked and answered over IPC. */
+function serverProcess(readUrl: string, floorWriteUrl: string, profileDir?: string) {
+  const child: ChildProcess = fork(new URL('./api-server.ts', import.meta.url), [readUrl, floorWriteUrl], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [...process.execArgv, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let nextId = 0;
+  const waiting = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
+  const ready = new Promise<{ app: string; floor: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.on('message', (m: { ready?: boolean; app: string; floor: string; id?: number; body?: never; error?: string }) => {
+      if (m.ready) return resolve(m);
+      const w = waiting.get(m.id!);
+      waiting.delete(m.id!);
+      if (m.error) w?.reject(new Error(m.error));
+      else w?.resolve(m.body!);
+    });
+  });
+  const ask = <T>(message: ServerMessage) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve: resolve as never, reject });
+      child.send({ ...message, id });
+    });
+  // Disconnecting lets the server exit by itself, which is when Node writes a CPU profile.
+  const stop = async () => {
+    child.disconnect();
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  return { ready, ask, stop };
+}
+
+type Served = { ok: number; other: number; inFlight: number };
+type Stats = { app: Served; floor: Served; cpuMicros: number };
+
+/**
+ * Waits until the server has answered everything autocannon left in flight when it stopped
+ * (nothing in flight and no new answer for a while), and returns what it answered since last asked.
+ */
+async function settled(ask: <T>(m: ServerMessage) => Promise<T>): Promise<Stats> {
+  const total: Stats = { app: { ok: 0, other: 0, inFlight: 0 }, floor: { ok: 0, other: 0, inFlight: 0 }, cpuMicros: 0 };
+  for (let quiet = 0; quiet < 3; ) {
+    await new Promise((r) => setTimeout(r, 100));
+    const s = await ask<Stats>({ type: 'stats' });
+    const busy = s.app.inFlight + s.floor.inFlight + s.app.ok + s.app.other + s.floor.ok + s.floor.other > 0;
+    for (const side of ['app', 'floor'] as const) {
+      total[side].ok += s[side].ok;
+      total[side].other += s[side].other;
+    }
+    total.cpuMicros += s.cpuMicros;
+    quiet = busy ? 0 : quiet + 1;
+  }
+  return total;
+}
+
+/** Two half-length runs as one: requests and answers add up, p50 is their mean, p99 the worse. */
+function combined(runs: Load[]): Load {
+  const sum = (f: (l: Load) => number) => runs.reduce((n, l) => n + f(l), 0);
+  return {
+    reqPerSec: sum((l) => l.reqPerSec) / runs.length,
+    p50: Math.round(sum((l) => l.p50) / runs.length),
+    p99: Math.max(...runs.map((l) => l.p99)),
+    total2xx: sum((l) => l.total2xx),
+    non2xx: sum((l) => l.non2xx),
+    errors: sum((l) => l.errors),
+    timeouts: sum((l) => l.timeouts),
+  };
+}
+
+async function load(url: string, endpoint: Endpoint, seconds: number, body?: () => string): Promise<Load> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    method: endpoint.method,
+    headers: endpoint.method === 'POST' ? { 'content-type': 'application/json' } : {},
+    requests: body ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }] : undefined,
+  });
+  return {
+    // Answers over the time taken (the per-second average would count a last partial second as a whole one).
+    reqPerSec: (result['2xx'] + result.non2xx) / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total2xx: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/**
+ * Runs the API bench. `seconds` per endpoint and side (app, floor), after `warmup` seconds.
+ * @example const result = await runApiBench({ seconds: 10, warmup: 3, log: console.log })
+ */
+export async function runApiBench(options: { seconds: number; warmup: number; log: (line: string) => void; only?: string[]; profileDir?: string }): Promise<ApiResult> {
+  const { seconds, warmup, log } = options;
+  log(`Generating the bench database (${scale.communities} communities, ${scale.articles} articles, ${scale.events} events, ${scale.tickets} tickets)…`);
+  const base = await benchDatabase();
+  const slugs = (await base.db.select({ slug: communities.slug }).from(communities)).map((c) => c.slug);
+  base.client.close();
+  // Two equal copies: the app reads and writes one; the floor's writes go to the other, so both
+  // submission runs start from the same rows.
+  const dir = mkdtempSync(join(tmpdir(), 'linli-bench-'));
+  const readPath = join(dir, 'linli.db');
+  const floorPath = join(dir, 'floor-writes.db');
+  copyFileSync(base.url.slice('file:'.length), readPath);
+  copyFileSync(base.url.slice('file:'.length), floorPath);
+  await base.cleanup();
+  log(`  ${base.rows.tickets} tickets, ${base.rows.articles} articles, ${base.rows.events} events in ${base.rows.communities} communities (${base.seconds.toFixed(1)} s)`);
+
+  const server = serverProcess(`file:${readPath}`, `file:${floorPath}`, options.profileDir);
+  try {
+    const urls = await server.ready;
+    const pragmas = await server.ask<{ synchronous: number; journalMode: string }>({ type: 'pragmas' });
+    const durability = { synchronous: SYNCHRONOUS[pragmas.synchronous] ?? String(pragmas.synchronous), journalMode: String(pragmas.journalMode) };
+    log(`  durability: journal_mode=${durability.journalMode}, synchronous=${durability.synchronous}`);
+
+    const { number, token } = base.tracked;
+    const endpoints: Endpoint[] = [
+      { name: 'news', label: 'news list', method: 'GET', path: '/api/news?community=yongan' },
+      { name: 'article', label: 'article', method: 'GET', path: `/api/news/${base.articleId}` },
+      { name: 'events', label: 'events list', method: 'GET', path: '/api/events?community=yongan' },
+      { name: 'tracking', label: 'ticket tracking', method: 'GET', path: `/api/tickets/${number}?token=${token}` },
+      { name: 'submit', label: 'ticket submission', method: 'POST', path: '/api/tickets', writes: true },
+    ];
+    // Submissions go round the communities, each with its own text (no Idempotency-Key).
+    let sent = 0;
+    const submission = (community: string) =>
+      JSON.stringify({ community, category: 'repairs', description: `楼道水管漏水，第${++sent}次报修，请尽快处理。`, location: '3号楼2单元', phone: '13800138000', consent: true });
+    const nextSubmission = () => submission(slugs[sent % slugs.length]!);
+
+    const results: EndpointResult[] = [];
+    for (const e of endpoints.filter((x) => !options.only || options.only.includes(x.name))) {
+      const requests: CaptureRequest[] = e.writes ? slugs.map((s) => ({ method: 'POST', path: e.path, body: submission(s) })) : [{ method: 'GET', path: e.path }];
+      const captured = await server.ask<{ statements: number; sql: string[] }>({ type: 'capture', name: e.name, requests, writes: !!e.writes });
+      const floorUrl = `${urls.floor}/${e.name}`;
+      const appUrl = urls.app + e.path;
+      const body = e.writes ? nextSubmission : undefined;
+      const settle = () => settled(server.ask);
+
+      log(`  ${e.label}: ${e.method} ${e.path.replace(token, '…')} — ${captured.statements} SQL statements per request`);
+      const rows = async () => server.ask<{ app: number; floor: number }>({ type: 'rows', table: 'tickets' });
+      for (const url of [floorUrl, appUrl]) await load(url, e, warmup, body);
+      await settle();
+      const before = e.writes ? await rows() : undefined;
+      // Floor, app, app, floor: half the time each, so drift in a noisy machine's speed cancels out.
+      const rounds: { floor: Load[]; app: Load[] } = { floor: [], app: [] };
+      const served = { floor: { ok: 0, other: 0, cpuMicros: 0 }, app: { ok: 0, other: 0, cpuMicros: 0 } };
+      for (const side of ['floor', 'app', 'app', 'floor'] as const) {
+        rounds[side].push(await load(side === 'floor' ? floorUrl : appUrl, e, seconds / 2, body));
+        const s = await settle();
+        served[side].ok += s[side].ok;
+        served[side].other += s[side].other;
+        served[side].cpuMicros += s.cpuMicros;
+      }
+      const cpuPerRequest = (side: 'app' | 'floor') => Math.round(served[side].cpuMicros / Math.max(1, served[side].ok + served[side].other));
+      const after = e.writes ? await rows() : undefined;
+      const floor = combined(rounds.floor);
+      const app = combined(rounds.app);
+      const percentOfFloor = (100 * app.reqPerSec) / floor.reqPerSec;
+      const cpu = { appMicros: cpuPerRequest('app'), floorMicros: cpuPerRequest('floor'), floorPercentOfApp: (100 * cpuPerRequest('floor')) / cpuPerRequest('app') };
+      const result: EndpointResult = { name: e.name, label: e.label, request: `${e.method} ${e.path.replace(token, 'TOKEN')}`, statements: captured.statements, app, floor, percentOfFloor, cpu, sql: captured.sql };
+      if (e.writes) {
+        const rowsAdded = after!.app - before!.app;
+        result.writes = {
+          rowsAdded,
+          server2xx: served.app.ok,
+          serverErrors: served.app.other,
+          lost: served.app.ok - rowsAdded,
+          floorRowsAdded: after!.floor - before!.floor,
+          floor2xx: served.floor.ok,
+        };
+      }
+      log(`    app ${Math.round(app.reqPerSec)} req/s (p50 ${app.p50} ms, p99 ${app.p99} ms) · floor ${Math.round(floor.reqPerSec)} req/s · ${percentOfFloor.toFixed(0)}% of floor · CPU/answer ${cpu.appMicros} µs vs ${cpu.floorMicros} µs (${cpu.floorPercentOfApp.toFixed(0)}%)`);
+      results.push(result);
+    }
+    return {
+      seconds,
+      warmupSeconds: warmup,
+      connections: CONNECTIONS,
+      data: { ...base.rows, generatedInSeconds: Number(base.seconds.toFixed(1)) },
+      durability,
+      endpoints: results,
+    };
+  } finally {
+    await server.stop();
+    if (options.profileDir) log(`  CPU profile of the server process written to ${options.profileDir}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

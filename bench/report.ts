@@ -1,0 +1,101 @@
+/**
+ * The bench's tables (Markdown, so they read in a terminal and paste into the README), and a
+ * met/missed word against each target. Figures only: nothing here fails a run.
+ */
+import type { ApiResult } from './api.ts';
+import type { PageResult, PagesResult } from './pages.ts';
+import type { WorkerResult } from './worker.ts';
+
+export const targets = {
+  readPercentOfFloor: 80,
+  submissionsPerSecond: 1000,
+  workerGzipKiB: 100,
+  pageScore: 95,
+  lcpMs: 2000,
+  firstPageJsGzipKiB: 50,
+  firstPaintGzipKiB: 14,
+};
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+export function apiTable(api: ApiResult): string {
+  const rows = api.endpoints.map((e) => {
+    const target = e.writes
+      ? `≥ ${int(targets.submissionsPerSecond)}/s, no errors, rows = 2xx: ${verdict(e.app.reqPerSec >= targets.submissionsPerSecond && e.app.non2xx + e.app.errors + e.app.timeouts === 0 && e.writes.lost === 0)}`
+      : `≥ ${targets.readPercentOfFloor}% of floor: ${verdict(e.percentOfFloor >= targets.readPercentOfFloor)}`;
+    return [e.label, int(e.app.reqPerSec), `${e.app.p50} / ${e.app.p99}`, int(e.floor.reqPerSec), `${e.floor.p50} / ${e.floor.p99}`, `**${e.percentOfFloor.toFixed(0)}%**`, `${int(e.cpu.appMicros)} / ${int(e.cpu.floorMicros)} (${e.cpu.floorPercentOfApp.toFixed(0)}%)`, e.statements, target];
+  });
+  const write = api.endpoints.find((e) => e.writes)?.writes;
+  const submit = api.endpoints.find((e) => e.writes);
+  const lines = [
+    table(['endpoint', 'app req/s', 'app p50 / p99 ms', 'floor req/s', 'floor p50 / p99 ms', 'app ÷ floor', 'server CPU µs per answer: app / floor (floor ÷ app)', 'SQL / req', 'target'], rows),
+    '',
+    `${api.connections} connections, ${api.warmupSeconds} s warm-up then ${api.seconds} s per endpoint and side (floor, app, app, floor in halves); ` +
+      `database: ${int(api.data.communities)} communities, ${int(api.data.articles)} articles, ${int(api.data.events)} events, ${int(api.data.tickets)} tickets; ` +
+      `journal_mode=${api.durability.journalMode}, synchronous=${api.durability.synchronous}.`,
+  ];
+  if (write && submit) {
+    lines.push(
+      `Submissions: ${int(write.server2xx)} answered 201 (autocannon saw ${int(submit.app.total2xx)} before it hung up), ${int(write.rowsAdded)} tickets added, ` +
+        `lost ${write.lost}; non-2xx ${submit.app.non2xx}, errors ${submit.app.errors}, timeouts ${submit.app.timeouts}. ` +
+        `Floor: ${int(write.floor2xx)} answered, ${int(write.floorRowsAdded)} rows.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function workerTable(worker: WorkerResult): string {
+  const b = worker.bundle;
+  const c = worker.coldStart;
+  return [
+    table(
+      ['figure', 'value', 'target'],
+      [
+        ['bundle (wrangler deploy --dry-run --minify)', `${kib(b.rawBytes)} KiB raw, ${kib(b.gzipBytes)} KiB gzipped`, `≤ ${targets.workerGzipKiB} KiB gzipped: ${verdict(b.gzipBytes <= targets.workerGzipKiB * 1024)}`],
+        ['cold workerd start → first GET /api/health 200', `median ${c.medianMs} ms (min ${c.minMs}, max ${c.maxMs}, ${c.runs} starts)`, '—'],
+        ['the same request, warm', `${c.warmMs} ms`, '—'],
+      ],
+    ),
+    '',
+    `Largest parts of the bundle (minified, before gzip): ${b.largestInputs.map((i) => `${i.name} ${kib(i.rawBytes)} KiB`).join(', ')}.`,
+  ].join('\n');
+}
+
+export function pagesTable(pages: PagesResult): string {
+  const rows = (list: PageResult[]) =>
+    list.map((p) => [
+      p.name,
+      `${p.score}${p.runs.length > 1 ? ` (${p.runs.join(', ')})` : ''}`,
+      (p.fcpMs / 1000).toFixed(2),
+      (p.lcpMs / 1000).toFixed(2),
+      p.tbtMs,
+      p.cls,
+      kib(p.transferBytes),
+      kib(p.jsTransferBytes),
+      kib(p.jsGzipBytes),
+      kib(p.firstPaintGzipBytes),
+      [p.score >= targets.pageScore ? '' : 'score', p.lcpMs <= targets.lcpMs ? '' : 'LCP'].filter(Boolean).join(', ') || 'met',
+    ]);
+  const head = ['page', 'score', 'FCP s', 'LCP s', 'TBT ms', 'CLS', 'transfer KiB', 'JS sent KiB', 'JS gzip KiB', 'HTML+CSS gzip KiB', `missed (≥ ${targets.pageScore}, LCP ≤ ${targets.lcpMs / 1000} s)`];
+  const home = pages.variants.node.find((p) => p.name === 'home');
+  const worstFirstPaint = Math.max(...pages.variants.node.map((p) => p.firstPaintGzipBytes));
+  return [
+    'As the Node entry serves them (`npm start`: no compression):',
+    '',
+    table(head, rows(pages.variants.node)),
+    '',
+    'Behind gzip (Hono `compress()` in front of the same app, as Workers Static Assets or a CDN compress):',
+    '',
+    table(head, rows(pages.variants.gzip)),
+    '',
+    `JS for the first page (home), gzipped: ${home ? kib(home.jsGzipBytes) : '?'} KiB (target ≤ ${targets.firstPageJsGzipKiB} KiB: ${verdict(!!home && home.jsGzipBytes <= targets.firstPageJsGzipKiB * 1024)}). ` +
+      `HTML + render-blocking CSS, gzipped: at most ${kib(worstFirstPaint)} KiB (target ≤ ${targets.firstPaintGzipKiB} KiB: ${verdict(worstFirstPaint <= targets.firstPaintGzipKiB * 1024)}).`,
+    `Lighthouse ${pages.lighthouse}, ${pages.preset}, ${pages.chromium}, ${pages.runsPerPage} run(s) per page.`,
+  ].join('\n');
+}
