@@ -42,6 +42,8 @@ export const articles = sqliteTable(
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_community_idx').on(t.communityId, t.status, t.publishedAt),
     index('articles_subdistrict_idx').on(t.subdistrictId, t.status, t.publishedAt),
+    // Covers the news lists' validator (count and latest change of a reader's selection).
+    index('articles_selection_idx').on(t.status, t.communityId, t.subdistrictId, t.updatedAt),
   ],
 );
 

@@ -57,7 +57,7 @@ function apiRoutes() {
  */
 export function createApp(platform: Platform) {
   const app = new Hono<AppEnv>()
-    .use(hardening({ isHttps: (req) => new URL(req.url).protocol === 'https:' || (!!platform.trustProxy && req.headers.get('x-forwarded-proto') === 'https') }))
+    .use(hardening({ isHttps: (req) => req.url.startsWith('https:') || (!!platform.trustProxy && req.headers.get('x-forwarded-proto') === 'https') }))
     .use(async (c, next) => {
       c.set('platform', platform);
       c.set('db', platform.db);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../test-helpers.ts';
-import { contentSecurityPolicy, DEFAULT_BODY_LIMIT } from './security.ts';
+import { Hono } from 'hono';
+import { contentSecurityPolicy, DEFAULT_BODY_LIMIT, hardening } from './security.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -18,6 +19,15 @@ describe('hardening', () => {
     }
     expect(contentSecurityPolicy).toContain("script-src 'self'");
     expect(contentSecurityPolicy).not.toContain('unsafe-inline');
+  });
+
+  it('adds them to an answer a handler built as its own Response too', async () => {
+    const app = new Hono().use(hardening({ isHttps: (req) => req.url.startsWith('https:') })).get('/raw', () => new Response('raw', { headers: { 'x-own': 'kept' } }));
+    const res = await app.request('https://linli.example/raw');
+    expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect(res.headers.get('x-own')).toBe('kept');
+    expect(await res.text()).toBe('raw');
   });
 
   it('sends HSTS only over https', async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `articles_selection_idx` ON `articles` (`status`,`community_id`,`subdistrict_id`,`updated_at`);
