@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { createDb, type Db } from '../lib/platform.ts';
+import { groupCommits } from './group-commit.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../schema/migrations', import.meta.url));
 
@@ -18,9 +19,12 @@ export const defaultDatabaseUrl = 'file:data/linli.db';
 export async function openDatabase(url: string, authToken?: string): Promise<{ client: Client; db: Db }> {
   const isFile = url.startsWith('file:');
   if (isFile) mkdirSync(dirname(url.slice('file:'.length).split('?')[0]!), { recursive: true });
-  const client = createClient({ url, authToken });
+  const opened = createClient({ url, authToken });
+  if (!isFile) return { client: opened, db: createDb(opened) };
   // WAL lets readers go on while one writer commits; it is a property of the file, set once.
-  if (isFile) await client.execute('PRAGMA journal_mode = WAL');
+  await opened.execute('PRAGMA journal_mode = WAL');
+  // Every commit is on disk before it is answered (synchronous = FULL); group commit keeps that affordable.
+  const client = groupCommits(opened);
   return { client, db: createDb(client) };
 }
 
