@@ -46,8 +46,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * such write whatever its Content-Type, or none. Bearer tokens are not ambient, so they pass.
  */
 export const sameOriginWrites = createMiddleware<AppEnv>(async (c, next) => {
-  const guarded = readToken(c)?.via === 'cookie' || c.req.path === '/api/auth/login';
-  if (guarded && !safeMethods.has(c.req.method)) {
+  if (safeMethods.has(c.req.method)) return next();
+  if (readToken(c)?.via === 'cookie' || c.req.path === '/api/auth/login') {
     const origin = c.req.header('origin');
     const sameOrigin = origin ? origin === requestOrigin(c) : c.req.header('sec-fetch-site') === 'same-origin';
     if (!sameOrigin) throw new ApiError(403, 'cross_origin', 'Cross-origin writes are not accepted.');

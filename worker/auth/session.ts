@@ -12,10 +12,14 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 
 const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
+const hexByte = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 /** SHA-256 of a token, hex: what the database keeps instead of the token. */
 export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)));
+  let hex = '';
+  for (const byte of digest) hex += hexByte[byte];
+  return hex;
 }
 
 /** A random 256-bit token, URL-safe: for sessions and residents' tracking links. */

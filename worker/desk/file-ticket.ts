@@ -1,10 +1,12 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as z from 'zod';
-import { communities, compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, ticketEvents, tickets } from '../../schema/index.ts';
+import { compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, ticketEvents, tickets } from '../../schema/index.ts';
 import type { PlaceRef } from '../auth/policy.ts';
 import { hashToken, randomToken } from '../auth/session.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { communityBySlug } from '../lib/places.ts';
+import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from './lifecycle.ts';
 
 const slug = z.string().trim().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.');
@@ -34,30 +36,43 @@ export const shanghaiDay = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toI
 
 const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
 
-/** Finds community, category, compound and property company for a new ticket, or says which field is wrong. */
-async function resolvePlace(db: Db, input: NewTicket) {
-  const [community] = await db.select().from(communities).where(eq(communities.slug, input.community));
-  if (!community) throw invalid('community', 'No such community.');
-  const [category] = await db
+const activeCategory = prepared((db) =>
+  db
     .select()
     .from(ticketCategories)
-    .where(and(eq(ticketCategories.communityId, community.id), eq(ticketCategories.code, input.category), eq(ticketCategories.active, true)));
+    .where(and(eq(ticketCategories.communityId, sql.placeholder('communityId')), eq(ticketCategories.code, sql.placeholder('code')), eq(ticketCategories.active, true)))
+    .prepare(),
+);
+const compoundIn = prepared((db) =>
+  db
+    .select({ id: compounds.id })
+    .from(compounds)
+    .where(and(eq(compounds.slug, sql.placeholder('slug')), eq(compounds.communityId, sql.placeholder('communityId'))))
+    .prepare(),
+);
+const companiesServing = prepared((db) =>
+  db
+    .selectDistinct({ companyId: propertyCompanyCompounds.propertyCompanyId, compoundId: compounds.id })
+    .from(propertyCompanyCompounds)
+    .innerJoin(compounds, eq(compounds.id, propertyCompanyCompounds.compoundId))
+    .where(eq(compounds.communityId, sql.placeholder('communityId')))
+    .prepare(),
+);
+
+/** Finds community, category, compound and property company for a new ticket, or says which field is wrong. */
+async function resolvePlace(db: Db, input: NewTicket) {
+  const community = await communityBySlug(db).get({ slug: input.community });
+  if (!community) throw invalid('community', 'No such community.');
+  const category = await activeCategory(db).get({ communityId: community.id, code: input.category });
   if (!category) throw invalid('category', 'No such category in this community.');
   let compoundId: number | null = null;
   if (input.compound) {
-    const [compound] = await db
-      .select({ id: compounds.id })
-      .from(compounds)
-      .where(and(eq(compounds.slug, input.compound), eq(compounds.communityId, community.id)));
+    const compound = await compoundIn(db).get({ slug: input.compound, communityId: community.id });
     if (!compound) throw invalid('compound', 'No such compound in this community.');
     compoundId = compound.id;
   }
   // The company serving the compound; without a compound, the community's only company if it has one.
-  const served = await db
-    .selectDistinct({ companyId: propertyCompanyCompounds.propertyCompanyId, compoundId: compounds.id })
-    .from(propertyCompanyCompounds)
-    .innerJoin(compounds, eq(compounds.id, propertyCompanyCompounds.compoundId))
-    .where(eq(compounds.communityId, community.id));
+  const served = await companiesServing(db).all({ communityId: community.id });
   const companies = [...new Set(served.map((s) => s.companyId))];
   const propertyCompanyId = compoundId !== null ? (served.find((s) => s.compoundId === compoundId)?.companyId ?? null) : companies.length === 1 ? companies[0]! : null;
   return { community, category, compoundId, propertyCompanyId };

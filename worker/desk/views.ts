@@ -1,15 +1,15 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { communities, compounds, photos, staff, ticketCategories, ticketEvents, tickets } from '../../schema/index.ts';
 import type { PlaceRef } from '../auth/policy.ts';
 import type { Db } from '../lib/platform.ts';
+import { prepared } from '../lib/prepared.ts';
 import { AUTO_CLOSE_DAYS, DAY_MS, isOpen, isOverdue, maskPhone, REOPEN_DAYS } from './lifecycle.ts';
 
 const duplicateOf = alias(tickets, 'duplicate_of');
 
-/** A ticket with the names of its place and category, by its human number. */
-export async function loadTicket(db: Db, number: string) {
-  const [row] = await db
+const ticketByNumber = prepared((db) =>
+  db
     .select({
       ticket: tickets,
       category: { code: ticketCategories.code, name: ticketCategories.name, nameEn: ticketCategories.nameEn },
@@ -22,7 +22,13 @@ export async function loadTicket(db: Db, number: string) {
     .innerJoin(communities, eq(communities.id, tickets.communityId))
     .leftJoin(compounds, eq(compounds.id, tickets.compoundId))
     .leftJoin(duplicateOf, eq(duplicateOf.id, tickets.duplicateOfId))
-    .where(eq(tickets.number, number));
+    .where(eq(tickets.number, sql.placeholder('number')))
+    .prepare(),
+);
+
+/** A ticket with the names of its place and category, by its human number. */
+export async function loadTicket(db: Db, number: string) {
+  const row = await ticketByNumber(db).get({ number });
   return row ? { ...row, compound: row.compound?.slug ? row.compound : null } : undefined;
 }
 export type LoadedTicket = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
@@ -36,29 +42,44 @@ export const ticketPlace = (t: LoadedTicket['ticket']): PlaceRef => ({
   owner: t.owner,
 });
 
+const timelineOf = (which: 'public' | 'all') =>
+  prepared((db) =>
+    db
+      .select({
+        id: ticketEvents.id,
+        at: ticketEvents.at,
+        kind: ticketEvents.kind,
+        visibility: ticketEvents.visibility,
+        body: ticketEvents.body,
+        fromStatus: ticketEvents.fromStatus,
+        toStatus: ticketEvents.toStatus,
+        actor: ticketEvents.actor,
+        staffName: staff.displayName,
+        detail: ticketEvents.detail,
+      })
+      .from(ticketEvents)
+      .leftJoin(staff, eq(staff.id, ticketEvents.staffId))
+      .where(and(eq(ticketEvents.ticketId, sql.placeholder('ticketId')), which === 'public' ? eq(ticketEvents.visibility, 'public') : undefined))
+      .orderBy(asc(ticketEvents.at), asc(ticketEvents.id))
+      .prepare(),
+  );
+const timelines = { public: timelineOf('public'), all: timelineOf('all') };
+
 /** The timeline, oldest first; residents get only the public events. */
 export async function timeline(db: Db, ticketId: number, which: 'public' | 'all') {
-  return db
-    .select({
-      id: ticketEvents.id,
-      at: ticketEvents.at,
-      kind: ticketEvents.kind,
-      visibility: ticketEvents.visibility,
-      body: ticketEvents.body,
-      fromStatus: ticketEvents.fromStatus,
-      toStatus: ticketEvents.toStatus,
-      actor: ticketEvents.actor,
-      staffName: staff.displayName,
-      detail: ticketEvents.detail,
-    })
-    .from(ticketEvents)
-    .leftJoin(staff, eq(staff.id, ticketEvents.staffId))
-    .where(and(eq(ticketEvents.ticketId, ticketId), which === 'public' ? eq(ticketEvents.visibility, 'public') : undefined))
-    .orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
+  return timelines[which](db).all({ ticketId });
 }
 
+const photoCountOf = prepared((db) =>
+  db
+    .select({ n: count() })
+    .from(photos)
+    .where(eq(photos.ticketId, sql.placeholder('ticketId')))
+    .prepare(),
+);
+
 export async function ticketPhotoCount(db: Db, ticketId: number): Promise<number> {
-  return (await db.select({ key: photos.key }).from(photos).where(eq(photos.ticketId, ticketId))).length;
+  return (await photoCountOf(db).get({ ticketId }))!.n;
 }
 
 /** What the resident may still do with their ticket. */

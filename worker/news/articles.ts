@@ -1,6 +1,8 @@
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { articles, communities, subdistricts } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
+import { communityBySlug, subdistrictBySlug } from '../lib/places.ts';
+import { prepared } from '../lib/prepared.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { formatCredits } from './credits.ts';
@@ -13,12 +15,12 @@ export const isOurPhotoUrl = (url: string) => url.startsWith('/photos/') && isPh
 export async function readerScope(db: Db, where: { community?: string; subdistrict?: string }): Promise<SQL | undefined | null> {
   const districtWide = and(isNull(articles.subdistrictId), isNull(articles.communityId));
   if (where.community) {
-    const [c] = await db.select().from(communities).where(eq(communities.slug, where.community));
+    const c = await communityBySlug(db).get({ slug: where.community });
     if (!c) return null;
     return or(eq(articles.communityId, c.id), and(isNull(articles.communityId), eq(articles.subdistrictId, c.subdistrictId)), districtWide);
   }
   if (where.subdistrict) {
-    const [s] = await db.select().from(subdistricts).where(eq(subdistricts.slug, where.subdistrict));
+    const s = await subdistrictBySlug(db).get({ slug: where.subdistrict });
     if (!s) return null;
     return or(eq(articles.subdistrictId, s.id), districtWide);
   }
@@ -43,22 +45,37 @@ export function searchCondition(q: string): SQL | undefined {
   );
 }
 
+/** The columns of an article summary, with its places. */
+const summaryColumns = {
+  id: articles.id,
+  headline: articles.headline,
+  kicker: articles.kicker,
+  summary: articles.summary,
+  status: articles.status,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  leadPhotoKey: articles.leadPhotoKey,
+  credits: articles.credits,
+  subdistrict: { slug: subdistricts.slug, name: subdistricts.name, nameEn: subdistricts.nameEn },
+  community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
+};
+type JoinedPlace = { slug: string | null; name: string | null; nameEn: string | null } | null;
+
+/** A summary as readers get it: credits printed like the paper, no empty place, the photo's address. */
+function toSummary<R extends { leadPhotoKey: string | null; credits: Parameters<typeof formatCredits>[0]; subdistrict: JoinedPlace; community: JoinedPlace }>({ leadPhotoKey, ...r }: R) {
+  return {
+    ...r,
+    creditLine: formatCredits(r.credits),
+    subdistrict: r.subdistrict?.slug ? r.subdistrict : null,
+    community: r.community?.slug ? r.community : null,
+    leadPhoto: leadPhotoKey ? photoUrl(leadPhotoKey) : null,
+  };
+}
+
 /** A page of article summaries, newest first; `before` is the cursor of the last one seen. */
 export async function listArticles(db: Db, where: SQL | undefined, limit: number, before?: { publishedAt: number; id: number }) {
   const rows = await db
-    .select({
-      id: articles.id,
-      headline: articles.headline,
-      kicker: articles.kicker,
-      summary: articles.summary,
-      status: articles.status,
-      publishedAt: articles.publishedAt,
-      updatedAt: articles.updatedAt,
-      leadPhotoKey: articles.leadPhotoKey,
-      credits: articles.credits,
-      subdistrict: { slug: subdistricts.slug, name: subdistricts.name, nameEn: subdistricts.nameEn },
-      community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
-    })
+    .select(summaryColumns)
     .from(articles)
     .leftJoin(subdistricts, eq(subdistricts.id, articles.subdistrictId))
     .leftJoin(communities, eq(communities.id, articles.communityId))
@@ -72,30 +89,32 @@ export async function listArticles(db: Db, where: SQL | undefined, limit: number
     )
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
-  return rows.map(({ leadPhotoKey, ...r }) => ({
-    ...r,
-    creditLine: formatCredits(r.credits),
-    subdistrict: r.subdistrict?.slug ? r.subdistrict : null,
-    community: r.community?.slug ? r.community : null,
-    leadPhoto: leadPhotoKey ? photoUrl(leadPhotoKey) : null,
-  }));
+  return rows.map(toSummary);
 }
+
+/** One article with everything its page shows: the hottest read of the news, so prepared. */
+const articleById = prepared((db) =>
+  db
+    .select({ ...summaryColumns, body: articles.body, leadPhotoCaption: articles.leadPhotoCaption, photos: articles.photos, version: articles.version })
+    .from(articles)
+    .leftJoin(subdistricts, eq(subdistricts.id, articles.subdistrictId))
+    .leftJoin(communities, eq(communities.id, articles.communityId))
+    .where(eq(articles.id, sql.placeholder('id')))
+    .prepare(),
+);
 
 /** One article as residents read it: body rendered to safe HTML, credits as the paper prints them. */
 export async function articleView(db: Db, id: number) {
-  const [row] = await listArticles(db, eq(articles.id, id), 1);
+  const row = await articleById(db).get({ id });
   if (!row) return undefined;
-  const [full] = await db
-    .select({ body: articles.body, leadPhotoKey: articles.leadPhotoKey, leadPhotoCaption: articles.leadPhotoCaption, photos: articles.photos, version: articles.version })
-    .from(articles)
-    .where(eq(articles.id, id));
+  const { body, leadPhotoCaption, photos, version, ...summary } = row;
   return {
-    ...row,
-    body: full!.body,
-    version: full!.version,
-    bodyHtml: renderMarkdown(full!.body, { isAllowedImage: isOurPhotoUrl }),
-    leadPhoto: full!.leadPhotoKey ? { key: full!.leadPhotoKey, url: photoUrl(full!.leadPhotoKey), caption: full!.leadPhotoCaption } : null,
-    photos: full!.photos.map((p) => ({ ...p, url: photoUrl(p.key) })),
+    ...toSummary(summary),
+    body,
+    version,
+    bodyHtml: renderMarkdown(body, { isAllowedImage: isOurPhotoUrl }),
+    leadPhoto: summary.leadPhotoKey ? { key: summary.leadPhotoKey, url: photoUrl(summary.leadPhotoKey), caption: leadPhotoCaption } : null,
+    photos: photos.map((p) => ({ ...p, url: photoUrl(p.key) })),
   };
 }
 export type ArticleView = NonNullable<Awaited<ReturnType<typeof articleView>>>;
