@@ -12,6 +12,8 @@ import type { CaptureRequest, ServerMessage } from './api-server.ts';
 import { benchDatabase, scale } from './generate.ts';
 
 export const CONNECTIONS = 50;
+/** Distinct client addresses the submissions come from. */
+const RESIDENTS = 20_000;
 
 type Endpoint = { name: string; label: string; method: 'GET' | 'POST'; path: string; writes?: boolean };
 type Load = { reqPerSec: number; p50: number; p99: number; total2xx: number; non2xx: number; errors: number; timeouts: number };
@@ -111,14 +113,27 @@ function combined(runs: Load[]): Load {
   };
 }
 
-async function load(url: string, endpoint: Endpoint, seconds: number, body?: () => string): Promise<Load> {
+/** A new submission's body and the address of the resident sending it. */
+type Submission = () => { body: string; address: string };
+
+async function load(url: string, endpoint: Endpoint, seconds: number, submission?: Submission): Promise<Load> {
+  const headers: Record<string, string> = endpoint.method === 'POST' ? { 'content-type': 'application/json' } : {};
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
     method: endpoint.method,
-    headers: endpoint.method === 'POST' ? { 'content-type': 'application/json' } : {},
-    requests: body ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }] : undefined,
+    headers,
+    requests: submission
+      ? [
+          {
+            setupRequest: (req: Record<string, unknown>) => {
+              const { body, address } = submission();
+              return { ...req, body, headers: { ...headers, 'x-forwarded-for': address } };
+            },
+          },
+        ]
+      : undefined,
   });
   return {
     // Answers over the time taken (the per-second average would count a last partial second as a whole one).
@@ -167,11 +182,16 @@ export async function runApiBench(options: { seconds: number; warmup: number; lo
       { name: 'tracking', label: 'ticket tracking', method: 'GET', path: `/api/tickets/${number}?token=${token}` },
       { name: 'submit', label: 'ticket submission', method: 'POST', path: '/api/tickets', writes: true },
     ];
-    // Submissions go round the communities, each with its own text (no Idempotency-Key).
+    // Submissions go round the communities, each with its own text (no Idempotency-Key), from
+    // RESIDENTS addresses in turn: each stays well inside its hourly budget.
     let sent = 0;
     const submission = (community: string) =>
       JSON.stringify({ community, category: 'repairs', description: `楼道水管漏水，第${++sent}次报修，请尽快处理。`, location: '3号楼2单元', phone: '13800138000', consent: true });
-    const nextSubmission = () => submission(slugs[sent % slugs.length]!);
+    const nextSubmission = () => {
+      const body = submission(slugs[sent % slugs.length]!);
+      const n = sent % RESIDENTS;
+      return { body, address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+    };
 
     const results: EndpointResult[] = [];
     for (const e of endpoints.filter((x) => !options.only || options.only.includes(x.name))) {
@@ -179,19 +199,19 @@ export async function runApiBench(options: { seconds: number; warmup: number; lo
       const captured = await server.ask<{ statements: number; sql: string[] }>({ type: 'capture', name: e.name, requests, writes: !!e.writes });
       const floorUrl = `${urls.floor}/${e.name}`;
       const appUrl = urls.app + e.path;
-      const body = e.writes ? nextSubmission : undefined;
+      const submitting = e.writes ? nextSubmission : undefined;
       const settle = () => settled(server.ask);
 
       log(`  ${e.label}: ${e.method} ${e.path.replace(token, '…')} — ${captured.statements} SQL statements per request`);
       const rows = async () => server.ask<{ app: number; floor: number }>({ type: 'rows', table: 'tickets' });
-      for (const url of [floorUrl, appUrl]) await load(url, e, warmup, body);
+      for (const url of [floorUrl, appUrl]) await load(url, e, warmup, submitting);
       await settle();
       const before = e.writes ? await rows() : undefined;
       // Floor, app, app, floor: half the time each, so drift in a noisy machine's speed cancels out.
       const rounds: { floor: Load[]; app: Load[] } = { floor: [], app: [] };
       const served = { floor: { ok: 0, other: 0, cpuMicros: 0 }, app: { ok: 0, other: 0, cpuMicros: 0 } };
       for (const side of ['floor', 'app', 'app', 'floor'] as const) {
-        rounds[side].push(await load(side === 'floor' ? floorUrl : appUrl, e, seconds / 2, body));
+        rounds[side].push(await load(side === 'floor' ? floorUrl : appUrl, e, seconds / 2, submitting));
         const s = await settle();
         served[side].ok += s[side].ok;
         served[side].other += s[side].other;

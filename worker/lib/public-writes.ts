@@ -27,10 +27,12 @@ export async function countPublicWrite(c: Context<AppEnv>, kind: Kind): Promise<
   const kinds = budget.kinds as readonly string[];
   const inWindow = and(sql`${publicWrites.address} = ${address}`, inArray(publicWrites.kind, kinds), gt(publicWrites.at, now - HOUR_MS));
   // Insert only while under the limit, in one statement, so parallel requests cannot overshoot.
+  // Counting stops at the limit, so an address shared by many (a compound behind one carrier
+  // address) costs no more to check than one resident.
   const result = await db.run(sql`
     insert into ${publicWrites} (address, kind, at)
     select ${address}, ${kind}, ${now}
-    where (select count(*) from ${publicWrites} where ${inWindow}) < ${limit}`);
+    where (select count(*) from (select 1 from ${publicWrites} where ${inWindow} limit ${limit})) < ${limit}`);
   if (result.rowsAffected === 1) return;
   const [oldest] = await db.select({ at: min(publicWrites.at) }).from(publicWrites).where(inWindow);
   const wait = Math.max(1, Math.ceil(((oldest?.at ?? now) + HOUR_MS - now) / 1000));
