@@ -1,7 +1,9 @@
-import { asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { communities, compounds, events, eventSignups, subdistricts } from '../../schema/index.ts';
 import type { PlaceRef } from '../auth/policy.ts';
 import type { Db } from '../lib/platform.ts';
+import { prepared } from '../lib/prepared.ts';
+import { communityEvents } from './place-filter.ts';
 
 type EventRecord = typeof events.$inferSelect;
 
@@ -21,19 +23,37 @@ const columns = {
   sessionCount: sql<number>`(select count(*) from ${events} as "series_sessions" where "series_sessions"."series_id" = ${events.seriesId})`,
 };
 
-/** Events with their places and seat counts, filtered and ordered as the caller says. */
-export async function findEvents(db: Db, where: SQL | undefined, order: 'soonest' | 'latest' = 'soonest', limit = 200) {
-  const rows = await db
+const selectEvents = (db: Db) =>
+  db
     .select(columns)
     .from(events)
     .innerJoin(subdistricts, eq(subdistricts.id, events.subdistrictId))
     .leftJoin(communities, eq(communities.id, events.communityId))
-    .leftJoin(compounds, eq(compounds.id, events.compoundId))
+    .leftJoin(compounds, eq(compounds.id, events.compoundId));
+type SelectedRow = Awaited<ReturnType<typeof selectEvents>>[number];
+
+// A left join with no match gives an object of nulls; the answer says null instead.
+const withoutEmptyPlaces = (rows: SelectedRow[]) => rows.map((r) => ({ ...r, community: r.community?.slug ? r.community : null, compound: r.compound?.slug ? r.compound : null }));
+
+/** Events with their places and seat counts, filtered and ordered as the caller says. */
+export async function findEvents(db: Db, where: SQL | undefined, order: 'soonest' | 'latest' = 'soonest', limit = 200) {
+  const rows = await selectEvents(db)
     .where(where)
     .orderBy(order === 'soonest' ? asc(events.startsAt) : desc(events.startsAt), asc(events.id))
     .limit(limit);
-  // A left join with no match gives an object of nulls; the answer says null instead.
-  return rows.map((r) => ({ ...r, community: r.community?.slug ? r.community : null, compound: r.compound?.slug ? r.compound : null }));
+  return withoutEmptyPlaces(rows);
+}
+
+/** A community's events that have not ended, soonest first: what residents open most, so prepared. */
+const upcomingQuery = prepared((db) =>
+  selectEvents(db)
+    .where(and(communityEvents(sql.placeholder('communityId'), sql.placeholder('subdistrictId')), gt(events.endsAt, sql.placeholder('now'))))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(200)
+    .prepare(),
+);
+export async function upcomingInCommunity(db: Db, ids: { communityId: number; subdistrictId: number }, now: number) {
+  return withoutEmptyPlaces(await upcomingQuery(db).all({ ...ids, now }));
 }
 export type EventRow = Awaited<ReturnType<typeof findEvents>>[number];
 

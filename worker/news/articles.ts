@@ -103,6 +103,20 @@ const articleById = prepared((db) =>
     .prepare(),
 );
 
+/** Bodies rendered lately: an article is read far more often than it is edited. */
+const rendered = new Map<string, string>();
+const RENDERED_KEPT = 200;
+
+function bodyHtml(body: string): string {
+  let html = rendered.get(body);
+  if (html === undefined) {
+    html = renderMarkdown(body, { isAllowedImage: isOurPhotoUrl });
+    if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+    rendered.set(body, html);
+  }
+  return html;
+}
+
 /** One article as residents read it: body rendered to safe HTML, credits as the paper prints them. */
 export async function articleView(db: Db, id: number) {
   const row = await articleById(db).get({ id });
@@ -112,7 +126,7 @@ export async function articleView(db: Db, id: number) {
     ...toSummary(summary),
     body,
     version,
-    bodyHtml: renderMarkdown(body, { isAllowedImage: isOurPhotoUrl }),
+    bodyHtml: bodyHtml(body),
     leadPhoto: summary.leadPhotoKey ? { key: summary.leadPhotoKey, url: photoUrl(summary.leadPhotoKey), caption: leadPhotoCaption } : null,
     photos: photos.map((p) => ({ ...p, url: photoUrl(p.key) })),
   };

@@ -6,7 +6,7 @@ import { toCalendarEvent } from '../../events/calendar.ts';
 import { idParam, listQuery } from '../../events/input.ts';
 import { placeFilter } from '../../events/place-filter.ts';
 import { eventNotFound } from '../../events/signups.ts';
-import { findEvents, loadEvent, publicEvent, seriesSessions } from '../../events/views.ts';
+import { findEvents, loadEvent, publicEvent, seriesSessions, upcomingInCommunity } from '../../events/views.ts';
 import { renderCalendar } from '../../lib/ical.ts';
 import type { AppEnv } from '../../lib/platform.ts';
 import { validate } from '../../lib/validate.ts';
@@ -23,11 +23,13 @@ export const residentEvents = new Hono<AppEnv>()
   .get('/', validate('query', listQuery), async (c) => {
     const q = c.req.valid('query');
     const now = c.var.platform.now();
-    const { where, subdistrict, community } = await placeFilter(c.var.db, q);
+    const { where, subdistrict, community, ids } = await placeFilter(c.var.db, q);
     const rows =
-      q.when === 'upcoming'
-        ? await findEvents(c.var.db, and(where, gt(events.endsAt, now)), 'soonest', 200)
-        : await findEvents(c.var.db, and(where, lte(events.endsAt, now), gt(events.endsAt, now - PAST_DAYS * DAY_MS)), 'latest', 50);
+      q.when === 'past'
+        ? await findEvents(c.var.db, and(where, lte(events.endsAt, now), gt(events.endsAt, now - PAST_DAYS * DAY_MS)), 'latest', 50)
+        : ids.communityId !== null
+          ? await upcomingInCommunity(c.var.db, { communityId: ids.communityId, subdistrictId: ids.subdistrictId }, now)
+          : await findEvents(c.var.db, and(where, gt(events.endsAt, now)), 'soonest', 200);
     // Short: the seats left change with every sign-up.
     c.header('Cache-Control', 'public, max-age=15');
     return c.json({ subdistrict, community, events: rows.map((r) => publicEvent(r, now)) }, 200);
