@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { articles, communities, subdistricts } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import { communityBySlug, subdistrictBySlug } from '../lib/places.ts';
@@ -11,13 +11,18 @@ import { formatCredits } from './credits.ts';
 export const photoUrl = (key: string) => `/photos/${key}`;
 export const isOurPhotoUrl = (url: string) => url.startsWith('/photos/') && isPhotoKey(url.slice('/photos/'.length));
 
-/** Where a reader stands: a community sees its own, its sub-district's and district-wide news. */
+const districtWide = and(isNull(articles.subdistrictId), isNull(articles.communityId));
+
+/** What a community's residents read: its own, its sub-district's and district-wide news (values or placeholders). */
+export const communityScope = (communityId: number | Placeholder, subdistrictId: number | Placeholder) =>
+  or(eq(articles.communityId, communityId), and(isNull(articles.communityId), eq(articles.subdistrictId, subdistrictId)), districtWide)!;
+
+/** Where a reader stands: a community (see `communityScope`), a sub-district with district-wide news, or everything. */
 export async function readerScope(db: Db, where: { community?: string; subdistrict?: string }): Promise<SQL | undefined | null> {
-  const districtWide = and(isNull(articles.subdistrictId), isNull(articles.communityId));
   if (where.community) {
     const c = await communityBySlug(db).get({ slug: where.community });
     if (!c) return null;
-    return or(eq(articles.communityId, c.id), and(isNull(articles.communityId), eq(articles.subdistrictId, c.subdistrictId)), districtWide);
+    return communityScope(c.id, c.subdistrictId);
   }
   if (where.subdistrict) {
     const s = await subdistrictBySlug(db).get({ slug: where.subdistrict });
@@ -62,7 +67,7 @@ const summaryColumns = {
 type JoinedPlace = { slug: string | null; name: string | null; nameEn: string | null } | null;
 
 /** A summary as readers get it: credits printed like the paper, no empty place, the photo's address. */
-function toSummary<R extends { leadPhotoKey: string | null; credits: Parameters<typeof formatCredits>[0]; subdistrict: JoinedPlace; community: JoinedPlace }>({ leadPhotoKey, ...r }: R) {
+export function toSummary<R extends { leadPhotoKey: string | null; credits: Parameters<typeof formatCredits>[0]; subdistrict: JoinedPlace; community: JoinedPlace }>({ leadPhotoKey, ...r }: R) {
   return {
     ...r,
     creditLine: formatCredits(r.credits),
@@ -72,23 +77,26 @@ function toSummary<R extends { leadPhotoKey: string | null; credits: Parameters<
   };
 }
 
-/** A page of article summaries, newest first; `before` is the cursor of the last one seen. */
-export async function listArticles(db: Db, where: SQL | undefined, limit: number, before?: { publishedAt: number; id: number }) {
-  const rows = await db
+type Cursor<V> = { publishedAt: V; id: V };
+
+/** Articles older than the cursor, the last one a reader has seen. */
+export const olderThan = (before: Cursor<number> | Cursor<Placeholder>) =>
+  or(lt(articles.publishedAt, before.publishedAt), and(eq(articles.publishedAt, before.publishedAt), lt(articles.id, before.id)));
+
+/** Article summaries newest first, with their places (run it, or prepare it with placeholders). */
+export const summariesQuery = (db: Db, where: SQL | undefined, limit: number | Placeholder) =>
+  db
     .select(summaryColumns)
     .from(articles)
     .leftJoin(subdistricts, eq(subdistricts.id, articles.subdistrictId))
     .leftJoin(communities, eq(communities.id, articles.communityId))
-    .where(
-      and(
-        where,
-        before
-          ? or(lt(articles.publishedAt, before.publishedAt), and(eq(articles.publishedAt, before.publishedAt), lt(articles.id, before.id)))
-          : undefined,
-      ),
-    )
+    .where(where)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
+
+/** A page of article summaries, newest first; `before` is the cursor of the last one seen. */
+export async function listArticles(db: Db, where: SQL | undefined, limit: number, before?: Cursor<number>) {
+  const rows = await summariesQuery(db, and(where, before ? olderThan(before) : undefined), limit);
   return rows.map(toSummary);
 }
 

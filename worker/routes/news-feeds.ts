@@ -7,8 +7,9 @@ import { ApiError } from '../lib/errors.ts';
 import { notModified } from '../lib/http-cache.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
-import { articleView, listArticles } from '../news/articles.ts';
-import { publishedWhere, selectionTag } from './news.ts';
+import { articleView } from '../news/articles.ts';
+import { readerSelection } from '../news/selection.ts';
+import { selectionTag } from './news.ts';
 
 const formats = {
   rss: { render: renderRss, type: 'application/rss+xml; charset=utf-8' },
@@ -37,13 +38,13 @@ export const newsFeeds = new Hono<AppEnv>().get(
   async (c) => {
     const q = c.req.valid('query');
     const format = formats[c.req.valid('param').file.slice('news.'.length) as keyof typeof formats];
-    const where = await publishedWhere(c.var.db, q);
-    if (!where) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
-    const { etag, latest } = await selectionTag(c.var.db, where, 'feed', c.req.url);
+    const selection = await readerSelection(c.var.db, q);
+    if (!selection) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
+    const { etag, latest } = await selectionTag(selection, 'feed', c.req.url);
     if (notModified(c, etag, latest)) return c.body(null, 304);
     const origin = new URL(c.req.url).origin;
     const absolute = (html: string) => html.replaceAll('src="/photos/', `src="${origin}/photos/`);
-    const rows = await listArticles(c.var.db, where, 50);
+    const rows = await selection.page(50);
     const items: FeedItem[] = [];
     for (const row of rows) {
       const article = (await articleView(c.var.db, row.id))!;

@@ -1,11 +1,10 @@
-import { and, count, eq, max, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { articles } from '../../schema/index.ts';
-import { articleView, listArticles, readerScope, searchCondition } from '../news/articles.ts';
+import { articleView } from '../news/articles.ts';
+import { readerSelection, type Selection } from '../news/selection.ts';
 import { ApiError } from '../lib/errors.ts';
 import { notModified, tagOf } from '../lib/http-cache.ts';
-import type { AppEnv, Db } from '../lib/platform.ts';
+import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.');
@@ -18,28 +17,21 @@ export const newsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-/** The published articles a reader's filter selects (null: the place does not exist). */
-export async function publishedWhere(db: Db, q: { community?: string; subdistrict?: string; column?: string; q?: string }): Promise<SQL | null> {
-  const scope = await readerScope(db, q);
-  if (scope === null) return null;
-  return and(eq(articles.status, 'published'), scope, q.column ? eq(articles.kicker, q.column) : undefined, q.q ? searchCondition(q.q) : undefined)!;
-}
-
 /** A validator that changes whenever an article in the selection is published, edited or withdrawn. */
-export async function selectionTag(db: Db, where: SQL, ...parts: string[]) {
-  const [stats] = await db.select({ n: count(), latest: max(articles.updatedAt) }).from(articles).where(where);
-  return { etag: tagOf(...parts, stats!.n, stats!.latest), latest: stats!.latest ?? undefined };
+export async function selectionTag(selection: Selection, ...parts: string[]) {
+  const stats = await selection.stats();
+  return { etag: tagOf(...parts, stats.n, stats.latest), latest: stats.latest ?? undefined };
 }
 
 export const newsRoutes = new Hono<AppEnv>()
   .get('/', validate('query', newsQuery), async (c) => {
     const q = c.req.valid('query');
-    const where = await publishedWhere(c.var.db, q);
-    if (!where) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
-    const { etag, latest } = await selectionTag(c.var.db, where, 'list', new URL(c.req.url).search);
+    const selection = await readerSelection(c.var.db, q);
+    if (!selection) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
+    const { etag, latest } = await selectionTag(selection, 'list', new URL(c.req.url).search);
     if (notModified(c, etag, latest)) return c.body(null, 304);
     const [publishedAt, id] = q.before?.split('_').map(Number) ?? [];
-    const rows = await listArticles(c.var.db, where, q.limit, q.before ? { publishedAt: publishedAt!, id: id! } : undefined);
+    const rows = await selection.page(q.limit, q.before ? { publishedAt: publishedAt!, id: id! } : undefined);
     const last = rows.at(-1);
     return c.json(
       {

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articles, communities } from '../../schema/index.ts';
+import { freshDatabase } from '../node/test-database.ts';
+import { listArticles } from './articles.ts';
+import { publishedWhere, readerSelection } from './selection.ts';
+
+let t: Awaited<ReturnType<typeof freshDatabase>>;
+let places: { id: number; slug: string; subdistrictId: number }[];
+
+beforeAll(async () => {
+  t = await freshDatabase({ demo: true });
+  places = await t.db.select({ id: communities.id, slug: communities.slug, subdistrictId: communities.subdistrictId }).from(communities);
+  // Articles everywhere: a community's, a sub-district's only, district-wide; drafts and
+  // withdrawn ones; few distinct publishing times, so the cursor has ties to break.
+  const statuses = ['published', 'published', 'published', 'draft', 'withdrawn'] as const;
+  const rows = Array.from({ length: 150 }, (_, i) => {
+    const place = places[i % places.length]!;
+    const where = i % 7 === 0 ? {} : i % 3 === 0 ? { subdistrictId: place.subdistrictId } : { subdistrictId: place.subdistrictId, communityId: place.id };
+    const status = statuses[i % statuses.length]!;
+    const at = Date.UTC(2021, 5, 1 + (i % 9));
+    return { headline: `文章 ${i}`, body: '正文', summary: '正文', status, publishedAt: status === 'draft' ? null : at, createdAt: at, updatedAt: at + i, ...where };
+  });
+  await t.db.insert(articles).values(rows);
+});
+afterAll(() => t.cleanup());
+
+/** Every page of a selection, following the cursor as the client does. */
+async function allPages(page: (before?: { publishedAt: number; id: number }) => Promise<{ id: number; publishedAt: number | null }[]>) {
+  const seen: unknown[] = [];
+  let before: { publishedAt: number; id: number } | undefined;
+  for (;;) {
+    const rows = await page(before);
+    seen.push(...rows);
+    if (rows.length < 4) return seen;
+    const last = rows.at(-1)!;
+    before = { publishedAt: last.publishedAt!, id: last.id };
+  }
+}
+
+describe("a community's news list (prepared)", () => {
+  it('selects, orders and pages exactly as the same filter built per request', async () => {
+    expect(places.length).toBeGreaterThan(3);
+    for (const place of places) {
+      const selection = (await readerSelection(t.db, { community: place.slug }))!;
+      const where = (await publishedWhere(t.db, { community: place.slug }))!;
+      const prepared = await allPages((before) => selection.page(4, before));
+      const built = await allPages((before) => listArticles(t.db, where, 4, before));
+      expect(prepared.length).toBeGreaterThan(4);
+      expect(prepared).toEqual(built);
+      expect(await selection.stats()).toEqual({ n: built.length, latest: Math.max(...built.map((a) => (a as { updatedAt: number }).updatedAt)) });
+    }
+  });
+
+  it('knows no community that does not exist', async () => {
+    expect(await readerSelection(t.db, { community: 'nowhere' })).toBeNull();
+  });
+});
