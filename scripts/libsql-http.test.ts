@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished }
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, LibsqlError } from '@libsql/client/web';
-import type { Client } from '@libsql/client/web';
-import { drizzle } from 'drizzle-orm/libsql/web';
+import { createClient, LibsqlError } from '@libsql/client/http';
+import type { Client } from '@libsql/client/http';
+import { drizzle } from 'drizzle-orm/libsql/http';
 import { eq } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { startLibsqlHttpServer } from './libsql-http.ts';

@@ -1,6 +1,6 @@
 /**
  * A local stand-in for a libSQL server (sqld / Turso) speaking Hrana over HTTP (v2, JSON), so that the
- * Worker, which can only reach its database through `@libsql/client/web`, can be tested against a file.
+ * Worker, which reaches its database over HTTP only (`@libsql/client/http`), can be tested against a file.
  * CLI: `node scripts/libsql-http.ts [--port 8080] [--host 127.0.0.1]`, serving DATABASE_URL.
  *
  * As in sqld, every stream owns one connection, so interactive transactions work. It drives the `libsql`

@@ -53,7 +53,7 @@ function apiRoutes() {
 
 /**
  * Builds the Linli app over the services an entry provides. The same app runs on Workers and Node.
- * @example const app = createApp({ db: createDb(createClient({ url: 'file:data/linli.db' })), now: Date.now })
+ * @example const app = createApp(testPlatform((await openDatabase('file:data/linli.db')).db))
  */
 export function createApp(platform: Platform) {
   const app = new Hono<AppEnv>()

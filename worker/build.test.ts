@@ -24,6 +24,8 @@ describe('Worker build', () => {
     for (const forbidden of ['@hono/node-server', 'libsql/linux', 'node:fs', 'better-sqlite3']) {
       expect(text, forbidden).not.toContain(forbidden);
     }
+    // The Worker reaches libSQL over HTTP only; the WebSocket client (named by its subprotocol) stays out.
+    expect(text, 'libSQL WebSocket client').not.toContain('hrana3-protobuf');
     // The Workers free plan takes scripts up to 3 MiB gzipped.
     expect(gzipped).toBeLessThan(3 * 1024 * 1024);
   });

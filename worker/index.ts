@@ -3,24 +3,44 @@
  * Static Assets serve the web app; this Worker runs only for /api/* and /feeds/*.
  * It never migrates: `npm run db:migrate` does that, and /api/health says whether it was done.
  */
-import { createClient } from '@libsql/client/web';
+import { createClient } from '@libsql/client/http';
+import { drizzle } from 'drizzle-orm/libsql/http';
 import type { ExecutionContext } from 'hono';
+import * as schema from '../schema/index.ts';
 import { createApp } from './app.ts';
 import { runHousekeeping } from './desk/housekeeping.ts';
+import type { ErrorBody } from './lib/errors.ts';
 import { r2PhotoStore } from './lib/photos.ts';
-import { createDb, type Platform } from './lib/platform.ts';
+import type { Db, Platform } from './lib/platform.ts';
 
 type App = ReturnType<typeof createApp>;
+
+/** A setting the Worker cannot run with; its message names the setting and is safe to show. */
+class ConfigurationError extends Error {}
+
+/**
+ * The database over HTTP only: one request per statement or batch, and no WebSocket client in
+ * the bundle. `libsql://` URLs are taken as HTTPS; a `ws://` or `wss://` URL is a mistake in the
+ * configuration and is refused before anything is served.
+ */
+function openDatabase(env: Env): Db {
+  const scheme = /^\s*(wss?):/i.exec(env.LIBSQL_URL)?.[1]?.toLowerCase();
+  if (scheme) {
+    throw new ConfigurationError(
+      `LIBSQL_URL is a WebSocket (${scheme}:) URL, but this Worker reaches libSQL over HTTP only: give the libsql:// or https:// address of the same database.`,
+    );
+  }
+  return drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN || undefined }), { schema });
+}
 
 // One client, platform and app per isolate and database, reused across requests.
 let current: { url: string; platform: Platform; app: App } | undefined;
 
 function forEnv(env: Env) {
   if (current?.url !== env.LIBSQL_URL) {
-    const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN || undefined });
     const limit = Number(env.PUBLIC_WRITES_PER_HOUR);
     const platform: Platform = {
-      db: createDb(client),
+      db: openDatabase(env),
       now: Date.now,
       authPepper: env.AUTH_PEPPER || undefined,
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
@@ -38,7 +58,17 @@ function forEnv(env: Env) {
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    return forEnv(env).app.fetch(request, env, ctx);
+    let app: App;
+    try {
+      app = forEnv(env).app;
+    } catch (err) {
+      // Nothing could be built from this configuration: say so rather than fail on every query.
+      // Only our own messages are shown; the client's may quote the URL, which can hold a token.
+      console.error('configuration error', err);
+      const message = err instanceof ConfigurationError ? err.message : 'The Worker cannot start with its configuration; its log says why.';
+      return Response.json({ error: { code: 'misconfigured', message } } satisfies ErrorBody, { status: 503 });
+    }
+    return app.fetch(request, env, ctx);
   },
   /** The hourly cron trigger: auto-close, retention, purges. */
   async scheduled(_controller: unknown, env: Env) {

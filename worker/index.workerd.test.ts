@@ -1,5 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { comparedPaths } from './workerd-setup.ts';
 
 const base = 'https://linli.example';
@@ -74,6 +74,31 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
       { ...env, LIBSQL_URL: 'http://127.0.0.1:9' },
       { waitUntil() {}, passThroughOnException() {}, props: {} } as never,
     );
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ ok: false, database: 'unreachable' });
+  });
+
+  const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as never;
+
+  it.each(['wss://linli-erqi.turso.io', 'ws://127.0.0.1:8080'])('refuses a WebSocket LIBSQL_URL (%s) with a configuration error', async (url) => {
+    const { default: worker } = await import('./index.ts');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: url }, ctx);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('misconfigured');
+      expect(body.error.message).toMatch(/^LIBSQL_URL is a WebSocket \(wss?:\) URL.*over HTTP only/);
+      expect(logged).toHaveBeenCalled();
+      await expect(worker.scheduled({}, { ...env, LIBSQL_URL: url })).rejects.toThrow(/LIBSQL_URL/);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('takes a libsql:// URL as HTTPS', async () => {
+    const { default: worker } = await import('./index.ts');
+    const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: 'libsql://127.0.0.1:9' }, ctx);
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ ok: false, database: 'unreachable' });
   });

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roles, sessions, staff } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
@@ -10,16 +10,14 @@ import { resolveStaffPlace } from './staff-directory.ts';
 
 export const loginSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'Use 2–32 letters, digits, dots, dashes or underscores.');
+  .check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'Use 2–32 letters, digits, dots, dashes or underscores.'));
 
 export const newStaffSchema = z.object({
   login: loginSchema,
-  displayName: z.string().trim().min(1, 'Give a display name.').max(60),
+  displayName: z.string().check(z.trim(), z.minLength(1, 'Give a display name.'), z.maxLength(60)),
   role: z.enum(roles),
-  place: z.string().trim().min(1).max(64).optional(),
-  password: z.string().max(256),
+  place: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+  password: z.string().check(z.maxLength(256)),
 });
 export type NewStaff = z.infer<typeof newStaffSchema>;
 

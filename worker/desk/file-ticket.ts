@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, ticketEvents, tickets } from '../../schema/index.ts';
 import type { PlaceRef } from '../auth/policy.ts';
 import { hashToken, randomToken } from '../auth/session.ts';
@@ -9,7 +9,7 @@ import { communityBySlug } from '../lib/places.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from './lifecycle.ts';
 
-const slug = z.string().trim().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.');
+const slug = z.string().check(z.trim(), z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
 
 /** How long personal data (name, phone, photos) is kept after a ticket is closed. */
 export const RETENTION_DAYS = 365;
@@ -17,17 +17,20 @@ export const RETENTION_DAYS = 365;
 export const newTicketSchema = z.object({
   community: slug,
   category: slug,
-  description: z.string().trim().min(4, 'Describe the problem in a few words.').max(2000, 'Keep it under 2000 characters.'),
-  compound: slug.optional(),
-  location: z.string().trim().min(1, 'Say where: building and unit, or a place.').max(200),
-  name: z.string().trim().max(40).optional(),
-  phone: z
-    .string()
-    .transform((p) => p.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.')),
+  description: z.string().check(z.trim(), z.minLength(4, 'Describe the problem in a few words.'), z.maxLength(2000, 'Keep it under 2000 characters.')),
+  compound: z.optional(slug),
+  location: z.string().check(z.trim(), z.minLength(1, 'Say where: building and unit, or a place.'), z.maxLength(200)),
+  name: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  phone: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((p: string) => p.replace(/[\s-]/g, '')),
+    ),
+    z.string().check(z.regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.')),
+  ),
   consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot file this.' }),
-  photos: z.array(z.string().regex(/^[A-Za-z0-9/_-]{8,120}$/, 'Not a photo key.')).max(4, 'At most 4 photos.').default([]),
-  photosPublic: z.boolean().default(false),
+  photos: z._default(z.array(z.string().check(z.regex(/^[A-Za-z0-9/_-]{8,120}$/, 'Not a photo key.'))).check(z.maxLength(4, 'At most 4 photos.')), []),
+  photosPublic: z._default(z.boolean(), false),
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
 

@@ -1,52 +1,55 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventChannels, eventKinds } from '../../schema/index.ts';
 
 /** Validators of the events API, next to each other so the public and staff sides agree. */
 
-export const slug = z.string().trim().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.');
-export const idParam = z.object({ id: z.coerce.number().int().positive('Not an event id.').max(2 ** 53 - 1) });
-export const signupParam = z.object({ id: z.coerce.number().int().positive('Not a sign-up id.').max(2 ** 53 - 1) });
-export const signupToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a sign-up link.');
+export const slug = z.string().check(z.trim(), z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
+export const idParam = z.object({ id: z.coerce.number().check(z.int(), z.positive('Not an event id.'), z.lte(2 ** 53 - 1)) });
+export const signupParam = z.object({ id: z.coerce.number().check(z.int(), z.positive('Not a sign-up id.'), z.lte(2 ** 53 - 1)) });
+export const signupToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a sign-up link.'));
 
 /** Where residents look: a community (with its sub-district's own events) or a whole sub-district. */
 export const placeQuery = z
-  .object({ community: slug.optional(), subdistrict: slug.optional() })
-  .refine((q) => !!q.community !== !!q.subdistrict, { message: 'Give either a community or a sub-district.', path: ['community'] });
+  .object({ community: z.optional(slug), subdistrict: z.optional(slug) })
+  .check(z.refine((q) => !!q.community !== !!q.subdistrict, { message: 'Give either a community or a sub-district.', path: ['community'] }));
 
 export const listQuery = z
-  .object({ community: slug.optional(), subdistrict: slug.optional(), when: z.enum(['upcoming', 'past']).default('upcoming') })
-  .refine((q) => !!q.community !== !!q.subdistrict, { message: 'Give either a community or a sub-district.', path: ['community'] });
+  .object({ community: z.optional(slug), subdistrict: z.optional(slug), when: z._default(z.enum(['upcoming', 'past']), 'upcoming') })
+  .check(z.refine((q) => !!q.community !== !!q.subdistrict, { message: 'Give either a community or a sub-district.', path: ['community'] }));
 
 /** A mobile (11 digits, +86 allowed) or a landline with its area code; stored without separators. */
-export const phone = z
-  .string()
-  .max(40)
-  .transform((p) => p.replace(/[\s()-]/g, '').replace(/^\+?86(?=1\d{10}$)/, ''))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.'));
+export const phone = z.pipe(
+  z.pipe(
+    z.string().check(z.maxLength(40)),
+    z.transform((p: string) => p.replace(/[\s()-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '')),
+  ),
+  z.string().check(z.regex(/^1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.')),
+);
 
 export const signupSchema = z.object({
-  name: z.string().trim().min(1, 'Say how we should call you.').max(40, 'At most 40 characters.'),
+  name: z.string().check(z.trim(), z.minLength(1, 'Say how we should call you.'), z.maxLength(40, 'At most 40 characters.')),
   phone,
-  seats: z.number({ error: 'Give 1, 2 or 3 seats.' }).int('Give 1, 2 or 3 seats.').min(1, 'At least 1 seat.').max(3, 'At most 3 seats per sign-up.'),
+  seats: z.number({ error: 'Give 1, 2 or 3 seats.' }).check(z.int('Give 1, 2 or 3 seats.'), z.gte(1, 'At least 1 seat.'), z.lte(3, 'At most 3 seats per sign-up.')),
 });
 
+const version = z.number().check(z.int(), z.positive());
 const instant = z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-12-03T09:30:00+08:00.' });
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
-const optionalText = (max: number) => text(max).nullable().optional();
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `At most ${max} characters.`));
+const optionalText = (max: number) => z.optional(z.nullable(text(max)));
 
 /** The fields of an event a staff member sets; all of them may be changed later but the organiser. */
 const fields = {
-  title: z.string().trim().min(2, 'Give the event a title.').max(100, 'At most 100 characters.'),
+  title: z.string().check(z.trim(), z.minLength(2, 'Give the event a title.'), z.maxLength(100, 'At most 100 characters.')),
   kind: z.enum(eventKinds, { error: 'Choose a kind: lecture, party_day, joint_meeting, outreach or other.' }),
   speaker: optionalText(60),
   description: text(4000),
   channel: z.enum(eventChannels, { error: 'Choose a channel: onsite, loudspeaker or online.' }),
-  joinUrl: z.url({ protocol: /^https?$/, error: 'Give a web link starting with https://' }).max(500).nullable().optional(),
-  venue: z.string().trim().min(1, 'Say where it takes place (or is heard).').max(200, 'At most 200 characters.'),
-  compound: slug.nullable().optional(),
+  joinUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/, error: 'Give a web link starting with https://' }).check(z.maxLength(500)))),
+  venue: z.string().check(z.trim(), z.minLength(1, 'Say where it takes place (or is heard).'), z.maxLength(200, 'At most 200 characters.')),
+  compound: z.optional(z.nullable(slug)),
   startsAt: instant,
   endsAt: instant,
-  capacity: z.number().int('Give a whole number.').min(1, 'At least 1 seat, or no limit.').max(10_000).nullable().optional(),
+  capacity: z.optional(z.nullable(z.number().check(z.int('Give a whole number.'), z.gte(1, 'At least 1 seat, or no limit.'), z.lte(10_000)))),
   signupOpen: z.boolean(),
 };
 
@@ -64,41 +67,43 @@ export function crossFieldProblems(e: Timed): Record<string, string> {
   return problems;
 }
 
-const withCrossChecks = <T extends z.ZodType<Timed>>(schema: T) =>
-  schema.superRefine((value, ctx) => {
-    for (const [path, message] of Object.entries(crossFieldProblems(value))) ctx.addIssue({ code: 'custom', path: [path], message });
-  });
+const withCrossChecks = <T extends z.ZodMiniType<Timed>>(schema: T) =>
+  schema.check(
+    z.superRefine((value: Timed, ctx) => {
+      for (const [path, message] of Object.entries(crossFieldProblems(value))) ctx.addIssue({ code: 'custom', path: [path], message });
+    }),
+  );
 
 /** A new event, organised by a community or a sub-district; `weeklySessions` > 1 makes a series. */
 export const newEventSchema = withCrossChecks(
   z
     .object({
       ...fields,
-      description: fields.description.default(''),
-      signupOpen: fields.signupOpen.default(true),
-      community: slug.optional(),
-      subdistrict: slug.optional(),
-      weeklySessions: z.number().int('Give a whole number.').min(1).max(26, 'At most 26 weekly sessions.').default(1),
+      description: z._default(fields.description, ''),
+      signupOpen: z._default(fields.signupOpen, true),
+      community: z.optional(slug),
+      subdistrict: z.optional(slug),
+      weeklySessions: z._default(z.number().check(z.int('Give a whole number.'), z.gte(1), z.lte(26, 'At most 26 weekly sessions.')), 1),
     })
-    .refine((e) => !!e.community !== !!e.subdistrict, { message: 'Name the organiser: a community or a sub-district.', path: ['community'] }),
+    .check(z.refine((e) => !!e.community !== !!e.subdistrict, { message: 'Name the organiser: a community or a sub-district.', path: ['community'] })),
 );
 export type NewEvent = z.infer<typeof newEventSchema>;
 
 /** A change to one session, naming the version it was read at. */
-export const editEventSchema = withCrossChecks(z.object({ version: z.number().int().positive(), ...fields }).partial().required({ version: true }));
+export const editEventSchema = withCrossChecks(z.required(z.partial(z.object({ version, ...fields })), { version: true }));
 export type EventEdit = z.infer<typeof editEventSchema>;
 
 export const cancelEventSchema = z.object({
-  version: z.number().int().positive(),
-  reason: z.string().trim().min(2, 'Tell residents why.').max(500, 'At most 500 characters.'),
+  version,
+  reason: z.string().check(z.trim(), z.minLength(2, 'Tell residents why.'), z.maxLength(500, 'At most 500 characters.')),
 });
 
 export const summarySchema = z.object({
-  version: z.number().int().positive(),
-  summary: z.string().trim().min(2, 'Say what happened.').max(4000, 'At most 4000 characters.'),
+  version,
+  summary: z.string().check(z.trim(), z.minLength(2, 'Say what happened.'), z.maxLength(4000, 'At most 4000 characters.')),
   /** Without it, the seats checked in at the door are counted. */
-  attendance: z.number().int('Give a whole number.').min(0).max(100_000).nullable().optional(),
-  articleId: z.number().int().positive('Not an article id.').nullable().optional(),
+  attendance: z.optional(z.nullable(z.number().check(z.int('Give a whole number.'), z.gte(0), z.lte(100_000)))),
+  articleId: z.optional(z.nullable(z.number().check(z.int(), z.positive('Not an article id.')))),
 });
 
 export const checkInSchema = z.object({ checkedIn: z.boolean() });

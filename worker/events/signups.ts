@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { events, eventSignups } from '../../schema/index.ts';
 import { constantTimeEqual } from '../auth/password.ts';
 import { hashToken, randomToken } from '../auth/session.ts';

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 
 /** The one shape every error answer takes. */
 export type ErrorBody = {
@@ -30,8 +31,11 @@ export class ApiError extends HTTPException {
   }
 }
 
+// zod/mini ships without messages; the English ones are what every client has always been shown.
+z.config(en());
+
 /** Turns a zod failure into `{ "field.path": "why" }`, the first problem per field. */
-export function fieldErrors(error: ZodError): Record<string, string> {
+export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';

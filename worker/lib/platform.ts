@@ -1,10 +1,13 @@
-import type { Client } from '@libsql/client';
 import type { Context } from 'hono';
-import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import * as schema from '../../schema/index.ts';
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
+import type * as schema from '../../schema/index.ts';
 import type { StaffMember } from '../auth/policy.ts';
 import type { PhotoStore } from './photos.ts';
 
+/**
+ * Drizzle over libSQL with our schema. Each entry builds its own: the Worker over HTTP only
+ * (no WebSocket client in its bundle), Node with the full client (embedded file or remote).
+ */
 export type Db = LibSQLDatabase<typeof schema>;
 
 /**
@@ -28,11 +31,6 @@ export type Platform = {
   /** Whether the origin the browser sees is given by X-Forwarded-Proto/Host (behind a proxy). */
   trustProxy?: boolean;
 };
-
-/** Wraps a libSQL client (embedded, or the web client on Workers) in drizzle with our schema. */
-export function createDb(client: Client): Db {
-  return drizzle(client, { schema });
-}
 
 /** The variables every handler can read with `c.var`. */
 export type AppEnv = { Variables: { platform: Platform; db: Db; staff: StaffMember } };

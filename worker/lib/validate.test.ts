@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { onError } from './errors.ts';
 import { validate } from './validate.ts';
 
 const app = new Hono()
-  .post('/things', validate('json', z.object({ name: z.string().min(2), seats: z.number().int().max(3) })), (c) =>
+  .post('/things', validate('json', z.object({ name: z.string().check(z.minLength(2)), seats: z.number().check(z.int(), z.lte(3)) })), (c) =>
     c.json(c.req.valid('json'), 201),
   )
-  .get('/things', validate('query', z.object({ community: z.string().regex(/^[a-z0-9-]+$/) })), (c) =>
+  .get('/things', validate('query', z.object({ community: z.string().check(z.regex(/^[a-z0-9-]+$/)) })), (c) =>
     c.json(c.req.valid('query'), 200),
   );
 app.onError(onError);
@@ -29,6 +29,15 @@ describe('validate', () => {
     const body = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
     expect(body.error.code).toBe('invalid_input');
     expect(Object.keys(body.error.fields).sort()).toEqual(['name', 'seats']);
+  });
+
+  it('says why in English where a schema gives no message of its own', async () => {
+    const res = await post(JSON.stringify({ name: 'x', seats: 9 }));
+    const body = (await res.json()) as { error: { fields: Record<string, string> } };
+    expect(body.error.fields).toEqual({
+      name: 'Too small: expected string to have >=2 characters',
+      seats: 'Too big: expected number to be <=3',
+    });
   });
 
   it('answers malformed JSON with a 400 envelope, not a 500', async () => {

@@ -1,6 +1,6 @@
 import type { Env, Input, MiddlewareHandler, ValidationTargets } from 'hono';
 import { validator } from 'hono/validator';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiError, fieldErrors } from './errors.ts';
 
 type HasUndefined<T> = undefined extends T ? true : false;
@@ -9,7 +9,7 @@ type HasUndefined<T> = undefined extends T ? true : false;
  * What the typed `hc` client may send: the schema's *input* (so defaulted fields are optional),
  * with query and param values as the strings they travel as.
  */
-type ValidatedInput<Schema extends z.ZodType, Target extends keyof ValidationTargets, In = z.input<Schema>> = {
+type ValidatedInput<Schema extends z.core.$ZodType, Target extends keyof ValidationTargets, In = z.input<Schema>> = {
   in: HasUndefined<In> extends true
     ? { [K in Target]?: In extends ValidationTargets[K] ? In : { [K2 in keyof In]?: ValidationTargets[K][K2 & keyof ValidationTargets[K]] } }
     : { [K in Target]: In extends ValidationTargets[K] ? In : { [K2 in keyof In]: ValidationTargets[K][K2 & keyof ValidationTargets[K]] } };
@@ -21,12 +21,12 @@ type ValidatedInput<Schema extends z.ZodType, Target extends keyof ValidationTar
  * The parsed value is typed for the handler and for the `hc` client.
  * @example app.get('/', validate('query', z.object({ community: slug })), (c) => c.req.valid('query'))
  */
-export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType, E extends Env = Env, P extends string = string>(
+export function validate<Target extends keyof ValidationTargets, Schema extends z.core.$ZodType, E extends Env = Env, P extends string = string>(
   target: Target,
   schema: Schema,
 ): MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input> {
   return validator(target, (value) => {
-    const result = schema.safeParse(value);
+    const result = z.safeParse(schema, value);
     if (!result.success) {
       throw new ApiError(400, 'invalid_input', `Invalid ${target}.`, fieldErrors(result.error));
     }

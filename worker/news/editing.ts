@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { articleRevisions, articles, communities, creditContributions, creditRoles, photos, subdistricts, type ArticleStatus } from '../../schema/index.ts';
 import { auditEntry } from '../auth/audit.ts';
 import { authorize, type PlaceRef, type StaffMember } from '../auth/policy.ts';
@@ -8,21 +8,23 @@ import { isPhotoKey } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
 import { markdownToText } from '../lib/markdown.ts';
 
-const photoKey = z.string().refine(isPhotoKey, 'Not a photo key.');
-const caption = z.string().trim().max(200).nullable().default(null);
+const photoKey = z.string().check(z.refine(isPhotoKey, 'Not a photo key.'));
+const caption = z._default(z.nullable(z.string().check(z.trim(), z.maxLength(200))), null);
 
 export const articleInput = z.object({
-  headline: z.string().trim().min(2, 'Give a headline.').max(80),
-  kicker: z.string().trim().max(20).nullable().default(null),
+  headline: z.string().check(z.trim(), z.minLength(2, 'Give a headline.'), z.maxLength(80)),
+  kicker: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(20))), null),
   /** A community or sub-district slug; none for district-wide news. */
-  place: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.').nullable().default(null),
-  body: z.string().trim().min(1, 'Write the report.').max(20000),
-  credits: z
-    .array(z.object({ name: z.string().trim().min(1, 'Name the person.').max(20), role: z.enum(creditRoles), contribution: z.enum(creditContributions) }))
-    .max(10)
-    .default([]),
-  leadPhoto: z.object({ key: photoKey, caption }).nullable().default(null),
-  photos: z.array(z.object({ key: photoKey, caption })).max(12).default([]),
+  place: z._default(z.nullable(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'))), null),
+  body: z.string().check(z.trim(), z.minLength(1, 'Write the report.'), z.maxLength(20000)),
+  credits: z._default(
+    z
+      .array(z.object({ name: z.string().check(z.trim(), z.minLength(1, 'Name the person.'), z.maxLength(20)), role: z.enum(creditRoles), contribution: z.enum(creditContributions) }))
+      .check(z.maxLength(10)),
+    [],
+  ),
+  leadPhoto: z._default(z.nullable(z.object({ key: photoKey, caption })), null),
+  photos: z._default(z.array(z.object({ key: photoKey, caption })).check(z.maxLength(12)), []),
 });
 export type ArticleInput = z.infer<typeof articleInput>;
 

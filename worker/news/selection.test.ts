@@ -11,8 +11,8 @@ beforeAll(async () => {
   t = await freshDatabase({ demo: true });
   places = await t.db.select({ id: communities.id, slug: communities.slug, subdistrictId: communities.subdistrictId }).from(communities);
   // Articles everywhere: a community's, a sub-district's only, district-wide; drafts and
-  // withdrawn ones; few distinct publishing times, so the cursor has ties to break.
-  const statuses = ['published', 'published', 'published', 'draft', 'withdrawn'] as const;
+  // unpublished ones; few distinct publishing times, so the cursor has ties to break.
+  const statuses = ['published', 'published', 'published', 'draft', 'unpublished'] as const;
   const rows = Array.from({ length: 150 }, (_, i) => {
     const place = places[i % places.length]!;
     const where = i % 7 === 0 ? {} : i % 3 === 0 ? { subdistrictId: place.subdistrictId } : { subdistrictId: place.subdistrictId, communityId: place.id };

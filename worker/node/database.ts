@@ -2,11 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { createDb, type Db } from '../lib/platform.ts';
+import * as schema from '../../schema/index.ts';
+import type { Db } from '../lib/platform.ts';
 import { groupCommits } from './group-commit.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../schema/migrations', import.meta.url));
+
+/** Wraps a libSQL client (embedded or remote) in drizzle with our schema. */
+const createDb = (client: Client): Db => drizzle(client, { schema });
 
 /** Where the Node side keeps its data when nothing else is configured. */
 export const defaultDatabaseUrl = 'file:data/linli.db';

@@ -1,6 +1,6 @@
 import { desc, eq, lt } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { auditLog, staff } from '../../schema/index.ts';
 import { requireStaff } from '../auth/middleware.ts';
 import { authorizeRole } from '../auth/policy.ts';
@@ -8,8 +8,8 @@ import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 
 const auditQuery = z.object({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.optional(z.coerce.number().check(z.int(), z.positive())),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
 });
 
 /** The audit log, newest first, for admins; `before` pages back by entry id. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { staff } from '../../schema/index.ts';
 import { auditEntry } from '../auth/audit.ts';
 import { requireStaff } from '../auth/middleware.ts';
@@ -14,8 +14,8 @@ import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 
 const loginBody = z.object({
-  login: z.string().trim().toLowerCase().min(1, 'Enter your login.').max(64),
-  password: z.string().min(1, 'Enter your password.').max(256),
+  login: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, 'Enter your login.'), z.maxLength(64)),
+  password: z.string().check(z.minLength(1, 'Enter your password.'), z.maxLength(256)),
 });
 
 /** Any bad login/password pair gets exactly this answer. */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { communities, compounds, photos, ticketCategories, ticketMeToos, tickets } from '../../schema/index.ts';
 import { currentStaff } from '../auth/middleware.ts';
 import { decide } from '../auth/policy.ts';
@@ -14,14 +14,14 @@ import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 
-const numberParam = z.object({ number: z.string().regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.') });
+const numberParam = z.object({ number: z.string().check(z.regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.')) });
 
 /**
  * The public board of a community: its open tickets without names, phones or (unless the
  * filer agreed) photos, so neighbours can say "me too" instead of filing again.
  */
 export const boardRoutes = new Hono<AppEnv>()
-  .get('/', validate('query', z.object({ community: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.') })), async (c) => {
+  .get('/', validate('query', z.object({ community: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.')) })), async (c) => {
     const { db } = c.var;
     const [community] = await db.select({ id: communities.id }).from(communities).where(eq(communities.slug, c.req.valid('query').community));
     if (!community) throw new ApiError(404, 'community_not_found', 'No such community.');
@@ -81,8 +81,8 @@ export const boardRoutes = new Hono<AppEnv>()
  */
 export const ticketPhotoRoutes = new Hono<AppEnv>().get(
   '/:number/photos/:position',
-  validate('param', numberParam.extend({ position: z.coerce.number().int().min(0).max(3) })),
-  validate('query', z.object({ token: z.string().max(64).optional() })),
+  validate('param', z.extend(numberParam, { position: z.coerce.number().check(z.int(), z.gte(0), z.lte(3)) })),
+  validate('query', z.object({ token: z.optional(z.string().check(z.maxLength(64))) })),
   async (c) => {
     const { db, platform } = c.var;
     const { number, position } = c.req.valid('param');

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { communities, subdistricts } from '../../schema/index.ts';
 import { renderAtom, renderJsonFeed, renderRss, type FeedItem } from '../lib/feeds.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -17,7 +17,7 @@ const formats = {
   json: { render: renderJsonFeed, type: 'application/feed+json; charset=utf-8' },
 } as const;
 
-const slug = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.');
+const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
 
 /** The feed's title: the district, a sub-district or a community. */
 async function feedTitle(c: Context<AppEnv>, q: { community?: string; subdistrict?: string }) {
@@ -34,7 +34,7 @@ async function feedTitle(c: Context<AppEnv>, q: { community?: string; subdistric
 export const newsFeeds = new Hono<AppEnv>().get(
   '/:file{news\\.(?:rss|atom|json)}',
   validate('param', z.object({ file: z.enum(['news.rss', 'news.atom', 'news.json']) })),
-  validate('query', z.object({ community: slug.optional(), subdistrict: slug.optional() })),
+  validate('query', z.object({ community: z.optional(slug), subdistrict: z.optional(slug) })),
   async (c) => {
     const q = c.req.valid('query');
     const format = formats[c.req.valid('param').file.slice('news.'.length) as keyof typeof formats];

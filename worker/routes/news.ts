@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { articleView } from '../news/articles.ts';
 import { readerSelection, type Selection } from '../news/selection.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -7,14 +7,14 @@ import { notModified, tagOf } from '../lib/http-cache.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 
-const slug = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.');
+const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
 export const newsQuery = z.object({
-  community: slug.optional(),
-  subdistrict: slug.optional(),
-  column: z.string().trim().min(1).max(40).optional(),
-  q: z.string().trim().min(1, 'Type something to search for.').max(100).optional(),
-  before: z.string().regex(/^\d+_\d+$/, 'Not a cursor.').optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  community: z.optional(slug),
+  subdistrict: z.optional(slug),
+  column: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1, 'Type something to search for.'), z.maxLength(100))),
+  before: z.optional(z.string().check(z.regex(/^\d+_\d+$/, 'Not a cursor.'))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
 });
 
 /** A validator that changes whenever an article in the selection is published, edited or withdrawn. */
@@ -41,7 +41,7 @@ export const newsRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .get('/:id', validate('param', z.object({ id: z.coerce.number().int().positive('Not an article id.') })), async (c) => {
+  .get('/:id', validate('param', z.object({ id: z.coerce.number().check(z.int(), z.positive('Not an article id.')) })), async (c) => {
     const article = await articleView(c.var.db, c.req.valid('param').id);
     if (!article || article.status !== 'published') throw new ApiError(404, 'article_not_found', 'No such article.');
     if (notModified(c, tagOf('article', article.id, article.version, article.updatedAt), article.updatedAt)) return c.body(null, 304);

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { articleRevisions, articles, articleStatuses, staff as staffTable } from '../../schema/index.ts';
 import { requireStaff } from '../auth/middleware.ts';
 import { authorize, authorizeRole, type StaffMember } from '../auth/policy.ts';
@@ -11,8 +11,8 @@ import { validate } from '../lib/validate.ts';
 import { articleView, listArticles } from '../news/articles.ts';
 import { articleInput, articlePlace, createArticle, setArticleStatus, updateArticle } from '../news/editing.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive('Not an article id.') });
-const versionBody = z.object({ version: z.number().int().positive() });
+const idParam = z.object({ id: z.coerce.number().check(z.int(), z.positive('Not an article id.')) });
+const versionBody = z.object({ version: z.number().check(z.int(), z.positive()) });
 
 /** The articles a staff member's place covers (the policy's `seesPlace`, as SQL for lists). */
 function newsroomScope(staff: StaffMember): SQL | undefined {
@@ -32,7 +32,7 @@ async function loadArticle(c: { var: AppEnv['Variables'] }, id: number) {
 /** The staff side of news: drafts, edits kept as revisions, publishing. */
 export const newsroomRoutes = new Hono<AppEnv>()
   .use(requireStaff)
-  .get('/articles', validate('query', z.object({ status: z.enum(articleStatuses).optional() })), async (c) => {
+  .get('/articles', validate('query', z.object({ status: z.optional(z.enum(articleStatuses)) })), async (c) => {
     authorizeRole(c.var.staff, 'news.draft');
     const status = c.req.valid('query').status;
     const rows = await listArticles(c.var.db, and(newsroomScope(c.var.staff), status ? eq(articles.status, status) : undefined), 200);
@@ -60,13 +60,13 @@ export const newsroomRoutes = new Hono<AppEnv>()
     const id = await createArticle(c.var.db, c.req.valid('json'), c.var.staff, c.var.platform.now());
     return c.json({ article: (await articleView(c.var.db, id))! }, 201);
   })
-  .put('/articles/:id', limitBody(256 * 1024), validate('param', idParam), validate('json', articleInput.extend(versionBody.shape)), async (c) => {
+  .put('/articles/:id', limitBody(256 * 1024), validate('param', idParam), validate('json', z.extend(articleInput, versionBody.shape)), async (c) => {
     const article = await loadArticle(c, c.req.valid('param').id);
     const { version, ...input } = c.req.valid('json');
     await updateArticle(c.var.db, article, input, version, c.var.staff, c.var.platform.now());
     return c.json({ article: (await articleView(c.var.db, article.id))! }, 200);
   })
-  .post('/articles/:id/:action{publish|unpublish}', limitBody(), validate('param', idParam.extend({ action: z.enum(['publish', 'unpublish']) })), validate('json', versionBody), async (c) => {
+  .post('/articles/:id/:action{publish|unpublish}', limitBody(), validate('param', z.extend(idParam, { action: z.enum(['publish', 'unpublish']) })), validate('json', versionBody), async (c) => {
     const { id, action } = c.req.valid('param');
     const article = await loadArticle(c, id);
     await setArticleStatus(c.var.db, article, action === 'publish' ? 'published' : 'unpublished', c.req.valid('json').version, c.var.staff, c.var.platform.now());

@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { articles } from '../../schema/index.ts';
 import { currentStaff } from '../auth/middleware.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -24,7 +24,7 @@ export const publicPages = new Hono<AppEnv>()
     c.header('Cache-Control', 'public, no-cache');
     return c.html(injectShareMeta(shell, article, new URL(c.req.url).origin), 200);
   })
-  .get('/photos/:key{.+}', validate('param', z.object({ key: z.string().refine(isPhotoKey, 'Not a photo key.') })), async (c) => {
+  .get('/photos/:key{.+}', validate('param', z.object({ key: z.string().check(z.refine(isPhotoKey, 'Not a photo key.')) })), async (c) => {
     const key = c.req.valid('param').key;
     const { db, platform } = c.var;
     const shown = await db

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { staff } from '../../schema/index.ts';
 import { createStaffAccount, newStaffSchema, resetPassword, setDisabled } from '../auth/accounts.ts';
 import { requireStaff } from '../auth/middleware.ts';
@@ -11,7 +11,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive('Not a staff id.') });
+const idParam = z.object({ id: z.coerce.number().check(z.int(), z.positive('Not a staff id.')) });
 
 /** The account behind :id, or 404 when it does not exist or lies outside the caller's place. */
 async function target(c: { var: AppEnv['Variables'] }, id: number, action: 'staff.read' | 'staff.manage') {
@@ -55,7 +55,7 @@ export const staffRoutes = new Hono<AppEnv>()
     '/:id/password',
     limitBody(),
     validate('param', idParam),
-    validate('json', z.object({ password: z.string().max(256) })),
+    validate('json', z.object({ password: z.string().check(z.maxLength(256)) })),
     async (c) => {
       const found = await target(c, c.req.valid('param').id, 'staff.manage');
       const { db, platform } = c.var;

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { communities, ticketCategories } from '../../schema/index.ts';
 import { addNote, changeTicket } from '../desk/change.ts';
 import { fileTicket, newTicketSchema, RETENTION_DAYS } from '../desk/file-ticket.ts';
@@ -13,12 +13,12 @@ import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 
-const numberParam = z.object({ number: z.string().regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.') });
-const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a tracking token.');
-const withToken = <T extends z.ZodRawShape>(shape: T) => z.object({ token, ...shape });
+const numberParam = z.object({ number: z.string().check(z.regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.')) });
+const token = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a tracking token.'));
+const withToken = <T extends z.core.$ZodShape>(shape: T) => z.object({ token, ...shape });
 
 export const ticketRoutes = new Hono<AppEnv>()
-  .get('/categories', validate('query', z.object({ community: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.') })), async (c) => {
+  .get('/categories', validate('query', z.object({ community: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.')) })), async (c) => {
     const { db } = c.var;
     const [community] = await db.select({ id: communities.id }).from(communities).where(eq(communities.slug, c.req.valid('query').community));
     if (!community) throw new ApiError(404, 'community_not_found', 'No such community.');
@@ -52,7 +52,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store');
     return c.json(await trackingView(c.var.db, row, c.var.platform.now()), 200);
   })
-  .post('/:number/info', limitBody(), validate('param', numberParam), validate('json', withToken({ message: z.string().trim().min(1, 'Write something.').max(1000) })), async (c) => {
+  .post('/:number/info', limitBody(), validate('param', numberParam), validate('json', withToken({ message: z.string().check(z.trim(), z.minLength(1, 'Write something.'), z.maxLength(1000)) })), async (c) => {
     const { token: t, message } = c.req.valid('json');
     const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
     if (!residentOptions(row.ticket, c.var.platform.now()).canAddInfo) throw new ApiError(409, 'ticket_not_open', 'This ticket is no longer open; reopen it instead.');
@@ -65,7 +65,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     await changeTicket(c.var.db, row.ticket, { action: 'close', version: row.ticket.version, now, set: { closedAt: now }, event: { kind: 'closed', visibility: 'public', actor: 'resident', body: null } });
     return c.json({ ok: true }, 200);
   })
-  .post('/:number/reopen', limitBody(), validate('param', numberParam), validate('json', withToken({ reason: z.string().trim().min(2, 'Say what is still wrong.').max(1000) })), async (c) => {
+  .post('/:number/reopen', limitBody(), validate('param', numberParam), validate('json', withToken({ reason: z.string().check(z.trim(), z.minLength(2, 'Say what is still wrong.'), z.maxLength(1000)) })), async (c) => {
     const { token: t, reason } = c.req.valid('json');
     const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
     const now = c.var.platform.now();
@@ -79,7 +79,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     });
     return c.json({ ok: true }, 200);
   })
-  .post('/:number/rating', limitBody(), validate('param', numberParam), validate('json', withToken({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() })), async (c) => {
+  .post('/:number/rating', limitBody(), validate('param', numberParam), validate('json', withToken({ score: z.number().check(z.int(), z.gte(1), z.lte(5)), comment: z.optional(z.string().check(z.trim(), z.maxLength(500))) })), async (c) => {
     const { token: t, score, comment } = c.req.valid('json');
     const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
     if (!residentOptions(row.ticket, c.var.platform.now()).canRate) throw new ApiError(409, 'rating_not_allowed', 'A ticket is rated once, after it is resolved.');

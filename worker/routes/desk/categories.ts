@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { communities, owners, ticketCategories } from '../../../schema/index.ts';
 import { auditEntry } from '../../auth/audit.ts';
 import { authorize } from '../../auth/policy.ts';
@@ -9,15 +9,15 @@ import type { AppEnv } from '../../lib/platform.ts';
 import { limitBody } from '../../lib/security.ts';
 import { validate } from '../../lib/validate.ts';
 
-const slug = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Use lower-case letters, digits and dashes.');
+const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Use lower-case letters, digits and dashes.'));
 const fields = {
-  name: z.string().trim().min(1).max(40),
-  nameEn: z.string().trim().min(1).max(60),
-  examples: z.string().trim().max(200),
-  examplesEn: z.string().trim().max(300),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  nameEn: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  examples: z.string().check(z.trim(), z.maxLength(200)),
+  examplesEn: z.string().check(z.trim(), z.maxLength(300)),
   owner: z.enum(owners),
-  serviceDays: z.number().int().min(1).max(90),
-  sortOrder: z.number().int().min(0).max(999),
+  serviceDays: z.number().check(z.int(), z.gte(1), z.lte(90)),
+  sortOrder: z.number().check(z.int(), z.gte(0), z.lte(999)),
   active: z.boolean(),
 };
 
@@ -35,7 +35,7 @@ export const deskCategories = new Hono<AppEnv>()
     const categories = await c.var.db.select().from(ticketCategories).where(eq(ticketCategories.communityId, community.id)).orderBy(asc(ticketCategories.sortOrder), asc(ticketCategories.id));
     return c.json({ categories }, 200);
   })
-  .post('/categories', limitBody(), validate('json', z.object({ community: slug, code: slug, ...fields, sortOrder: fields.sortOrder.default(100), active: fields.active.default(true), examples: fields.examples.default(''), examplesEn: fields.examplesEn.default('') })), async (c) => {
+  .post('/categories', limitBody(), validate('json', z.object({ community: slug, code: slug, ...fields, sortOrder: z._default(fields.sortOrder, 100), active: z._default(fields.active, true), examples: z._default(fields.examples, ''), examplesEn: z._default(fields.examplesEn, '') })), async (c) => {
     const { community: communitySlug, ...input } = c.req.valid('json');
     const community = await communityBySlug(c, communitySlug);
     authorize(c.var.staff, 'category.manage', { subdistrictId: community.subdistrictId, communityId: community.id }, 'community');
@@ -47,7 +47,7 @@ export const deskCategories = new Hono<AppEnv>()
     if (!result.length) throw new ApiError(409, 'category_exists', 'This community already has a category with this code.', { code: 'Taken.' });
     return c.json({ category: result[0]! }, 201);
   })
-  .patch('/categories/:id', limitBody(), validate('param', z.object({ id: z.coerce.number().int().positive() })), validate('json', z.object(fields).partial().refine((changes) => Object.keys(changes).length > 0, 'Change at least one field.')), async (c) => {
+  .patch('/categories/:id', limitBody(), validate('param', z.object({ id: z.coerce.number().check(z.int(), z.positive()) })), validate('json', z.partial(z.object(fields)).check(z.refine((changes) => Object.keys(changes).length > 0, 'Change at least one field.'))), async (c) => {
     const { db, staff } = c.var;
     const [category] = await db.select().from(ticketCategories).where(eq(ticketCategories.id, c.req.valid('param').id));
     if (!category) throw new ApiError(404, 'category_not_found', 'No such category.');

@@ -1,6 +1,6 @@
 import { and, eq, gte, or } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { communities, ticketCategories, tickets } from '../../../schema/index.ts';
 import { authorize } from '../../auth/policy.ts';
 import { DAY_MS, isOpen, isOverdue } from '../../desk/lifecycle.ts';
@@ -18,7 +18,7 @@ const median = (values: number[]) => {
 };
 
 /** A community's desk in figures: open, overdue, time to resolve, rating, and the last 8 weeks. */
-export const deskStats = new Hono<AppEnv>().get('/stats', validate('query', z.object({ community: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.') })), async (c) => {
+export const deskStats = new Hono<AppEnv>().get('/stats', validate('query', z.object({ community: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.')) })), async (c) => {
   const { db } = c.var;
   const [community] = await db.select().from(communities).where(eq(communities.slug, c.req.valid('query').community));
   if (!community) throw new ApiError(404, 'community_not_found', 'No such community.');

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { communities, meetingTickets, progressMeetings, subdistricts, ticketCategories, ticketEvents, tickets } from '../../../schema/index.ts';
 import { auditEntry } from '../../auth/audit.ts';
 import { authorize, authorizeRole } from '../../auth/policy.ts';
@@ -12,7 +12,7 @@ import type { AppEnv, Db } from '../../lib/platform.ts';
 import { limitBody } from '../../lib/security.ts';
 import { validate } from '../../lib/validate.ts';
 
-const slug = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.');
+const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
 
 /** The sub-district asked for, or the staff member's own; 404 for one outside their place. */
 async function subdistrictFor(c: { var: AppEnv['Variables'] }, requested: string | undefined) {
@@ -74,23 +74,23 @@ async function supervisionItems(db: Db, scope: ReturnType<typeof ticketScope>, s
 }
 
 const meetingBody = z.object({
-  subdistrict: slug.optional(),
+  subdistrict: z.optional(slug),
   heldAt: z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-11-26T09:30:00+08:00.' }),
-  attendees: z.string().trim().min(2, 'Who attended?').max(500),
-  notes: z.string().trim().min(2, 'What was agreed?').max(5000),
+  attendees: z.string().check(z.trim(), z.minLength(2, 'Who attended?'), z.maxLength(500)),
+  notes: z.string().check(z.trim(), z.minLength(2, 'What was agreed?'), z.maxLength(5000)),
   links: z
     .array(
       z.object({
-        number: z.string().regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.'),
-        followUp: z.string().trim().min(2, 'Say what happens next.').max(1000),
+        number: z.string().check(z.regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.')),
+        followUp: z.string().check(z.trim(), z.minLength(2, 'Say what happens next.'), z.maxLength(1000)),
         newDueDate: dueDate,
       }),
     )
-    .max(50),
+    .check(z.maxLength(50)),
 });
 
 export const deskSupervision = new Hono<AppEnv>()
-  .get('/supervision', validate('query', z.object({ subdistrict: slug.optional() })), async (c) => {
+  .get('/supervision', validate('query', z.object({ subdistrict: z.optional(slug) })), async (c) => {
     const requested = c.req.valid('query').subdistrict;
     // Without a sub-district (admins, property staff): everything in the staff member's scope.
     const subdistrict = requested || c.var.staff.subdistrictId ? await subdistrictFor(c, requested) : null;
@@ -100,7 +100,7 @@ export const deskSupervision = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json({ subdistrict: subdistrict && { slug: subdistrict.slug, name: subdistrict.name, nameEn: subdistrict.nameEn }, items }, 200);
   })
-  .get('/meetings', validate('query', z.object({ subdistrict: slug.optional() })), async (c) => {
+  .get('/meetings', validate('query', z.object({ subdistrict: z.optional(slug) })), async (c) => {
     const subdistrict = await subdistrictFor(c, c.req.valid('query').subdistrict);
     authorize(c.var.staff, 'ticket.supervise', placeOf(c.var.staff, subdistrict.id), 'subdistrict');
     const meetings = await c.var.db.select().from(progressMeetings).where(eq(progressMeetings.subdistrictId, subdistrict.id)).orderBy(desc(progressMeetings.heldAt)).limit(50);

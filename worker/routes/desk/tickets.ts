@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { communities, compounds, owners, ticketCategories, tickets, ticketStatuses } from '../../../schema/index.ts';
 import { authorize, authorizeRole, decide } from '../../auth/policy.ts';
 import { deskActionSchema, runDeskAction } from '../../desk/actions.ts';
@@ -13,17 +13,20 @@ import type { AppEnv } from '../../lib/platform.ts';
 import { limitBody } from '../../lib/security.ts';
 import { validate } from '../../lib/validate.ts';
 
-const numberParam = z.object({ number: z.string().regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.') });
-const flag = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
+const numberParam = z.object({ number: z.string().check(z.regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.')) });
+const flag = z.pipe(
+  z.enum(['1', 'true', '0', 'false']),
+  z.transform((v) => v === '1' || v === 'true'),
+);
 
 const queueQuery = z.object({
-  community: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
-  status: z.enum([...ticketStatuses, 'open']).optional(),
-  owner: z.enum(owners).optional(),
-  category: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
-  overdue: flag.optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  community: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/))),
+  status: z.optional(z.enum([...ticketStatuses, 'open'])),
+  owner: z.optional(z.enum(owners)),
+  category: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/))),
+  overdue: z.optional(flag),
+  before: z.optional(z.coerce.number().check(z.int(), z.positive())),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
 });
 
 /** The staff member's loaded ticket, or the 404 that hides tickets outside their place. */
@@ -81,7 +84,7 @@ export const deskTickets = new Hono<AppEnv>()
       200,
     );
   })
-  .post('/', limitBody(), validate('json', newTicketSchema.extend({ channel: z.enum(['walk_in', 'phone']) })), async (c) => {
+  .post('/', limitBody(), validate('json', z.extend(newTicketSchema, { channel: z.enum(['walk_in', 'phone']) })), async (c) => {
     const input = c.req.valid('json');
     const now = c.var.platform.now();
     const filed = await fileTicket(c.var.db, input, {

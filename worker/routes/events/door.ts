@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventSignups } from '../../../schema/index.ts';
 import { auditEntryIfChanged } from '../../auth/audit.ts';
 import { checkIn } from '../../events/changes.ts';
@@ -13,7 +13,7 @@ import { limitBody } from '../../lib/security.ts';
 import { validate } from '../../lib/validate.ts';
 import { managedEvent } from './organiser.ts';
 
-const signupIn = z.object({ id: idParam.shape.id, signupId: z.coerce.number().int().positive('Not a sign-up id.').max(2 ** 53 - 1) });
+const signupIn = z.object({ id: idParam.shape.id, signupId: z.coerce.number().check(z.int(), z.positive('Not a sign-up id.'), z.lte(2 ** 53 - 1)) });
 
 /** Confirmed first, then the waitlist in its order, then the cancelled; each in sign-up order. */
 const statusOrder = sql`case ${eventSignups.status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`;

@@ -1,6 +1,6 @@
 import { and, gt, inArray, lte } from 'drizzle-orm';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { events } from '../../../schema/index.ts';
 import { authorize, authorizeRole } from '../../auth/policy.ts';
 import { cancelEvent, editEvent, recordSummary } from '../../events/changes.ts';
@@ -30,7 +30,7 @@ async function fresh(c: { var: AppEnv['Variables'] }, id: number) {
  * create (one session or a weekly series), edit, cancel, and the summary afterwards.
  */
 export const organiserEvents = new Hono<AppEnv>()
-  .get('/', validate('query', z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') })), async (c) => {
+  .get('/', validate('query', z.object({ when: z._default(z.enum(['upcoming', 'past']), 'upcoming') })), async (c) => {
     authorizeRole(c.var.staff, 'event.manage');
     const now = c.var.platform.now();
     const scope = eventScope(c.var.staff);

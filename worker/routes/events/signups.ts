@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idParam, signupParam, signupSchema, signupToken } from '../../events/input.ts';
 import { cancelSignup, eventNotFound, residentSignupView, signUp, signupForToken } from '../../events/signups.ts';
 import { loadEvent, publicEvent } from '../../events/views.ts';
