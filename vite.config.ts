@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
+import { precompress } from './scripts/precompress.ts';
 import { contentSecurityPolicy } from './worker/lib/security.ts';
 
 /**
@@ -23,7 +24,7 @@ const assetHeaders = {
 
 export default defineConfig({
   root: 'web',
-  plugins: [solid(), assetHeaders],
+  plugins: [solid(), assetHeaders, precompress()],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2020' },
   server: { proxy: { '/api': 'http://127.0.0.1:8787', '/feeds': 'http://127.0.0.1:8787' } },
 });
