@@ -74,6 +74,8 @@ describe('reading news', () => {
     expect(html).toContain('<meta property="og:url" content="https://linli.example/news/5" />');
     expect(html).toContain('<meta property="og:image" content="https://linli.example/share.png" />');
     expect(html).toContain('<title>小板凳大课堂 小区院里传党音 · 邻里</title>');
+    // The article's JSON is on its way with the app's code, in the credentials mode of fetch().
+    expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/news/5" />');
     expect((await t.app.request('/news/999')).status).toBe(404);
   });
 });
