@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { precompress } from './scripts/precompress.ts';
+import { routePages } from './scripts/route-pages.ts';
 import { contentSecurityPolicy } from './worker/lib/security.ts';
 
 /**
@@ -24,7 +25,17 @@ const assetHeaders = {
 
 export default defineConfig({
   root: 'web',
-  plugins: [solid(), assetHeaders, precompress()],
+  plugins: [
+    solid(),
+    assetHeaders,
+    // The resident pages people open from a shared link or a bookmark; keep in step with routes.ts.
+    routePages([
+      { file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'] },
+      { file: 'events.html', module: 'src/pages/events/index.tsx', fetches: ['/api/places'] },
+      { file: 'desk.html', module: 'src/pages/desk/index.tsx', fetches: ['/api/places'] },
+    ]),
+    precompress(),
+  ],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2020' },
   server: { proxy: { '/api': 'http://127.0.0.1:8787', '/feeds': 'http://127.0.0.1:8787' } },
 });

@@ -13,6 +13,7 @@ const webRoot = mkdtempSync(join(tmpdir(), 'linli-web-'));
 beforeAll(async () => {
   mkdirSync(join(webRoot, 'assets'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Linli shell</title>');
+  writeFileSync(join(webRoot, 'news.html'), '<!doctype html><title>Linli news page</title>');
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log(1)');
   // What the build's precompress step writes beside a file.
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
@@ -38,6 +39,14 @@ describe('Node server', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(await res.text()).toContain('Linli shell');
+  });
+
+  it('serves a route built with its own page (news.html for /news), revalidated like the shell', async () => {
+    const res = await app.request('/news?column=x');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toContain('Linli news page');
+    expect(await (await app.request('/news/')).text()).toContain('Linli shell');
   });
 
   it('serves hashed assets with a long cache life', async () => {

@@ -36,6 +36,8 @@ export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
     else if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-cache');
   });
   app.use('*', serveStatic({ root: webRoot, precompressed: true }));
+  // Resident pages built with their own preloads: /news is news.html (as on Workers Static Assets).
+  app.get('*', serveStatic({ root: webRoot, precompressed: true, rewriteRequestPath: (path) => `${path}.html` }));
   // Every other page is a route of the single-page app.
   app.get('*', serveStatic({ root: webRoot, path: 'index.html', precompressed: true }));
   return app;
