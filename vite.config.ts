@@ -30,12 +30,18 @@ export default defineConfig({
     assetHeaders,
     // The resident pages people open from a shared link or a bookmark; keep in step with routes.ts.
     routePages([
-      { file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'] },
+      { file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'], early: 'src/early-news.ts' },
       { file: 'events.html', module: 'src/pages/events/index.tsx', fetches: ['/api/places'] },
       { file: 'desk.html', module: 'src/pages/desk/index.tsx', fetches: ['/api/places'] },
     ]),
     precompress(),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2020' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    // The app, and the few lines /news runs before it (early-news.ts).
+    rollupOptions: { input: { index: 'web/index.html', 'early-news': 'web/src/early-news.ts' } },
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:8787', '/feeds': 'http://127.0.0.1:8787' } },
 });

@@ -93,7 +93,7 @@ describe('the first page on a phone', () => {
     await page.context().close();
   });
 
-  it('news list: one fetch each for the places and the news, and nothing jumps', async () => {
+  it('news list: the news is asked for before the app runs, once, and nothing jumps', async () => {
     const { page, asked } = await phoneWith({ 'linli.place': yongan });
     const shifted = await watchShifts(page);
     await page.goto(`${app.url}/news`);
@@ -102,6 +102,11 @@ describe('the first page on a phone', () => {
     expect(asked(/^\/api\/places$/).length).toBe(1);
     expect(asked(/^\/api\/news\?/).length).toBe(1);
     expect(await shifted()).toBeLessThan(0.01);
+    // A column in the link: still one request, the one news.html started before the app.
+    await page.goto(`${app.url}/news?column=${encodeURIComponent('社区小喇叭')}`);
+    await page.waitForLoadState('networkidle');
+    expect(asked(/^\/api\/news\?community=yongan&column=/).length).toBe(1);
+    expect(await page.locator('link[rel="preload"][as="fetch"][href^="/api/news?community=yongan&column="]').count()).toBe(1);
     await page.context().close();
   });
 

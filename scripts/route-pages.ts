@@ -17,6 +17,8 @@ export type RoutePage = {
   module: string;
   /** Same-origin API answers the page always reads (fetched with `crossorigin`, as fetch() asks). */
   fetches?: string[];
+  /** A tiny module (a build input of its own) that runs before the app, e.g. to start a fetch. */
+  early?: string;
 };
 
 /** Every chunk a chunk needs before it runs (its static imports, all the way down). */
@@ -54,12 +56,17 @@ export function routePages(pages: RoutePage[]) {
           const c = bundle[f];
           return c?.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : [];
         });
+        const early = page.early ? chunkOf(bundle, page.early) : undefined;
+        if (page.early && !early) this.error(`route pages: no chunk for ${page.early}`);
         const links = [
           ...(page.fetches ?? []).map((href) => `<link rel="preload" as="fetch" crossorigin href="${href}">`),
           ...scripts.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
           ...[...new Set(styles)].map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
         ];
-        this.emitFile({ type: 'asset', fileName: page.file, source: html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`) });
+        let source = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+        // Module scripts run in document order: put before the app's, it always runs first.
+        if (early) source = source.replace('<script type="module"', `<script type="module" crossorigin src="/${early.fileName}"></script>\n    <script type="module"`);
+        this.emitFile({ type: 'asset', fileName: page.file, source });
       }
     },
   };
