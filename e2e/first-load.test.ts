@@ -116,6 +116,7 @@ describe('the first page on a phone', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('小板凳大课堂 小区院里传党音');
     await page.waitForLoadState('networkidle');
     expect(await page.locator('link[rel="preload"][as="fetch"][href="/api/news/5"]').count()).toBe(1);
+    expect(await page.locator('link[rel="modulepreload"][href*="/assets/article-"]').count()).toBe(1);
     expect(asked(/^\/api\/news\/5$/).length).toBe(1);
     await page.context().close();
   });

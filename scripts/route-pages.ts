@@ -34,9 +34,13 @@ const chunkOf = (bundle: Bundle, module: string) =>
   Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.replace(/\\/g, '/').endsWith(`/${module}`));
 
 /**
- * @example routePages([{ file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'] }])
+ * `serverPages` names the route modules of pages the server builds from index.html itself
+ * (article pages with share cards): their code is listed in the shell as an inert
+ * `<meta name="linli-modules-NAME" content="/assets/a.js /assets/b.js">`, which the server
+ * turns into modulepreload links for that page (no other page fetches anything for it).
+ * @example routePages([{ file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'] }], { article: 'src/pages/news/article.tsx' })
  */
-export function routePages(pages: RoutePage[]) {
+export function routePages(pages: RoutePage[], serverPages: Record<string, string> = {}) {
   return {
     name: 'linli-route-pages',
     apply: 'build' as const,
@@ -48,10 +52,14 @@ export function routePages(pages: RoutePage[]) {
       const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && html.includes(`/${c.fileName}"`));
       if (!entry) this.error('route pages: no entry script in index.html');
       const loaded = staticGraph(bundle, entry.fileName);
+      /** A route's chunks that the app's main code does not bring. */
+      const routeScripts = (module: string) => {
+        const chunk = chunkOf(bundle, module);
+        if (!chunk) this.error(`route pages: no chunk for ${module}`);
+        return [...staticGraph(bundle, chunk.fileName)].filter((f) => !loaded.has(f));
+      };
       for (const page of pages) {
-        const chunk = chunkOf(bundle, page.module);
-        if (!chunk) this.error(`route pages: no chunk for ${page.module}`);
-        const scripts = [...staticGraph(bundle, chunk.fileName)].filter((f) => !loaded.has(f));
+        const scripts = routeScripts(page.module);
         const styles = scripts.flatMap((f) => {
           const c = bundle[f];
           return c?.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : [];
@@ -68,6 +76,8 @@ export function routePages(pages: RoutePage[]) {
         if (early) source = source.replace('<script type="module"', `<script type="module" crossorigin src="/${early.fileName}"></script>\n    <script type="module"`);
         this.emitFile({ type: 'asset', fileName: page.file, source });
       }
+      const hints = Object.entries(serverPages).map(([name, module]) => `<meta name="linli-modules-${name}" content="${routeScripts(module).map((f) => `/${f}`).join(' ')}">`);
+      if (hints.length) shell.source = html.replace('</head>', `  ${hints.join('\n    ')}\n  </head>`);
     },
   };
 }
