@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
+import { precompress } from './scripts/precompress.ts';
+import { routePages } from './scripts/route-pages.ts';
 import { contentSecurityPolicy } from './worker/lib/security.ts';
 
 /**
@@ -23,7 +25,23 @@ const assetHeaders = {
 
 export default defineConfig({
   root: 'web',
-  plugins: [solid(), assetHeaders],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2020' },
+  plugins: [
+    solid(),
+    assetHeaders,
+    // The resident pages people open from a shared link or a bookmark; keep in step with routes.ts.
+    routePages([
+      { file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'], early: 'src/early-news.ts' },
+      { file: 'events.html', module: 'src/pages/events/index.tsx', fetches: ['/api/places'] },
+      { file: 'desk.html', module: 'src/pages/desk/index.tsx', fetches: ['/api/places'] },
+    ], { article: 'src/pages/news/article.tsx' }),
+    precompress(),
+  ],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    // The app, and the few lines /news runs before it (early-news.ts).
+    rollupOptions: { input: { index: 'web/index.html', 'early-news': 'web/src/early-news.ts' } },
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:8787', '/feeds': 'http://127.0.0.1:8787' } },
 });

@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['worker/**/*.test.ts', 'schema/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['worker/**/*.test.ts', 'schema/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['**/*.workerd.test.ts'],
           testTimeout: 60_000,
         },

@@ -29,7 +29,7 @@ export type PageResult = {
   tbtMs: number;
   cls: number;
   transferBytes: number;
-  /** Scripts as sent by this server, and the same files gzipped (what a compressing host sends). */
+  /** Scripts as sent by this server (brotli from the Node entry), and the same files gzipped. */
   jsTransferBytes: number;
   jsGzipBytes: number;
   /** The HTML and the render-blocking CSS, gzipped: what the first paint waits for. */
@@ -103,7 +103,7 @@ async function measure(origin: string, port: number, page: { name: string; path:
   return { result, lighthouseVersion: kept.lighthouseVersion };
 }
 
-/** Starts an app on a free port; `gzip` puts Hono's compress() in front, as Workers and CDNs compress. */
+/** Starts an app on a free port; `gzip` puts Hono's compress() in front, as a CDN would (the Node entry compresses by itself). */
 async function listen(app: Hono, gzip: boolean) {
   const front = gzip ? new Hono().use(compress()).all('*', (c) => app.fetch(c.req.raw, c.env)) : app;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -114,7 +114,7 @@ async function listen(app: Hono, gzip: boolean) {
 
 /**
  * Measures the resident pages, `runs` Lighthouse runs each (the median run by score is kept),
- * as the Node entry serves them, and again behind gzip.
+ * as the Node entry serves them (compressed), and again behind a gzip front.
  * @example const result = await runPagesBench({ runs: 1, log: console.log })
  */
 export async function runPagesBench(options: { runs: number; log: (line: string) => void }): Promise<PagesResult> {

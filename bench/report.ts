@@ -86,11 +86,11 @@ export function pagesTable(pages: PagesResult): string {
   const home = pages.variants.node.find((p) => p.name === 'home');
   const worstFirstPaint = Math.max(...pages.variants.node.map((p) => p.firstPaintGzipBytes));
   return [
-    'As the Node entry serves them (`npm start`: no compression):',
+    'As the Node entry serves them (`npm start`: built files sent precompressed, brotli or gzip; app answers gzipped):',
     '',
     table(head, rows(pages.variants.node)),
     '',
-    'Behind gzip (Hono `compress()` in front of the same app, as Workers Static Assets or a CDN compress):',
+    'Behind gzip (Hono `compress()` in front of the same app, as a CDN would add; what is compressed already passes through, so this should match the table above):',
     '',
     table(head, rows(pages.variants.gzip)),
     '',

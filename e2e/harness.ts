@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Platform } from '../worker/lib/platform.ts';
 import { createNodeApp } from '../worker/node/server.ts';
 import { demoPassword, freshDatabase, testPlatform } from '../worker/node/test-database.ts';
 export { samplePng } from '../worker/node/sample-photos.ts';
@@ -16,9 +17,9 @@ export const phone = { width: 390, height: 844 };
 export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
 
 /** Starts the Node app over a new temp database with demo data on a free port. */
-export async function startApp() {
+export async function startApp(overrides: Partial<Platform> = {}) {
   const { db, cleanup } = await freshDatabase({ demo: true });
-  const app = createNodeApp(testPlatform(db));
+  const app = createNodeApp(testPlatform(db, overrides));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

@@ -1,18 +1,22 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import Home from './pages/home.tsx';
+import { preloadArticle, preloadDesk, preloadEvents, preloadHome, preloadNews, preloadTracking } from './preload.ts';
 
-/** The one route table. The home page ships in the first bundle; the rest load when visited. */
+/**
+ * The one route table. The home page ships in the first bundle; the rest load when visited,
+ * their data fetched alongside their code (preload.ts).
+ */
 export const routes: RouteDefinition[] = [
-  { path: '/', component: Home },
-  { path: '/news', component: lazy(() => import('./pages/news/index.tsx')) },
-  { path: '/news/:id', component: lazy(() => import('./pages/news/article.tsx')) },
-  { path: '/events', component: lazy(() => import('./pages/events/index.tsx')) },
+  { path: '/', component: Home, preload: preloadHome },
+  { path: '/news', component: lazy(() => import('./pages/news/index.tsx')), preload: preloadNews },
+  { path: '/news/:id', component: lazy(() => import('./pages/news/article.tsx')), preload: preloadArticle },
+  { path: '/events', component: lazy(() => import('./pages/events/index.tsx')), preload: preloadEvents },
   { path: '/events/signup/:id', component: lazy(() => import('./pages/events/signup.tsx')) },
   { path: '/events/:id', component: lazy(() => import('./pages/events/event.tsx')) },
-  { path: '/desk', component: lazy(() => import('./pages/desk/index.tsx')) },
+  { path: '/desk', component: lazy(() => import('./pages/desk/index.tsx')), preload: preloadDesk },
   { path: '/desk/board', component: lazy(() => import('./pages/desk/board.tsx')) },
-  { path: '/desk/t/:number', component: lazy(() => import('./pages/desk/tracking.tsx')) },
+  { path: '/desk/t/:number', component: lazy(() => import('./pages/desk/tracking.tsx')), preload: preloadTracking },
   { path: '/staff/sign-in', component: lazy(() => import('./pages/staff/sign-in.tsx')) },
   {
     path: '/staff',

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeApp } from './server.ts';
 import { freshDatabase, testPlatform } from './test-database.ts';
@@ -12,7 +13,11 @@ const webRoot = mkdtempSync(join(tmpdir(), 'linli-web-'));
 beforeAll(async () => {
   mkdirSync(join(webRoot, 'assets'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Linli shell</title>');
+  writeFileSync(join(webRoot, 'news.html'), '<!doctype html><title>Linli news page</title>');
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log(1)');
+  // What the build's precompress step writes beside a file.
+  writeFileSync(join(webRoot, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
+  writeFileSync(join(webRoot, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
   t = await freshDatabase({ demo: true });
   app = createNodeApp(testPlatform(t.db), webRoot);
 });
@@ -36,6 +41,14 @@ describe('Node server', () => {
     expect(await res.text()).toContain('Linli shell');
   });
 
+  it('serves a route built with its own page (news.html for /news), revalidated like the shell', async () => {
+    const res = await app.request('/news?column=x');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toContain('Linli news page');
+    expect(await (await app.request('/news/')).text()).toContain('Linli shell');
+  });
+
   it('serves hashed assets with a long cache life', async () => {
     const res = await app.request('/assets/index-abc123.js');
     expect(res.status).toBe(200);
@@ -51,5 +64,44 @@ describe('Node server', () => {
   it('answers the API through the same app', async () => {
     const res = await app.request('/api/health');
     expect(res.status).toBe(200);
+  });
+
+  it('sends a built file in its precompressed copy, brotli first, to a phone that takes it', async () => {
+    const br = await app.request('/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(br.headers.get('cache-control')).toContain('immutable');
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    const gz = await app.request('/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe('console.log(1)');
+  });
+
+  it('sends the plain file to a client that takes no compression', async () => {
+    const res = await app.request('/assets/index-abc123.js');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.text()).toBe('console.log(1)');
+  });
+
+  it('gzips API answers for clients that take it, and still answers 304 to a known ETag', async () => {
+    const res = await app.request('/api/news?community=yongan', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()) as { articles: unknown[] };
+    expect(body.articles.length).toBeGreaterThan(0);
+    const etag = res.headers.get('etag')!;
+    expect(etag).toMatch(/^W\//);
+    const again = await app.request('/api/news?community=yongan', { headers: { 'accept-encoding': 'gzip, deflate, br', 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('leaves API answers alone for a client that takes no compression', async () => {
+    const res = await app.request('/api/news?community=yongan');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('vary')).toBeNull();
+    expect(((await res.json()) as { articles: unknown[] }).articles.length).toBeGreaterThan(0);
   });
 });

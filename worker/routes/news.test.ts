@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../test-helpers.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
-const shell = '<!doctype html><html><head><meta name="description" content="x" /><title>邻里 Linli</title></head><body></body></html>';
+const shell =
+  '<!doctype html><html><head><meta name="description" content="x" /><title>邻里 Linli</title><meta name="linli-modules-article" content="/assets/article-a1.js /assets/format-b2.js"></head><body></body></html>';
 
 beforeAll(async () => {
   t = await testApp({ shell: async () => shell });
@@ -74,6 +75,12 @@ describe('reading news', () => {
     expect(html).toContain('<meta property="og:url" content="https://linli.example/news/5" />');
     expect(html).toContain('<meta property="og:image" content="https://linli.example/share.png" />');
     expect(html).toContain('<title>小板凳大课堂 小区院里传党音 · 邻里</title>');
+    // The article's JSON is on its way with the app's code, in the credentials mode of fetch().
+    expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/news/5" />');
+    // The article page's code, which the build listed in the shell, downloads with the main code.
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/article-a1.js" />');
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/format-b2.js" />');
+    expect(html).not.toContain('linli-modules-article');
     expect((await t.app.request('/news/999')).status).toBe(404);
   });
 });

@@ -20,7 +20,7 @@ export function Layout(props: ParentProps) {
             class="chip"
             lang={prefs.locale() === 'en' ? 'zh-CN' : 'en'}
             aria-label={t('switchLanguageLabel')}
-            onClick={() => prefs.setLocale(prefs.locale() === 'en' ? 'zh-CN' : 'en')}
+            onClick={() => void prefs.setLocale(prefs.locale() === 'en' ? 'zh-CN' : 'en')}
           >
             {t('switchLanguage')}
           </button>

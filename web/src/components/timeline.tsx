@@ -22,7 +22,7 @@ export function Timeline(props: { events: TimelineEvent[] }) {
             <p class="timeline-head">
               <strong>{tKey('event', e.kind)}</strong>
               <Show when={e.visibility === 'internal'}>
-                <span class="badge">内部 internal</span>
+                <span class="badge">{t('visibility_internal')}</span>
               </Show>
             </p>
             <p class="muted">

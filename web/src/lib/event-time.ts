@@ -1,3 +1,4 @@
+import { formatDayHeadingIn, formatTimeIn } from './dates.ts';
 import { formatDateTime } from './format.ts';
 import { prefs } from './prefs.ts';
 
@@ -11,22 +12,9 @@ export const shanghaiDay = (ms: number) => new Date(ms + SHANGHAI_MS).toISOStrin
 /** Days from today (in Zhengzhou) to the day of `ms`: 0 today, 1 tomorrow. */
 export const daysFromToday = (ms: number, now = Date.now()) => Math.round((Date.parse(shanghaiDay(ms)) - Date.parse(shanghaiDay(now))) / DAY_MS);
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(kind: 'time' | 'day') {
-  const key = `${prefs.locale()}|${kind}`;
-  let f = cache.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      kind === 'time' ? { hour: '2-digit', minute: '2-digit', hour12: false } : { month: 'long', day: 'numeric', weekday: 'long' };
-    f = new Intl.DateTimeFormat(prefs.locale(), { timeZone: 'Asia/Shanghai', ...options });
-    cache.set(key, f);
-  }
-  return f;
-}
-
 /** "11月28日星期六" for a day heading. */
-export const formatDayHeading = (ms: number) => formatter('day').format(ms);
-export const formatTime = (ms: number) => formatter('time').format(ms);
+export const formatDayHeading = (ms: number) => formatDayHeadingIn(prefs.locale(), ms);
+export const formatTime = (ms: number) => formatTimeIn(prefs.locale(), ms);
 
 /** Start and end as people say it: one date, two times (or two dates when it runs past midnight). */
 export function formatTimeRange(start: number, end: number): string {

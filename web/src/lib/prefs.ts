@@ -1,14 +1,30 @@
-import { createEffect, createRoot } from 'solid-js';
-import { en, zh, type MessageKey } from './messages.ts';
+import { createEffect, createRoot, createSignal } from 'solid-js';
+import { zh, type MessageKey } from './messages.ts';
 import { persisted } from './storage.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
+/** The English catalogue once loaded: a chunk of its own, so Chinese readers never fetch it. */
+const [english, setEnglish] = createSignal<Record<MessageKey, string> | null>(null);
+
+/**
+ * Loads the English catalogue (once); resolves when `t()` can answer in English.
+ * @example await loadEnglish(); prefs.setLocale('en')
+ */
+export async function loadEnglish(): Promise<void> {
+  if (!english()) setEnglish((await import('./messages-en.ts')).en);
+}
+
 /** Device-wide preferences: language, large text and the resident's place. */
 export const prefs = createRoot(() => {
-  const [locale, setLocale] = persisted<Locale>('linli.locale', 'zh-CN');
+  const [locale, setStoredLocale] = persisted<Locale>('linli.locale', 'zh-CN');
   const [largeText, setLargeText] = persisted('linli.largeText', false);
   const [place, setPlace] = persisted<{ subdistrict: string; community: string } | null>('linli.place', null);
+  // English switches only once its words are here, so the page never shows keys or half of each.
+  const setLocale = async (next: Locale) => {
+    if (next === 'en') await loadEnglish();
+    setStoredLocale(next);
+  };
 
   createEffect(() => {
     document.documentElement.lang = locale();
@@ -19,10 +35,11 @@ export const prefs = createRoot(() => {
 
 /**
  * Translates a catalogue key into the current language (reactive), filling `{name}` slots.
+ * Until the English catalogue has arrived, English readers see the Chinese words.
  * @example t('consentLabel', { days: 365 })
  */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = (prefs.locale() === 'en' ? en : zh)[key];
+  const text = (prefs.locale() === 'en' ? english() ?? zh : zh)[key];
   return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : text;
 }
 

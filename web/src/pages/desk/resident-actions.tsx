@@ -2,7 +2,7 @@ import { revalidate } from '@solidjs/router';
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { api, json } from '../../lib/api.ts';
 import { t } from '../../lib/prefs.ts';
-import { getTracking, type Tracking } from './tracking.tsx';
+import { getTracking, type Tracking } from './queries.ts';
 
 /** A small form that posts one resident action and reloads the ticket. */
 function ActionForm(props: { title: string; button: string; send: (form: FormData) => Promise<unknown>; children?: JSX.Element }) {

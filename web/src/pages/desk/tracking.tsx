@@ -1,17 +1,11 @@
-import { createAsync, query, useParams, useSearchParams } from '@solidjs/router';
+import { createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
-import { api, json } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
+import { getTracking } from './queries.ts';
 import { ResidentActions } from './resident-actions.tsx';
-
-export const getTracking = query(
-  async (number: string, token: string) => json(await api.tickets[':number'].$get({ param: { number }, query: { token } })),
-  'tracking',
-);
-export type Tracking = Awaited<ReturnType<typeof getTracking>>;
 
 /** The resident's private page for one ticket: where it stands, what happened, what they can do. */
 export default function TrackingPage() {

@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { formatTime, formatTimeRange } from '../../lib/event-time.ts';
 import type { PublicEvent } from '../../lib/events.ts';
@@ -10,13 +9,14 @@ export function EventCard(props: { event: PublicEvent; timeOnly?: boolean }) {
   const e = () => props.event;
   return (
     <li class="card event-card" classList={{ 'is-cancelled': e().status === 'cancelled' }}>
-      <A href={`/events/${e().id}`} class="event-link">
+      {/* A plain link: the router still opens it in place, without a router link's upkeep per card. */}
+      <a href={`/events/${e().id}`} class="event-link">
         <span class="event-time">{props.timeOnly ? `${formatTime(e().startsAt)} – ${formatTime(e().endsAt)}` : formatTimeRange(e().startsAt, e().endsAt)}</span>
         <span class="event-title">
           {e().title}
           <Show when={e().series}>{(s) => <span class="muted"> · {t('eventSession', { n: s().sessionNumber ?? 1, of: s().sessionCount })}</span>}</Show>
         </span>
-      </A>
+      </a>
       <EventStatusMark status={e().status} />
       <p class="muted">
         {tKey('eventKind', e().kind)}

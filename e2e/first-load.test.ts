@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultWebRoot } from '../worker/node/server.ts';
+import { fileShell } from '../worker/node/platform.ts';
+import { launchBrowser, phonePage, startApp } from './harness.ts';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  // With the built shell, so article pages come with their share card and preloads.
+  app = await startApp({ shell: fileShell(join(defaultWebRoot, 'index.html')) });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const yongan = JSON.stringify({ subdistrict: 'jianzhongjie', community: 'yongan' });
+
+/** A new phone with things already in its storage, and every request it makes from now on. */
+async function phoneWith(storage: Record<string, string>) {
+  const page = await phonePage(browser);
+  await page.addInitScript((items) => {
+    for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+  }, storage);
+  const requests: Request[] = [];
+  page.on('request', (r) => requests.push(r));
+  const asked = (pattern: RegExp) => requests.filter((r) => pattern.test(new URL(r.url()).pathname + new URL(r.url()).search));
+  return { page, requests, asked };
+}
+
+/** Layout shifts since the page started, summed as CLS counts them (without the 1 s windows). */
+async function watchShifts(page: Page) {
+  await page.addInitScript(() => {
+    (window as unknown as { shifted: number }).shifted = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!e.hadRecentInput) (window as unknown as { shifted: number }).shifted += e.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { shifted: number }).shifted);
+}
+
+describe('the first page on a phone', () => {
+  it('comes compressed, and a Chinese reader never downloads the English words', async () => {
+    const { page, requests } = await phoneWith({});
+    await page.goto(app.url);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('选择您所在的社区');
+    await page.waitForLoadState('networkidle');
+    const files = requests.filter((r) => /\/assets\/.+\.(js|css)$/.test(r.url()));
+    expect(files.length).toBeGreaterThan(1);
+    for (const r of [...files, requests[0]!]) {
+      expect((await r.response())?.headers()['content-encoding'], r.url()).toMatch(/^(br|gzip)$/);
+    }
+    expect(requests.filter((r) => r.url().includes('/messages-en-'))).toEqual([]);
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Choose your community');
+    expect(requests.filter((r) => r.url().includes('/messages-en-')).length).toBe(1);
+    await page.context().close();
+  });
+
+  it('opens in English at once for an English reader, never Chinese first', async () => {
+    const { page } = await phoneWith({ 'linli.locale': '"en"', 'linli.place': yongan });
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { headings: string[] }).headings = []);
+      new MutationObserver(() => {
+        const h1 = document.querySelector('h1')?.textContent;
+        if (h1 && seen.at(-1) !== h1) seen.push(h1);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`${app.url}/news`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Neighbourhood news');
+    expect(await page.evaluate(() => (window as unknown as { headings: string[] }).headings)).toEqual(['Neighbourhood news']);
+    await page.context().close();
+  });
+
+  it('events: the page code and its data come at once, each fetched once, and nothing jumps', async () => {
+    const { page, asked } = await phoneWith({ 'linli.place': yongan });
+    const shifted = await watchShifts(page);
+    await page.goto(`${app.url}/events`);
+    await expect.poll(() => page.locator('.event-card').count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    // The page names its own code, so it downloads beside the app's main code.
+    expect(await page.locator('link[rel="modulepreload"][href*="/assets/events-"]').count()).toBe(1);
+    expect(asked(/^\/api\/places$/).length).toBe(1);
+    expect(asked(/^\/api\/events\?/).length).toBe(1);
+    expect(await shifted()).toBeLessThan(0.01);
+    await page.context().close();
+  });
+
+  it('news list: the news is asked for before the app runs, once, and nothing jumps', async () => {
+    const { page, asked } = await phoneWith({ 'linli.place': yongan });
+    const shifted = await watchShifts(page);
+    await page.goto(`${app.url}/news`);
+    await expect.poll(() => page.locator('.news-item').count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    expect(asked(/^\/api\/places$/).length).toBe(1);
+    expect(asked(/^\/api\/news\?/).length).toBe(1);
+    expect(await shifted()).toBeLessThan(0.01);
+    // A column in the link: still one request, the one news.html started before the app.
+    await page.goto(`${app.url}/news?column=${encodeURIComponent('社区小喇叭')}`);
+    await page.waitForLoadState('networkidle');
+    expect(asked(/^\/api\/news\?community=yongan&column=/).length).toBe(1);
+    expect(await page.locator('link[rel="preload"][as="fetch"][href^="/api/news?community=yongan&column="]').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('article: the JSON the page asks for in its <head> is the one the app reads (one request)', async () => {
+    const { page, asked } = await phoneWith({});
+    await page.goto(`${app.url}/news/5`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('小板凳大课堂 小区院里传党音');
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('link[rel="preload"][as="fetch"][href="/api/news/5"]').count()).toBe(1);
+    expect(await page.locator('link[rel="modulepreload"][href*="/assets/article-"]').count()).toBe(1);
+    expect(asked(/^\/api\/news\/5$/).length).toBe(1);
+    await page.context().close();
+  });
+});

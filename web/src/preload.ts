@@ -1,0 +1,50 @@
+import type { RoutePreloadFunc } from '@solidjs/router';
+import { getEvents } from './lib/events.ts';
+import { getPlaces } from './lib/places.ts';
+import { prefs } from './lib/prefs.ts';
+import { getCategories } from './pages/desk/categories.ts';
+import { getTracking } from './pages/desk/queries.ts';
+import { getArticle, getNews } from './pages/news/queries.ts';
+
+/**
+ * Route preloads: the router calls them while it fetches the page's chunk, so the data is on
+ * its way before the page's code arrives (and when a finger rests on a link). Each asks its
+ * query with exactly the arguments the page will, so the page finds the answer in the cache.
+ * Pages for the resident's community also need the place tree; both start at once instead of
+ * the list waiting for the tree.
+ */
+const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
+
+/** The chosen community, with the place tree asked for alongside. */
+function community(): string | undefined {
+  void getPlaces();
+  return prefs.place()?.community;
+}
+
+export const preloadHome: RoutePreloadFunc = () => void getPlaces();
+
+export const preloadNews: RoutePreloadFunc = ({ location }) => {
+  const slug = community();
+  if (slug) void getNews({ community: slug, column: one(location.query.column), q: one(location.query.q) });
+};
+
+export const preloadArticle: RoutePreloadFunc = ({ params }) => void getArticle(params.id!);
+
+export const preloadEvents: RoutePreloadFunc = ({ location }) => {
+  const when = location.query.when === 'past' ? 'past' : 'upcoming';
+  const subdistrict = one(location.query.subdistrict);
+  if (subdistrict) {
+    void getPlaces();
+    void getEvents({ subdistrict }, when);
+    return;
+  }
+  const slug = community();
+  if (slug) void getEvents({ community: slug }, when);
+};
+
+export const preloadDesk: RoutePreloadFunc = () => {
+  const slug = community();
+  if (slug) void getCategories(slug);
+};
+
+export const preloadTracking: RoutePreloadFunc = ({ params, location }) => void getTracking(params.number!, one(location.query.token) ?? '');
