@@ -58,7 +58,12 @@ export async function startChromium() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helpers can still be writing into the profile for a moment after it exits.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch {
+        // A temp folder left behind is not worth losing the figures for.
+      }
     },
   };
 }
