@@ -6,7 +6,11 @@
  */
 export type DateLocale = 'zh-CN' | 'en';
 
-const SHANGHAI_MS = 8 * 60 * 60 * 1000;
+/** Zhengzhou's offset from UTC, the same all year. */
+export const SHANGHAI_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar day in Zhengzhou, YYYY-MM-DD. */
+export const shanghaiDay = (ms: number) => new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10);
 const zhWeekdays = ['日', '一', '二', '三', '四', '五', '六'];
 const enWeekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const enMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,14 +1,8 @@
-import { formatDayHeadingIn, formatTimeIn } from './dates.ts';
+import { formatDayHeadingIn, formatTimeIn, shanghaiDay } from './dates.ts';
 import { formatDateTime } from './format.ts';
 import { prefs } from './prefs.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// Zhengzhou keeps UTC+8 all year, so a day there is a fixed shift from UTC.
-const SHANGHAI_MS = 8 * 60 * 60 * 1000;
-
-/** The calendar day in Zhengzhou, YYYY-MM-DD: how the week view groups events. */
-export const shanghaiDay = (ms: number) => new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10);
-
 /** Days from today (in Zhengzhou) to the day of `ms`: 0 today, 1 tomorrow. */
 export const daysFromToday = (ms: number, now = Date.now()) => Math.round((Date.parse(shanghaiDay(ms)) - Date.parse(shanghaiDay(now))) / DAY_MS);
 

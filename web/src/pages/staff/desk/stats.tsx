@@ -2,6 +2,7 @@ import { createAsync, query, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
+import { shanghaiDay } from '../../../lib/dates.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { getPlaces } from '../../../lib/places.ts';
 import { placeName, t } from '../../../lib/prefs.ts';
@@ -25,7 +26,7 @@ function WeeklyChart(props: { weeks: Stats['weeks'] }) {
               <rect x="17" y={120 - barHeight(w.resolved)} width="15" height={barHeight(w.resolved)} class="bar-resolved" />
               <text x="7" y={116 - barHeight(w.opened)} text-anchor="middle">{w.opened}</text>
               <text x="25" y={116 - barHeight(w.resolved)} text-anchor="middle">{w.resolved}</text>
-              <text x="16" y="140" text-anchor="middle" class="axis">{new Date(w.from + 8 * 3600_000).toISOString().slice(5, 10)}</text>
+              <text x="16" y="140" text-anchor="middle" class="axis">{shanghaiDay(w.from).slice(5)}</text>
             </g>
           )}
         </For>

@@ -1,6 +1,7 @@
 import { revalidate } from '@solidjs/router';
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { api, ApiFailure, json } from '../../../lib/api.ts';
+import { shanghaiDay } from '../../../lib/dates.ts';
 import { t, tKey } from '../../../lib/prefs.ts';
 import { getDeskTicket, type DeskTicket } from './ticket.tsx';
 
@@ -65,7 +66,7 @@ export function TicketActions(props: { ticket: Ticket }) {
       <Show when={has('accept')}>
         <ActionForm ticket={props.ticket} action="accept" build={(f) => ({ action: 'accept', version: version(), dueDate: field(f, 'dueDate') || undefined, note: field(f, 'note') || undefined })}>
           <label for="act-dueDate">{t('dueDateLabel')}</label>
-          <input id="act-dueDate" name="dueDate" type="date" value={new Date(props.ticket.dueAt + 8 * 3600_000).toISOString().slice(0, 10)} />
+          <input id="act-dueDate" name="dueDate" type="date" value={shanghaiDay(props.ticket.dueAt)} />
           {textarea('accept', 'note', t('noteLabel'), false)}
         </ActionForm>
       </Show>

@@ -1,5 +1,6 @@
 import { query } from '@solidjs/router';
 import { api, json } from '../../../lib/api.ts';
+import { SHANGHAI_MS } from '../../../lib/dates.ts';
 
 /** The organisers' data, through the typed client. */
 
@@ -12,7 +13,6 @@ export type Attendee = Awaited<ReturnType<typeof getDoorList>>['signups'][number
 export type NewEventBody = Parameters<typeof api.organiser.events.$post>[0]['json'];
 export type EventEditBody = Parameters<(typeof api.organiser.events)[':id']['$patch']>[0]['json'];
 
-const SHANGHAI_MS = 8 * 60 * 60 * 1000;
 /** The date and time inputs of a form, in Zhengzhou, for an instant. */
 export const localParts = (ms: number) => {
   const iso = new Date(ms + SHANGHAI_MS).toISOString();
