@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
-import { precompress } from './scripts/precompress.ts';
-import { routePages } from './scripts/route-pages.ts';
+import { precompress } from './scripts/build/precompress.ts';
+import { routePages } from './scripts/build/route-pages.ts';
 import { contentSecurityPolicy } from './worker/lib/security.ts';
 
 /**

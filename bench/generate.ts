@@ -23,8 +23,8 @@ import {
   type EventKind,
   type TicketStatus,
 } from '../schema/index.ts';
-import { loadDemoDesk } from '../scripts/demo-desk.ts';
-import { hashToken, randomToken } from '../worker/auth/session.ts';
+import { loadDemoDesk } from '../worker/node/demo/desk.ts';
+import { hashToken, randomToken } from '../worker/staff/session.ts';
 import { shanghaiDay } from '../worker/desk/file-ticket.ts';
 import type { Db } from '../worker/lib/platform.ts';
 import { summaryOf } from '../worker/news/editing.ts';
@@ -104,9 +104,9 @@ async function addPlaces(db: Db, rng: Rng, now: number) {
   await loadDemoDesk(db, now);
 }
 
-const demoBodies = readdirSync(new URL('../scripts/demo-news/', import.meta.url))
+const demoBodies = readdirSync(new URL('../worker/node/demo/news/', import.meta.url))
   .filter((f) => f.endsWith('.md'))
-  .map((f) => readFileSync(new URL(`../scripts/demo-news/${f}`, import.meta.url), 'utf8'));
+  .map((f) => readFileSync(new URL(`../worker/node/demo/news/${f}`, import.meta.url), 'utf8'));
 const paragraphs = demoBodies.flatMap((b) => b.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 20));
 const kickers = ['学党史办实事', '社区小喇叭', '楼院新变化', '为民办实事', '文明实践', null];
 const reporters = ['景静', '王磊', '刘洋'];

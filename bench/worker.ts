@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startLibsqlHttpServer } from '../scripts/libsql-http.ts';
+import { startLibsqlHttpServer } from '../scripts/fixtures/libsql-http.ts';
 import { freshDatabase } from '../worker/node/test-database.ts';
 
 export type WorkerResult = {

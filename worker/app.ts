@@ -1,54 +1,33 @@
+/**
+ * The Linli app: one router per feature, mounted in one chain.
+ *
+ * The rule that keeps it easy to change: route handlers validate, authorise and call; SQL lives in
+ * the feature's own modules (worker/<feature>/*.ts beside its *-routes.ts), and a rule used by two
+ * features has one name in worker/lib/.
+ */
 import { Hono } from 'hono';
-import { requireStaff, sameOriginWrites } from './auth/middleware.ts';
+import { deskApi } from './desk/index.ts';
+import { eventFeeds, eventsApi } from './events/index.ts';
 import { notFound, onError } from './lib/errors.ts';
+import { health } from './lib/health-routes.ts';
+import { photoRoutes } from './lib/photos-routes.ts';
 import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
-import { audit } from './routes/audit.ts';
-import { boardRoutes, ticketPhotoRoutes } from './routes/board.ts';
-import { deskCategories } from './routes/desk/categories.ts';
-import { deskStats } from './routes/desk/stats.ts';
-import { deskSupervision } from './routes/desk/supervision.ts';
-import { deskTickets } from './routes/desk/tickets.ts';
-import { eventFeeds } from './routes/event-feeds.ts';
-import { eventRoutes, organiserRoutes } from './routes/events/index.ts';
-import { newsFeeds } from './routes/news-feeds.ts';
-import { newsRoutes } from './routes/news.ts';
-import { newsroomRoutes } from './routes/newsroom.ts';
-import { photoRoutes } from './routes/photos.ts';
-import { publicPages } from './routes/public-pages.ts';
-import { ticketRoutes } from './routes/tickets.ts';
-import { auth } from './routes/auth.ts';
-import { health } from './routes/health.ts';
-import { places } from './routes/places.ts';
-import { staffRoutes } from './routes/staff.ts';
-
-/** The staff side of the joint desk: every route needs a signed-in staff member. */
-function deskRoutes() {
-  return new Hono<AppEnv>()
-    .use(requireStaff)
-    .route('/tickets', deskTickets)
-    .route('/', deskSupervision)
-    .route('/', deskStats)
-    .route('/', deskCategories);
-}
+import { newsApi, newsPages } from './news/index.ts';
+import { places } from './places/places-routes.ts';
+import { staffApi } from './staff/index.ts';
+import { sameOriginWrites } from './staff/middleware.ts';
 
 /** The API's routes, chained so `AppType` carries every endpoint to the typed web client. */
 function apiRoutes() {
   return new Hono<AppEnv>()
     .route('/health', health)
     .route('/places', places)
-    .route('/auth', auth)
-    .route('/staff', staffRoutes)
-    .route('/audit', audit)
-    .route('/tickets', ticketRoutes)
-    .route('/tickets', ticketPhotoRoutes)
-    .route('/board', boardRoutes)
     .route('/photos', photoRoutes)
-    .route('/events', eventRoutes)
-    .route('/organiser/events', organiserRoutes)
-    .route('/news', newsRoutes)
-    .route('/newsroom', newsroomRoutes)
-    .route('/desk', deskRoutes());
+    .route('/', staffApi)
+    .route('/', deskApi)
+    .route('/', eventsApi)
+    .route('/', newsApi);
 }
 
 /**
@@ -65,9 +44,8 @@ export function createApp(platform: Platform) {
     })
     .use('/api/*', sameOriginWrites)
     .route('/api', apiRoutes())
-    .route('/feeds', newsFeeds)
     .route('/feeds', eventFeeds)
-    .route('/', publicPages);
+    .route('/', newsPages);
   app.onError(onError);
   // Anything under /api that no route took is a JSON 404, never the web app's HTML.
   app.all('/api/*', notFound);

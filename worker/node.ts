@@ -3,7 +3,7 @@
  * serving the built web app. Migrates on start and loads demo data into an empty database.
  */
 import { serve } from '@hono/node-server';
-import { demoStaff, isEmpty, loadDemoData } from '../scripts/demo-data.ts';
+import { demoStaff, isEmpty, loadDemoData } from './node/demo/index.ts';
 import { runHousekeeping } from './desk/housekeeping.ts';
 import { defaultDatabaseUrl, migrateDatabase, openDatabase } from './node/database.ts';
 import { nodePlatform } from './node/platform.ts';

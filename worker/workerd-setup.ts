@@ -19,7 +19,7 @@ declare module 'vitest' {
 export const comparedPaths = ['/api/health', '/api/places', '/api/nowhere'];
 
 export default async function setup(project: TestProject) {
-  const child = spawn(process.execPath, ['scripts/workerd-fixture.ts', ...comparedPaths], {
+  const child = spawn(process.execPath, ['scripts/fixtures/workerd-fixture.ts', ...comparedPaths], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staff as staffTable } from '../../schema/index.ts';
-import type { StaffMember } from '../auth/policy.ts';
+import type { StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import { runDeskAction } from './actions.ts';
 import { changeTicket } from './change.ts';

@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import { compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, ticketEvents, tickets } from '../../schema/index.ts';
-import type { PlaceRef } from '../auth/policy.ts';
-import { hashToken, randomToken } from '../auth/session.ts';
+import type { PlaceRef } from '../staff/policy.ts';
+import { hashToken, randomToken } from '../staff/session.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
-import { communityBySlug } from '../lib/places.ts';
+import { communityBySlug } from '../places/places.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from './lifecycle.ts';
 

@@ -1,5 +1,5 @@
-import { constantTimeEqual } from '../auth/password.ts';
-import { hashToken } from '../auth/session.ts';
+import { constantTimeEqual } from '../staff/password.ts';
+import { hashToken } from '../staff/session.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { loadTicket, type LoadedTicket } from './views.ts';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { tickets } from '../../schema/index.ts';
-import type { StaffMember } from '../auth/policy.ts';
+import type { StaffMember } from '../staff/policy.ts';
 
 /**
  * The tickets a staff member may see, as a SQL condition for lists. It mirrors `seesPlace` in

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { communities, compounds, photos, staff, ticketCategories, ticketEvents, tickets } from '../../schema/index.ts';
-import type { PlaceRef } from '../auth/policy.ts';
+import type { PlaceRef } from '../staff/policy.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { AUTO_CLOSE_DAYS, DAY_MS, isOpen, isOverdue, maskPhone, REOPEN_DAYS } from './lifecycle.ts';

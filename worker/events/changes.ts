@@ -1,7 +1,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { articles, events, eventSignups } from '../../schema/index.ts';
-import { auditEntryIfChanged } from '../auth/audit.ts';
-import type { StaffMember } from '../auth/policy.ts';
+import { auditEntryIfChanged } from '../staff/audit.ts';
+import type { StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { crossFieldProblems, type EventEdit } from './input.ts';

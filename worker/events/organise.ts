@@ -1,7 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { communities, compounds, events, eventSeries, subdistricts } from '../../schema/index.ts';
-import { auditEntry } from '../auth/audit.ts';
-import { authorize, type StaffMember } from '../auth/policy.ts';
+import { auditEntry } from '../staff/audit.ts';
+import { authorize, type StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import type { NewEvent } from './input.ts';

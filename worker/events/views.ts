@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { communities, compounds, events, eventSignups, subdistricts } from '../../schema/index.ts';
-import type { PlaceRef } from '../auth/policy.ts';
+import type { PlaceRef } from '../staff/policy.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { communityEvents } from './place-filter.ts';

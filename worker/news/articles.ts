@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { articles, communities, subdistricts } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
-import { communityBySlug, subdistrictBySlug } from '../lib/places.ts';
+import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
 import { prepared } from '../lib/prepared.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import { renderMarkdown } from '../lib/markdown.ts';

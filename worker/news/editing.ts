@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import { articleRevisions, articles, communities, creditContributions, creditRoles, photos, subdistricts, type ArticleStatus } from '../../schema/index.ts';
-import { auditEntry } from '../auth/audit.ts';
-import { authorize, type PlaceRef, type StaffMember } from '../auth/policy.ts';
+import { auditEntry } from '../staff/audit.ts';
+import { authorize, type PlaceRef, type StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';

@@ -1,7 +1,7 @@
 import { and, count, eq, max, sql, type SQL } from 'drizzle-orm';
 import { articles } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
-import { communityBySlug } from '../lib/places.ts';
+import { communityBySlug } from '../places/places.ts';
 import { prepared } from '../lib/prepared.ts';
 import { communityScope, listArticles, olderThan, readerScope, searchCondition, summariesQuery, toSummary } from './articles.ts';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDemoData } from '../../scripts/demo-data.ts';
+import { loadDemoData } from './demo/index.ts';
 import { memoryPhotoStore } from '../lib/photos.ts';
 import type { Db, Platform } from '../lib/platform.ts';
 import { migrateDatabase, openDatabase } from './database.ts';

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deskApp, plainJpeg, upload, type DeskApp } from './test-helpers.ts';
+
+let d: DeskApp;
+beforeAll(async () => {
+  d = await deskApp();
+});
+afterAll(() => d.t.cleanup());
+
+type BoardTicket = { number: string; status: string; owner: string; description: string; meToo: number; photoCount: number; overdue: boolean; category: { code: string } };
+const board = async (community = 'yongan') => {
+  const res = await d.t.app.request(`/api/board?community=${community}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('public, max-age=30');
+  return ((await res.json()) as { tickets: BoardTicket[] }).tickets;
+};
+const meToo = (number: string) => d.t.app.request(`/api/board/${number}/me-too`, { method: 'POST' });
+
+describe('the public board', () => {
+  it('shows the community\'s open tickets without names, phones or tokens', async () => {
+    const { number, token } = await d.fileOk({ name: '王秀英', phone: '13912345678' });
+    const tickets = await board();
+    const mine = tickets.find((t) => t.number === number);
+    expect(mine).toMatchObject({ status: 'submitted', owner: 'property', category: { code: 'repairs' }, meToo: 0, photoCount: 0, overdue: false });
+    const text = JSON.stringify(tickets);
+    for (const secret of ['王秀英', '13912345678', '139****5678', token, '张阿姨', '13800000001']) expect(text).not.toContain(secret);
+    for (const t of tickets) {
+      expect(t).not.toHaveProperty('name');
+      expect(t).not.toHaveProperty('phone');
+    }
+  });
+
+  it('lists only open tickets of the community asked for', async () => {
+    const open = await d.fileOk();
+    const done = await d.fileOk();
+    await d.actOk('yongan-wuye', done.number, { action: 'reject', reason: '重复' });
+    const elsewhere = await d.fileOk({ community: 'renhelu', compound: undefined });
+    const numbers = (await board()).map((t) => t.number);
+    expect(numbers).toContain(open.number);
+    expect(numbers).not.toContain(done.number);
+    expect(numbers).not.toContain(elsewhere.number);
+    expect((await board()).every((t) => ['submitted', 'accepted', 'in_progress'].includes(t.status))).toBe(true);
+    expect((await board('renhelu')).map((t) => t.number)).toContain(elsewhere.number);
+    expect((await d.t.app.request('/api/board?community=atlantis')).status).toBe(404);
+    expect((await d.t.app.request('/api/board')).status).toBe(400);
+  });
+
+  it('counts photos only where the resident let neighbours see them', async () => {
+    const key = async () => ((await (await upload(d.t.app, plainJpeg)).json()) as { key: string }).key;
+    const hidden = await d.fileOk({ photos: [await key()] });
+    const shown = await d.fileOk({ photos: [await key(), await key()], photosPublic: true });
+    const tickets = await board();
+    expect(tickets.find((t) => t.number === hidden.number)?.photoCount).toBe(0);
+    expect(tickets.find((t) => t.number === shown.number)?.photoCount).toBe(2);
+  });
+});
+
+describe('me too', () => {
+  it('counts once per network address', async () => {
+    const { number } = await d.fileOk();
+    const first = await meToo(number);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ meToo: 1 });
+    expect(await (await meToo(number)).json()).toEqual({ meToo: 1 });
+    d.address = '198.51.100.44';
+    expect(await (await meToo(number)).json()).toEqual({ meToo: 2 });
+    const raced = await Promise.all([1, 2, 3].map(() => meToo(number)));
+    expect(raced.map((r) => r.status)).toEqual([200, 200, 200]);
+    d.address = '203.0.113.7';
+    expect((await board()).find((t) => t.number === number)?.meToo).toBe(2);
+    expect(await d.view(number)).toMatchObject({ meToo: 2 });
+  });
+
+  it('puts the most shared problems first', async () => {
+    const { number } = await d.fileOk({ description: '小区东门路灯不亮，晚上很黑' });
+    for (const address of ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4', '192.0.2.5']) {
+      d.address = address;
+      expect((await meToo(number)).status).toBe(200);
+    }
+    d.address = '203.0.113.7';
+    expect((await board())[0]).toMatchObject({ number, meToo: 5 });
+  });
+
+  it('answers 404 for a ticket that is missing or no longer open', async () => {
+    const { number } = await d.fileOk();
+    await d.actOk('yongan-wuye', number, { action: 'reject', reason: '不是物业的事' });
+    const closed = await meToo(number);
+    const missing = await meToo('YA-20991231-0001');
+    expect([closed.status, missing.status]).toEqual([404, 404]);
+    expect(await closed.text()).toBe(await missing.text());
+    expect((await meToo('not-a-number')).status).toBe(400);
+  });
+
+  it('counts against the address\'s hourly budget of writes', async () => {
+    const r = await deskApp({ publicWritesPerHour: 2 });
+    try {
+      const a = await r.fileOk();
+      const b = await r.fileOk();
+      r.address = '192.0.2.200';
+      const res = await r.t.app.request(`/api/board/${a.number}/me-too`, { method: 'POST' });
+      expect(res.status).toBe(200);
+      expect((await r.t.app.request(`/api/board/${b.number}/me-too`, { method: 'POST' })).status).toBe(200);
+      const refused = await r.t.app.request(`/api/board/${a.number}/me-too`, { method: 'POST' });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await r.t.cleanup();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communities, ticketCategories } from '../../schema/index.ts';
+import { DAY_MS } from './lifecycle.ts';
+import { deskApp, START, type DeskApp } from './test-helpers.ts';
+
+let d: DeskApp;
+beforeAll(async () => {
+  d = await deskApp();
+});
+afterAll(() => d.t.cleanup());
+
+type Category = { id: number; code: string; name: string; owner: string; serviceDays: number; active: boolean };
+const lifts = { community: 'yongan', code: 'lifts', name: '电梯', nameEn: 'Lifts', owner: 'property', serviceDays: 2, examples: '电梯困人、异响、停运' };
+
+const residentCodes = async (community = 'yongan') =>
+  ((await (await d.t.app.request(`/api/tickets/categories?community=${community}`)).json()) as { categories: { code: string }[] }).categories.map((c) => c.code);
+
+async function categoryId(community: string, code: string) {
+  const [row] = await d.t.db
+    .select({ id: ticketCategories.id })
+    .from(ticketCategories)
+    .innerJoin(communities, eq(communities.id, ticketCategories.communityId))
+    .where(and(eq(communities.slug, community), eq(ticketCategories.code, code)));
+  return row!.id;
+}
+
+describe('the categories a community sorts by', () => {
+  it('are listed to its staff in full, to others not at all', async () => {
+    const res = await d.get('yongan', '/api/desk/categories?community=yongan');
+    expect(res.status).toBe(200);
+    const { categories } = (await res.json()) as { categories: Category[] };
+    expect(categories).toHaveLength(10);
+    expect(categories[0]).toMatchObject({ code: 'public-facilities', active: true, id: expect.any(Number) });
+    expect((await d.get('yongan', '/api/desk/categories?community=gongrenlu')).status).toBe(404);
+    expect((await d.get('jianzhongjie', '/api/desk/categories?community=yongan')).status).toBe(200);
+    expect((await d.get('weihongmin', '/api/desk/categories?community=jieyunlu')).status).toBe(403);
+  });
+
+  it('take a new category that residents then file under, owned and timed as set', async () => {
+    const before = await d.auditCount('category.create');
+    const res = await d.post('yongan', '/api/desk/categories', lifts);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ category: { code: 'lifts', owner: 'property', serviceDays: 2, sortOrder: 100, active: true } });
+    expect(await d.auditCount('category.create')).toBe(before + 1);
+    expect(await residentCodes()).toContain('lifts');
+    expect(await residentCodes('renhelu')).not.toContain('lifts');
+    const { number, token } = await d.fileOk({ category: 'lifts' });
+    expect(await (await d.track(number, token)).json()).toMatchObject({ owner: 'property', dueAt: START + 2 * DAY_MS });
+  });
+
+  it('refuse a code the community already has, and bad fields by name', async () => {
+    const again = await d.post('yongan', '/api/desk/categories', lifts);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: { code: 'category_exists', fields: { code: 'Taken.' } } });
+    const bad = await d.post('yongan', '/api/desk/categories', { ...lifts, code: 'Lifts!', owner: 'mayor', serviceDays: 0 });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(((await bad.json()) as { error: { fields: object } }).error.fields).sort()).toEqual(['code', 'owner', 'serviceDays']);
+  });
+
+  it('are kept by the community\'s own staff and its sub-district only', async () => {
+    const body = { ...lifts, code: 'lifts-2' };
+    expect((await d.post('yongan-wuye', '/api/desk/categories', body)).status).toBe(404);
+    expect((await d.post('weihongmin', '/api/desk/categories', { ...body, community: 'jieyunlu' })).status).toBe(403);
+    expect((await d.post('jianzhongjie', '/api/desk/categories', { ...body, community: 'gongrenlu' })).status).toBe(404);
+    expect((await d.post('jianzhongjie', '/api/desk/categories', body)).status).toBe(201);
+    const gongren = await categoryId('gongrenlu', 'repairs');
+    expect((await d.t.app.request(`/api/desk/categories/${gongren}`, { method: 'PATCH', body: JSON.stringify({ serviceDays: 1 }), headers: { 'Content-Type': 'application/json', ...(await d.headers('yongan')) } })).status).toBe(404);
+  });
+
+  it('can be retired: gone from the residents\' list and from filing, kept on old tickets', async () => {
+    const { number } = await d.fileOk({ category: 'parking' });
+    const id = await categoryId('yongan', 'parking');
+    const patch = (body: unknown) =>
+      d.headers('yongan').then((h) => d.t.app.request(`/api/desk/categories/${id}`, { method: 'PATCH', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...h } }));
+    const res = await patch({ active: false });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ category: { code: 'parking', active: false } });
+    expect(await residentCodes()).not.toContain('parking');
+    const refused = await d.file({ category: 'parking' });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { fields: { category: expect.any(String) } } });
+    expect((await d.view(number)).category.code).toBe('parking');
+    expect((await patch({ serviceDays: 91 })).status).toBe(400);
+    const empty = await patch({});
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toHaveProperty('error.code', 'invalid_input');
+  });
+});

@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../lib/platform.ts';
+import { requireStaff } from '../staff/middleware.ts';
+import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
+import { deskCategories } from './categories-routes.ts';
+import { deskTickets } from './staff-routes.ts';
+import { deskStats } from './stats-routes.ts';
+import { deskSupervision } from './supervision-routes.ts';
+import { ticketRoutes } from './tickets-routes.ts';
+
+/** The staff side at /desk: every route needs a signed-in staff member. */
+const staffDesk = new Hono<AppEnv>()
+  .use(requireStaff)
+  .route('/tickets', deskTickets)
+  .route('/', deskSupervision)
+  .route('/', deskStats)
+  .route('/', deskCategories);
+
+/**
+ * The joint desk under /api: residents file and follow tickets (/tickets) and say "me too" on
+ * their community's board (/board) without an account; staff work the queue at /desk.
+ */
+export const deskApi = new Hono<AppEnv>()
+  .route('/tickets', ticketRoutes)
+  .route('/tickets', ticketPhotoRoutes)
+  .route('/board', boardRoutes)
+  .route('/desk', staffDesk);

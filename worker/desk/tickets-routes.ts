@@ -1,0 +1,93 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { communities, ticketCategories } from '../../schema/index.ts';
+import { addNote, changeTicket } from './change.ts';
+import { fileTicket, newTicketSchema, RETENTION_DAYS } from './file-ticket.ts';
+import { ticketForToken } from './resident-access.ts';
+import { residentOptions, trackingView } from './views.ts';
+import { ApiError } from '../lib/errors.ts';
+import { idempotent } from '../lib/idempotency.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { countPublicWrite } from '../lib/public-writes.ts';
+import { limitBody } from '../lib/security.ts';
+import { validate } from '../lib/validate.ts';
+
+const numberParam = z.object({ number: z.string().check(z.regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.')) });
+const token = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a tracking token.'));
+const withToken = <T extends z.core.$ZodShape>(shape: T) => z.object({ token, ...shape });
+
+export const ticketRoutes = new Hono<AppEnv>()
+  .get('/categories', validate('query', z.object({ community: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.')) })), async (c) => {
+    const { db } = c.var;
+    const [community] = await db.select({ id: communities.id }).from(communities).where(eq(communities.slug, c.req.valid('query').community));
+    if (!community) throw new ApiError(404, 'community_not_found', 'No such community.');
+    const categories = await db
+      .select({
+        code: ticketCategories.code,
+        name: ticketCategories.name,
+        nameEn: ticketCategories.nameEn,
+        examples: ticketCategories.examples,
+        examplesEn: ticketCategories.examplesEn,
+        owner: ticketCategories.owner,
+        serviceDays: ticketCategories.serviceDays,
+      })
+      .from(ticketCategories)
+      .where(and(eq(ticketCategories.communityId, community.id), eq(ticketCategories.active, true)))
+      .orderBy(asc(ticketCategories.sortOrder), asc(ticketCategories.id));
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.json({ categories, retentionDays: RETENTION_DAYS }, 200);
+  })
+  .post('/', limitBody(), validate('json', newTicketSchema), async (c) => {
+    const result = await idempotent(c, 'tickets', async () => {
+      await countPublicWrite(c, 'ticket');
+      const filed = await fileTicket(c.var.db, c.req.valid('json'), { now: c.var.platform.now(), channel: 'web' });
+      return { status: 201 as const, body: filed };
+    });
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(result.body, 201);
+  })
+  .get('/:number', validate('param', numberParam), validate('query', z.object({ token })), async (c) => {
+    const row = await ticketForToken(c.var.db, c.req.valid('param').number, c.req.valid('query').token);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await trackingView(c.var.db, row, c.var.platform.now()), 200);
+  })
+  .post('/:number/info', limitBody(), validate('param', numberParam), validate('json', withToken({ message: z.string().check(z.trim(), z.minLength(1, 'Write something.'), z.maxLength(1000)) })), async (c) => {
+    const { token: t, message } = c.req.valid('json');
+    const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
+    if (!residentOptions(row.ticket, c.var.platform.now()).canAddInfo) throw new ApiError(409, 'ticket_not_open', 'This ticket is no longer open; reopen it instead.');
+    await addNote(c.var.db, row.ticket.id, c.var.platform.now(), { kind: 'info', visibility: 'public', body: message, actor: 'resident' });
+    return c.json({ ok: true }, 201);
+  })
+  .post('/:number/confirm', limitBody(), validate('param', numberParam), validate('json', withToken({})), async (c) => {
+    const row = await ticketForToken(c.var.db, c.req.valid('param').number, c.req.valid('json').token);
+    const now = c.var.platform.now();
+    await changeTicket(c.var.db, row.ticket, { action: 'close', version: row.ticket.version, now, set: { closedAt: now }, event: { kind: 'closed', visibility: 'public', actor: 'resident', body: null } });
+    return c.json({ ok: true }, 200);
+  })
+  .post('/:number/reopen', limitBody(), validate('param', numberParam), validate('json', withToken({ reason: z.string().check(z.trim(), z.minLength(2, 'Say what is still wrong.'), z.maxLength(1000)) })), async (c) => {
+    const { token: t, reason } = c.req.valid('json');
+    const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
+    const now = c.var.platform.now();
+    if (!residentOptions(row.ticket, now).canReopen) throw new ApiError(409, 'reopen_not_allowed', 'This ticket can no longer be reopened. Please file a new one.');
+    await changeTicket(c.var.db, row.ticket, {
+      action: 'reopen',
+      version: row.ticket.version,
+      now,
+      set: { reopenCount: row.ticket.reopenCount + 1, resolvedAt: null, closedAt: null },
+      event: { kind: 'reopened', visibility: 'public', actor: 'resident', body: reason },
+    });
+    return c.json({ ok: true }, 200);
+  })
+  .post('/:number/rating', limitBody(), validate('param', numberParam), validate('json', withToken({ score: z.number().check(z.int(), z.gte(1), z.lte(5)), comment: z.optional(z.string().check(z.trim(), z.maxLength(500))) })), async (c) => {
+    const { token: t, score, comment } = c.req.valid('json');
+    const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
+    if (!residentOptions(row.ticket, c.var.platform.now()).canRate) throw new ApiError(409, 'rating_not_allowed', 'A ticket is rated once, after it is resolved.');
+    await changeTicket(c.var.db, row.ticket, {
+      version: row.ticket.version,
+      now: c.var.platform.now(),
+      set: { rating: score, ratingComment: comment || null },
+      event: { kind: 'rated', visibility: 'public', actor: 'resident', body: comment || null, detail: { score } },
+    });
+    return c.json({ ok: true }, 201);
+  });

@@ -1,0 +1,43 @@
+import { and, gt } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { events } from '../../schema/index.ts';
+import { requestOrigin } from '../staff/middleware.ts';
+import { toCalendarEvent } from './calendar.ts';
+import { placeQuery } from './input.ts';
+import { placeFilter } from './place-filter.ts';
+import { findEvents } from './views.ts';
+import { renderCalendar } from '../lib/ical.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { validate } from '../lib/validate.ts';
+
+/** Past sessions stay in the feed this long, so a subscribed calendar does not lose last week. */
+const KEEP_PAST_DAYS = 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * /feeds/events.ics?community=SLUG (or ?subdistrict=SLUG): a calendar a phone subscribes to
+ * (webcal://). Cancelled sessions stay in it as STATUS:CANCELLED, so a subscribed phone strikes
+ * them out instead of keeping a stale copy.
+ */
+export const eventFeeds = new Hono<AppEnv>().get('/events.ics', validate('query', placeQuery), async (c) => {
+  const { db, platform } = c.var;
+  const { where, subdistrict, community } = await placeFilter(db, c.req.valid('query'));
+  const now = platform.now();
+  const rows = await findEvents(db, and(where, gt(events.endsAt, now - KEEP_PAST_DAYS * DAY_MS)), 'soonest', 500);
+  const origin = requestOrigin(c);
+  const place = community ?? subdistrict;
+  const query = community ? `community=${community.slug}` : `subdistrict=${subdistrict.slug}`;
+  const text = renderCalendar({
+    name: `${place.name}活动`,
+    description: `${place.name}的活动（邻里）`,
+    url: `${origin}/events?${query}`,
+    now: new Date(now),
+    events: rows.map((r) => toCalendarEvent(r, origin)),
+  });
+  return c.body(text, 200, {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `inline; filename="${place.slug}-events.ics"`,
+    // Calendar apps poll; five minutes keeps a burst of phones off the database.
+    'Cache-Control': 'public, max-age=300',
+  });
+});

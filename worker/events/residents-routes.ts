@@ -1,0 +1,54 @@
+import { and, gt, lte } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { events } from '../../schema/index.ts';
+import { requestOrigin } from '../staff/middleware.ts';
+import { toCalendarEvent } from './calendar.ts';
+import { idParam, listQuery } from './input.ts';
+import { placeFilter } from './place-filter.ts';
+import { eventNotFound } from './signups.ts';
+import { findEvents, loadEvent, publicEvent, seriesSessions, upcomingInCommunity } from './views.ts';
+import { renderCalendar } from '../lib/ical.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { validate } from '../lib/validate.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far back "past events" reach: long enough to read a summary after the event. */
+const PAST_DAYS = 180;
+
+/**
+ * What residents read, without an account: the events of their community (and of its
+ * sub-district), one event with its seats left, and that event as an .ics for their calendar.
+ */
+export const residentEvents = new Hono<AppEnv>()
+  .get('/', validate('query', listQuery), async (c) => {
+    const q = c.req.valid('query');
+    const now = c.var.platform.now();
+    const { where, subdistrict, community, ids } = await placeFilter(c.var.db, q);
+    const rows =
+      q.when === 'past'
+        ? await findEvents(c.var.db, and(where, lte(events.endsAt, now), gt(events.endsAt, now - PAST_DAYS * DAY_MS)), 'latest', 50)
+        : ids.communityId !== null
+          ? await upcomingInCommunity(c.var.db, { communityId: ids.communityId, subdistrictId: ids.subdistrictId }, now)
+          : await findEvents(c.var.db, and(where, gt(events.endsAt, now)), 'soonest', 200);
+    // Short: the seats left change with every sign-up.
+    c.header('Cache-Control', 'public, max-age=15');
+    return c.json({ subdistrict, community, events: rows.map((r) => publicEvent(r, now)) }, 200);
+  })
+  .get('/:id', validate('param', idParam), async (c) => {
+    const row = await loadEvent(c.var.db, c.req.valid('param').id);
+    if (!row) throw eventNotFound();
+    const now = c.var.platform.now();
+    c.header('Cache-Control', 'no-cache');
+    return c.json({ event: publicEvent(row, now), sessions: await seriesSessions(c.var.db, row.event.seriesId) }, 200);
+  })
+  .get('/:id/calendar.ics', validate('param', idParam), async (c) => {
+    const row = await loadEvent(c.var.db, c.req.valid('param').id);
+    if (!row) throw eventNotFound();
+    const origin = requestOrigin(c);
+    const text = renderCalendar({ name: row.event.title, url: `${origin}/events/${row.event.id}`, now: new Date(c.var.platform.now()), events: [toCalendarEvent(row, origin)] });
+    return c.body(text, 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `inline; filename="event-${row.event.id}.ics"`,
+      'Cache-Control': 'no-cache',
+    });
+  });

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { Hono, type Context } from 'hono';
+import * as z from 'zod/mini';
+import { communities, subdistricts } from '../../schema/index.ts';
+import { renderAtom, renderJsonFeed, renderRss, type FeedItem } from '../lib/feeds.ts';
+import { ApiError } from '../lib/errors.ts';
+import { notModified } from '../lib/http-cache.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { validate } from '../lib/validate.ts';
+import { articleView } from './articles.ts';
+import { readerSelection } from './selection.ts';
+import { selectionTag } from './reader-routes.ts';
+
+const formats = {
+  rss: { render: renderRss, type: 'application/rss+xml; charset=utf-8' },
+  atom: { render: renderAtom, type: 'application/atom+xml; charset=utf-8' },
+  json: { render: renderJsonFeed, type: 'application/feed+json; charset=utf-8' },
+} as const;
+
+const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
+
+/** The feed's title: the district, a sub-district or a community. */
+async function feedTitle(c: Context<AppEnv>, q: { community?: string; subdistrict?: string }) {
+  const table = q.community ? communities : subdistricts;
+  const slugValue = q.community ?? q.subdistrict;
+  const [place] = slugValue ? await c.var.db.select({ name: table.name }).from(table).where(eq(table.slug, slugValue)) : [];
+  return `邻里 · ${place?.name ?? '二七区'}新闻`;
+}
+
+/**
+ * News feeds for the district, every sub-district and every community: RSS 2.0, Atom 1.0 and
+ * JSON Feed 1.1, with absolute links and conditional GET.
+ */
+export const newsFeeds = new Hono<AppEnv>().get(
+  '/:file{news\\.(?:rss|atom|json)}',
+  validate('param', z.object({ file: z.enum(['news.rss', 'news.atom', 'news.json']) })),
+  validate('query', z.object({ community: z.optional(slug), subdistrict: z.optional(slug) })),
+  async (c) => {
+    const q = c.req.valid('query');
+    const format = formats[c.req.valid('param').file.slice('news.'.length) as keyof typeof formats];
+    const selection = await readerSelection(c.var.db, q);
+    if (!selection) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
+    const { etag, latest } = await selectionTag(selection, 'feed', c.req.url);
+    if (notModified(c, etag, latest)) return c.body(null, 304);
+    const origin = new URL(c.req.url).origin;
+    const absolute = (html: string) => html.replaceAll('src="/photos/', `src="${origin}/photos/`);
+    const rows = await selection.page(50);
+    const items: FeedItem[] = [];
+    for (const row of rows) {
+      const article = (await articleView(c.var.db, row.id))!;
+      items.push({
+        id: `news-${article.id}`,
+        url: `${origin}/news/${article.id}`,
+        title: article.headline,
+        summary: article.summary,
+        contentHtml: absolute(article.bodyHtml),
+        published: new Date(article.publishedAt!),
+        updated: new Date(article.updatedAt),
+        authors: article.credits.map((cr) => cr.name),
+        image: article.leadPhoto ? origin + article.leadPhoto.url : undefined,
+        categories: article.kicker ? [article.kicker] : [],
+      });
+    }
+    const body = format.render(
+      {
+        title: await feedTitle(c, q),
+        description: '二七区街道和社区的新闻与“社区小喇叭”',
+        homeUrl: `${origin}/news`,
+        feedUrl: c.req.url,
+        language: 'zh-CN',
+        updated: new Date(latest ?? 0),
+        icon: `${origin}/favicon.svg`,
+      },
+      items,
+    );
+    return c.body(body, 200, { 'Content-Type': format.type });
+  },
+);

@@ -1,0 +1,50 @@
+import { and, eq, or, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { articles } from '../../schema/index.ts';
+import { currentStaff } from '../staff/middleware.ts';
+import { ApiError } from '../lib/errors.ts';
+import { isPhotoKey } from '../lib/photos.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { validate } from '../lib/validate.ts';
+import { articleView } from './articles.ts';
+import { injectShareMeta } from './share-page.ts';
+
+/**
+ * Pages and files the server itself answers outside the API: article pages with share cards,
+ * and news photos (public once an article that shows them is published).
+ */
+export const publicPages = new Hono<AppEnv>()
+  .get('/news/:id{[0-9]+}', async (c, next) => {
+    const shell = await c.var.platform.shell();
+    if (!shell) return next();
+    const article = await articleView(c.var.db, Number(c.req.param('id')));
+    // The web app says "not found" itself; the status tells crawlers.
+    if (!article || article.status !== 'published') return c.html(shell, 404);
+    c.header('Cache-Control', 'public, no-cache');
+    return c.html(injectShareMeta(shell, article, new URL(c.req.url).origin), 200);
+  })
+  .get('/photos/:key{.+}', validate('param', z.object({ key: z.string().check(z.refine(isPhotoKey, 'Not a photo key.')) })), async (c) => {
+    const key = c.req.valid('param').key;
+    const { db, platform } = c.var;
+    const shown = await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(
+        and(
+          eq(articles.status, 'published'),
+          or(
+            eq(articles.leadPhotoKey, key),
+            sql`exists (select 1 from json_each(${articles.photos}) where json_extract(value, '$.key') = ${key})`,
+            sql`instr(${articles.body}, ${`/photos/${key}`}) > 0`,
+          ),
+        ),
+      )
+      .limit(1);
+    if (!shown.length && !(await currentStaff(c))) throw new ApiError(404, 'photo_not_found', 'No such photo.');
+    const stored = await platform.photos.get(key);
+    if (!stored) throw new ApiError(404, 'photo_not_found', 'No such photo.');
+    c.header('Cache-Control', shown.length ? 'public, max-age=31536000, immutable' : 'private, max-age=300');
+    c.header('Content-Type', stored.type);
+    return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200);
+  });

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { articleView } from './articles.ts';
+import { readerSelection, type Selection } from './selection.ts';
+import { ApiError } from '../lib/errors.ts';
+import { notModified, tagOf } from '../lib/http-cache.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { validate } from '../lib/validate.ts';
+
+const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
+export const newsQuery = z.object({
+  community: z.optional(slug),
+  subdistrict: z.optional(slug),
+  column: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1, 'Type something to search for.'), z.maxLength(100))),
+  before: z.optional(z.string().check(z.regex(/^\d+_\d+$/, 'Not a cursor.'))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+});
+
+/** A validator that changes whenever an article in the selection is published, edited or withdrawn. */
+export async function selectionTag(selection: Selection, ...parts: string[]) {
+  const stats = await selection.stats();
+  return { etag: tagOf(...parts, stats.n, stats.latest), latest: stats.latest ?? undefined };
+}
+
+export const newsRoutes = new Hono<AppEnv>()
+  .get('/', validate('query', newsQuery), async (c) => {
+    const q = c.req.valid('query');
+    const selection = await readerSelection(c.var.db, q);
+    if (!selection) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
+    const { etag, latest } = await selectionTag(selection, 'list', new URL(c.req.url).search);
+    if (notModified(c, etag, latest)) return c.body(null, 304);
+    const [publishedAt, id] = q.before?.split('_').map(Number) ?? [];
+    const rows = await selection.page(q.limit, q.before ? { publishedAt: publishedAt!, id: id! } : undefined);
+    const last = rows.at(-1);
+    return c.json(
+      {
+        articles: rows,
+        nextBefore: rows.length === q.limit && last ? `${last.publishedAt}_${last.id}` : null,
+      },
+      200,
+    );
+  })
+  .get('/:id', validate('param', z.object({ id: z.coerce.number().check(z.int(), z.positive('Not an article id.')) })), async (c) => {
+    const article = await articleView(c.var.db, c.req.valid('param').id);
+    if (!article || article.status !== 'published') throw new ApiError(404, 'article_not_found', 'No such article.');
+    if (notModified(c, tagOf('article', article.id, article.version, article.updatedAt), article.updatedAt)) return c.body(null, 304);
+    const { body: _, version: __, ...view } = article;
+    return c.json(view, 200);
+  });

@@ -1,0 +1,55 @@
+import { asc, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articles, events, eventSignups } from '../../../schema/index.ts';
+import { freshDatabase } from '../test-database.ts';
+import { loadDemoEvents, shanghaiTime } from './events.ts';
+
+// 01:00 on the 27th in Zhengzhou, still the 26th in UTC: days are counted in Zhengzhou.
+const now = Date.UTC(2026, 10, 26, 17);
+let t: Awaited<ReturnType<typeof freshDatabase>>;
+beforeAll(async () => {
+  t = await freshDatabase({ demo: true, now });
+});
+afterAll(() => t.cleanup());
+
+describe('the demo events', () => {
+  it('schedules from the day the database is made, so something is always upcoming', async () => {
+    const rows = await t.db.select().from(events).orderBy(asc(events.startsAt));
+    const upcoming = rows.filter((r) => r.status === 'scheduled');
+    expect(upcoming.length).toBeGreaterThanOrEqual(10);
+    expect(upcoming.every((r) => r.startsAt > now && r.endsAt > r.startsAt)).toBe(true);
+    const past = rows.filter((r) => r.status === 'completed');
+    expect(past).toHaveLength(1);
+    expect(past[0]).toMatchObject({ title: '小板凳课堂', speaker: '黄新生', attendance: 28, summary: expect.stringContaining('小板凳') });
+    expect(past[0]!.startsAt).toBeLessThan(now);
+    // Linked to the newspaper's report when the news demo is there.
+    const [report] = await t.db.select({ id: articles.id }).from(articles).where(eq(articles.headline, '小板凳大课堂 小区院里传党音'));
+    expect(past[0]!.articleId).toBe(report?.id ?? null);
+  });
+
+  it('makes the Small-Stool Class a weekly series of 30 stools in the square of Tiedao Jieyunli', async () => {
+    const stool = await t.db.select().from(events).where(eq(events.title, '小板凳课堂')).orderBy(asc(events.startsAt));
+    const series = stool.filter((s) => s.seriesId !== null);
+    expect(series.length).toBeGreaterThanOrEqual(4);
+    expect(series.every((s) => s.capacity === 30 && s.speaker === '黄新生')).toBe(true);
+    expect(series.slice(1).map((s, i) => s.startsAt - series[i]!.startsAt)).toEqual(Array(series.length - 1).fill(7 * 24 * 3600 * 1000));
+    expect(series[0]!.venue).toBe('铁道洁云里小区广场');
+    // 09:30 in Zhengzhou two days after the 27th.
+    expect(series[0]!.startsAt).toBe(shanghaiTime(now, 2, '09:30'));
+    expect(new Date(series[0]!.startsAt).toISOString()).toBe('2026-11-29T01:30:00.000Z');
+  });
+
+  it('has the three Mifengzhang channels and the Renhe Road joint meeting', async () => {
+    const rows = await t.db.select().from(events);
+    expect(rows.filter((r) => r.kind === 'outreach').map((r) => r.channel).sort()).toEqual(['loudspeaker', 'online', 'onsite']);
+    expect(rows.find((r) => r.kind === 'joint_meeting')).toMatchObject({ venue: '人和路6号院党员活动室', title: expect.stringContaining('四方联席会') });
+  });
+
+  it('loads nothing twice', async () => {
+    const before = (await t.db.select({ n: count() }).from(events))[0]!.n;
+    const signups = (await t.db.select({ n: count() }).from(eventSignups))[0]!.n;
+    await loadDemoEvents(t.db, now + 86_400_000);
+    expect((await t.db.select({ n: count() }).from(events))[0]!.n).toBe(before);
+    expect((await t.db.select({ n: count() }).from(eventSignups))[0]!.n).toBe(signups);
+  });
+});

@@ -1,0 +1,65 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { staff } from '../../schema/index.ts';
+import { createStaffAccount, newStaffSchema, resetPassword, setDisabled } from './accounts.ts';
+import { requireStaff } from './middleware.ts';
+import { authorize, authorizeRole, seesPlace } from './policy.ts';
+import { findStaff, publicView, staffView } from './directory.ts';
+import { ApiError } from '../lib/errors.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { limitBody } from '../lib/security.ts';
+import { validate } from '../lib/validate.ts';
+
+const idParam = z.object({ id: z.coerce.number().check(z.int(), z.positive('Not a staff id.')) });
+
+/** The account behind :id, or 404 when it does not exist or lies outside the caller's place. */
+async function target(c: { var: AppEnv['Variables'] }, id: number, action: 'staff.read' | 'staff.manage') {
+  const [found] = await findStaff(c.var.db, eq(staff.id, id));
+  if (!found) throw new ApiError(404, 'staff_not_found', 'No such staff.');
+  authorize(c.var.staff, action, found.placeRef, 'staff');
+  return found;
+}
+
+export const staffRoutes = new Hono<AppEnv>()
+  .use(requireStaff)
+  .get('/', async (c) => {
+    authorizeRole(c.var.staff, 'staff.read');
+    const all = await findStaff(c.var.db);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ staff: all.filter((s) => seesPlace(c.var.staff, s.placeRef)).map(publicView) }, 200);
+  })
+  .get('/:id', validate('param', idParam), async (c) => {
+    const found = await target(c, c.req.valid('param').id, 'staff.read');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ staff: publicView(found) }, 200);
+  })
+  .post('/', limitBody(), validate('json', newStaffSchema), async (c) => {
+    authorizeRole(c.var.staff, 'staff.manage');
+    const { db, platform } = c.var;
+    const id = await createStaffAccount(db, c.req.valid('json'), platform.authPepper!, platform.now(), c.var.staff);
+    return c.json({ staff: await staffView(db, id) }, 201);
+  })
+  .post('/:id/disable', limitBody(), validate('param', idParam), async (c) => {
+    const found = await target(c, c.req.valid('param').id, 'staff.manage');
+    if (found.id === c.var.staff.id) throw new ApiError(409, 'cannot_disable_self', 'You cannot disable your own account.');
+    await setDisabled(c.var.db, found.id, true, c.var.platform.now(), c.var.staff);
+    return c.json({ staff: await staffView(c.var.db, found.id) }, 200);
+  })
+  .post('/:id/enable', limitBody(), validate('param', idParam), async (c) => {
+    const found = await target(c, c.req.valid('param').id, 'staff.manage');
+    await setDisabled(c.var.db, found.id, false, c.var.platform.now(), c.var.staff);
+    return c.json({ staff: await staffView(c.var.db, found.id) }, 200);
+  })
+  .post(
+    '/:id/password',
+    limitBody(),
+    validate('param', idParam),
+    validate('json', z.object({ password: z.string().check(z.maxLength(256)) })),
+    async (c) => {
+      const found = await target(c, c.req.valid('param').id, 'staff.manage');
+      const { db, platform } = c.var;
+      await resetPassword(db, found.id, c.req.valid('json').password, platform.authPepper!, platform.now(), c.var.staff);
+      return c.json({ ok: true }, 200);
+    },
+  );

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.ts';
+import { LOGIN_FAILURE_LIMIT, THROTTLE_WINDOW_MS } from './throttle.ts';
+import { demoPassword } from '../node/test-database.ts';
+import { testApp } from '../test-helpers.ts';
+
+let clock = Date.UTC(2026, 10, 26, 2, 0, 0);
+let t: Awaited<ReturnType<typeof testApp>>;
+let address = '203.0.113.1';
+
+beforeAll(async () => {
+  t = await testApp({ now: () => clock, clientAddress: () => address });
+});
+afterAll(() => t.cleanup());
+
+const me = (headers: Record<string, string>) => t.app.request('/api/auth/me', { headers });
+
+describe('sign-in', () => {
+  it('signs in with the right pair: staff, token and a session cookie', async () => {
+    const res = await t.post('/api/auth/login', { login: 'Yongan', password: demoPassword });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { staff: Record<string, unknown>; token: string };
+    expect(body.staff).toMatchObject({ login: 'yongan', role: 'community', place: { type: 'community', slug: 'yongan' } });
+    expect(body.staff).not.toHaveProperty('passwordHash');
+    expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await me(t.bearer(body.token))).status).toBe(200);
+  });
+
+  it('sets HttpOnly, SameSite=Lax, no Secure on http://localhost', async () => {
+    const res = await t.post('/api/auth/login', { login: 'yongan', password: demoPassword });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^linli_session=[\w-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).not.toContain('Secure');
+  });
+
+  it('sets a Secure __Host- cookie anywhere else', async () => {
+    const res = await t.app.request('https://linli.example/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'yongan', password: demoPassword }),
+      headers: { 'Content-Type': 'application/json', Origin: 'https://linli.example' },
+    });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Host-linli_session=/);
+    expect(cookie).toContain('Secure');
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).not.toContain('Domain');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
+  it('accepts the session cookie on later requests', async () => {
+    const res = await t.post('/api/auth/login', { login: 'yongan', password: demoPassword });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await me({ Cookie: cookie })).status).toBe(200);
+  });
+
+  it('gives a new token at each sign-in', async () => {
+    expect(await t.signIn('yongan')).not.toBe(await t.signIn('yongan'));
+  });
+
+  it('answers an unknown login and a wrong password with the same body, after the same work', async () => {
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    const unknown = await t.post('/api/auth/login', { login: 'nobody-here', password: 'whatever-long' });
+    const unknownIterations = derive.mock.calls.map(([params]) => (params as Pbkdf2Params).iterations);
+    derive.mockClear();
+    const wrong = await t.post('/api/auth/login', { login: 'erqi-admin', password: 'whatever-long' });
+    const wrongIterations = derive.mock.calls.map(([params]) => (params as Pbkdf2Params).iterations);
+    derive.mockRestore();
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(await unknown.text()).toBe(await wrong.text());
+    expect(unknownIterations).toEqual([100_000]);
+    expect(wrongIterations).toEqual([100_000]);
+  });
+
+  it('refuses a disabled account with the same answer as a wrong password', async () => {
+    const admin = await t.signIn('erqi-admin');
+    const list = (await (await t.app.request('/api/staff', { headers: t.bearer(admin) })).json()) as { staff: { id: number; login: string }[] };
+    const id = list.staff.find((s) => s.login === 'weihongmin')!.id;
+    expect((await t.post(`/api/staff/${id}/disable`, {}, t.bearer(admin))).status).toBe(200);
+    const res = await t.post('/api/auth/login', { login: 'weihongmin', password: demoPassword });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Wrong login or password.' } });
+    await t.post(`/api/staff/${id}/enable`, {}, t.bearer(admin));
+  });
+
+  it('names the missing fields of a malformed sign-in', async () => {
+    const res = await t.post('/api/auth/login', { login: '' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { login: expect.any(String), password: expect.any(String) } } });
+  });
+});
+
+describe('throttling', () => {
+  it(`locks a login after ${LOGIN_FAILURE_LIMIT} failures, even with the right password, until the window passes`, async () => {
+    address = '198.51.100.7';
+    for (let i = 0; i < LOGIN_FAILURE_LIMIT; i++) {
+      expect((await t.post('/api/auth/login', { login: 'jianzhongjie', password: `wrong-password-${i}` })).status).toBe(401);
+    }
+    address = '198.51.100.8';
+    const locked = await t.post('/api/auth/login', { login: 'jianzhongjie', password: demoPassword });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(THROTTLE_WINDOW_MS / 1000);
+    expect(await locked.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
+    clock += THROTTLE_WINDOW_MS + 1000;
+    expect((await t.post('/api/auth/login', { login: 'jianzhongjie', password: demoPassword })).status).toBe(200);
+  });
+
+  it('locks a client address that tries many logins', async () => {
+    address = '192.0.2.99';
+    for (let i = 0; i < 20; i++) await t.post('/api/auth/login', { login: `guess-${i}`, password: 'some-password' });
+    const res = await t.post('/api/auth/login', { login: 'erqi-admin', password: demoPassword });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBeTruthy();
+    address = '192.0.2.100';
+    expect((await t.post('/api/auth/login', { login: 'erqi-admin', password: demoPassword })).status).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('rejects a tampered token', async () => {
+    const token = await t.signIn('yongan');
+    const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+    const res = await me(t.bearer(tampered));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  it('expires after 12 idle hours, and says so', async () => {
+    const token = await t.signIn('yongan');
+    clock += IDLE_TIMEOUT_MS - 60_000;
+    expect((await me(t.bearer(token))).status).toBe(200);
+    clock += IDLE_TIMEOUT_MS + 1;
+    const res = await me(t.bearer(token));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'session_expired' } });
+  });
+
+  it('expires after 7 days however busy', async () => {
+    const token = await t.signIn('yongan');
+    const start = clock;
+    while (clock - start < ABSOLUTE_TIMEOUT_MS - IDLE_TIMEOUT_MS) {
+      clock += IDLE_TIMEOUT_MS - 60_000;
+      expect((await me(t.bearer(token))).status).toBe(200);
+    }
+    clock = start + ABSOLUTE_TIMEOUT_MS + 1;
+    expect((await me(t.bearer(token))).status).toBe(401);
+  });
+
+  it('ends the session on the server at sign-out', async () => {
+    const token = await t.signIn('yongan');
+    const res = await t.post('/api/auth/logout', {}, t.bearer(token));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/linli_session=;/);
+    expect((await me(t.bearer(token))).status).toBe(401);
+  });
+
+  it('asks an anonymous caller to sign in', async () => {
+    const res = await me({});
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+});
+
+describe('CSRF', () => {
+  const cookieFor = async () => {
+    const res = await t.post('/api/auth/login', { login: 'erqi-admin', password: demoPassword });
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  };
+  const logout = (headers: Record<string, string>) => t.app.request('/api/auth/logout', { method: 'POST', headers });
+
+  it('refuses a cookie write from another origin', async () => {
+    const cookie = await cookieFor();
+    const res = await logout({ Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/json' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'cross_origin' } });
+    expect((await me({ Cookie: cookie })).status).toBe(200);
+  });
+
+  it('refuses a cookie write with no Origin, no Content-Type or an unusual one', async () => {
+    const cookie = await cookieFor();
+    expect((await logout({ Cookie: cookie })).status).toBe(403);
+    expect((await logout({ Cookie: cookie, Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await logout({ Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/x-custom' })).status).toBe(403);
+    expect((await logout({ Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+  });
+
+  it('accepts the same write from our own origin', async () => {
+    const cookie = await cookieFor();
+    expect((await logout({ Cookie: cookie, Origin: t.origin })).status).toBe(200);
+  });
+
+  it('refuses a cross-origin sign-in', async () => {
+    const res = await t.post('/api/auth/login', { login: 'erqi-admin', password: demoPassword }, { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+  });
+
+  it('lets Bearer clients write without an Origin', async () => {
+    const token = await t.signIn('erqi-admin');
+    expect((await logout(t.bearer(token))).status).toBe(200);
+  });
+});

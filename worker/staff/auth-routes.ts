@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { staff } from '../../schema/index.ts';
+import { auditEntry } from './audit.ts';
+import { requireStaff } from './middleware.ts';
+import { decoyHash, verifyPassword } from './password.ts';
+import { clearSessionCookie, createSession, endSession, readToken, setSessionCookie } from './session.ts';
+import { staffView } from './directory.ts';
+import { clearLoginFailures, recordFailure, retryAfterSeconds, throttleKeys } from './throttle.ts';
+import { ApiError } from '../lib/errors.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { limitBody } from '../lib/security.ts';
+import { validate } from '../lib/validate.ts';
+
+const loginBody = z.object({
+  login: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, 'Enter your login.'), z.maxLength(64)),
+  password: z.string().check(z.minLength(1, 'Enter your password.'), z.maxLength(256)),
+});
+
+/** Any bad login/password pair gets exactly this answer. */
+const badCredentials = () => new ApiError(401, 'invalid_credentials', 'Wrong login or password.');
+
+export const auth = new Hono<AppEnv>()
+  .post('/login', limitBody(), validate('json', loginBody), async (c) => {
+    const { login, password } = c.req.valid('json');
+    const { db, platform } = c.var;
+    if (!platform.authPepper) throw new ApiError(503, 'auth_unavailable', 'Sign-in is not configured on this server.');
+    const now = platform.now();
+    const keys = throttleKeys(login, platform.clientAddress(c));
+    const wait = await retryAfterSeconds(db, keys, now);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
+      throw new ApiError(429, 'too_many_attempts', `Too many failed sign-ins. Try again in ${minutes} minutes.`, undefined, {
+        'Retry-After': String(wait),
+      });
+    }
+    const [account] = await db.select().from(staff).where(eq(staff.login, login));
+    // An unknown login still costs one full hash, so timing does not tell logins apart.
+    const matches = await verifyPassword(password, account?.passwordHash ?? decoyHash, platform.authPepper);
+    if (!account || !matches || account.disabled) {
+      await recordFailure(db, keys, now);
+      throw badCredentials();
+    }
+    await clearLoginFailures(db, keys.login);
+    const token = await createSession(db, account.id, now);
+    await auditEntry(db, account, 'auth.login', 'staff', account.id, now);
+    setSessionCookie(c, token);
+    return c.json({ staff: await staffView(db, account.id), token }, 200);
+  })
+  .post('/logout', limitBody(), async (c) => {
+    const presented = readToken(c);
+    if (presented) await endSession(c.var.db, presented.token);
+    clearSessionCookie(c);
+    return c.json({ ok: true }, 200);
+  })
+  .get('/me', requireStaff, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ staff: await staffView(c.var.db, c.var.staff.id) }, 200);
+  });
