@@ -17,7 +17,7 @@ import {
   propertyCompanyCompounds,
   subdistricts,
   ticketCategories,
-  ticketEvents,
+  timelineEntries,
   tickets,
   type ArticleCredit,
   type EventKind,
@@ -226,7 +226,7 @@ async function addTickets(db: Db, rng: Rng, now: number): Promise<TrackedTicket>
   const tracked = { number: '', token: randomToken() };
   const trackedHash = await hashToken(tracked.token);
   const ticketRows: (typeof tickets.$inferInsert)[] = [];
-  const eventRows: (typeof ticketEvents.$inferInsert)[] = [];
+  const eventRows: (typeof timelineEntries.$inferInsert)[] = [];
   let id = existing!.top!;
   for (let i = 0; i < scale.tickets - existing!.n; i++) {
     // The first one is Yong'an's, filed two days ago and being worked on: the one tracked.
@@ -270,7 +270,7 @@ async function addTickets(db: Db, rng: Rng, now: number): Promise<TrackedTicket>
       from = to;
     });
   }
-  await inBatches(db, [...chunks(ticketRows, 100).map((part) => db.insert(tickets).values(part)), ...chunks(eventRows, 200).map((part) => db.insert(ticketEvents).values(part))]);
+  await inBatches(db, [...chunks(ticketRows, 100).map((part) => db.insert(tickets).values(part)), ...chunks(eventRows, 200).map((part) => db.insert(timelineEntries).values(part))]);
   return tracked;
 }
 

@@ -92,10 +92,14 @@ export const tickets = sqliteTable(
   ],
 );
 
-export const eventVisibilities = ['public', 'internal'] as const;
+export const entryVisibilities = ['public', 'internal'] as const;
 
-/** The timeline: every change of a ticket, and notes (public ones the resident sees). */
-export const ticketEvents = sqliteTable(
+/**
+ * A ticket's timeline entries: every change of a ticket, and notes (public ones the resident sees).
+ * Called entries, never events (a community event is something else); the SQL table keeps its
+ * first name, ticket_events, so no migration renames it.
+ */
+export const timelineEntries = sqliteTable(
   'ticket_events',
   {
     id: integer('id').primaryKey(),
@@ -104,7 +108,7 @@ export const ticketEvents = sqliteTable(
       .references(() => tickets.id),
     at: integer('at').notNull(),
     kind: text('kind').notNull(),
-    visibility: text('visibility', { enum: eventVisibilities }).notNull(),
+    visibility: text('visibility', { enum: entryVisibilities }).notNull(),
     body: text('body'),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
@@ -177,13 +181,13 @@ export const ticketRelations = relations(tickets, ({ one, many }) => ({
   community: one(communities, { fields: [tickets.communityId], references: [communities.id] }),
   compound: one(compounds, { fields: [tickets.compoundId], references: [compounds.id] }),
   category: one(ticketCategories, { fields: [tickets.categoryId], references: [ticketCategories.id] }),
-  events: many(ticketEvents),
+  events: many(timelineEntries),
   photos: many(photos),
 }));
 
-export const ticketEventRelations = relations(ticketEvents, ({ one }) => ({
-  ticket: one(tickets, { fields: [ticketEvents.ticketId], references: [tickets.id] }),
-  staff: one(staff, { fields: [ticketEvents.staffId], references: [staff.id] }),
+export const ticketEventRelations = relations(timelineEntries, ({ one }) => ({
+  ticket: one(tickets, { fields: [timelineEntries.ticketId], references: [tickets.id] }),
+  staff: one(staff, { fields: [timelineEntries.staffId], references: [staff.id] }),
 }));
 
 export const photoRelations = relations(photos, ({ one }) => ({

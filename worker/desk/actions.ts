@@ -46,20 +46,20 @@ export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, st
       // Without a new date the ticket keeps its own, even if it is already overdue.
       const dueAt = a.dueDate ? endOfShanghaiDay(a.dueDate) : t.dueAt;
       if (a.dueDate && dueAt < now) throw new ApiError(400, 'invalid_input', 'The due date is in the past.', { dueDate: 'The due date is in the past.' });
-      return changeTicket(db, t, { action: 'accept', version: a.version, now, also, set: { dueAt }, event: { kind: 'accepted', visibility: 'public', body: a.note || null, detail: { dueAt, owner: t.owner }, ...by } });
+      return changeTicket(db, t, { action: 'accept', version: a.version, now, also, set: { dueAt }, entry: { kind: 'accepted', visibility: 'public', body: a.note || null, detail: { dueAt, owner: t.owner }, ...by } });
     }
     case 'start':
-      return changeTicket(db, t, { action: 'start', version: a.version, now, also, event: { kind: 'started', visibility: 'public', body: a.note || null, ...by } });
+      return changeTicket(db, t, { action: 'start', version: a.version, now, also, entry: { kind: 'started', visibility: 'public', body: a.note || null, ...by } });
     case 'resolve':
-      return changeTicket(db, t, { action: 'resolve', version: a.version, now, also, set: { resolvedAt: now }, event: { kind: 'resolved', visibility: 'public', body: a.note, ...by } });
+      return changeTicket(db, t, { action: 'resolve', version: a.version, now, also, set: { resolvedAt: now }, entry: { kind: 'resolved', visibility: 'public', body: a.note, ...by } });
     case 'reject':
-      return changeTicket(db, t, { action: 'reject', version: a.version, now, also, event: { kind: 'rejected', visibility: 'public', body: a.reason, ...by } });
+      return changeTicket(db, t, { action: 'reject', version: a.version, now, also, entry: { kind: 'rejected', visibility: 'public', body: a.reason, ...by } });
     case 'duplicate': {
       const [original] = await db.select({ id: tickets.id, communityId: tickets.communityId }).from(tickets).where(eq(tickets.number, a.duplicateOf));
       if (!original || original.communityId !== t.communityId || original.id === t.id) {
         throw new ApiError(400, 'invalid_input', 'Name another ticket of the same community.', { duplicateOf: 'No such ticket in this community.' });
       }
-      return changeTicket(db, t, { action: 'duplicate', version: a.version, now, also, set: { duplicateOfId: original.id }, event: { kind: 'duplicate', visibility: 'public', body: a.reason || null, detail: { duplicateOf: a.duplicateOf }, ...by } });
+      return changeTicket(db, t, { action: 'duplicate', version: a.version, now, also, set: { duplicateOfId: original.id }, entry: { kind: 'duplicate', visibility: 'public', body: a.reason || null, detail: { duplicateOf: a.duplicateOf }, ...by } });
     }
     case 'reroute':
       return reroute(db, row, a, by, now, also);
@@ -74,7 +74,7 @@ export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, st
         now,
         also,
         set: { flagged: a.action === 'flag' },
-        event: { kind: a.action === 'flag' ? 'flagged' : 'unflagged', visibility: 'internal', body: a.action === 'flag' ? a.reason : null, ...by },
+        entry: { kind: a.action === 'flag' ? 'flagged' : 'unflagged', visibility: 'internal', body: a.action === 'flag' ? a.reason : null, ...by },
       });
   }
 }
@@ -109,6 +109,6 @@ async function reroute(
     now,
     also,
     set: { categoryId, owner },
-    event: { kind: 'rerouted', visibility: 'public', body: a.reason, detail: { from: { owner: t.owner, category: row.category.code }, to: { owner, category: a.category ?? row.category.code } }, ...by },
+    entry: { kind: 'rerouted', visibility: 'public', body: a.reason, detail: { from: { owner: t.owner, category: row.category.code }, to: { owner, category: a.category ?? row.category.code } }, ...by },
   });
 }

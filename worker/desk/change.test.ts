@@ -28,20 +28,20 @@ async function twoReaders() {
 const conflict = (err: unknown) => err instanceof ApiError && err.status === 409 && err.code === 'version_conflict';
 
 describe('changeTicket: the optimistic lock in the database', () => {
-  it('refuses the loser of a race that passed the version check in memory, writing no event', async () => {
+  it('refuses the loser of a race that passed the version check in memory, writing no entry', async () => {
     const { number, first, second } = await twoReaders();
-    await changeTicket(d.t.db, first.ticket, { action: 'accept', version: 1, now: START, event: { kind: 'accepted', visibility: 'public', actor: 'staff' } });
-    const lost = changeTicket(d.t.db, second.ticket, { version: 1, now: START, set: { flagged: true }, event: { kind: 'flagged', visibility: 'internal', actor: 'staff' } });
+    await changeTicket(d.t.db, first.ticket, { action: 'accept', version: 1, now: START, entry: { kind: 'accepted', visibility: 'public', actor: 'staff' } });
+    const lost = changeTicket(d.t.db, second.ticket, { version: 1, now: START, set: { flagged: true }, entry: { kind: 'flagged', visibility: 'internal', actor: 'staff' } });
     await expect(lost).rejects.toSatisfy(conflict);
-    const events = await d.events(number);
-    expect(events.map((e) => e.kind)).toEqual(['submitted', 'accepted']);
+    const entries = await d.entries(number);
+    expect(entries.map((e) => e.kind)).toEqual(['submitted', 'accepted']);
     expect(await d.view(number)).toMatchObject({ status: 'accepted', flagged: false, version: 2 });
   });
 
   it('refuses a status change from a status the database no longer holds', async () => {
     const { number, first, second } = await twoReaders();
-    await changeTicket(d.t.db, first.ticket, { action: 'reject', version: 1, now: START, event: { kind: 'rejected', visibility: 'public', actor: 'staff' } });
-    await expect(changeTicket(d.t.db, second.ticket, { action: 'accept', version: 1, now: START, event: { kind: 'accepted', visibility: 'public', actor: 'staff' } })).rejects.toSatisfy(conflict);
+    await changeTicket(d.t.db, first.ticket, { action: 'reject', version: 1, now: START, entry: { kind: 'rejected', visibility: 'public', actor: 'staff' } });
+    await expect(changeTicket(d.t.db, second.ticket, { action: 'accept', version: 1, now: START, entry: { kind: 'accepted', visibility: 'public', actor: 'staff' } })).rejects.toSatisfy(conflict);
     expect((await d.view(number)).status).toBe('rejected');
   });
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { ticketEvents, tickets, type TicketStatus } from '../../schema/index.ts';
+import { timelineEntries, tickets, type TicketStatus } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { transitionProblem, transitions, type Transition } from './lifecycle.ts';
@@ -17,10 +17,10 @@ export type TimelineEntry = {
 };
 
 /**
- * Changes a ticket and writes its timeline event in one batch, only if nobody changed the
+ * Changes a ticket and writes its timeline entry in one batch, only if nobody changed the
  * ticket since `version` was read (optimistic lock) and, for a status change, only from an
  * allowed status. A lost race is a 409, never a silent overwrite.
- * @example await changeTicket(db, row, { action: 'accept', version: 3, now, event: {…} })
+ * @example await changeTicket(db, row, { action: 'accept', version: 3, now, entry: {…} })
  */
 export async function changeTicket(
   db: Db,
@@ -30,7 +30,7 @@ export async function changeTicket(
     version: number;
     now: number;
     set?: Partial<TicketRow>;
-    event: TimelineEntry;
+    entry: TimelineEntry;
     /**
      * More statements to land with the change. The batch commits even when the lock turns the
      * change away, so each must be guarded by `changes() = 1` (e.g. `auditEntryIfChanged`).
@@ -55,7 +55,7 @@ export async function changeTicket(
           rule ? inArray(tickets.status, rule.from as readonly TicketStatus[] as TicketStatus[]) : undefined,
         ),
       ),
-    insertEventIfChanged(db, ticket.id, change.now, ticket.status, rule?.to ?? null, change.event),
+    insertEntryIfChanged(db, ticket.id, change.now, ticket.status, rule?.to ?? null, change.entry),
     ...(change.also ?? []),
   ]);
   if (updated.rowsAffected !== 1) throw versionConflict();
@@ -65,18 +65,18 @@ const versionConflict = () =>
   new ApiError(409, 'version_conflict', 'Someone else changed this ticket meanwhile. Reload it and try again.');
 
 /** The timeline insert that lands only if the statement before it changed exactly one row. */
-function insertEventIfChanged(db: Db, ticketId: number, at: number, from: TicketStatus, to: TicketStatus | null, e: TimelineEntry) {
+function insertEntryIfChanged(db: Db, ticketId: number, at: number, from: TicketStatus, to: TicketStatus | null, e: TimelineEntry) {
   return db.run(sql`
-    insert into ${ticketEvents} (ticket_id, at, kind, visibility, body, from_status, to_status, staff_id, actor, detail)
+    insert into ${timelineEntries} (ticket_id, at, kind, visibility, body, from_status, to_status, staff_id, actor, detail)
     select ${ticketId}, ${at}, ${e.kind}, ${e.visibility}, ${e.body ?? null}, ${to ? from : null}, ${to}, ${e.staffId ?? null},
       ${e.actor}, ${e.detail ? JSON.stringify(e.detail) : null}
     where changes() = 1`);
 }
 
 /** A note on the timeline that changes nothing else (no version needed). */
-export async function addNote(db: Db, ticketId: number, now: number, event: TimelineEntry, also: BatchItem<'sqlite'>[] = []): Promise<void> {
+export async function addNote(db: Db, ticketId: number, now: number, entry: TimelineEntry, also: BatchItem<'sqlite'>[] = []): Promise<void> {
   await db.batch([
-    db.insert(ticketEvents).values({ ticketId, at: now, ...event, body: event.body ?? null, staffId: event.staffId ?? null, detail: event.detail ?? null }),
+    db.insert(timelineEntries).values({ ticketId, at: now, ...entry, body: entry.body ?? null, staffId: entry.staffId ?? null, detail: entry.detail ?? null }),
     ...also,
   ]);
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
-import { compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, ticketEvents, tickets } from '../../schema/index.ts';
+import { compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, timelineEntries, tickets } from '../../schema/index.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 import { hashToken, randomToken } from '../staff/session.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -118,7 +118,7 @@ export async function fileTicket(
   const claimPhotos = input.photos.map((key, position) =>
     db.update(photos).set({ ticketId: sql`last_insert_rowid()`, position }).where(and(eq(photos.key, key), isNull(photos.ticketId))),
   );
-  const firstEvent = db.insert(ticketEvents).values({
+  const firstEntry = db.insert(timelineEntries).values({
     ticketId: sql`last_insert_rowid()`,
     at: ctx.now,
     kind: 'submitted',
@@ -128,6 +128,6 @@ export async function fileTicket(
     staffId: ctx.staffId ?? null,
     detail: { channel: ctx.channel, category: category.code, owner: category.owner },
   });
-  const [inserted] = await db.batch([insertTicket, ...claimPhotos, firstEvent]);
+  const [inserted] = await db.batch([insertTicket, ...claimPhotos, firstEntry]);
   return { number: (inserted as { number: string }[])[0]!.number, token };
 }

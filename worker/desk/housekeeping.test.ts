@@ -26,7 +26,7 @@ async function resolvedAt(at: number) {
 }
 
 describe('the hourly housekeeping', () => {
-  it('closes tickets resolved more than 7 days ago, as the system, with a public event', async () => {
+  it('closes tickets resolved more than 7 days ago, as the system, with a public entry', async () => {
     const old = await resolvedAt(START);
     const recent = await resolvedAt(START + 2 * DAY_MS);
     const now = START + AUTO_CLOSE_DAYS * DAY_MS + HOUR_MS;
@@ -45,7 +45,7 @@ describe('the hourly housekeeping', () => {
     expect(tracked.timeline.at(-1)).toMatchObject({ kind: 'closed' });
 
     expect((await housekeeping(now + HOUR_MS)).closed).toBe(0);
-    expect((await d.events(old.number)).filter((e) => e.kind === 'closed')).toHaveLength(1);
+    expect((await d.entries(old.number)).filter((e) => e.kind === 'closed')).toHaveLength(1);
     // A resident who is not satisfied can still reopen within the 14 days.
     expect((await d.t.post(`/api/tickets/${old.number}/reopen`, { token: old.token, reason: '又漏水了' })).status).toBe(200);
   });

@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { photos, ticketEvents, tickets } from '../../schema/index.ts';
+import { photos, timelineEntries, tickets } from '../../schema/index.ts';
 import { purgeSignupContacts } from '../events/housekeeping.ts';
 import { purgeIdempotencyKeys } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
@@ -16,9 +16,9 @@ import { AUTO_CLOSE_DAYS, DAY_MS, finalStatuses } from './lifecycle.ts';
 export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const cutoff = now - AUTO_CLOSE_DAYS * DAY_MS;
   const due = and(eq(tickets.status, 'resolved'), lt(tickets.resolvedAt, cutoff));
-  // The events first (they select the tickets still resolved), then the tickets, in one transaction.
+  // The entries first (they select the tickets still resolved), then the tickets, in one transaction.
   const [, closed] = await db.batch([
-    db.run(sql`insert into ${ticketEvents} (ticket_id, at, kind, visibility, body, from_status, to_status, actor)
+    db.run(sql`insert into ${timelineEntries} (ticket_id, at, kind, visibility, body, from_status, to_status, actor)
       select id, ${now}, 'closed', 'public', null, 'resolved', 'closed', 'system' from ${tickets} where ${due}`),
     db.update(tickets).set({ status: 'closed', closedAt: now, updatedAt: now, version: sql`${tickets.version} + 1` }).where(due),
   ]);

@@ -30,7 +30,7 @@ async function ticketIn(status: 'submitted' | 'accepted' | 'in_progress' | 'reso
 }
 
 describe('the lifecycle through staff actions', () => {
-  it('goes accept → start → resolve → resident confirms → closed, one public event per step', async () => {
+  it('goes accept → start → resolve → resident confirms → closed, one public entry per step', async () => {
     const { number, token } = await d.fileOk();
     d.clock += 60_000;
     const accepted = await d.actOk('yongan-wuye', number, { action: 'accept', dueDate: '2026-11-28', note: '明天上午派人' });
@@ -183,13 +183,13 @@ describe('duplicates, re-routing and notes', () => {
 });
 
 describe('optimistic locking', () => {
-  it('writes exactly one timeline event per change', async () => {
+  it('writes exactly one timeline entry per change', async () => {
     const { number } = await d.fileOk();
     const actions = [{ action: 'flag', reason: '督办' }, { action: 'unflag' }, { action: 'accept' }, { action: 'reroute', owner: 'joint', reason: '一起处理' }, { action: 'start' }, { action: 'resolve', note: '完成' }];
     for (const action of actions) {
-      const before = (await d.events(number)).length;
+      const before = (await d.entries(number)).length;
       await d.actOk('yongan-wuye', number, action);
-      expect((await d.events(number)).length).toBe(before + 1);
+      expect((await d.entries(number)).length).toBe(before + 1);
     }
   });
 
@@ -204,10 +204,10 @@ describe('optimistic locking', () => {
     expect((await d.view(number)).status).toBe('accepted');
   });
 
-  it('lets exactly one of many simultaneous changes through, with one event and one audit entry', async () => {
+  it('lets exactly one of many simultaneous changes through, with one entry and one audit entry', async () => {
     const { number } = await d.fileOk();
     const { version } = await d.view(number);
-    const eventsBefore = (await d.events(number)).length;
+    const entriesBefore = (await d.entries(number)).length;
     const auditBefore = await d.auditCount('ticket.reroute');
     const answers = await Promise.all(
       Array.from({ length: 8 }, (_, i) => d.act('erqi-admin', number, { action: 'reroute', owner: i % 2 ? 'joint' : 'community', reason: `第${i}次`, version })),
@@ -215,7 +215,7 @@ describe('optimistic locking', () => {
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
     for (const r of answers.filter((a) => a.status === 409)) expect(await r.json()).toMatchObject({ error: { code: 'version_conflict' } });
-    expect((await d.events(number)).length).toBe(eventsBefore + 1);
+    expect((await d.entries(number)).length).toBe(entriesBefore + 1);
     expect(await d.auditCount('ticket.reroute')).toBe(auditBefore + 1);
     expect((await d.view(number)).version).toBe(version + 1);
   });
@@ -227,6 +227,6 @@ describe('optimistic locking', () => {
     await d.headers('yongan');
     const answers = await Promise.all(['yongan-wuye', 'yongan', 'yongan-wuye', 'erqi-admin'].map((login) => d.act(login, number, { action: 'accept', version })));
     expect(answers.map((r) => r.status).filter((s) => s === 200)).toHaveLength(1);
-    expect((await d.events(number)).filter((e) => e.kind === 'accepted')).toHaveLength(1);
+    expect((await d.entries(number)).filter((e) => e.kind === 'accepted')).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { communities, meetingTickets, progressMeetings, subdistricts, ticketCategories, ticketEvents, tickets } from '../../schema/index.ts';
+import { communities, meetingTickets, progressMeetings, subdistricts, ticketCategories, timelineEntries, tickets } from '../../schema/index.ts';
 import { auditEntry } from '../staff/audit.ts';
 import { authorize, authorizeRole } from '../staff/policy.ts';
 import { dueDate, endOfShanghaiDay } from './actions.ts';
@@ -132,7 +132,7 @@ export const deskSupervision = new Hono<AppEnv>()
       }
       return { ...link, ticketId: ticket.id, newDueAt: endOfShanghaiDay(link.newDueDate) };
     });
-    // The meeting, its links, the new due dates and the timeline events land together.
+    // The meeting, its links, the new due dates and the timeline entries land together.
     const meetingId = sql`(select max(id) from ${progressMeetings})`;
     await db.batch([
       db.run(sql`insert into ${progressMeetings} (id, subdistrict_id, held_at, attendees, notes, created_by_staff_id, created_at)
@@ -140,7 +140,7 @@ export const deskSupervision = new Hono<AppEnv>()
       ...linked.flatMap((l) => [
         db.insert(meetingTickets).values({ meetingId, ticketId: l.ticketId, followUp: l.followUp, newDueAt: l.newDueAt }),
         db.update(tickets).set({ dueAt: l.newDueAt, version: sql`${tickets.version} + 1`, updatedAt: now }).where(eq(tickets.id, l.ticketId)),
-        db.insert(ticketEvents).values({ ticketId: l.ticketId, at: now, kind: 'meeting', visibility: 'public', body: l.followUp, actor: 'staff', staffId: staff.id, detail: { newDueAt: l.newDueAt } }),
+        db.insert(timelineEntries).values({ ticketId: l.ticketId, at: now, kind: 'meeting', visibility: 'public', body: l.followUp, actor: 'staff', staffId: staff.id, detail: { newDueAt: l.newDueAt } }),
       ]),
       auditEntry(db, staff, 'meeting.create', 'progress_meeting', meetingId, now, { tickets: linked.map((l) => l.number) }),
     ]);

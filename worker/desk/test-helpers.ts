@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { auditLog, ticketEvents, tickets } from '../../schema/index.ts';
+import { auditLog, timelineEntries, tickets } from '../../schema/index.ts';
 import type { Platform } from '../lib/platform.ts';
 import { testApp } from '../test-helpers.ts';
 
@@ -92,14 +92,14 @@ export async function deskApp(overrides: Partial<Platform> = {}) {
     return ((await res.json()) as { ticket: DeskView }).ticket;
   }
 
-  /** Every timeline event of a ticket, straight from the database. */
-  async function events(number: string) {
+  /** Every timeline entry of a ticket, straight from the database. */
+  async function entries(number: string) {
     const [row] = await t.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number));
-    return t.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, row!.id)).orderBy(asc(ticketEvents.id));
+    return t.db.select().from(timelineEntries).where(eq(timelineEntries.ticketId, row!.id)).orderBy(asc(timelineEntries.id));
   }
 
   const auditCount = async (action: string) => (await t.db.select().from(auditLog).where(eq(auditLog.action, action))).length;
 
-  return Object.assign(d, { t, headers, file, fileOk, track, get, post, view, act, actOk, events, auditCount });
+  return Object.assign(d, { t, headers, file, fileOk, track, get, post, view, act, actOk, entries, auditCount });
 }
 export type DeskApp = Awaited<ReturnType<typeof deskApp>>;

@@ -62,7 +62,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   .post('/:number/confirm', limitBody(), validate('param', numberParam), validate('json', withToken({})), async (c) => {
     const row = await ticketForToken(c.var.db, c.req.valid('param').number, c.req.valid('json').token);
     const now = c.var.platform.now();
-    await changeTicket(c.var.db, row.ticket, { action: 'close', version: row.ticket.version, now, set: { closedAt: now }, event: { kind: 'closed', visibility: 'public', actor: 'resident', body: null } });
+    await changeTicket(c.var.db, row.ticket, { action: 'close', version: row.ticket.version, now, set: { closedAt: now }, entry: { kind: 'closed', visibility: 'public', actor: 'resident', body: null } });
     return c.json({ ok: true }, 200);
   })
   .post('/:number/reopen', limitBody(), validate('param', numberParam), validate('json', withToken({ reason: z.string().check(z.trim(), z.minLength(2, 'Say what is still wrong.'), z.maxLength(1000)) })), async (c) => {
@@ -75,7 +75,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       version: row.ticket.version,
       now,
       set: { reopenCount: row.ticket.reopenCount + 1, resolvedAt: null, closedAt: null },
-      event: { kind: 'reopened', visibility: 'public', actor: 'resident', body: reason },
+      entry: { kind: 'reopened', visibility: 'public', actor: 'resident', body: reason },
     });
     return c.json({ ok: true }, 200);
   })
@@ -87,7 +87,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       version: row.ticket.version,
       now: c.var.platform.now(),
       set: { rating: score, ratingComment: comment || null },
-      event: { kind: 'rated', visibility: 'public', actor: 'resident', body: comment || null, detail: { score } },
+      entry: { kind: 'rated', visibility: 'public', actor: 'resident', body: comment || null, detail: { score } },
     });
     return c.json({ ok: true }, 201);
   });

@@ -174,6 +174,6 @@ describe('what the resident can do', () => {
     const answers = await Promise.all([1, 2, 3, 4, 5].map((score) => resident(number, 'rating', { token, score })));
     expect(answers.map((r) => r.status).filter((s) => s === 201)).toHaveLength(1);
     expect(answers.every((r) => r.status === 201 || r.status === 409)).toBe(true);
-    expect((await d.events(number)).filter((e) => e.kind === 'rated')).toHaveLength(1);
+    expect((await d.entries(number)).filter((e) => e.kind === 'rated')).toHaveLength(1);
   });
 });

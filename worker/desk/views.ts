@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { communities, compounds, photos, staff, ticketCategories, ticketEvents, tickets } from '../../schema/index.ts';
+import { communities, compounds, photos, staff, ticketCategories, timelineEntries, tickets } from '../../schema/index.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
@@ -46,26 +46,26 @@ const timelineOf = (which: 'public' | 'all') =>
   prepared((db) =>
     db
       .select({
-        id: ticketEvents.id,
-        at: ticketEvents.at,
-        kind: ticketEvents.kind,
-        visibility: ticketEvents.visibility,
-        body: ticketEvents.body,
-        fromStatus: ticketEvents.fromStatus,
-        toStatus: ticketEvents.toStatus,
-        actor: ticketEvents.actor,
+        id: timelineEntries.id,
+        at: timelineEntries.at,
+        kind: timelineEntries.kind,
+        visibility: timelineEntries.visibility,
+        body: timelineEntries.body,
+        fromStatus: timelineEntries.fromStatus,
+        toStatus: timelineEntries.toStatus,
+        actor: timelineEntries.actor,
         staffName: staff.displayName,
-        detail: ticketEvents.detail,
+        detail: timelineEntries.detail,
       })
-      .from(ticketEvents)
-      .leftJoin(staff, eq(staff.id, ticketEvents.staffId))
-      .where(and(eq(ticketEvents.ticketId, sql.placeholder('ticketId')), which === 'public' ? eq(ticketEvents.visibility, 'public') : undefined))
-      .orderBy(asc(ticketEvents.at), asc(ticketEvents.id))
+      .from(timelineEntries)
+      .leftJoin(staff, eq(staff.id, timelineEntries.staffId))
+      .where(and(eq(timelineEntries.ticketId, sql.placeholder('ticketId')), which === 'public' ? eq(timelineEntries.visibility, 'public') : undefined))
+      .orderBy(asc(timelineEntries.at), asc(timelineEntries.id))
       .prepare(),
   );
 const timelines = { public: timelineOf('public'), all: timelineOf('all') };
 
-/** The timeline, oldest first; residents get only the public events. */
+/** The timeline, oldest first; residents get only the public entries. */
 export async function timeline(db: Db, ticketId: number, which: 'public' | 'all') {
   return timelines[which](db).all({ ticketId });
 }
@@ -125,7 +125,7 @@ export async function trackingView(db: Db, row: LoadedTicket, now: number) {
     name: row.ticket.name,
     phone: maskPhone(row.ticket.phone),
     photoCount: await ticketPhotoCount(db, row.ticket.id),
-    timeline: (await timeline(db, row.ticket.id, 'public')).map(({ detail: _, visibility: __, ...event }) => event),
+    timeline: (await timeline(db, row.ticket.id, 'public')).map(({ detail: _, visibility: __, ...entry }) => entry),
     ...residentOptions(row.ticket, now),
   };
 }

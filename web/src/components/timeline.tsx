@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { formatDateTime } from '../lib/format.ts';
 import { t, tKey } from '../lib/prefs.ts';
 
-export type TimelineEvent = {
+export type TimelineEntry = {
   id: number;
   at: number;
   kind: string;
@@ -13,10 +13,10 @@ export type TimelineEvent = {
 };
 
 /** A ticket's history, oldest first; internal notes are marked for staff. */
-export function Timeline(props: { events: TimelineEvent[] }) {
+export function Timeline(props: { entries: TimelineEntry[] }) {
   return (
     <ol class="timeline">
-      <For each={props.events}>
+      <For each={props.entries}>
         {(e) => (
           <li classList={{ internal: e.visibility === 'internal' }}>
             <p class="timeline-head">

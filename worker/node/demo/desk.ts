@@ -61,7 +61,7 @@ async function demoTicket(
       version: row.ticket.version,
       now: at,
       set: { ...(step.action === 'resolve' ? { resolvedAt: at } : {}), ...step.set },
-      event: { kind: step.kind, visibility: 'public', actor: 'staff', staffId: await staffId(db, step.by), body: step.body ?? null },
+      entry: { kind: step.kind, visibility: 'public', actor: 'staff', staffId: await staffId(db, step.by), body: step.body ?? null },
     });
   }
   return number;

@@ -54,7 +54,7 @@ export default function TrackingPage() {
                 <p class="notice">{t('keepLink')}</p>
                 <ResidentActions ticket={tk()} token={search.token ?? ''} />
                 <h2>{t('timelineTitle')}</h2>
-                <Timeline events={tk().timeline} />
+                <Timeline entries={tk().timeline} />
               </>
             )}
           </Show>

@@ -57,7 +57,7 @@ export default function StaffTicket() {
                   <TicketActions ticket={tk()} />
                 </Show>
                 <h2>{t('timelineTitle')}</h2>
-                <Timeline events={tk().timeline} />
+                <Timeline entries={tk().timeline} />
               </>
             );
           }}
