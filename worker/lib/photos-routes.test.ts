@@ -46,6 +46,16 @@ describe('uploading a photo', () => {
       expect(await res.json()).toMatchObject({ error: { code, message: expect.any(String) } });
     }
   });
+
+  it('refuses a JPEG that claims 65535×65535 pixels (422 too_many_pixels), naming the body', async () => {
+    const huge = Buffer.from(plainJpeg);
+    const sof = huge.indexOf(Buffer.from([0xff, 0xc0]));
+    huge.writeUInt16BE(65_535, sof + 5);
+    huge.writeUInt16BE(65_535, sof + 7);
+    const res = await upload(d.t.app, huge);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { code: 'too_many_pixels', fields: { body: expect.stringContaining('65535×65535') } } });
+  });
 });
 
 describe('a ticket\'s photos', () => {

@@ -6,7 +6,7 @@ import type { AppEnv } from './platform.ts';
 import { countPublicWrite } from './public-writes.ts';
 import { limitBody } from './security.ts';
 
-const statusFor = { too_large: 413, unsupported_type: 415, malformed: 422 } as const;
+const statusFor = { too_large: 413, unsupported_type: 415, too_many_pixels: 422, malformed: 422 } as const;
 
 /**
  * Photo upload: the raw image as the request body (Content-Type image/*). The type is read

@@ -3,7 +3,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  PHOTO_MAX_BYTES, PhotoError, checkPhoto, isPhotoKey, memoryPhotoStore, photoKey, r2PhotoStore, sniffPhotoType,
+  PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_MAX_SIDE, PhotoError, checkPhoto, isPhotoKey, memoryPhotoStore, photoKey, r2PhotoStore, sniffPhotoType,
   stripMetadata, type R2BucketLike,
 } from './photos.ts';
 
@@ -255,9 +255,31 @@ describe('checkPhoto on hostile input', () => {
     });
     const inputs = fc.sample(fc.oneof(random, damaged), 8000);
     const results = await outcomes(inputs);
-    const bad = results.findIndex((result) => !['ok', 'malformed', 'unsupported_type'].includes(result));
+    // A damaged size field may also claim a picture too large to draw.
+    const bad = results.findIndex((result) => !['ok', 'malformed', 'unsupported_type', 'too_many_pixels'].includes(result));
     expect(bad < 0 ? 'none' : `${results[bad]} for ${Buffer.from(inputs[bad]!).toString('hex')}`).toBe('none');
-    expect(new Set(results)).toEqual(new Set(['ok', 'malformed', 'unsupported_type']));
+    for (const outcome of ['ok', 'malformed', 'unsupported_type']) expect(results).toContain(outcome);
+  });
+
+  it('refuses a picture that claims more than PHOTO_MAX_SIDE a side or PHOTO_MAX_PIXELS in all', () => {
+    const pngOf = (w: number, h: number) => bytes([0x89], 'PNG\r\n\x1a\n', chunk('IHDR', u32(w), u32(h), [8, 0, 0, 0, 0]), idat, chunk('IEND'));
+    const jpegOf = (w: number, h: number) => {
+      const at = find(jpeg(1), bytes([0xff, 0xc0]));
+      const copy = jpeg(1);
+      copy.set([...u16(h), ...u16(w)], at + 5);
+      return copy;
+    };
+    const webpOf = (w: number, h: number) => riff(bytes('VP8X', u32le(10), [0, 0, 0, 0], u32le(w - 1).slice(0, 3), u32le(h - 1).slice(0, 3)), vp8);
+    for (const make of [pngOf, jpegOf, webpOf]) {
+      expect(reasonOf(make(100_000 % 65_536, 65_535))).toBe('too_many_pixels');
+      expect(reasonOf(make(PHOTO_MAX_SIDE + 1, 10))).toBe('too_many_pixels');
+      expect(reasonOf(make(10, PHOTO_MAX_SIDE + 1))).toBe('too_many_pixels');
+      expect(reasonOf(make(10_000, 12_001))).toBe('too_many_pixels');
+      expect(reasonOf(make(10_000, 12_000))).toBe('ok');
+      expect(reasonOf(make(PHOTO_MAX_SIDE, 10))).toBe('ok');
+    }
+    expect(reasonOf(pngOf(100_000, 100_000))).toBe('too_many_pixels');
+    expect(PHOTO_MAX_PIXELS).toBe(120_000_000);
   });
 
   it('treats any EXIF it cannot read as orientation 1, never failing the photo', () => {

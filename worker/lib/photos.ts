@@ -8,11 +8,18 @@
 /** Largest photo accepted, before stripping. */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/**
+ * The largest picture accepted: a side of 16,384 px (WebP's own limit, and what phone browsers
+ * can still draw) and 120 megapixels (a 108 MP phone camera's photo passes). A file can claim any
+ * size in a few bytes, and a phone that opens a 100000×100000 picture runs out of memory.
+ */
+export const PHOTO_MAX_SIDE = 16_384;
+export const PHOTO_MAX_PIXELS = 120_000_000;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
 /** Why a photo was refused; a route answers 415, 413 or 422 for the three reasons. */
 export class PhotoError extends Error {
-  readonly reason: 'unsupported_type' | 'too_large' | 'malformed';
+  readonly reason: 'unsupported_type' | 'too_large' | 'too_many_pixels' | 'malformed';
   constructor(reason: PhotoError['reason'], message: string) {
     super(message);
     this.name = 'PhotoError';
@@ -190,6 +197,31 @@ export function stripMetadata(bytes: Uint8Array, type: PhotoType): Uint8Array {
   return type === 'image/png' ? stripPng(bytes) : stripWebp(bytes);
 }
 
+/** SOF0–SOF15 carry the frame size; C4 (DHT), C8 (reserved) and CC (DAC) share the range. */
+const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+
+/** Width and height a well-formed photo declares (read after stripMetadata has checked its structure). */
+function declaredSize(bytes: Uint8Array, type: PhotoType): { width: number; height: number } {
+  const data = view(bytes);
+  if (type === 'image/png') return { width: data.getUint32(16), height: data.getUint32(20) };
+  if (type === 'image/jpeg') {
+    for (let pos = 2; pos + 9 <= bytes.length && bytes[pos + 1] !== 0xda; pos += 2 + data.getUint16(pos + 2)) {
+      if (isStartOfFrame(bytes[pos + 1]!)) return { width: data.getUint16(pos + 7), height: data.getUint16(pos + 5) };
+    }
+    return malformed('JPEG');
+  }
+  const chunk = fourcc(bytes, 12);
+  if (chunk === 'VP8X' && bytes.length >= 31) {
+    return { width: 1 + (data.getUint32(24, true) & 0xffffff), height: 1 + (data.getUint32(27, true) & 0xffffff) };
+  }
+  if (chunk === 'VP8L' && bytes.length >= 25) {
+    const bits = data.getUint32(21, true);
+    return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >>> 14) & 0x3fff) };
+  }
+  if (chunk === 'VP8 ' && bytes.length >= 30) return { width: data.getUint16(26, true) & 0x3fff, height: data.getUint16(28, true) & 0x3fff };
+  return malformed('WebP');
+}
+
 /**
  * Everything an upload goes through: size limit, real type, metadata stripped.
  * @example const { type, bytes } = checkPhoto(new Uint8Array(await c.req.arrayBuffer()))
@@ -200,7 +232,12 @@ export function checkPhoto(bytes: Uint8Array): { type: PhotoType; bytes: Uint8Ar
   }
   const type = sniffPhotoType(bytes);
   if (!type) throw new PhotoError('unsupported_type', 'Only JPEG, PNG and WebP photos are accepted.');
-  return { type, bytes: stripMetadata(bytes, type) };
+  const stripped = stripMetadata(bytes, type);
+  const { width, height } = declaredSize(stripped, type);
+  if (width > PHOTO_MAX_SIDE || height > PHOTO_MAX_SIDE || width * height > PHOTO_MAX_PIXELS) {
+    throw new PhotoError('too_many_pixels', `A photo may be at most ${PHOTO_MAX_SIDE} pixels a side and ${PHOTO_MAX_PIXELS / 1e6} megapixels; this one claims ${width}×${height}.`);
+  }
+  return { type, bytes: stripped };
 }
 
 /** Where photos live; the entry picks one (R2, a folder, memory) and hands it to the app. */
