@@ -38,6 +38,7 @@ export function injectShareMeta(shell: string, article: ArticleView, origin: str
   return shell
     .replace(/<meta name="linli-modules-article"[^>]*>\s*/, '')
     .replace(/<meta name="description"[^>]*>\s*/, '')
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeAttr(article.headline)} · 邻里</title>`)
-    .replace('</head>', `    ${preloads}\n    ${meta}\n  </head>`);
+    // Replacer functions, so a headline's `$&` or `$'` is text, not a replacement pattern.
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeAttr(article.headline)} · 邻里</title>`)
+    .replace('</head>', () => `    ${preloads}\n    ${meta}\n  </head>`);
 }
