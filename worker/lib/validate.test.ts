@@ -46,6 +46,14 @@ describe('validate', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'bad_request' } });
   });
 
+  it('names the body as the field at fault when it is not JSON', async () => {
+    for (const body of ['{"name": ', 'name=黄新生', '\u0000']) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', fields: { body: 'Not valid JSON.' } } });
+    }
+  });
+
   it('treats a body sent without a JSON content type as missing fields', async () => {
     const res = await post(JSON.stringify({ name: 'ok', seats: 1 }), 'text/plain');
     expect(res.status).toBe(400);

@@ -1,4 +1,5 @@
 import type { Env, Input, MiddlewareHandler, ValidationTargets } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import * as z from 'zod/mini';
 import { ApiError, fieldErrors } from './errors.ts';
@@ -25,11 +26,21 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
   target: Target,
   schema: Schema,
 ): MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input> {
-  return validator(target, (value) => {
+  const check = validator(target, (value) => {
     const result = z.safeParse(schema, value);
     if (!result.success) {
       throw new ApiError(400, 'invalid_input', `Invalid ${target}.`, fieldErrors(result.error));
     }
     return result.data;
-  }) as unknown as MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input>;
+  });
+  // Hono answers a body that is not JSON with a bare 400; like every other 400, it names the field.
+  const named: MiddlewareHandler = async (c, next) => {
+    try {
+      return await check(c, next);
+    } catch (err) {
+      if (!(err instanceof HTTPException) || err instanceof ApiError || err.status !== 400) throw err;
+      throw new ApiError(400, 'bad_request', err.message || 'Malformed request body.', { body: 'Not valid JSON.' });
+    }
+  };
+  return (target === 'json' ? named : check) as unknown as MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input>;
 }
