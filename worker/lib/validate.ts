@@ -32,7 +32,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       throw new ApiError(400, 'invalid_input', `Invalid ${target}.`, fieldErrors(result.error));
     }
     return result.data;
-  });
+  }) as unknown as MiddlewareHandler;
   // Hono answers a body that is not JSON with a bare 400; like every other 400, it names the field.
   const named: MiddlewareHandler = async (c, next) => {
     try {
