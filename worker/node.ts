@@ -2,12 +2,11 @@
  * Node entry (`npm start`): the Linli app over an embedded libSQL file (or any libSQL URL),
  * serving the built web app. Migrates on start and loads demo data into an empty database.
  */
-import { serve } from '@hono/node-server';
 import { demoStaff, isEmpty, loadDemoData } from './node/demo/index.ts';
 import { runHousekeeping } from './desk/housekeeping.ts';
 import { defaultDatabaseUrl, migrateDatabase, openDatabase } from './node/database.ts';
 import { nodePlatform } from './node/platform.ts';
-import { createNodeApp } from './node/server.ts';
+import { createNodeApp, listen } from './node/server.ts';
 
 const databaseUrl = process.env.DATABASE_URL || defaultDatabaseUrl;
 const host = process.env.HOST || '127.0.0.1';
@@ -32,7 +31,7 @@ void housekeeping();
 setInterval(housekeeping, 60 * 60 * 1000).unref();
 
 const app = createNodeApp(platform);
-const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+const server = listen(app, { hostname: host, port }, (info) => {
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Linli is serving ${databaseUrl.replace(/\?.*/, '')} at http://${shownHost}:${info.port}/`);
 });

@@ -1,9 +1,10 @@
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeApp } from './server.ts';
+import { createNodeApp, listen, serverTimeouts } from './server.ts';
 import { freshDatabase, testPlatform } from './test-database.ts';
 
 let t: Awaited<ReturnType<typeof freshDatabase>>;
@@ -103,5 +104,40 @@ describe('Node server', () => {
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(res.headers.get('vary')).toBeNull();
     expect(((await res.json()) as { articles: unknown[] }).articles.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Node server timeouts', () => {
+  /** Opens a raw connection, sends `data`, and resolves with how long the server kept it open. */
+  async function heldFor(port: number, data: string): Promise<{ ms: number; answer: string }> {
+    const { connect } = await import('node:net');
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      let answer = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write(data));
+      socket.setEncoding('utf8').on('data', (chunk) => (answer += chunk));
+      socket.on('close', () => resolve({ ms: Date.now() - started, answer }));
+      socket.on('error', reject);
+      setTimeout(() => (socket.destroy(), resolve({ ms: Infinity, answer })), 5_000).unref();
+    });
+  }
+
+  it('closes connections whose headers or body never finish, and keeps the defaults it documents', async () => {
+    expect(serverTimeouts).toEqual({ headersTimeout: 10_000, requestTimeout: 60_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 2_000 });
+    const short = { headersTimeout: 300, requestTimeout: 600, keepAliveTimeout: 300, connectionsCheckingInterval: 100 };
+    const server = listen(app, { hostname: '127.0.0.1', port: 0 }, undefined, short);
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const [slowHeaders, slowBody] = await Promise.all([
+        heldFor(port, 'GET / HTTP/1.1\r\nHost: linli.example\r\nX-Slow: '),
+        heldFor(port, 'POST /api/tickets HTTP/1.1\r\nHost: linli.example\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a"'),
+      ]);
+      expect(slowHeaders.ms).toBeLessThan(3_000);
+      expect(slowHeaders.answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(slowBody.ms).toBeLessThan(3_000);
+    } finally {
+      server.close();
+    }
   });
 });
