@@ -18,6 +18,47 @@ const common = new Set([
   'linli123456', 'erqi123456', 'zhengzhou123', 'zhengzhou1234',
 ]);
 
+/** The app's, the district's and the trade's own words: guessed first, so they count for nothing. */
+const giveaways = [
+  'password', 'passw0rd', 'p@ssw0rd', 'linli', 'erqi', 'zhengzhou', 'henan', 'admin', 'staff', 'qwerty',
+  'woaini', '邻里', '二七', '郑州', '河南', '密码',
+];
+
+/** Whether the text is one block said again and again (`1234123412`, `abcabcab`). */
+function isRepeat(chars: string[]): boolean {
+  for (let period = 1; period <= chars.length / 2; period++) {
+    if (chars.every((ch, i) => i < period || ch === chars[i - period])) return true;
+  }
+  return false;
+}
+
+/** Whether each character is the one after (or before) the last: `1234567`, `hgfedcba`. */
+function isSequence(chars: string[]): boolean {
+  const steps = chars.slice(1).map((ch, i) => ch.codePointAt(0)! - chars[i]!.codePointAt(0)!);
+  return steps.length > 0 && (steps.every((d) => d === 1) || steps.every((d) => d === -1));
+}
+
+/** The characters left once runs of three or more (`123`, `cba`, `888`) are taken out. */
+function withoutRuns(chars: string[]): string[] {
+  const kept: string[] = [];
+  for (let start = 0; start < chars.length; ) {
+    let end = start + 1;
+    const step = end < chars.length ? chars[end]!.codePointAt(0)! - chars[start]!.codePointAt(0)! : 2;
+    while (Math.abs(step) <= 1 && end < chars.length && chars[end]!.codePointAt(0)! - chars[end - 1]!.codePointAt(0)! === step) end++;
+    if (end - start >= 3) start = end;
+    else kept.push(chars[start++]!);
+  }
+  return kept;
+}
+
+/** Whether little is left to guess once the giveaway words, runs and repeats are taken out. */
+function guessable(password: string): boolean {
+  let rest = password.toLowerCase();
+  for (const word of giveaways) rest = rest.replaceAll(word, '');
+  const chars = [...rest];
+  return isRepeat(chars) || isSequence(chars) || withoutRuns(chars).length < 6;
+}
+
 /**
  * Why a new password is not acceptable, or null when it is.
  * @example passwordProblem('woaini1314') // → 'This password is too common.'
@@ -26,5 +67,6 @@ export function passwordProblem(password: string): string | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (common.has(password.toLowerCase())) return 'This password is too common.';
   if (new Set(password).size < 4) return 'Use more different characters.';
+  if (guessable(password)) return "Avoid repeats, sequences, and the app's or the district's name.";
   return null;
 }
