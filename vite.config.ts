@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { precompress } from './scripts/build/precompress.ts';
 import { routePages } from './scripts/build/route-pages.ts';
+import { IMMUTABLE } from './worker/lib/http-cache.ts';
 import { contentSecurityPolicy } from './worker/lib/security.ts';
 
 /**
@@ -18,7 +19,7 @@ const assetHeaders = {
       'Referrer-Policy: no-referrer',
       'Strict-Transport-Security: max-age=31536000; includeSubDomains',
     ];
-    const source = `/*\n${headers.map((h) => `  ${h}`).join('\n')}\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n`;
+    const source = `/*\n${headers.map((h) => `  ${h}`).join('\n')}\n/assets/*\n  Cache-Control: ${IMMUTABLE}\n`;
     this.emitFile({ type: 'asset', fileName: '_headers', source });
   },
 };

@@ -10,6 +10,7 @@ import * as schema from '../schema/index.ts';
 import { createApp } from './app.ts';
 import { runHousekeeping } from './desk/housekeeping.ts';
 import type { ErrorBody } from './lib/errors.ts';
+import { IMMUTABLE } from './lib/http-cache.ts';
 import { r2PhotoStore } from './lib/photos.ts';
 import type { Db, Platform } from './lib/platform.ts';
 
@@ -56,6 +57,22 @@ function forEnv(env: Env) {
   return current;
 }
 
+/**
+ * A content-hashed file from Static Assets (the Worker runs first for /assets/*). A file that
+ * is not there would otherwise be answered with the app's HTML page, which the `_headers` rule
+ * for /assets/* marks immutable: a phone asking for an old chunk after a deploy would keep a page
+ * in place of a script for a year. So anything but the file itself is the app's 404.
+ */
+async function hashedFile(request: Request, env: Env, notFound: () => Response | Promise<Response>) {
+  const res = await env.ASSETS.fetch(request);
+  if (res.status === 304) return res;
+  if (!res.ok || res.headers.get('content-type')?.startsWith('text/html')) return notFound();
+  if (res.headers.get('cache-control') === IMMUTABLE) return res;
+  const file = new Response(res.body, res);
+  file.headers.set('Cache-Control', IMMUTABLE);
+  return file;
+}
+
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
     let app: App;
@@ -68,6 +85,7 @@ export default {
       const message = err instanceof ConfigurationError ? err.message : 'The Worker cannot start with its configuration; its log says why.';
       return Response.json({ error: { code: 'misconfigured', message } } satisfies ErrorBody, { status: 503 });
     }
+    if (new URL(request.url).pathname.startsWith('/assets/')) return hashedFile(request, env, () => app.fetch(request, env, ctx));
     return app.fetch(request, env, ctx);
   },
   /** The hourly cron trigger: auto-close, retention, purges. */

@@ -67,6 +67,21 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     expect(await ics.text()).toContain(`UID:event-${stool.id}@linli`);
   });
 
+  it('answers a hashed file that is not there with a 404 no one caches, and a real one as it is', async () => {
+    for (const mode of ['no-cors', 'navigate']) {
+      const res = await exports.default.fetch(new Request(`${base}/assets/index-old999.js`, { headers: { 'Sec-Fetch-Mode': mode } }));
+      expect([mode, res.status]).toEqual([mode, 404]);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+    const shell = await (await env.ASSETS.fetch(`${base}/index.html`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(shell)![1]!;
+    const real = await exports.default.fetch(new Request(base + script));
+    expect(real.status).toBe(200);
+    expect(real.headers.get('content-type')).toMatch(/javascript/);
+    expect(real.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('says the database is unreachable when LIBSQL_URL points nowhere', async () => {
     const { default: worker } = await import('./index.ts');
     const res = await worker.fetch(

@@ -77,8 +77,9 @@ export function onError(err: Error, c: Context) {
   return c.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } } satisfies ErrorBody, 500);
 }
 
-/** `app.notFound` for the API: always JSON. */
+/** `app.notFound`: always JSON, and never cached (a missing file may exist after the next deploy). */
 export function notFound(c: Context) {
+  c.header('Cache-Control', 'no-store');
   return c.json(
     { error: { code: 'not_found', message: `No such endpoint: ${c.req.method} ${c.req.path}` } } satisfies ErrorBody,
     404,

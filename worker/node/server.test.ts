@@ -107,6 +107,20 @@ describe('Node server', () => {
   });
 });
 
+describe('a hashed file that is not there', () => {
+  it('is a 404 that no one caches, not the app page marked immutable', async () => {
+    for (const path of ['/assets/index-old999.js', '/assets/anything.css', '/assets/']) {
+      const res = await app.request(path);
+      expect([path, res.status]).toEqual([path, 404]);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+    const real = await app.request('/assets/index-abc123.js');
+    expect(real.status).toBe(200);
+    expect(real.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});
+
 describe('Node server timeouts', () => {
   /** Opens a raw connection, sends `data`, and resolves with how long the server kept it open. */
   async function heldFor(port: number, data: string): Promise<{ ms: number; answer: string }> {

@@ -6,6 +6,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { createApp } from '../app.ts';
+import { notFound } from '../lib/errors.ts';
+import { IMMUTABLE } from '../lib/http-cache.ts';
 import type { Platform } from '../lib/platform.ts';
 
 /** The built web app (`npm run build`). */
@@ -35,10 +37,12 @@ export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
     if (!c.res.ok || c.req.path.startsWith('/api/')) return;
     // Vite puts content-hashed files under /assets: they never change, so phones may keep them.
     // The HTML shell must be revalidated so a new release reaches phones at once.
-    if (c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    if (c.req.path.startsWith('/assets/')) c.header('Cache-Control', IMMUTABLE);
     else if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-cache');
   });
   app.use('*', serveStatic({ root: webRoot, precompressed: true }));
+  // A hashed file that is not there (an old chunk after a deploy) is a 404, never the app's page.
+  app.all('/assets/*', notFound);
   // Resident pages built with their own preloads: /news is news.html (as on Workers Static Assets).
   app.get('*', serveStatic({ root: webRoot, precompressed: true, rewriteRequestPath: (path) => `${path}.html` }));
   // Every other page is a route of the single-page app.
