@@ -82,6 +82,11 @@ describe('renderRss', () => {
     expect(first?.categories?.map((c) => c.name)).toEqual(['通知', '物业']);
     expect(second?.dc).toBeUndefined();
   });
+
+  it('escapes a summary as HTML too, so readers show a literal <b> as text', () => {
+    const [one] = parseRssFeed(renderRss(meta, [item({ summary: '<b>粗体</b> & 说明' })])).items ?? [];
+    expect(one?.description).toBe('&lt;b&gt;粗体&lt;/b&gt; &amp; 说明');
+  });
 });
 
 describe('renderAtom', () => {

@@ -79,7 +79,9 @@ export function renderRss(meta: FeedMeta, items: FeedItem[]): string {
       // The id is ours, not a URL readers should open, hence isPermaLink="false".
       element('guid', item.id, ' isPermaLink="false"'),
       element('pubDate', item.published.toUTCString()),
-      element('description', item.summary),
+      // RSS readers render an item's description as HTML: the plain-text summary is escaped as
+      // HTML first, so a `<b>` in it shows as text.
+      element('description', xml(item.summary)),
       `<content:encoded>${cdata(item.contentHtml)}</content:encoded>`,
       // <author> must be an email address; dc:creator takes a plain name.
       ...item.authors.map((name) => element('dc:creator', name)),

@@ -69,7 +69,8 @@ export const newsFeeds = new Hono<AppEnv>().get(
         feedUrl: c.req.url,
         language: 'zh-CN',
         updated: new Date(latest ?? 0),
-        icon: `${origin}/favicon.svg`,
+        // RSS channel images must be GIF, JPEG or PNG.
+        icon: `${origin}/share.png`,
       },
       items,
     );

@@ -24,10 +24,20 @@ export function injectShareMeta(shell: string, article: ArticleView, origin: str
     'og:locale': 'zh_CN',
     'article:published_time': new Date(article.publishedAt ?? article.updatedAt).toISOString(),
   };
+  // The article's own place: its community's (or sub-district's) news feed and event calendar.
+  const place = article.community ? `community=${article.community.slug}` : article.subdistrict ? `subdistrict=${article.subdistrict.slug}` : null;
+  const placeName = article.community?.name ?? article.subdistrict?.name;
+  const feeds = place
+    ? [
+        `<link rel="alternate" type="application/rss+xml" title="邻里 · ${escapeAttr(placeName!)}新闻 (RSS)" href="/feeds/news.rss?${place}" />`,
+        `<link rel="alternate" type="text/calendar" title="邻里 · ${escapeAttr(placeName!)}活动日历" href="/feeds/events.ics?${place}" />`,
+      ]
+    : [];
   const meta = [
     ...Object.entries(tags).map(([property, content]) => `<meta property="${property}" content="${escapeAttr(content)}" />`),
     `<meta name="description" content="${escapeAttr(article.summary)}" />`,
     `<meta name="twitter:card" content="summary_large_image" />`,
+    ...feeds,
   ].join('\n    ');
   const modules = /<meta name="linli-modules-article" content="([^"]*)">\s*/.exec(shell);
   const preloads = [
