@@ -5,7 +5,7 @@ import { testApp } from '../test-helpers.ts';
 // The built pages (`npm test` builds the web app first), as Node and Workers serve them.
 const built = (name: string) => readFileSync(new URL(`../../web/dist/${name}`, import.meta.url), 'utf8');
 const alternates = (html: string) =>
-  [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"/g)].map(([, type, href]) => ({ type, href }));
+  [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"/g)].map(([, type, href]) => ({ type: type!, href: href! }));
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
