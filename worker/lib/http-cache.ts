@@ -15,7 +15,9 @@ export function notModified(c: Context, etag: string, lastModified?: number): bo
   if (lastModified) c.header('Last-Modified', new Date(lastModified).toUTCString());
   const ifNoneMatch = c.req.header('if-none-match');
   if (ifNoneMatch !== undefined) {
-    return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+    // If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/"x"` and `"x"` match.
+    const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+    return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
   }
   const ifModifiedSince = Date.parse(c.req.header('if-modified-since') ?? '');
   return !!lastModified && !Number.isNaN(ifModifiedSince) && Math.floor(lastModified / 1000) <= Math.floor(ifModifiedSince / 1000);

@@ -98,12 +98,23 @@ describe('Node server', () => {
     expect(again.headers.get('content-encoding')).toBeNull();
   });
 
-  it('leaves API answers alone for a client that takes no compression', async () => {
+  it('leaves API answers uncompressed for a client that takes no compression', async () => {
     const res = await app.request('/api/news?community=yongan');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBeNull();
-    expect(res.headers.get('vary')).toBeNull();
+    expect(res.headers.get('vary')).toBe('Accept-Encoding'); // a cache must not hand it to a client that takes gzip
     expect(((await res.json()) as { articles: unknown[] }).articles.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Vary', () => {
+  it('says Accept-Encoding, once, on every answer, compressed or not', async () => {
+    for (const path of ['/', '/news', '/assets/index-abc123.js', '/api/places', '/api/health', '/feeds/news.rss', '/api/nothing']) {
+      for (const encoding of ['br, gzip', 'gzip', '']) {
+        const res = await app.request(path, { headers: encoding ? { 'Accept-Encoding': encoding } : {} });
+        expect([path, encoding, res.headers.get('vary')]).toEqual([path, encoding, 'Accept-Encoding']);
+      }
+    }
   });
 });
 

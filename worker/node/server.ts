@@ -16,12 +16,18 @@ export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.met
 /**
  * Compresses the app's own answers (JSON, the article pages, feeds) for clients that take gzip
  * or deflate. Built files are not compressed here: the build wrote .br and .gz copies beside them.
- * A client that takes neither gets the answer untouched (no Vary added), because changing the
- * headers of a finished answer makes Hono copy it, which costs the API its fast path on Node.
+ * A client that takes neither gets the answer untouched. Headers are set before the handler,
+ * because changing the headers of a finished answer makes Hono copy it, which costs the API its
+ * fast path on Node.
  */
 function compressAnswers(): MiddlewareHandler {
   const gzip = compress();
-  return (c, next) => (/\b(?:gzip|deflate)\b/i.test(c.req.header('accept-encoding') ?? '') ? gzip(c, next) : next());
+  return (c, next) => {
+    // Every answer depends on Accept-Encoding (compressed or not), so caches must keep them apart.
+    // Set before the handler runs, so the answer is built with it.
+    c.header('Vary', 'Accept-Encoding');
+    return /\b(?:gzip|deflate)\b/i.test(c.req.header('accept-encoding') ?? '') ? gzip(c, next) : next();
+  };
 }
 
 /**
@@ -35,6 +41,8 @@ export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
   app.use('*', async (c, next) => {
     await next();
     if (!c.res.ok || c.req.path.startsWith('/api/')) return;
+    // serveStatic appends its own Vary to ours.
+    if (c.res.headers.get('vary')?.includes(',')) c.header('Vary', 'Accept-Encoding');
     // Vite puts content-hashed files under /assets: they never change, so phones may keep them.
     // The HTML shell must be revalidated so a new release reaches phones at once.
     if (c.req.path.startsWith('/assets/')) c.header('Cache-Control', IMMUTABLE);
