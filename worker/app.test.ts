@@ -74,8 +74,8 @@ describe('errors', () => {
 
   it('answers a wrong method on a known path with JSON, not HTML', async () => {
     const res = await app.request('/api/places', { method: 'DELETE' });
-    expect(res.status).toBe(404);
-    expect((await res.json()) as object).toHaveProperty('error.code', 'not_found');
+    expect(res.status).toBe(405);
+    expect((await res.json()) as object).toHaveProperty('error.code', 'method_not_allowed');
   });
 
   it('turns an unexpected failure into a 500 envelope without internals', async () => {
@@ -90,5 +90,38 @@ describe('errors', () => {
     expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
     expect(text).not.toMatch(/libsql|closed|at /i);
     await gone.cleanup();
+  });
+});
+
+describe('methods', () => {
+  it('answers a method a known path does not take with 405 and Allow, naming no English to show', async () => {
+    for (const [method, path, allow] of [
+      ['POST', '/api/places', 'GET, HEAD, OPTIONS'],
+      ['DELETE', '/api/news/1', 'GET, HEAD, OPTIONS'],
+      ['GET', '/api/tickets', 'POST, OPTIONS'],
+      ['PUT', '/feeds/news.rss', 'GET, HEAD, OPTIONS'],
+    ] as const) {
+      const res = await app.request(path, { method, headers: { Origin: 'http://localhost' } });
+      expect([method, path, res.status, res.headers.get('allow')]).toEqual([method, path, 405, allow]);
+      expect(await res.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+    }
+  });
+
+  it('answers OPTIONS with the methods a path takes, and 404 where nothing is', async () => {
+    const options = await app.request('/api/events/1/signups', { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('POST, OPTIONS');
+    expect((await app.request('/api/nothing-here', { method: 'OPTIONS' })).status).toBe(404);
+    expect((await app.request('/api/nothing-here', { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('answers HEAD with the headers GET gives, and no body', async () => {
+    for (const path of ['/api/places', '/api/news?community=yongan', '/feeds/news.rss', '/api/events?community=jieyunlu']) {
+      const [get, head] = [await app.request(path), await app.request(path, { method: 'HEAD' })];
+      expect([path, head.status]).toEqual([path, get.status]);
+      const keep = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name !== 'content-length'));
+      expect(keep(head)).toEqual(keep(get));
+      expect(await head.text()).toBe('');
+    }
   });
 });

@@ -8,9 +8,10 @@
 import { Hono } from 'hono';
 import { deskApi } from './desk/index.ts';
 import { eventFeeds, eventsApi } from './events/index.ts';
-import { notFound, onError } from './lib/errors.ts';
+import { onError } from './lib/errors.ts';
 import { health } from './lib/health-routes.ts';
 import { photoRoutes } from './lib/photos-routes.ts';
+import { unmatched } from './lib/methods.ts';
 import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
 import { newsApi, newsPages } from './news/index.ts';
@@ -47,9 +48,9 @@ export function createApp(platform: Platform) {
     .route('/feeds', eventFeeds)
     .route('/', newsPages);
   app.onError(onError);
-  // Anything under /api that no route took is a JSON 404, never the web app's HTML.
-  app.all('/api/*', notFound);
-  app.notFound(notFound);
+  // Anything under /api that no route took is a JSON 404 (or 405), never the web app's HTML.
+  app.all('/api/*', unmatched(app));
+  app.notFound(unmatched(app));
   return app;
 }
 
