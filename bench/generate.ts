@@ -88,14 +88,13 @@ async function addPlaces(db: Db, rng: Rng, now: number) {
       name: `${c.slug}${n}号院`,
       nameEn: `${c.slug} No. ${n}`,
       nameAssumed: true,
-      builtYear: rng.int(1978, 2005),
       buildings: Array.from({ length: rng.int(2, 8) }, (_, b) => ({ name: `${b + 1}号楼`, units: ['1单元', '2单元', '3单元'] })),
     })),
   );
   const newCompounds = await db.insert(compounds).values(compoundRows).returning({ id: compounds.id });
   const companies = await db
     .insert(propertyCompanies)
-    .values([1, 2, 3, 4, 5].map((n) => ({ slug: `bench-wuye-${n}`, name: `第${n}物业服务有限公司`, nameEn: `Property Services No. ${n}`, phone: null })))
+    .values([1, 2, 3, 4, 5].map((n) => ({ slug: `bench-wuye-${n}`, name: `第${n}物业服务有限公司`, nameEn: `Property Services No. ${n}` })))
     .returning({ id: propertyCompanies.id });
   // Most compounds have a property company; some old courtyards have none (开放式楼院).
   const served = newCompounds.filter(() => rng.next() < 0.8).map((c, i) => ({ propertyCompanyId: companies[i % companies.length]!.id, compoundId: c.id }));

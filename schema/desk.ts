@@ -129,7 +129,6 @@ export const photos = sqliteTable(
     size: integer('size').notNull(),
     ticketId: integer('ticket_id').references(() => tickets.id),
     position: integer('position'),
-    caption: text('caption'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('photos_ticket_idx').on(t.ticketId, t.position)],

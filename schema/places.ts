@@ -68,7 +68,6 @@ export const compounds = sqliteTable(
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
     nameAssumed: integer('name_assumed', { mode: 'boolean' }).notNull().default(false),
-    builtYear: integer('built_year'),
     buildings: text('buildings', { mode: 'json' }).$type<Building[]>().notNull().default([]),
     createdAt: createdAt(),
   },
@@ -80,7 +79,6 @@ export const propertyCompanies = sqliteTable('property_companies', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
-  phone: text('phone'),
   createdAt: createdAt(),
 });
 

@@ -7,12 +7,11 @@ beforeAll(async () => {
 });
 afterAll(() => d.t.cleanup());
 
-type BoardTicket = { number: string; status: string; owner: string; description: string; meToo: number; photoCount: number; overdue: boolean; category: { code: string } };
 const board = async (community = 'yongan') => {
-  const res = await d.t.app.request(`/api/board?community=${community}`);
+  const res = await d.t.api.board.$get({ query: { community } });
   expect(res.status).toBe(200);
   expect(res.headers.get('cache-control')).toBe('public, max-age=30');
-  return ((await res.json()) as { tickets: BoardTicket[] }).tickets;
+  return (await res.json()).tickets;
 };
 const meToo = (number: string) => d.t.app.request(`/api/board/${number}/me-too`, { method: 'POST' });
 

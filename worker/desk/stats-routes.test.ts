@@ -5,18 +5,6 @@ import { deskApp, HOUR_MS, START, type DeskApp } from './test-helpers.ts';
 let d: DeskApp;
 const NOW = START + 4 * DAY_MS;
 
-type Stats = {
-  community: { slug: string };
-  open: number;
-  overdue: number;
-  resolvedLastYear: number;
-  medianHoursToResolve: number | null;
-  averageRating: number | null;
-  ratingCount: number;
-  weeks: { from: number; opened: number; resolved: number }[];
-  openByCategory: { name: string; open: number }[];
-};
-
 /**
  * Renhe Road has no demo tickets, so every figure below is ours: three resolved after 10, 30
  * and 50 hours (rated 5 and 3), one overdue repair, one open within its time, one rejected
@@ -43,14 +31,14 @@ beforeAll(async () => {
 });
 afterAll(() => d.t.cleanup());
 
-const stats = async (login: string, community: string) => d.get(login, `/api/desk/stats?community=${community}`);
+const stats = async (login: string, community: string) => d.t.api.desk.stats.$get({ query: { community } }, { headers: await d.headers(login) });
 
 describe('desk statistics', () => {
   it('counts open and overdue tickets, the median time to resolve and the average rating', async () => {
     const res = await stats('erqi-admin', 'renhelu');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const body = (await res.json()) as Stats;
+    const body = await res.json();
     expect(body).toMatchObject({ community: { slug: 'renhelu' }, open: 2, overdue: 1, resolvedLastYear: 3, medianHoursToResolve: 30, averageRating: 4, ratingCount: 2 });
     expect(body.openByCategory).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: '报修', open: 1 }), expect.objectContaining({ name: '文体活动', open: 1 })]),
@@ -59,7 +47,7 @@ describe('desk statistics', () => {
   });
 
   it('gives the last 8 weeks, oldest first, ending now', async () => {
-    const { weeks } = (await (await stats('erqi-admin', 'renhelu')).json()) as Stats;
+    const { weeks } = await (await stats('erqi-admin', 'renhelu')).json();
     expect(weeks).toHaveLength(8);
     expect(weeks.map((w) => w.from)).toEqual(Array.from({ length: 8 }, (_, i) => NOW - (8 - i) * 7 * DAY_MS));
     expect(weeks[7]).toEqual({ from: NOW - 7 * DAY_MS, opened: 5, resolved: 3 });
@@ -79,7 +67,7 @@ describe('desk statistics', () => {
   });
 
   it('answers nothing to resolve and no rating with nulls, not zeros', async () => {
-    const body = (await (await stats('erqi-admin', 'jieyunlu')).json()) as Stats;
+    const body = await (await stats('erqi-admin', 'jieyunlu')).json();
     expect(body).toMatchObject({ open: 0, overdue: 0, medianHoursToResolve: null, averageRating: null, ratingCount: 0 });
   });
 

@@ -97,7 +97,7 @@ describe('progress meetings', () => {
     const after = await d.view(n.overdue);
     expect(after.dueAt).toBe(Date.parse('2026-12-07T23:59:59+08:00'));
     expect(after.version).toBe(before.version + 1);
-    const tracked = (await (await d.track(n.overdue, tokens.overdue)).json()) as { dueAt: number; overdue: boolean; timeline: { kind: string; body: string }[] };
+    const tracked = await (await d.track(n.overdue, tokens.overdue)).json();
     expect(tracked).toMatchObject({ dueAt: after.dueAt, overdue: false });
     expect(tracked.timeline.at(-1)).toMatchObject({ kind: 'meeting', body: '物业12月7日前换好电梯控制板' });
     expect((await list('jianzhongjie')).map((i) => i.number)).not.toContain(n.overdue);

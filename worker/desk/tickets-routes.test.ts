@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../schema/index.ts';
 import { DAY_MS } from './lifecycle.ts';
 import { deskApp, START, type DeskApp } from './test-helpers.ts';
+import { errorOf } from '../test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -11,7 +12,6 @@ beforeAll(async () => {
 afterAll(() => d.t.cleanup());
 
 const ticketCount = async () => (await d.t.db.select({ n: count() }).from(tickets))[0]!.n;
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 /** The routing table of the joint desk (domain.md), written out independently of the demo data. */
 const routing: Record<string, { owner: string; serviceDays: number }> = {
@@ -54,7 +54,7 @@ describe('categories and routing', () => {
   for (const [code, rule] of Object.entries(routing)) {
     it(`gives a ${code} ticket to the ${rule.owner} owner, due in ${rule.serviceDays} days`, async () => {
       const { number, token } = await d.fileOk({ category: code });
-      const tracked = (await (await d.track(number, token)).json()) as { owner: string; dueAt: number; category: { code: string } };
+      const tracked = await (await d.track(number, token)).json();
       expect(tracked).toMatchObject({ owner: rule.owner, dueAt: START + rule.serviceDays * DAY_MS, category: { code } });
       expect(await d.view(number)).toMatchObject({ owner: rule.owner, status: 'submitted' });
     });
@@ -72,7 +72,7 @@ describe('categories and routing', () => {
       const before = await ticketCount();
       const res = await d.file(body);
       expect(res.status).toBe(400);
-      const error = ((await res.json()) as ErrorBody).error;
+      const error = (await errorOf(res)).error;
       expect(error.code).toBe('invalid_input');
       expect(Object.keys(error.fields ?? {})).toEqual([field]);
       expect(await ticketCount()).toBe(before);
@@ -84,7 +84,7 @@ describe('filing', () => {
   it('answers 201 with a human number and a 43-character private token', async () => {
     const res = await d.file({ community: 'renhelu', compound: 'renhelu-6', category: 'fire-safety' });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { number: string; token: string };
+    const body = await res.json();
     expect(body.number).toBe('RH-20261126-0001');
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Object.keys(body).sort()).toEqual(['number', 'token']);
@@ -128,7 +128,7 @@ describe('filing', () => {
     it(`${ok ? 'takes' : 'refuses'} the phone number "${phone}"`, async () => {
       const res = await d.file({ phone });
       expect(res.status).toBe(ok ? 201 : 400);
-      if (!ok) expect(((await res.json()) as ErrorBody).error.fields).toEqual({ phone: 'Give a mobile number (11 digits) or a landline with area code.' });
+      if (!ok) expect((await errorOf(res)).error.fields).toEqual({ phone: 'Give a mobile number (11 digits) or a landline with area code.' });
     });
   }
 
@@ -149,7 +149,7 @@ describe('filing', () => {
       const before = await ticketCount();
       const res = await d.file(body);
       expect(res.status).toBe(400);
-      const error = ((await res.json()) as ErrorBody).error;
+      const error = (await errorOf(res)).error;
       expect(error.code).toBe('invalid_input');
       expect(Object.keys(error.fields ?? {}).sort()).toEqual(fields);
       expect(await ticketCount()).toBe(before);
@@ -176,11 +176,11 @@ describe('Idempotency-Key', () => {
 
   it('never answers a different request with the ticket filed under the same key', async () => {
     const key = { 'Idempotency-Key': 'reused-key-0004' };
-    const first = (await (await d.file({}, key)).json()) as { number: string; token: string };
+    const first = await (await d.file({}, key)).json();
     const other = await d.file({ name: '李大爷', phone: '13911112222', description: '3号楼门口的路灯不亮了' }, key);
     expect(other.status).toBe(201);
     expect(other.headers.get('idempotent-replayed')).toBeNull();
-    const body = (await other.json()) as { number: string; token: string };
+    const body = await other.json();
     expect(body.number).not.toBe(first.number);
     expect(body.token).not.toBe(first.token);
     const retry = await d.file({ name: '李大爷', phone: '13911112222', description: '3号楼门口的路灯不亮了' }, key);
@@ -194,7 +194,7 @@ describe('Idempotency-Key', () => {
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
-    const numbers = new Set(await Promise.all(answers.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as { number: string }).number)));
+    const numbers = new Set(await Promise.all(answers.filter((r) => r.status === 201).map(async (r) => (await r.json()).number)));
     expect(numbers.size).toBe(1);
     expect(await ticketCount()).toBe(before + 1);
   });

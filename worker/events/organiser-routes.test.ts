@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles, events, eventSeries } from '../../schema/index.ts';
 import { anEvent, DAY_MS, eventsApp, shanghai, type EventsApp, type StaffEventView } from './test-helpers.ts';
+import { errorOf } from '../test-helpers.ts';
 
 let e: EventsApp;
 beforeAll(async () => {
@@ -9,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => e.t.cleanup());
 
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 describe('creating events', () => {
   it('creates one session with an audit entry, stored in UTC', async () => {
@@ -53,7 +53,7 @@ describe('creating events', () => {
     it(`refuses ${what} with a 400 naming ${field}`, async () => {
       const res = await e.post('erqi-admin', '/api/organiser/events', { ...anEvent, ...body });
       expect(res.status).toBe(400);
-      expect(Object.keys(((await res.json()) as ErrorBody).error.fields ?? {})).toContain(field);
+      expect(Object.keys((await errorOf(res)).error.fields ?? {})).toContain(field);
     });
   }
 });

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventSignups } from '../../schema/index.ts';
 import { DAY_MS, eventsApp, type EventsApp, type SignupAnswer } from './test-helpers.ts';
+import { errorOf } from '../test-helpers.ts';
 
 let e: EventsApp;
 beforeAll(async () => {
@@ -9,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => e.t.cleanup());
 
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 describe('a sign-up and its private link', () => {
   it('answers 201 with the status, a token and the phone masked', async () => {
@@ -89,7 +89,7 @@ describe('refusals', () => {
     it(`answers 400 naming ${fields.join(' and ')} for ${what}`, async () => {
       const res = await e.signUp(1, body);
       expect(res.status).toBe(400);
-      const error = ((await res.json()) as ErrorBody).error;
+      const error = (await errorOf(res)).error;
       expect(error.code).toBe('invalid_input');
       expect(Object.keys(error.fields ?? {}).sort()).toEqual(fields);
     });

@@ -62,7 +62,7 @@ describe('a ticket\'s photos', () => {
   it('are served to the resident with the link and to staff who may read the ticket, to nobody else', async () => {
     const { key } = await uploaded();
     const { number, token } = await d.fileOk({ photos: [key] });
-    const tracked = (await (await d.track(number, token)).json()) as { photoCount: number };
+    const tracked = await (await d.track(number, token)).json();
     expect(tracked.photoCount).toBe(1);
 
     const mine = await photo(number, `?token=${token}`);

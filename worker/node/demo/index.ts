@@ -41,20 +41,19 @@ const communityRows = [
 
 const units = ['1单元', '2单元'];
 const compoundRows = [
-  { community: 'renhelu', slug: 'renhelu-6', name: '人和路6号院', nameEn: 'Renhe Road No. 6 Courtyard', nameAssumed: false, builtYear: 1986, buildings: [] },
-  { community: 'jieyunlu', slug: 'tiedao-jieyunli', name: '铁道洁云里小区', nameEn: 'Tiedao Jieyunli Compound', nameAssumed: false, builtYear: null, buildings: [] },
+  { community: 'renhelu', slug: 'renhelu-6', name: '人和路6号院', nameEn: 'Renhe Road No. 6 Courtyard', nameAssumed: false, buildings: [] },
+  { community: 'jieyunlu', slug: 'tiedao-jieyunli', name: '铁道洁云里小区', nameEn: 'Tiedao Jieyunli Compound', nameAssumed: false, buildings: [] },
   {
     community: 'yongan',
     slug: 'yongan-jiayuan',
     name: '永安家园',
     nameEn: "Yong'an Homes",
     nameAssumed: true,
-    builtYear: null,
     buildings: ['1号楼', '2号楼', '3号楼'].map((name) => ({ name, units })),
   },
 ];
 
-const propertyCompany = { slug: 'yongan-wuye', name: '永安物业服务有限公司', nameEn: "Yong'an Property Services", phone: null };
+const propertyCompany = { slug: 'yongan-wuye', name: '永安物业服务有限公司', nameEn: "Yong'an Property Services" };
 
 const partnerRows = [
   { slug: 'boc-zhongyuan', name: '中国银行郑州中原支行', nameEn: 'Bank of China, Zhengzhou Zhongyuan Branch', kind: 'bank' as const },
