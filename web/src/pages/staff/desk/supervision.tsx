@@ -78,7 +78,7 @@ function MeetingForm(props: { items: Item[] }) {
 export default function Supervision() {
   const data = createAsync(() => getSupervision());
   const me = createAsync(() => getMe());
-  const canRecord = () => ['admin', 'subdistrict'].includes(me()?.staff?.role ?? '');
+  const canRecord = () => !!me()?.abilities?.['ticket.supervise'];
   return (
     <>
       <h1>{t('supervisionTitle')}</h1>

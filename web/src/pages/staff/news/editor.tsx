@@ -25,7 +25,7 @@ function EditorForm(props: { article?: Draft }) {
   // A new report reopens at its own address; the notice survives that.
   const [search] = useSearchParams<{ saved?: string }>();
   const [message, setMessage] = createSignal(search.saved ? t('saved') : '');
-  const canPublish = () => ['admin', 'subdistrict', 'community'].includes(me()?.staff?.role ?? '');
+  const canPublish = () => !!me()?.abilities?.['news.publish'];
   // The places this staff member writes for: their community, or their sub-district and its communities.
   const placeOptions = () => {
     const own = me()?.staff?.place;
@@ -81,7 +81,8 @@ function EditorForm(props: { article?: Draft }) {
       </datalist>
       <label for="field-place">{t('articlePlaceLabel')}</label>
       <select id="field-place" name="place">
-        <Show when={me()?.staff?.role === 'admin'}>
+        {/* Only staff whose place is the whole district may write for all of it. */}
+        <Show when={me()?.staff && !me()!.staff!.place}>
           <option value="">{t('districtWide')}</option>
         </Show>
         <For each={placeOptions()}>
