@@ -1,4 +1,4 @@
-import { action, useNavigate, useSearchParams, useSubmission, type Navigator } from '@solidjs/router';
+import { action, json, useNavigate, useSearchParams, useSubmission, type Navigator } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
@@ -11,7 +11,8 @@ const reasons = { expired: 'sessionExpired', 'signed-out': 'signedOut' } as cons
 const signInAction = action(async (navigate: Navigator, next: string | undefined, form: FormData | URLSearchParams) => {
   await signIn(String(form.get('login')), String(form.get('password')));
   navigate(next?.startsWith('/staff') ? next : '/staff', { replace: true });
-  return true;
+  // signIn() has reloaded who is signed in; reloading every query again would only race the next page.
+  return json(true, { revalidate: [] });
 }, 'staff-sign-in');
 
 export default function SignIn() {
