@@ -6,8 +6,8 @@ import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { deskActionProblem } from './available.ts';
 import { addNote, changeTicket } from './change.ts';
-import { isOpen } from './lifecycle.ts';
 import type { LoadedTicket } from './views.ts';
 
 const version = z.number().check(z.int(), z.positive());
@@ -33,9 +33,11 @@ export const deskActionSchema = z.discriminatedUnion('action', [
 ]);
 export type DeskAction = z.infer<typeof deskActionSchema>;
 
-/** Carries out one staff action on a ticket (authorisation is the caller's). */
+/** Carries out one staff action on a ticket (authorisation is the caller's; the status rules are available.ts's). */
 export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, staff: StaffMember, now: number): Promise<void> {
   const t = row.ticket;
+  const problem = deskActionProblem(a.action, t);
+  if (problem) throw new ApiError(409, 'invalid_transition', problem);
   const by = { actor: 'staff' as const, staffId: staff.id };
   // The audit entry lands in the same batch as the change it records, and only if the change does.
   const also = [auditEntryIfChanged(db, staff, `ticket.${a.action}`, 'ticket', t.number, now)];
@@ -65,10 +67,6 @@ export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, st
       return reroute(db, row, a, by, now, also);
     case 'flag':
     case 'unflag':
-      // Supervision follows open tickets only; a flag on any other would never be seen.
-      if (a.action === 'flag' && !isOpen(t.status)) {
-        throw new ApiError(409, 'invalid_transition', `A ticket that is ${t.status.replace('_', ' ')} cannot be flagged; only an open one.`);
-      }
       return changeTicket(db, t, {
         version: a.version,
         now,
@@ -89,9 +87,6 @@ async function reroute(
   also: BatchItem<'sqlite'>[],
 ) {
   const t = row.ticket;
-  if (t.status !== 'submitted' && t.status !== 'accepted' && t.status !== 'in_progress') {
-    throw new ApiError(409, 'invalid_transition', `A ticket that is ${t.status.replace('_', ' ')} cannot be re-routed.`);
-  }
   if (!a.owner && !a.category) throw new ApiError(400, 'invalid_input', 'Give a new owner or category.', { owner: 'Give a new owner or category.' });
   let categoryId = t.categoryId;
   let owner = a.owner ?? t.owner;

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { communities, compounds, owners, ticketCategories, tickets, ticketStatuses } from '../../schema/index.ts';
 import { authorize, authorizeRole, decide } from '../staff/policy.ts';
 import { deskActionSchema, runDeskAction } from './actions.ts';
+import { deskActionsFor } from './available.ts';
 import { fileTicket, newTicketSchema } from './file-ticket.ts';
 import { isOverdue, openStatuses } from './lifecycle.ts';
 import { ticketScope } from './scope.ts';
@@ -105,6 +106,7 @@ export const deskTickets = new Hono<AppEnv>()
         ticket: await deskView(c.var.db, row, c.var.platform.now()),
         canWork: decide(c.var.staff, 'ticket.work', place) === 'allow',
         canSupervise: decide(c.var.staff, 'ticket.supervise', place) === 'allow',
+        actions: deskActionsFor(c.var.staff, row),
       },
       200,
     );

@@ -2,7 +2,7 @@ import { and, eq, gte, or } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { communities, ticketCategories, tickets } from '../../schema/index.ts';
-import { authorize } from '../staff/policy.ts';
+import { authorize, authorizeRole } from '../staff/policy.ts';
 import { DAY_MS, isOpen, isOverdue } from './lifecycle.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { AppEnv } from '../lib/platform.ts';
@@ -23,6 +23,8 @@ export const deskStats = new Hono<AppEnv>().get('/stats', validate('query', z.ob
   const [community] = await db.select().from(communities).where(eq(communities.slug, c.req.valid('query').community));
   if (!community) throw new ApiError(404, 'community_not_found', 'No such community.');
   authorize(c.var.staff, 'ticket.read', { subdistrictId: community.subdistrictId, communityId: community.id }, 'community');
+  // After the place check, so whoever may not know the community still gets the 404.
+  authorizeRole(c.var.staff, 'stats.read');
   const now = c.var.platform.now();
   const rows = await db
     .select({ status: tickets.status, dueAt: tickets.dueAt, createdAt: tickets.createdAt, resolvedAt: tickets.resolvedAt, rating: tickets.rating, category: ticketCategories.name, categoryEn: ticketCategories.nameEn })

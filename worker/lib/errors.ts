@@ -4,9 +4,56 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 
+/**
+ * Every code the API answers with. `ApiError` takes only these, so the typecheck keeps the list
+ * complete, and the web maps each to a catalogue message (importing this as a type only).
+ */
+export type ErrorCode =
+  | (typeof defaultCodes)[keyof typeof defaultCodes]
+  | 'error'
+  | 'internal'
+  | 'misconfigured'
+  | 'already_cancelled'
+  | 'already_signed_up'
+  | 'article_not_found'
+  | 'auth_unavailable'
+  | 'cancel_closed'
+  | 'cannot_disable_self'
+  | 'capacity_below_confirmed'
+  | 'category_exists'
+  | 'category_not_found'
+  | 'community_not_found'
+  | 'cross_origin'
+  | 'event_not_found'
+  | 'invalid_credentials'
+  | 'invalid_input'
+  | 'invalid_transition'
+  | 'login_taken'
+  | 'malformed'
+  | 'not_started'
+  | 'photo_not_found'
+  | 'place_not_found'
+  | 'rating_not_allowed'
+  | 'reopen_not_allowed'
+  | 'request_in_progress'
+  | 'session_expired'
+  | 'signup_cancelled'
+  | 'signup_closed'
+  | 'signup_not_found'
+  | 'staff_not_found'
+  | 'subdistrict_not_found'
+  | 'ticket_not_found'
+  | 'ticket_not_open'
+  | 'too_large'
+  | 'too_many_attempts'
+  | 'too_many_pixels'
+  | 'too_many_writes'
+  | 'unsupported_type'
+  | 'version_conflict';
+
 /** The one shape every error answer takes. */
 export type ErrorBody = {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
 };
 
 /**
@@ -14,12 +61,12 @@ export type ErrorBody = {
  * @example throw new ApiError(404, 'community_not_found', 'No community with this slug.')
  */
 export class ApiError extends HTTPException {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
   readonly headers?: Record<string, string>;
   constructor(
     status: ContentfulStatusCode,
-    code: string,
+    code: ErrorCode,
     message: string,
     fields?: Record<string, string>,
     headers?: Record<string, string>,
@@ -44,7 +91,7 @@ export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   return fields;
 }
 
-const defaultCodes: Partial<Record<number, string>> = {
+const defaultCodes = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -56,7 +103,7 @@ const defaultCodes: Partial<Record<number, string>> = {
   422: 'unprocessable',
   429: 'too_many_requests',
   503: 'unavailable',
-};
+} as const satisfies Partial<Record<number, string>>;
 
 /** `app.onError`: known errors keep their status; anything else is logged and becomes a bare 500. */
 export function onError(err: Error, c: Context) {
@@ -64,7 +111,7 @@ export function onError(err: Error, c: Context) {
     const status = err.status as ContentfulStatusCode;
     const body: ErrorBody = {
       error: {
-        code: err instanceof ApiError ? err.code : (defaultCodes[status] ?? 'error'),
+        code: err instanceof ApiError ? err.code : ((defaultCodes as Partial<Record<number, ErrorCode>>)[status] ?? 'error'),
         message: err.message || 'Request failed.',
         ...(err instanceof ApiError && err.fields ? { fields: err.fields } : {}),
       },

@@ -203,3 +203,24 @@ describe('CSRF', () => {
     expect((await logout(t.bearer(token))).status).toBe(200);
   });
 });
+
+describe('what /me says the staff member may do', () => {
+  // Written out, not read from the policy, so a change to either shows up here.
+  const none = { 'staff.read': false, 'staff.manage': false, 'audit.read': false, 'news.draft': false, 'news.publish': false, 'event.manage': false, 'ticket.read': false, 'ticket.work': false, 'ticket.supervise': false, 'category.manage': false, 'stats.read': false };
+  const desk = { 'ticket.read': true, 'ticket.work': true };
+  const office = { ...desk, 'staff.read': true, 'news.draft': true, 'news.publish': true, 'event.manage': true, 'category.manage': true, 'stats.read': true };
+  const expected: Record<string, typeof none> = {
+    'erqi-admin': { ...none, ...office, 'staff.manage': true, 'audit.read': true, 'ticket.supervise': true },
+    jianzhongjie: { ...none, ...office, 'ticket.supervise': true },
+    yongan: { ...none, ...office },
+    'yongan-wuye': { ...none, ...desk },
+    weihongmin: { ...none, 'news.draft': true },
+  };
+  for (const [login, abilities] of Object.entries(expected)) {
+    it(`answers ${login}'s abilities, one per policy action`, async () => {
+      const res = await me(t.bearer(await t.signIn(login)));
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { abilities: unknown }).abilities).toEqual(abilities);
+    });
+  }
+});

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { staff } from '../../schema/index.ts';
 import { auditEntry } from './audit.ts';
 import { requireStaff } from './middleware.ts';
+import { abilities } from './policy.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import { clearSessionCookie, createSession, endSession, readToken, setSessionCookie } from './session.ts';
 import { staffView } from './directory.ts';
@@ -56,5 +57,5 @@ export const auth = new Hono<AppEnv>()
   })
   .get('/me', requireStaff, async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ staff: await staffView(c.var.db, c.var.staff.id) }, 200);
+    return c.json({ staff: await staffView(c.var.db, c.var.staff.id), abilities: abilities(c.var.staff) }, 200);
   });

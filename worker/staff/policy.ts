@@ -1,5 +1,5 @@
 import type { Role } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, type ErrorCode } from '../lib/errors.ts';
 
 /** The signed-in staff member and the places their role covers, as the middleware loads it. */
 export type StaffMember = {
@@ -34,7 +34,8 @@ export type Action =
   | 'ticket.read'
   | 'ticket.work'
   | 'ticket.supervise'
-  | 'category.manage';
+  | 'category.manage'
+  | 'stats.read';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -47,11 +48,21 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'ticket.work': ['admin', 'subdistrict', 'community', 'property'],
   'ticket.supervise': ['admin', 'subdistrict'],
   'category.manage': ['admin', 'subdistrict', 'community'],
+  // Figures are per community; property staff work tickets but do not see a community whole.
+  'stats.read': ['admin', 'subdistrict', 'community'],
 };
 
 /** Whether the role may ever do this, wherever the object is. */
 export function roleAllows(staff: StaffMember, action: Action): boolean {
   return allowedRoles[action].includes(staff.role);
+}
+
+/**
+ * What the role may ever do, one answer per action, so the web shows only what the server allows.
+ * @example abilities(staff)['news.publish'] // → false for a correspondent
+ */
+export function abilities(staff: StaffMember): Record<Action, boolean> {
+  return Object.fromEntries((Object.keys(allowedRoles) as Action[]).map((action) => [action, roleAllows(staff, action)])) as Record<Action, boolean>;
 }
 
 /** Whether the object lies in the staff member's place, i.e. whether they may know it exists. */
@@ -84,6 +95,10 @@ function ownerAllows(staff: StaffMember, action: Action, object: PlaceRef): bool
   return true;
 }
 
+/** What a hidden object is called in its 404 code (`ticket` → `ticket_not_found`). */
+type NotFoundOf<C> = C extends `${infer O}_not_found` ? O : never;
+export type ObjectType = NotFoundOf<ErrorCode>;
+
 export type Decision = 'allow' | 'forbidden' | 'hidden';
 
 /**
@@ -100,9 +115,9 @@ export function decide(staff: StaffMember, action: Action, object: PlaceRef): De
  * Throws the matching HTTP error unless the staff member may do this to the object.
  * @example authorize(c.var.staff, 'staff.manage', placeOf(target), 'staff')
  */
-export function authorize(staff: StaffMember, action: Action, object: PlaceRef, objectType: string): void {
+export function authorize(staff: StaffMember, action: Action, object: PlaceRef, objectType: ObjectType): void {
   const decision = decide(staff, action, object);
-  if (decision === 'hidden') throw new ApiError(404, `${objectType}_not_found`, `No such ${objectType}.`);
+  if (decision === 'hidden') throw new ApiError(404, `${objectType}_not_found` as ErrorCode, `No such ${objectType}.`);
   if (decision === 'forbidden') throw new ApiError(403, 'forbidden', `Your role may not do ${action} here.`);
 }
 

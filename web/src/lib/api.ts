@@ -8,6 +8,8 @@ export type PlaceTree = InferResponseType<typeof api.places.$get, 200>;
 export type Subdistrict = PlaceTree['subdistricts'][number];
 export type Community = Subdistrict['communities'][number];
 export type StaffView = InferResponseType<typeof api.auth.me.$get, 200>['staff'];
+/** What the signed-in staff member may do, one flag per policy action, as the server decides. */
+export type Abilities = InferResponseType<typeof api.auth.me.$get, 200>['abilities'];
 
 /** An error answer of the API, with its status, code and the fields at fault. */
 export class ApiFailure extends Error {

@@ -1,23 +1,24 @@
-import { createAsync, query } from '@solidjs/router';
-import { createSignal, For, Index, Show, Suspense } from 'solid-js';
+import { action, createAsync, query, useSubmission } from '@solidjs/router';
+import { For, Index, Show, Suspense } from 'solid-js';
 import { NeedPlace } from '../../components/need-place.tsx';
 import { Loading } from '../../components/states.tsx';
 import { StatusBadge } from '../../components/timeline.tsx';
 import { api, json } from '../../lib/api.ts';
+import { useQuietAction } from '../../lib/form-action.ts';
 import { formatDate } from '../../lib/format.ts';
 import { placeName, t } from '../../lib/prefs.ts';
 
 const getBoard = query(async (community: string) => json(await api.board.$get({ query: { community } })), 'board');
 type BoardTicket = Awaited<ReturnType<typeof getBoard>>['tickets'][number];
 
+/** One more neighbour with the same problem; the answer is the new count. */
+const addMeToo = action(async (number: string) => (await json(await api.board[':number']['me-too'].$post({ param: { number } }))).meToo, 'board-me-too');
+
 function BoardItem(props: { ticket: BoardTicket }) {
-  const [count, setCount] = createSignal(props.ticket.meToo);
-  const [pressed, setPressed] = createSignal(false);
-  const meToo = async () => {
-    const { meToo } = await json(await api.board[':number']['me-too'].$post({ param: { number: props.ticket.number } }));
-    setCount(meToo);
-    setPressed(true);
-  };
+  const added = useSubmission(addMeToo, ([number]) => number === props.ticket.number);
+  const meToo = useQuietAction(addMeToo);
+  const count = () => added.result ?? props.ticket.meToo;
+  const pressed = () => added.result !== undefined;
   return (
     <li class="card">
       <p class="muted">
@@ -37,7 +38,7 @@ function BoardItem(props: { ticket: BoardTicket }) {
       </Show>
       <StatusBadge status={props.ticket.status} overdue={props.ticket.overdue} />
       <div class="actions">
-        <button type="button" class="button button-secondary" aria-pressed={pressed()} disabled={pressed()} onClick={meToo}>
+        <button type="button" class="button button-secondary" aria-pressed={pressed()} disabled={pressed() || !!added.pending} onClick={() => meToo(props.ticket.number)}>
           👋 {t('meToo')}
         </button>
         <span aria-live="polite">

@@ -1,34 +1,32 @@
-import { revalidate } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { action, useSubmission } from '@solidjs/router';
+import { createEffect, For, on, Show, type JSX } from 'solid-js';
 import { api, json } from '../../lib/api.ts';
+import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
-import { getTracking, type Tracking } from './queries.ts';
+import type { Tracking } from './queries.ts';
 
-/** A small form that posts one resident action and reloads the ticket. */
-function ActionForm(props: { title: string; button: string; send: (form: FormData) => Promise<unknown>; children?: JSX.Element }) {
-  const [message, setMessage] = createSignal('');
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    setMessage('');
-    try {
-      await props.send(new FormData(form));
-      form.reset();
-      setMessage(t('sent'));
-      await revalidate(getTracking.key);
-    } catch (err) {
-      setMessage((err as Error).message);
-    }
-  };
+type Form = FormData | URLSearchParams;
+
+/** One resident action on their ticket; the router then reloads the ticket's data. */
+const residentAction = action(async (_title: string, send: (form: Form) => Promise<unknown>, form: Form) => {
+  await send(form);
+  return true;
+}, 'resident-ticket-action');
+
+/** A small form that posts one resident action; once it went through, the form is emptied. */
+function ActionForm(props: { title: string; button: string; send: (form: Form) => Promise<unknown>; children?: JSX.Element }) {
+  const state = formState(useSubmission(residentAction, ([title]) => title === props.title));
+  let form!: HTMLFormElement;
+  createEffect(on(state.done, (done) => done && form.reset(), { defer: true }));
   return (
-    <form class="stack card" onSubmit={submit}>
+    <form ref={form} class="stack card" action={residentAction.with(props.title, props.send)} method="post">
       <h2>{props.title}</h2>
       {props.children}
-      <button class="button" type="submit">
+      <button class="button" type="submit" disabled={state.busy()}>
         {props.button}
       </button>
-      <Show when={message()}>
-        <p role="status">{message()}</p>
+      <Show when={state.done() || state.message()}>
+        <p role="status">{state.done() ? t('sent') : state.message()}</p>
       </Show>
     </form>
   );
@@ -37,7 +35,7 @@ function ActionForm(props: { title: string; button: string; send: (form: FormDat
 /** What the resident can still do: add information, confirm, reopen, rate. */
 export function ResidentActions(props: { ticket: Tracking; token: string }) {
   const param = () => ({ number: props.ticket.number });
-  const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+  const text = (form: Form, name: string) => String(form.get(name) ?? '');
   return (
     <>
       <Show when={props.ticket.canConfirm}>

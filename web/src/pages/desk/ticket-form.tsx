@@ -1,22 +1,45 @@
-import { useNavigate } from '@solidjs/router';
+import { action, redirect, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { Field, SubmitRow } from '../../components/field.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
-import { api, ApiFailure, json, type Community } from '../../lib/api.ts';
+import { api, json, type Community } from '../../lib/api.ts';
+import type { Words } from '../../lib/errors.ts';
+import { field, formState } from '../../lib/form-action.ts';
+import { zh, type MessageKey } from '../../lib/messages.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
 import { placeName, prefs, t, tKey } from '../../lib/prefs.ts';
 import type { Category } from './categories.ts';
 
 export type NewTicket = Parameters<typeof api.tickets.$post>[0]['json'];
 
-/** The server's answer in the resident's language: a plain sentence per field at fault. */
-function explain(err: unknown): { fields: Record<string, string>; message: string } {
-  if (!(err instanceof ApiFailure)) return { fields: {}, message: t('ticketNetwork') };
-  if (err.code === 'too_many_writes') return { fields: {}, message: t('ticketTooMany') };
-  // "photos.2" is still about the photos.
-  const fields = Object.fromEntries(Object.keys(err.fields).map((path) => path.split('.')[0]!).map((name) => [name, tKey('ticketErr', name)]));
-  return { fields, message: Object.keys(fields).length ? t('fixFields') : err.message };
-}
+type Form = FormData | URLSearchParams;
+type OnFile = (input: NewTicket, form: Form) => Promise<void>;
+
+/** The ticket form's own words: per field, and for a busy network or none. */
+const words: Words = {
+  codes: { too_many_writes: 'ticketTooMany', network: 'ticketNetwork' },
+  field: (name) => (`ticketErr_${name}` in zh ? (`ticketErr_${name}` as MessageKey) : undefined),
+};
+
+/** Files the resident's ticket and opens its tracking page (staff pass `onFile` to file their way). */
+const fileTicket = action(async (community: string, photos: () => PickedPhoto[], idempotencyKey: string, onFile: OnFile | undefined, form: Form) => {
+  const input: NewTicket = {
+    community,
+    category: field(form, 'category'),
+    description: field(form, 'description'),
+    compound: field(form, 'compound') || undefined,
+    location: field(form, 'location'),
+    name: field(form, 'name') || undefined,
+    phone: field(form, 'phone'),
+    consent: (form.get('consent') === 'on') as true,
+    photos: photos().map((p) => p.key),
+    photosPublic: form.get('photosPublic') === 'on',
+  };
+  if (onFile) return onFile(input, form);
+  const filed = await json(await api.tickets.$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } }));
+  myTickets.remember({ ...filed, at: Date.now() });
+  throw redirect(trackingPath(filed));
+}, 'ticket-file');
 
 /**
  * The resident's report: category in plain words, what and where, a phone for the call-back.
@@ -26,52 +49,17 @@ export function TicketForm(props: {
   community: Community;
   categories: Category[];
   retentionDays: number;
-  onFile?: (input: NewTicket, form: FormData) => Promise<void>;
+  onFile?: OnFile;
   children?: JSX.Element;
 }) {
-  const navigate = useNavigate();
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [message, setMessage] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const state = formState(useSubmission(fileTicket), words);
+  const errors = state.fields;
   const [photos, setPhotos] = createSignal<PickedPhoto[]>([]);
   // One key per filled-in form: pressing Submit again on a bad network never files twice.
   const idempotencyKey = crypto.randomUUID();
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget as HTMLFormElement);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    setBusy(true);
-    setErrors({});
-    setMessage('');
-    try {
-      const input: NewTicket = {
-        community: props.community.slug,
-        category: text('category'),
-        description: text('description'),
-        compound: text('compound') || undefined,
-        location: text('location'),
-        name: text('name') || undefined,
-        phone: text('phone'),
-        consent: (form.get('consent') === 'on') as true,
-        photos: photos().map((p) => p.key),
-        photosPublic: form.get('photosPublic') === 'on',
-      };
-      if (props.onFile) return await props.onFile(input, form);
-      const filed = await json(await api.tickets.$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } }));
-      myTickets.remember({ ...filed, at: Date.now() });
-      navigate(trackingPath(filed));
-    } catch (err) {
-      const failure = explain(err);
-      setErrors(failure.fields);
-      setMessage(failure.message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form class="stack card" onSubmit={submit} novalidate>
+    <form class="stack card" action={fileTicket.with(props.community.slug, photos, idempotencyKey, props.onFile)} method="post" novalidate>
       <h2>{t('fileTitle')}</h2>
       {props.children}
       <fieldset class="choices">
@@ -112,7 +100,7 @@ export function TicketForm(props: {
       <Show when={errors().consent}>
         <p class="form-error">{errors().consent}</p>
       </Show>
-      <SubmitRow message={message()} busy={busy()} label={t('submitTicket')} />
+      <SubmitRow message={state.message()} busy={state.busy()} label={t('submitTicket')} />
     </form>
   );
 }

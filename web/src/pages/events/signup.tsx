@@ -1,8 +1,9 @@
-import { A, createAsync, revalidate, useParams, useSearchParams } from '@solidjs/router';
+import { A, action, createAsync, revalidate, useParams, useSearchParams, useSubmission } from '@solidjs/router';
 import { createSignal, ErrorBoundary, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { api, ApiFailure, json } from '../../lib/api.ts';
 import { formatTimeRange } from '../../lib/event-time.ts';
+import { formState, useQuietAction } from '../../lib/form-action.ts';
 import { eventIcsPath, getSignup, mySignups, type SignupPage } from '../../lib/events.ts';
 import { t } from '../../lib/prefs.ts';
 import { VenueLine } from './event-bits.tsx';
@@ -20,20 +21,23 @@ function SignupStatus(props: { signup: SignupPage['signup'] }) {
 }
 
 /** Cancelling takes two taps, so a shaky thumb does not give a stool away. */
+const cancelSignup = action(async (id: string, token: string) => {
+  try {
+    await json(await api.events.signups[':id'].cancel.$post({ param: { id }, json: { token } }));
+  } catch (err) {
+    // Cancelled meanwhile (by staff, or the event itself): show the page as it is now.
+    if (err instanceof ApiFailure) await revalidate(getSignup.key);
+    throw err;
+  }
+  mySignups.forget(Number(id));
+  return true;
+}, 'signup-cancel');
+
 function CancelSignup(props: { id: string; token: string }) {
   const [asking, setAsking] = createSignal(false);
-  const [message, setMessage] = createSignal('');
-  const cancel = async () => {
-    try {
-      await json(await api.events.signups[':id'].cancel.$post({ param: { id: props.id }, json: { token: props.token } }));
-      mySignups.forget(Number(props.id));
-      await revalidate(getSignup.key);
-    } catch (err) {
-      // Cancelled meanwhile (by staff, or the event itself): show the page as it is now.
-      setMessage(err instanceof ApiFailure ? t('cancelFailed') : t('loadFailed'));
-      if (err instanceof ApiFailure) await revalidate(getSignup.key);
-    }
-  };
+  const state = formState(useSubmission(cancelSignup, ([id]) => id === props.id));
+  const cancel = useQuietAction(cancelSignup);
+  const message = () => (state.message() ? t(state.code() === 'network' ? 'loadFailed' : 'cancelFailed') : '');
   return (
     <section class="card">
       <Show
@@ -46,7 +50,7 @@ function CancelSignup(props: { id: string; token: string }) {
       >
         <p>{t('cancelSignupConfirm')}</p>
         <div class="actions">
-          <button type="button" class="button" onClick={cancel}>
+          <button type="button" class="button" disabled={state.busy()} onClick={() => cancel(props.id, props.token)}>
             {t('cancelSignupYes')}
           </button>
           <button type="button" class="button button-secondary" onClick={() => setAsking(false)}>

@@ -1,40 +1,34 @@
-import { createAsync, query, revalidate } from '@solidjs/router';
-import { createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { action, createAsync, query, useSubmission } from '@solidjs/router';
+import { createEffect, createSignal, ErrorBoundary, For, on, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { api, json, type StaffView } from '../../lib/api.ts';
+import { formState, useQuietAction } from '../../lib/form-action.ts';
 import { placeName, t } from '../../lib/prefs.ts';
 import { CreateAccount } from './create-account.tsx';
 import { roleKey } from './layout.tsx';
 
 const getStaff = query(async () => (await json(await api.staff.$get())).staff, 'staff-list');
 
+/** Disables or enables an account; the router then reloads the list. */
+const toggleAccount = action(async (id: number, disabled: boolean) => {
+  await json(await api.staff[':id'][disabled ? 'enable' : 'disable'].$post({ param: { id: String(id) } }));
+  return 'toggled' as const;
+}, 'staff-account-toggle');
+/** Sets a new password for an account. */
+const resetPassword = action(async (id: number, form: FormData | URLSearchParams) => {
+  await json(await api.staff[':id'].password.$post({ param: { id: String(id) }, json: { password: String(form.get('password')) } }));
+  return 'reset' as const;
+}, 'staff-password-reset');
+
 /** One account: who it is, and disable/enable and password reset for admins. */
 function AccountRow(props: { account: StaffView }) {
   const [resetting, setResetting] = createSignal(false);
-  const [message, setMessage] = createSignal('');
-  const param = () => ({ id: String(props.account.id) });
-
-  const toggle = async () => {
-    setMessage('');
-    try {
-      const route = api.staff[':id'][props.account.disabled ? 'enable' : 'disable'];
-      await json(await route.$post({ param: param() }));
-      await revalidate(getStaff.key);
-    } catch (err) {
-      setMessage(t('saveFailed') + (err as Error).message);
-    }
-  };
-  const reset = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const password = String(new FormData(e.currentTarget as HTMLFormElement).get('password'));
-    try {
-      await json(await api.staff[':id'].password.$post({ param: param(), json: { password } }));
-      setResetting(false);
-      setMessage(t('passwordReset'));
-    } catch (err) {
-      setMessage(t('saveFailed') + (err as Error).message);
-    }
-  };
+  const toggled = formState(useSubmission(toggleAccount, ([id]) => id === props.account.id));
+  const reset = formState(useSubmission(resetPassword, ([id]) => id === props.account.id));
+  const toggle = useQuietAction(toggleAccount);
+  createEffect(on(reset.done, (done) => done && setResetting(false), { defer: true }));
+  const failed = () => toggled.message() || reset.message();
+  const message = () => (failed() ? t('saveFailed') + failed() : reset.done() ? t('passwordReset') : '');
 
   return (
     <li class="card account" classList={{ 'is-disabled': props.account.disabled }}>
@@ -46,7 +40,7 @@ function AccountRow(props: { account: StaffView }) {
         <Show when={props.account.disabled}> · <strong>{t('disabled')}</strong></Show>
       </p>
       <div class="actions">
-        <button type="button" class="button button-secondary" onClick={toggle}>
+        <button type="button" class="button button-secondary" onClick={() => toggle(props.account.id, props.account.disabled)}>
           {props.account.disabled ? t('enable') : t('disable')}
         </button>
         <button type="button" class="button button-secondary" aria-expanded={resetting()} onClick={() => setResetting(!resetting())}>
@@ -54,7 +48,7 @@ function AccountRow(props: { account: StaffView }) {
         </button>
       </div>
       <Show when={resetting()}>
-        <form class="stack" onSubmit={reset}>
+        <form class="stack" action={resetPassword.with(props.account.id)} method="post">
           <label for={`pw-${props.account.id}`}>{t('newPassword')}</label>
           <input id={`pw-${props.account.id}`} name="password" type="password" autocomplete="new-password" minlength="10" required />
           <button class="button" type="submit">{t('save')}</button>
@@ -72,7 +66,7 @@ export default function Accounts() {
   return (
     <>
       <h1>{t('accountsTitle')}</h1>
-      <CreateAccount onCreated={() => revalidate(getStaff.key)} />
+      <CreateAccount />
       <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
         <Suspense fallback={<Loading />}>
           <ul class="plain-list">

@@ -1,42 +1,33 @@
-import { createSignal, For, Show } from 'solid-js';
-import { api, ApiFailure, json } from '../../lib/api.ts';
+import { action, useSubmission } from '@solidjs/router';
+import { createEffect, For, on, Show } from 'solid-js';
+import { api, json } from '../../lib/api.ts';
+import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
 import { roleKey } from './layout.tsx';
 
 const roles = ['admin', 'subdistrict', 'community', 'property', 'correspondent'] as const;
 
-/** The admin's form for a new staff account; the server names any field at fault. */
-export function CreateAccount(props: { onCreated: () => void }) {
-  const [fields, setFields] = createSignal<Record<string, string>>({});
-  const [message, setMessage] = createSignal('');
+type Form = FormData | URLSearchParams;
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const formElement = e.currentTarget as HTMLFormElement;
-    const form = new FormData(formElement);
-    const value = (name: string) => String(form.get(name) ?? '');
-    setFields({});
-    setMessage('');
-    try {
-      const { staff } = await json(
-        await api.staff.$post({
-          json: {
-            login: value('login'),
-            displayName: value('displayName'),
-            role: value('role') as (typeof roles)[number],
-            place: value('place') || undefined,
-            password: value('password'),
-          },
-        }),
-      );
-      formElement.reset();
-      setMessage(t('created') + staff.login);
-      props.onCreated();
-    } catch (err) {
-      if (err instanceof ApiFailure) setFields(err.fields);
-      setMessage(t('saveFailed') + (err as Error).message);
-    }
-  };
+/** Creates the account; the router then reloads the list of accounts. */
+const createAccount = action(async (form: Form) => {
+  const value = (name: string) => String(form.get(name) ?? '');
+  const { staff } = await json(
+    await api.staff.$post({
+      json: { login: value('login'), displayName: value('displayName'), role: value('role') as (typeof roles)[number], place: value('place') || undefined, password: value('password') },
+    }),
+  );
+  return staff;
+}, 'staff-account-create');
+
+/** The admin's form for a new staff account; each field at fault is named in the reader's words. */
+export function CreateAccount() {
+  const submission = useSubmission(createAccount);
+  const state = formState(submission);
+  const fields = state.fields;
+  let form!: HTMLFormElement;
+  createEffect(on(state.done, (done) => done && form.reset(), { defer: true }));
+  const message = () => (state.done() ? t('created') + (submission.result?.login ?? '') : state.message() && t('saveFailed') + state.message());
 
   const field = (name: string, label: string, attrs: Record<string, string> = {}) => (
     <>
@@ -53,7 +44,7 @@ export function CreateAccount(props: { onCreated: () => void }) {
   return (
     <details class="card">
       <summary>{t('createAccount')}</summary>
-      <form class="stack" onSubmit={submit}>
+      <form ref={form} class="stack" action={createAccount} method="post">
         {field('login', t('loginLabel'), { autocapitalize: 'none', required: '' })}
         {field('displayName', t('displayNameLabel'), { required: '' })}
         <label for="new-role">{t('roleLabel')}</label>

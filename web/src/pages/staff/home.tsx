@@ -4,7 +4,7 @@ import { placeName, t } from '../../lib/prefs.ts';
 import { getMe } from '../../lib/staff-session.ts';
 import { roleKey } from './layout.tsx';
 
-/** The staff desk: who is signed in, and the staff pages their role opens. */
+/** The staff desk: who is signed in, and the staff pages the server says they may open. */
 export default function StaffHome() {
   const me = createAsync(() => getMe());
   return (
@@ -23,7 +23,7 @@ export default function StaffHome() {
               <dd>{staff().place ? placeName(staff().place!) : t('wholeDistrict')}</dd>
             </dl>
           </section>
-          <Show when={staff().role === 'admin'}>
+          <Show when={me()?.abilities?.['staff.manage']}>
             <A class="button" href="/staff/accounts">
               {t('staffAccounts')}
             </A>

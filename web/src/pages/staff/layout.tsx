@@ -31,8 +31,11 @@ export default function StaffLayout(props: ParentProps) {
 
   return (
     <Suspense fallback={<Loading />}>
-      <Show when={me()?.staff}>
-        {(staff) => (
+      <Show when={me()?.staff && me()?.abilities ? { staff: me()!.staff!, may: me()!.abilities! } : undefined}>
+        {(signedIn) => {
+          const staff = () => signedIn().staff;
+          const may = () => signedIn().may;
+          return (
           <div class="staff-area">
             <div class="staff-bar">
               <p>
@@ -51,17 +54,17 @@ export default function StaffLayout(props: ParentProps) {
               <A href="/staff" end activeClass="active">
                 {t('staffHome')}
               </A>
-              <Show when={staff().role !== 'property'}>
+              <Show when={may()['news.draft']}>
                 <A href="/staff/news" activeClass="active">
                   {t('staffNews')}
                 </A>
               </Show>
-              <Show when={staff().role === 'admin' || staff().role === 'subdistrict' || staff().role === 'community'}>
+              <Show when={may()['event.manage']}>
                 <A href="/staff/events" activeClass="active">
                   {t('staffEvents')}
                 </A>
               </Show>
-              <Show when={staff().role !== 'correspondent'}>
+              <Show when={may()['ticket.read']}>
                 <A href="/staff/desk" activeClass="active">
                   {t('staffQueue')}
                 </A>
@@ -69,12 +72,12 @@ export default function StaffLayout(props: ParentProps) {
                   {t('staffSupervision')}
                 </A>
               </Show>
-              <Show when={staff().role !== 'correspondent' && staff().role !== 'property'}>
+              <Show when={may()['stats.read']}>
                 <A href="/staff/stats" activeClass="active">
                   {t('staffStats')}
                 </A>
               </Show>
-              <Show when={staff().role === 'admin'}>
+              <Show when={may()['staff.manage']}>
                 <A href="/staff/accounts" activeClass="active">
                   {t('staffAccounts')}
                 </A>
@@ -82,7 +85,8 @@ export default function StaffLayout(props: ParentProps) {
             </nav>
             {props.children}
           </div>
-        )}
+          );
+        }}
       </Show>
     </Suspense>
   );

@@ -1,33 +1,24 @@
-import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
-import { ApiFailure } from '../../lib/api.ts';
+import { action, json, useNavigate, useSearchParams, useSubmission, type Navigator } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
 import { signIn } from '../../lib/staff-session.ts';
 
 /** Why the sign-in page was opened, from `?reason=`. */
 const reasons = { expired: 'sessionExpired', 'signed-out': 'signedOut' } as const;
 
+/** Signs in, then opens the page asked for; only our own staff pages are valid destinations. */
+const signInAction = action(async (navigate: Navigator, next: string | undefined, form: FormData | URLSearchParams) => {
+  await signIn(String(form.get('login')), String(form.get('password')));
+  navigate(next?.startsWith('/staff') ? next : '/staff', { replace: true });
+  // signIn() has reloaded who is signed in; reloading every query again would only race the next page.
+  return json(true, { revalidate: [] });
+}, 'staff-sign-in');
+
 export default function SignIn() {
   const [params] = useSearchParams<{ reason?: keyof typeof reasons; next?: string }>();
   const navigate = useNavigate();
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setError('');
-    try {
-      await signIn(String(form.get('login')), String(form.get('password')));
-      // Only our own staff pages are valid destinations.
-      navigate(params.next?.startsWith('/staff') ? params.next : '/staff', { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiFailure && err.code === 'invalid_credentials' ? t('badCredentials') : (err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const state = formState(useSubmission(signInAction));
 
   const notice = () => (params.reason && reasons[params.reason] ? t(reasons[params.reason]) : '');
   return (
@@ -39,18 +30,18 @@ export default function SignIn() {
           {notice()}
         </p>
       </Show>
-      <form class="stack" onSubmit={submit}>
+      <form class="stack" action={signInAction.with(navigate, params.next)} method="post">
         <label for="login">{t('loginLabel')}</label>
         <input id="login" name="login" autocomplete="username" autocapitalize="none" required />
         <label for="password">{t('passwordLabel')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
-        <Show when={error()}>
+        <Show when={state.message()}>
           <p class="form-error" role="alert">
-            {error()}
+            {state.message()}
           </p>
         </Show>
-        <button class="button" type="submit" disabled={busy()}>
-          {busy() ? t('signingIn') : t('signInButton')}
+        <button class="button" type="submit" disabled={state.busy()}>
+          {state.busy() ? t('signingIn') : t('signInButton')}
         </button>
       </form>
     </>

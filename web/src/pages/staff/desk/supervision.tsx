@@ -1,7 +1,8 @@
-import { A, createAsync, query, revalidate } from '@solidjs/router';
-import { createSignal, For, Index, Show, Suspense } from 'solid-js';
+import { A, action, createAsync, query, useSubmission } from '@solidjs/router';
+import { createEffect, createSignal, For, Index, on, Show, Suspense } from 'solid-js';
 import { Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
+import { formState } from '../../../lib/form-action.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
@@ -9,37 +10,32 @@ import { getMe } from '../../../lib/staff-session.ts';
 const getSupervision = query(async () => json(await api.desk.supervision.$get({ query: {} })), 'supervision');
 type Item = Awaited<ReturnType<typeof getSupervision>>['items'][number];
 
+/** Records a progress meeting; the router then reloads the supervision list. */
+const recordMeeting = action(async (f: FormData | URLSearchParams) => {
+  const all = (name: string) => f.getAll(name).map(String);
+  return json(
+    await api.desk.meetings.$post({
+      json: {
+        heldAt: new Date(String(f.get('heldAt'))).toISOString(),
+        attendees: String(f.get('attendees')),
+        notes: String(f.get('notes')),
+        links: all('number').map((number, i) => ({ number, followUp: all('followUp')[i]!, newDueDate: all('newDueDate')[i]! })).filter((l) => l.number),
+      },
+    }),
+  );
+}, 'desk-meeting');
+
 /** The sub-district's record of a progress meeting: who, what, and per ticket the next step and date. */
 function MeetingForm(props: { items: Item[] }) {
   const [links, setLinks] = createSignal(1);
-  const [message, setMessage] = createSignal('');
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    const f = new FormData(form);
-    const all = (name: string) => f.getAll(name).map(String);
-    try {
-      await json(
-        await api.desk.meetings.$post({
-          json: {
-            heldAt: new Date(String(f.get('heldAt'))).toISOString(),
-            attendees: String(f.get('attendees')),
-            notes: String(f.get('notes')),
-            links: all('number').map((number, i) => ({ number, followUp: all('followUp')[i]!, newDueDate: all('newDueDate')[i]! })).filter((l) => l.number),
-          },
-        }),
-      );
-      form.reset();
-      setMessage(t('sent'));
-      await revalidate(getSupervision.key);
-    } catch (err) {
-      setMessage((err as Error).message);
-    }
-  };
+  const state = formState(useSubmission(recordMeeting));
+  let form!: HTMLFormElement;
+  createEffect(on(state.done, (done) => done && form.reset(), { defer: true }));
+  const message = () => (state.done() ? t('sent') : state.message());
   return (
     <details class="card">
       <summary>{t('meetingTitle')}</summary>
-      <form class="stack" onSubmit={submit}>
+      <form ref={form} class="stack" action={recordMeeting} method="post">
         <label for="m-heldAt">{t('meetingHeldAt')}</label>
         <input id="m-heldAt" name="heldAt" type="datetime-local" required />
         <label for="m-attendees">{t('meetingAttendees')}</label>
@@ -78,7 +74,7 @@ function MeetingForm(props: { items: Item[] }) {
 export default function Supervision() {
   const data = createAsync(() => getSupervision());
   const me = createAsync(() => getMe());
-  const canRecord = () => ['admin', 'subdistrict'].includes(me()?.staff?.role ?? '');
+  const canRecord = () => !!me()?.abilities?.['ticket.supervise'];
   return (
     <>
       <h1>{t('supervisionTitle')}</h1>

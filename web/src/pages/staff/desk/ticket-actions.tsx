@@ -1,53 +1,51 @@
-import { revalidate } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { action, revalidate, useSubmission } from '@solidjs/router';
+import { For, Show, type JSX } from 'solid-js';
 import { api, ApiFailure, json } from '../../../lib/api.ts';
 import { shanghaiDay } from '../../../lib/dates.ts';
+import { formState } from '../../../lib/form-action.ts';
 import { t, tKey } from '../../../lib/prefs.ts';
 import { getDeskTicket, type DeskTicket } from './ticket.tsx';
 
 type Ticket = DeskTicket['ticket'];
+type Name = DeskTicket['actions'][number];
 type Body = Parameters<(typeof api.desk.tickets)[':number']['actions']['$post']>[0]['json'];
+type Form = FormData | URLSearchParams;
 
-/** Which actions the buttons offer in each status (the server decides in the end). */
-const offered: Record<string, string[]> = {
-  submitted: ['accept', 'reject', 'duplicate', 'reroute'],
-  accepted: ['start', 'resolve', 'reject', 'duplicate', 'reroute'],
-  in_progress: ['resolve', 'duplicate', 'reroute'],
-};
+/** One staff action; a 409 version conflict reloads the ticket so the next try names the new version. */
+const runAction = action(async (number: string, _name: Name, build: (form: Form) => Body, form: Form) => {
+  try {
+    return await json(await api.desk.tickets[':number'].actions.$post({ param: { number }, json: build(form) }));
+  } catch (err) {
+    if (err instanceof ApiFailure && err.code === 'version_conflict') await revalidate(getDeskTicket.key);
+    throw err;
+  }
+}, 'desk-ticket-action');
 
-/** One action as a small form; a 409 version conflict reloads the ticket and says so. */
-function ActionForm(props: { ticket: Ticket; action: string; build: (form: FormData) => Body; children?: JSX.Element }) {
-  const [message, setMessage] = createSignal('');
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setMessage('');
-    try {
-      await json(await api.desk.tickets[':number'].actions.$post({ param: { number: props.ticket.number }, json: props.build(new FormData(e.currentTarget as HTMLFormElement)) }));
-      await revalidate(getDeskTicket.key);
-    } catch (err) {
-      if (err instanceof ApiFailure && err.code === 'version_conflict') {
-        await revalidate(getDeskTicket.key);
-        setMessage(t('conflictReload'));
-      } else setMessage((err as Error).message);
-    }
-  };
+/** One action as a small form, with the answer to its last try in the reader's words. */
+function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Form) => Body; children?: JSX.Element }) {
+  const state = formState(
+    useSubmission(runAction, ([number, name]) => number === props.ticket.number && name === props.action),
+    { codes: { version_conflict: 'conflictReload' } },
+  );
   return (
     <details class="card action">
       <summary>{tKey('act', props.action)}</summary>
-      <form class="stack" onSubmit={submit}>
+      {/* The action name is bound too: it tells the router the forms on this page apart. */}
+      <form class="stack" action={runAction.with(props.ticket.number, props.action, props.build)} method="post">
         {props.children}
-        <button class="button" type="submit">
+        <button class="button" type="submit" disabled={state.busy()}>
           {tKey('act', props.action)}
         </button>
-        <Show when={message()}>
-          <p role="alert">{message()}</p>
+        <Show when={state.message()}>
+          <p role="alert">{state.message()}</p>
         </Show>
+        <For each={Object.values(state.fields())}>{(why) => <p class="form-error">{why}</p>}</For>
       </form>
     </details>
   );
 }
 
-const field = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
+const field = (f: Form, name: string) => String(f.get(name) ?? '').trim();
 /** A labelled textarea; ids carry the action, since several forms are on the page at once. */
 const textarea = (action: string, name: string, label: string, required = true) => (
   <>
@@ -56,10 +54,10 @@ const textarea = (action: string, name: string, label: string, required = true) 
   </>
 );
 
-/** The staff member's actions on a ticket they may work on. */
-export function TicketActions(props: { ticket: Ticket }) {
+/** The actions the server offers this staff member on this ticket now (it decides, the page only shows). */
+export function TicketActions(props: { ticket: Ticket; actions: Name[] }) {
   const version = () => props.ticket.version;
-  const has = (a: string) => (offered[props.ticket.status] ?? []).includes(a);
+  const has = (a: Name) => props.actions.includes(a);
   return (
     <section aria-label={t('actionsTitle')}>
       <h2>{t('actionsTitle')}</h2>
@@ -94,14 +92,13 @@ export function TicketActions(props: { ticket: Ticket }) {
           {textarea('reroute', 'reason', t('reasonLabel'))}
         </ActionForm>
       </Show>
-      <Show when={has('accept') || has('start') || has('resolve')}>
-        <Show
-          when={props.ticket.flagged}
-          fallback={<ActionForm ticket={props.ticket} action="flag" build={(f) => ({ action: 'flag', version: version(), reason: field(f, 'reason') })}>{textarea('flag', 'reason', t('reasonLabel'))}</ActionForm>}
-        >
-          <ActionForm ticket={props.ticket} action="unflag" build={() => ({ action: 'unflag', version: version() })} />
-        </Show>
+      <Show when={has('flag')}>
+        <ActionForm ticket={props.ticket} action="flag" build={(f) => ({ action: 'flag', version: version(), reason: field(f, 'reason') })}>{textarea('flag', 'reason', t('reasonLabel'))}</ActionForm>
       </Show>
+      <Show when={has('unflag')}>
+        <ActionForm ticket={props.ticket} action="unflag" build={() => ({ action: 'unflag', version: version() })} />
+      </Show>
+      <Show when={has('note')}>
       <ActionForm ticket={props.ticket} action="note" build={(f) => ({ action: 'note', visibility: field(f, 'visibility') as 'public', body: field(f, 'body') })}>
         <fieldset>
           <legend>{t('visibilityLabel')}</legend>
@@ -115,6 +112,7 @@ export function TicketActions(props: { ticket: Ticket }) {
         </fieldset>
         {textarea('note', 'body', t('act_note'))}
       </ActionForm>
+      </Show>
     </section>
   );
 }

@@ -53,8 +53,8 @@ export default function StaffTicket() {
                     </div>
                   </Show>
                 </section>
-                <Show when={d().canWork} fallback={<p class="notice">{t('readOnly')}</p>}>
-                  <TicketActions ticket={tk()} />
+                <Show when={d().actions.length > 0} fallback={<p class="notice">{t('readOnly')}</p>}>
+                  <TicketActions ticket={tk()} actions={d().actions} />
                 </Show>
                 <h2>{t('timelineTitle')}</h2>
                 <Timeline entries={tk().timeline} />

@@ -1,27 +1,27 @@
-import { A, createAsync, revalidate, useParams } from '@solidjs/router';
-import { createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { A, action, createAsync, useAction, useParams, useSubmission } from '@solidjs/router';
+import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
 import { formatTimeRange } from '../../../lib/event-time.ts';
+import { formState } from '../../../lib/form-action.ts';
 import { t } from '../../../lib/prefs.ts';
 import { getDoorList } from './data.ts';
 import { DoorRow } from './door-row.tsx';
+
+const param = (id: string, signupId: number) => ({ id, signupId: String(signupId) });
+const checkIn = action(async (id: string, signupId: number, checkedIn: boolean) => json(await api.organiser.events[':id'].signups[':signupId']['check-in'].$post({ param: param(id, signupId), json: { checkedIn } })), 'door-check-in');
+const cancelFor = action(async (id: string, signupId: number) => json(await api.organiser.events[':id'].signups[':signupId'].cancel.$post({ param: param(id, signupId) })), 'door-cancel');
 
 /** The door list: who signed up, checked in with one tap each; the count at the top. */
 export default function Door() {
   const params = useParams<{ id: string }>();
   const data = createAsync(() => getDoorList(params.id));
-  const [message, setMessage] = createSignal('');
-  const param = (signupId: number) => ({ id: params.id, signupId: String(signupId) });
-  const act = async (run: () => Promise<unknown>) => {
-    setMessage('');
-    try {
-      await run();
-      await revalidate(getDoorList.key);
-    } catch (err) {
-      setMessage((err as Error).message);
-    }
-  };
+  const checkedIn = formState(useSubmission(checkIn));
+  const cancelled = formState(useSubmission(cancelFor));
+  const message = () => checkedIn.message() || cancelled.message();
+  // The row waits for its own tap; a failure is shown once, above the list.
+  const [runCheckIn, runCancel] = [useAction(checkIn), useAction(cancelFor)];
+  const quietly = (p: Promise<unknown>) => p.then(() => {}, () => {});
   return (
     <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
       <Suspense fallback={<Loading />}>
@@ -45,8 +45,8 @@ export default function Door() {
                     {(a) => (
                       <DoorRow
                         attendee={a}
-                        onCheckIn={(present) => act(async () => json(await api.organiser.events[':id'].signups[':signupId']['check-in'].$post({ param: param(a.id), json: { checkedIn: present } })))}
-                        onCancel={() => act(async () => json(await api.organiser.events[':id'].signups[':signupId'].cancel.$post({ param: param(a.id) })))}
+                        onCheckIn={(present) => quietly(runCheckIn(params.id, a.id, present))}
+                        onCancel={() => quietly(runCancel(params.id, a.id))}
                       />
                     )}
                   </For>

@@ -1,54 +1,63 @@
-import { revalidate } from '@solidjs/router';
-import { createSignal, type JSX } from 'solid-js';
+import { action, revalidate, useSubmission, type Action } from '@solidjs/router';
+import type { JSX } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
 import { api, ApiFailure, json } from '../../../lib/api.ts';
+import { field as text, formState } from '../../../lib/form-action.ts';
 import { t } from '../../../lib/prefs.ts';
 import { getOrganiserEvent, type StaffEvent } from './data.ts';
 
-/** A collapsible form for one change; a version conflict reloads the event and says so. */
-export function ChangeForm(props: { title: string; button: string; send: (form: FormData) => Promise<unknown>; children: (errors: Record<string, string>) => JSX.Element; open?: boolean }) {
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [message, setMessage] = createSignal('');
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setErrors({});
-    setMessage('');
-    try {
-      await props.send(new FormData(e.currentTarget as HTMLFormElement));
-      setMessage(t('sent'));
-      await revalidate(getOrganiserEvent.key);
-    } catch (err) {
-      if (err instanceof ApiFailure && err.code === 'version_conflict') {
-        await revalidate(getOrganiserEvent.key);
-        setMessage(t('eventConflictReload'));
-      } else {
-        if (err instanceof ApiFailure) setErrors(err.fields);
-        setMessage((err as Error).message);
-      }
-    }
-  };
+type Form = FormData | URLSearchParams;
+
+/** Runs one change to an event; a version conflict reloads the event so the next try names the new version. */
+async function change<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (err) {
+    if (err instanceof ApiFailure && err.code === 'version_conflict') await revalidate(getOrganiserEvent.key);
+    throw err;
+  }
+}
+
+const cancelEvent = action(
+  (id: number, version: number, f: Form) => change(async () => json(await api.organiser.events[':id'].cancel.$post({ param: { id: String(id) }, json: { version, reason: text(f, 'reason') } }))),
+  'organiser-event-cancel',
+);
+const saveSummary = action(
+  (id: number, version: number, f: Form) =>
+    change(async () =>
+      json(
+        await api.organiser.events[':id'].summary.$post({
+          param: { id: String(id) },
+          json: { version, summary: text(f, 'summary'), attendance: text(f, 'attendance') ? Number(text(f, 'attendance')) : null, articleId: text(f, 'articleId') ? Number(text(f, 'articleId')) : null },
+        }),
+      ),
+    ),
+  'organiser-event-summary',
+);
+
+/** A collapsible form for one change, with the answer to its last try in the reader's words. */
+function ChangeForm(props: { title: string; button: string; action: Action<[Form], unknown>; state: ReturnType<typeof formState>; children: (errors: Record<string, string>) => JSX.Element; open?: boolean }) {
   return (
     <details class="card action" open={props.open}>
       <summary>{props.title}</summary>
-      <form class="stack" onSubmit={submit} novalidate>
-        {props.children(errors())}
-        <button class="button" type="submit">
+      <form class="stack" action={props.action} method="post" novalidate>
+        {props.children(props.state.fields())}
+        <button class="button" type="submit" disabled={props.state.busy()}>
           {props.button}
         </button>
-        <p role="status">{message()}</p>
+        <p role="status">{props.state.done() ? t('sent') : props.state.message()}</p>
       </form>
     </details>
   );
 }
 
-const text = (f: FormData, name: string) => String(f.get(name) ?? '').trim();
+const conflict = { codes: { version_conflict: 'eventConflictReload' } } as const;
 
 /** Cancelling a session: residents' sign-up pages then say so, with this reason. */
 export function CancelEvent(props: { event: StaffEvent }) {
-  const send = async (f: FormData) =>
-    json(await api.organiser.events[':id'].cancel.$post({ param: { id: String(props.event.id) }, json: { version: props.event.version, reason: text(f, 'reason') } }));
+  const state = formState(useSubmission(cancelEvent, ([id]) => id === props.event.id), conflict);
   return (
-    <ChangeForm title={t('cancelEvent')} button={t('cancelEventButton')} send={send}>
+    <ChangeForm title={t('cancelEvent')} button={t('cancelEventButton')} action={cancelEvent.with(props.event.id, props.event.version)} state={state}>
       {(errors) => <Field name="reason" label={t('cancelReasonLabel')} hint={t('cancelReasonHint')} error={errors.reason} multiline required maxLength={500} />}
     </ChangeForm>
   );
@@ -56,20 +65,9 @@ export function CancelEvent(props: { event: StaffEvent }) {
 
 /** Afterwards: what happened, how many came (the door count unless corrected), the news report. */
 export function SummaryForm(props: { event: StaffEvent }) {
-  const send = async (f: FormData) =>
-    json(
-      await api.organiser.events[':id'].summary.$post({
-        param: { id: String(props.event.id) },
-        json: {
-          version: props.event.version,
-          summary: text(f, 'summary'),
-          attendance: text(f, 'attendance') ? Number(text(f, 'attendance')) : null,
-          articleId: text(f, 'articleId') ? Number(text(f, 'articleId')) : null,
-        },
-      }),
-    );
+  const state = formState(useSubmission(saveSummary, ([id]) => id === props.event.id), conflict);
   return (
-    <ChangeForm title={t('summaryTitle')} button={t('saveSummary')} send={send} open={props.event.status === 'scheduled'}>
+    <ChangeForm title={t('summaryTitle')} button={t('saveSummary')} action={saveSummary.with(props.event.id, props.event.version)} state={state} open={props.event.status === 'scheduled'}>
       {(errors) => (
         <>
           <Field name="summary" label={t('summaryLabel')} error={errors.summary} multiline required value={props.event.summary ?? ''} maxLength={4000} />

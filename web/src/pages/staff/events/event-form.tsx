@@ -1,3 +1,4 @@
+import type { Action } from '@solidjs/router';
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
 import type { PlaceTree } from '../../../lib/api.ts';
@@ -24,9 +25,8 @@ export type EventFields = {
 const kinds = ['lecture', 'party_day', 'joint_meeting', 'outreach', 'other'] as const;
 const channels = ['onsite', 'loudspeaker', 'online'] as const;
 
-/** Reads the form into the API's fields; times are typed in Zhengzhou time. */
-function read(form: HTMLFormElement): EventFields {
-  const f = new FormData(form);
+/** Reads the submitted form into the API's fields; times are typed in Zhengzhou time. */
+export function readEvent(f: FormData | URLSearchParams): EventFields {
   const text = (name: string) => String(f.get(name) ?? '').trim();
   const date = text('date');
   return {
@@ -56,7 +56,8 @@ export function EventForm(props: {
   errors: Record<string, string>;
   busy: boolean;
   submitLabel: string;
-  onSubmit: (fields: EventFields, form: HTMLFormElement) => void;
+  /** The parent's action, bound to what it needs besides the form. */
+  action: Action<[FormData | URLSearchParams], unknown>;
   before?: JSX.Element;
   after?: JSX.Element;
 }) {
@@ -65,7 +66,7 @@ export function EventForm(props: {
   const [channel, setChannel] = createSignal<string>(e?.channel ?? 'onsite');
   const err = (name: string) => props.errors[name] ?? (name === 'date' ? props.errors.startsAt : name === 'end' ? props.errors.endsAt : undefined);
   return (
-    <form class="stack" novalidate onSubmit={(ev) => (ev.preventDefault(), props.onSubmit(read(ev.currentTarget), ev.currentTarget))}>
+    <form class="stack" novalidate action={props.action} method="post">
       {props.before}
       <Field name="title" label={t('eventTitleLabel')} error={err('title')} value={e?.title ?? ''} required maxLength={100} />
       <label for="ev-kind">{t('eventKindLabel')}</label>

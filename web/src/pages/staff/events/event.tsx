@@ -1,44 +1,37 @@
-import { A, createAsync, revalidate, useParams } from '@solidjs/router';
-import { createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { A, action, createAsync, revalidate, useParams, useSubmission } from '@solidjs/router';
+import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../../components/states.tsx';
 import { api, ApiFailure, json, type PlaceTree } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { formState } from '../../../lib/form-action.ts';
 import { formatTimeRange } from '../../../lib/event-time.ts';
 import { getPlaces } from '../../../lib/places.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { EventStatusMark, VenueLine } from '../../events/event-bits.tsx';
 import { getOrganiserEvent, type StaffEvent } from './data.ts';
 import { CancelEvent, SummaryForm } from './event-actions.tsx';
-import { EventForm, type EventFields } from './event-form.tsx';
+import { EventForm, readEvent } from './event-form.tsx';
 import { SeatFigures } from './list.tsx';
+
+/** Saves this session; a version conflict reloads the event so the next try names the new version. */
+const saveEvent = action(async (id: number, version: number, form: FormData | URLSearchParams) => {
+  try {
+    return await json(await api.organiser.events[':id'].$patch({ param: { id: String(id) }, json: { version, ...readEvent(form) } }));
+  } catch (err) {
+    if (err instanceof ApiFailure && err.code === 'version_conflict') await revalidate(getOrganiserEvent.key);
+    throw err;
+  }
+}, 'organiser-event-save');
 
 /** Editing this session only (a series' other sessions keep their own venue and time). */
 function EditEvent(props: { event: StaffEvent; tree: PlaceTree }) {
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [message, setMessage] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const state = formState(useSubmission(saveEvent, ([id]) => id === props.event.id), { codes: { version_conflict: 'eventConflictReload' } });
   const organiser = () => `${props.event.organiser.level}:${props.event.organiser.slug}` as const;
-  const send = async (fields: EventFields) => {
-    setBusy(true);
-    setErrors({});
-    setMessage('');
-    try {
-      await json(await api.organiser.events[':id'].$patch({ param: { id: String(props.event.id) }, json: { version: props.event.version, ...fields } }));
-      setMessage(t('sent'));
-      await revalidate(getOrganiserEvent.key);
-    } catch (err) {
-      if (err instanceof ApiFailure) setErrors(err.fields);
-      if (err instanceof ApiFailure && err.code === 'version_conflict') await revalidate(getOrganiserEvent.key);
-      setMessage(err instanceof ApiFailure && err.code === 'version_conflict' ? t('eventConflictReload') : (err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <details class="card action">
       <summary>{t('editEvent')}</summary>
-      <EventForm tree={props.tree} organiser={organiser()} event={props.event} errors={errors()} busy={busy()} submitLabel={t('save')} onSubmit={send} />
-      <p role="status">{message()}</p>
+      <EventForm tree={props.tree} organiser={organiser()} event={props.event} errors={state.fields()} busy={state.busy()} submitLabel={t('save')} action={saveEvent.with(props.event.id, props.event.version)} />
+      <p role="status">{state.done() ? t('sent') : state.message()}</p>
     </details>
   );
 }

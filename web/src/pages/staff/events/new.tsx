@@ -1,11 +1,12 @@
-import { createAsync, useNavigate } from '@solidjs/router';
+import { action, createAsync, redirect, useSubmission } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
-import { api, ApiFailure, json, type PlaceTree, type StaffView } from '../../../lib/api.ts';
+import { api, json, type PlaceTree, type StaffView } from '../../../lib/api.ts';
+import { formState } from '../../../lib/form-action.ts';
 import { getPlaces } from '../../../lib/places.ts';
 import { t } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
-import { EventForm, type EventFields } from './event-form.tsx';
+import { EventForm, readEvent } from './event-form.tsx';
 import { organiserChoices, OrganiserSelect, type OrganiserKey } from './organiser-select.tsx';
 
 /** The staff member's first choice of organiser: their own place. */
@@ -15,45 +16,33 @@ function defaultOrganiser(tree: PlaceTree, staff: StaffView): OrganiserKey {
   return first?.communities[0] ? `community:${first.communities[0].slug}` : `subdistrict:${first?.subdistrict.slug ?? ''}`;
 }
 
-function CreateForm(props: { tree: PlaceTree; staff: StaffView }) {
-  const navigate = useNavigate();
-  const [organiser, setOrganiser] = createSignal<OrganiserKey>(defaultOrganiser(props.tree, props.staff));
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [message, setMessage] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+/** Creates the event (or series) and opens its first session. */
+const createEvent = action(async (organiser: OrganiserKey, form: FormData | URLSearchParams) => {
+  const [level, slug] = organiser.split(':') as ['community' | 'subdistrict', string];
+  const weeklySessions = Number(form.get('weeklySessions') || 1);
+  const { events } = await json(await api.organiser.events.$post({ json: { ...readEvent(form), [level]: slug, weeklySessions } }));
+  throw redirect(`/staff/events/${events[0]!.id}`);
+}, 'organiser-event-create');
 
-  const send = async (fields: EventFields, form: HTMLFormElement) => {
-    const [level, slug] = organiser().split(':') as ['community' | 'subdistrict', string];
-    const weeks = Number(new FormData(form).get('weeklySessions') || 1);
-    setBusy(true);
-    setErrors({});
-    setMessage('');
-    try {
-      const { events } = await json(await api.organiser.events.$post({ json: { ...fields, [level]: slug, weeklySessions: weeks } }));
-      navigate(`/staff/events/${events[0]!.id}`);
-    } catch (err) {
-      if (err instanceof ApiFailure) setErrors(err.fields);
-      setMessage(err instanceof ApiFailure && Object.keys(err.fields).length ? t('fixFields') : (err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+function CreateForm(props: { tree: PlaceTree; staff: StaffView }) {
+  const [organiser, setOrganiser] = createSignal<OrganiserKey>(defaultOrganiser(props.tree, props.staff));
+  const state = formState(useSubmission(createEvent));
 
   return (
     <div class="card">
       <EventForm
         tree={props.tree}
         organiser={organiser()}
-        errors={errors()}
-        busy={busy()}
+        errors={state.fields()}
+        busy={state.busy()}
         submitLabel={t('createEvent')}
-        onSubmit={send}
+        action={createEvent.with(organiser())}
         before={<OrganiserSelect tree={props.tree} staff={props.staff} value={organiser()} onChange={setOrganiser} />}
-        after={<Field name="weeklySessions" label={t('weeklySessionsLabel')} hint={t('weeklySessionsHint')} error={errors().weeklySessions} type="number" inputMode="numeric" min="1" max="26" value="1" />}
+        after={<Field name="weeklySessions" label={t('weeklySessionsLabel')} hint={t('weeklySessionsHint')} error={state.fields().weeklySessions} type="number" inputMode="numeric" min="1" max="26" value="1" />}
       />
-      <Show when={message()}>
+      <Show when={state.message()}>
         <p class="form-error" role="alert">
-          {message()}
+          {state.message()}
         </p>
       </Show>
     </div>

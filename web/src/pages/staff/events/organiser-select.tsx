@@ -5,15 +5,19 @@ import { placeName, t } from '../../../lib/prefs.ts';
 /** An organiser as the form keeps it: "community:jieyunlu" or "subdistrict:mifengzhang". */
 export type OrganiserKey = `${'community' | 'subdistrict'}:${string}`;
 
-/** The organisers a staff member may choose: admins any place, sub-district staff theirs and its communities, community staff their own. */
+/**
+ * The organisers within a staff member's place (the server still decides): the whole district
+ * any, a sub-district itself and its communities, a community only itself.
+ */
 export function organiserChoices(tree: PlaceTree, staff: StaffView) {
   const place = staff.place;
+  const inCommunity = place?.type === 'community';
   return tree.subdistricts
-    .filter((s) => staff.role === 'admin' || (place?.type === 'subdistrict' && place.slug === s.slug) || s.communities.some((c) => place?.type === 'community' && c.slug === place.slug))
+    .filter((s) => !place || (place.type === 'subdistrict' && place.slug === s.slug) || s.communities.some((c) => inCommunity && c.slug === place.slug))
     .map((s) => ({
       subdistrict: s,
-      mayOrganise: staff.role !== 'community',
-      communities: s.communities.filter((c) => staff.role !== 'community' || c.slug === place?.slug),
+      mayOrganise: !inCommunity,
+      communities: s.communities.filter((c) => !inCommunity || c.slug === place?.slug),
     }));
 }
 

@@ -1,17 +1,34 @@
-import { createAsync, query, revalidate, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { action, createAsync, query, useNavigate, useParams, useSearchParams, useSubmission, type Navigator } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker.tsx';
 import { Loading } from '../../../components/states.tsx';
-import { api, ApiFailure, json } from '../../../lib/api.ts';
+import { api, json } from '../../../lib/api.ts';
+import { formState, useQuietAction } from '../../../lib/form-action.ts';
 import { getPlaces } from '../../../lib/places.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
 import { CreditsEditor, type CreditRow } from './credits-editor.tsx';
-import { getNewsroom } from './list.tsx';
 
 const getDraft = query(async (id: string) => (await json(await api.newsroom.articles[':id'].$get({ param: { id } }))).article, 'newsroom-article');
 type Draft = Awaited<ReturnType<typeof getDraft>>;
+type ArticleInput = Parameters<typeof api.newsroom.articles.$post>[0]['json'];
+
+/** Saves a revision (a new report then reopens at its own address); the router reloads the newsroom. */
+const saveArticle = action(async (article: Draft | undefined, input: ArticleInput, navigate: Navigator) => {
+  const saved = article
+    ? await json(await api.newsroom.articles[':id'].$put({ param: { id: String(article.id) }, json: { ...input, version: article.version } }))
+    : await json(await api.newsroom.articles.$post({ json: input }));
+  if (!article) navigate(`/staff/news/${saved.article.id}?saved=1`, { replace: true });
+  return saved.article;
+}, 'newsroom-article-save');
+
+/** Publishes or withdraws a report. */
+const setArticleStatus = action(
+  async (article: Draft, status: 'publish' | 'unpublish') =>
+    (await json(await api.newsroom.articles[':id'][':action{publish|unpublish}'].$post({ param: { id: String(article.id), action: status }, json: { version: article.version } }))).article,
+  'newsroom-article-status',
+);
 
 /** Write or edit a report: save keeps a revision; publishers publish and withdraw. */
 function EditorForm(props: { article?: Draft }) {
@@ -21,11 +38,13 @@ function EditorForm(props: { article?: Draft }) {
   const [credits, setCredits] = createSignal<CreditRow[]>(props.article?.credits ?? [{ name: '', role: 'correspondent', contribution: 'both' }]);
   const lead = props.article?.leadPhoto;
   const [photos, setPhotos] = createSignal<PickedPhoto[]>(lead ? [{ key: lead.key, preview: lead.url }] : []);
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const saved = formState(useSubmission(saveArticle));
+  const published = formState(useSubmission(setArticleStatus));
+  const errors = () => ({ ...published.fields(), ...saved.fields() });
   // A new report reopens at its own address; the notice survives that.
   const [search] = useSearchParams<{ saved?: string }>();
-  const [message, setMessage] = createSignal(search.saved ? t('saved') : '');
-  const canPublish = () => ['admin', 'subdistrict', 'community'].includes(me()?.staff?.role ?? '');
+  const message = () => saved.message() || published.message() || (saved.done() || published.done() || search.saved ? t('saved') : '');
+  const canPublish = () => !!me()?.abilities?.['news.publish'];
   // The places this staff member writes for: their community, or their sub-district and its communities.
   const placeOptions = () => {
     const own = me()?.staff?.place;
@@ -36,20 +55,9 @@ function EditorForm(props: { article?: Draft }) {
   };
   const chosenPlace = () => props.article?.community?.slug ?? props.article?.subdistrict?.slug ?? me()?.staff?.place?.slug ?? '';
 
-  const run = async (work: () => Promise<{ article: Draft }>) => {
-    setErrors({});
-    setMessage('');
-    try {
-      const { article } = await work();
-      setMessage(t('saved'));
-      await revalidate([getNewsroom.key, getDraft.key]);
-      if (!props.article) navigate(`/staff/news/${article.id}?saved=1`, { replace: true });
-    } catch (err) {
-      if (err instanceof ApiFailure) setErrors(err.fields);
-      setMessage((err as Error).message);
-    }
-  };
-  const save = (e: SubmitEvent) => {
+  const save = useQuietAction(saveArticle);
+  const changeStatus = useQuietAction(setArticleStatus);
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
     const input = {
@@ -61,17 +69,12 @@ function EditorForm(props: { article?: Draft }) {
       leadPhoto: photos()[0] ? { key: photos()[0]!.key, caption: String(f.get('caption') || '') || null } : null,
       photos: props.article?.photos.map((p) => ({ key: p.key, caption: p.caption })) ?? [],
     };
-    void run(async () =>
-      props.article
-        ? json(await api.newsroom.articles[':id'].$put({ param: { id: String(props.article.id) }, json: { ...input, version: props.article.version } }))
-        : json(await api.newsroom.articles.$post({ json: input })),
-    );
+    save(props.article, input, navigate);
   };
-  const setStatus = (action: 'publish' | 'unpublish') =>
-    run(async () => json(await api.newsroom.articles[':id'][':action{publish|unpublish}'].$post({ param: { id: String(props.article!.id), action }, json: { version: props.article!.version } })));
+  const setStatus = (status: 'publish' | 'unpublish') => changeStatus(props.article!, status);
 
   return (
-    <form class="stack" onSubmit={save}>
+    <form class="stack" onSubmit={submit}>
       <Show when={props.article}>{(a) => <p class="badge">{tKey('article', a().status)}</p>}</Show>
       <Field name="headline" label={t('headlineLabel')} error={errors().headline} value={props.article?.headline ?? ''} required maxLength={80} />
       <Field name="kicker" label={t('kickerLabel')} error={errors().kicker} value={props.article?.kicker ?? ''} list="kickers" maxLength={20} />
@@ -81,7 +84,8 @@ function EditorForm(props: { article?: Draft }) {
       </datalist>
       <label for="field-place">{t('articlePlaceLabel')}</label>
       <select id="field-place" name="place">
-        <Show when={me()?.staff?.role === 'admin'}>
+        {/* Only staff whose place is the whole district may write for all of it. */}
+        <Show when={me()?.staff && !me()!.staff!.place}>
           <option value="">{t('districtWide')}</option>
         </Show>
         <For each={placeOptions()}>

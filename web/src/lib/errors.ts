@@ -1,0 +1,91 @@
+import type { ErrorCode } from '../../../worker/lib/errors.ts';
+import { ApiFailure } from './api.ts';
+import { zh, type MessageKey } from './messages.ts';
+import { t } from './prefs.ts';
+
+/** Failures the web names itself: no answer at all, or an answer without the API's envelope. */
+type WebCode = 'network' | 'http_error';
+export type FailureCode = ErrorCode | WebCode;
+
+/** Every code the API answers with, in the reader's words. A new code without words fails the typecheck. */
+const byCode = {
+  network: 'errNetwork',
+  http_error: 'errUnknown',
+  error: 'errUnknown',
+  internal: 'errUnknown',
+  misconfigured: 'errUnavailable',
+  unavailable: 'errUnavailable',
+  auth_unavailable: 'errUnavailable',
+  bad_request: 'fixFields',
+  invalid_input: 'fixFields',
+  unprocessable: 'fixFields',
+  malformed: 'photoWrongType',
+  unsupported_media_type: 'errUnknown',
+  unsupported_type: 'photoWrongType',
+  payload_too_large: 'errTooLarge',
+  too_large: 'photoTooLarge',
+  too_many_pixels: 'photoTooManyPixels',
+  unauthorized: 'errSignIn',
+  session_expired: 'sessionExpired',
+  invalid_credentials: 'badCredentials',
+  forbidden: 'errForbidden',
+  cross_origin: 'errForbidden',
+  not_found: 'errNotFound',
+  method_not_allowed: 'errUnknown',
+  article_not_found: 'errNotFound',
+  category_not_found: 'errNotFound',
+  community_not_found: 'errNotFound',
+  event_not_found: 'errNotFound',
+  photo_not_found: 'errNotFound',
+  place_not_found: 'errNotFound',
+  signup_not_found: 'errNotFound',
+  staff_not_found: 'errNotFound',
+  subdistrict_not_found: 'errNotFound',
+  ticket_not_found: 'errNotFound',
+  conflict: 'errConflict',
+  version_conflict: 'errConflict',
+  request_in_progress: 'errTooMany',
+  too_many_requests: 'errTooMany',
+  too_many_attempts: 'errTooMany',
+  too_many_writes: 'errTooMany',
+  invalid_transition: 'errNotNow',
+  ticket_not_open: 'errNotNow',
+  reopen_not_allowed: 'errNotNow',
+  rating_not_allowed: 'errNotNow',
+  not_started: 'errNotAllowedYet',
+  cancel_closed: 'cancelFailed',
+  already_cancelled: 'errAlreadyCancelled',
+  signup_cancelled: 'errAlreadyCancelled',
+  signup_closed: 'signupClosedError',
+  already_signed_up: 'signupAlreadyError',
+  capacity_below_confirmed: 'errCapacity',
+  cannot_disable_self: 'errSelf',
+  category_exists: 'errTaken',
+  login_taken: 'errTaken',
+} as const satisfies Record<FailureCode, MessageKey>;
+
+/** A form's own words where the general ones are too vague: per code, and per field (given the code). */
+export type Words = {
+  codes?: Partial<Record<FailureCode, MessageKey>>;
+  field?: (name: string, code: FailureCode) => MessageKey | undefined;
+};
+
+/** A field's own words if the catalogue has them (`fieldErr_title`), else a plain "check this". */
+function fieldKey(name: string): MessageKey {
+  const key = `fieldErr_${name}`;
+  return key in zh ? (key as MessageKey) : 'fieldInvalid';
+}
+
+/**
+ * The one place a failure becomes words: a catalogue message for the form and one per field at
+ * fault, in the reader's language. The server's English never reaches the page.
+ * @example const { message, fields } = explain(err, { codes: { too_many_writes: 'ticketTooMany' } })
+ */
+export function explain(err: unknown, words: Words = {}): { code: FailureCode; message: string; fields: Record<string, string> } {
+  const code = (err instanceof ApiFailure ? err.code : 'network') as FailureCode;
+  // "photos.2" is still about the photos.
+  const names = [...new Set(Object.keys(err instanceof ApiFailure ? err.fields : {}).map((path) => path.split('.')[0]!))];
+  const fields = Object.fromEntries(names.map((name) => [name, t(words.field?.(name, code) ?? fieldKey(name))]));
+  const key = words.codes?.[code] ?? (names.length ? 'fixFields' : (byCode[code] ?? 'errUnknown'));
+  return { code, message: t(key), fields };
+}

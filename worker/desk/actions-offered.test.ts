@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deskApp, type DeskApp } from './test-helpers.ts';
+
+let d: DeskApp;
+beforeAll(async () => {
+  d = await deskApp();
+});
+afterAll(() => d.t.cleanup());
+
+type Status = 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate';
+type Offered = { canWork: boolean; actions: string[] };
+
+/** A property ticket walked by its property staff to the given status, flagged on the way if asked. */
+async function ticketIn(status: Status, flagged = false) {
+  const { number, token } = await d.fileOk();
+  if (flagged) await d.actOk('yongan-wuye', number, { action: 'flag', reason: '需要督办' });
+  const steps: Record<Status, Record<string, unknown>[]> = {
+    submitted: [],
+    accepted: [{ action: 'accept' }],
+    in_progress: [{ action: 'accept' }, { action: 'start' }],
+    resolved: [{ action: 'accept' }, { action: 'resolve', note: '已修好' }],
+    closed: [{ action: 'accept' }, { action: 'resolve', note: '已修好' }],
+    rejected: [{ action: 'reject', reason: '重复报修' }],
+    duplicate: [{ action: 'duplicate', duplicateOf: (await d.fileOk()).number }],
+  };
+  for (const step of steps[status]) await d.actOk('yongan-wuye', number, step);
+  if (status === 'closed') expect((await d.t.post(`/api/tickets/${number}/confirm`, { token })).status).toBe(200);
+  return number;
+}
+
+async function offered(login: string, number: string): Promise<Offered> {
+  const res = await d.get(login, `/api/desk/tickets/${number}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as Offered;
+}
+
+/** A body the server takes for each action, so a refusal can only come from the rules. */
+const bodies: Record<string, () => Promise<Record<string, unknown>>> = {
+  accept: async () => ({ action: 'accept' }),
+  start: async () => ({ action: 'start' }),
+  resolve: async () => ({ action: 'resolve', note: '换了灯泡' }),
+  reject: async () => ({ action: 'reject', reason: '不属于报修' }),
+  duplicate: async () => ({ action: 'duplicate', duplicateOf: (await d.fileOk()).number }),
+  reroute: async () => ({ action: 'reroute', owner: 'joint', reason: '需要社区一起处理' }),
+  flag: async () => ({ action: 'flag', reason: '需要街道协调' }),
+  unflag: async () => ({ action: 'unflag' }),
+  note: async () => ({ action: 'note', visibility: 'internal', body: '已电话联系' }),
+};
+
+const expected: [Status, boolean, string[]][] = [
+  ['submitted', false, ['accept', 'reject', 'duplicate', 'reroute', 'flag', 'note']],
+  ['submitted', true, ['accept', 'reject', 'duplicate', 'reroute', 'unflag', 'note']],
+  ['accepted', false, ['start', 'resolve', 'reject', 'duplicate', 'reroute', 'flag', 'note']],
+  ['in_progress', false, ['resolve', 'duplicate', 'reroute', 'flag', 'note']],
+  ['in_progress', true, ['resolve', 'duplicate', 'reroute', 'unflag', 'note']],
+  ['resolved', false, ['note']],
+  ['resolved', true, ['unflag', 'note']],
+  ['closed', false, ['note']],
+  ['rejected', false, ['note']],
+  ['duplicate', false, ['note']],
+];
+
+describe('the actions the desk view offers', () => {
+  for (const [status, flagged, actions] of expected) {
+    const name = `${status}${flagged ? ', flagged' : ''}`;
+    it(`offers ${actions.join(', ')} on a ${name} ticket`, async () => {
+      expect((await offered('yongan-wuye', await ticketIn(status, flagged))).actions).toEqual(actions);
+    });
+
+    it(`accepts every action offered on a ${name} ticket and refuses every other with 409`, async () => {
+      const { actions: offer } = await offered('yongan-wuye', await ticketIn(status, flagged));
+      for (const action of Object.keys(bodies)) {
+        const number = await ticketIn(status, flagged);
+        const res = await d.act('yongan-wuye', number, await bodies[action]!());
+        expect([action, res.status]).toEqual([action, offer.includes(action) ? 200 : 409]);
+      }
+    });
+  }
+
+  it('offers nothing to staff who may read the ticket but not work it, and the server refuses them', async () => {
+    const number = await ticketIn('submitted');
+    expect(await offered('yongan', number)).toMatchObject({ canWork: false, actions: [] });
+    for (const action of Object.keys(bodies)) expect((await d.act('yongan', number, await bodies[action]!())).status).toBe(403);
+  });
+
+  it('offers community staff the work on a joint ticket of their community', async () => {
+    const { number } = await d.fileOk({ category: 'not-sure' });
+    expect((await offered('yongan', number)).actions).toEqual(['accept', 'reject', 'duplicate', 'reroute', 'flag', 'note']);
+  });
+});
