@@ -57,6 +57,10 @@ describe('events on a phone', () => {
     const text = await res.text();
     expect(text).toContain('SUMMARY:小板凳课堂');
     expect(text).toMatch(/DTSTART;TZID=Asia\/Shanghai:\d{8}T093000/);
+    // Tapping it hands the file to the phone (a download here), never the app's "page not found".
+    const [download] = await Promise.all([resident.waitForEvent('download'), ics.tap()]);
+    expect(download.suggestedFilename()).toMatch(/^event-\d+\.ics$/);
+    expect(await heading(resident)).toBe('小板凳课堂');
     await screenshot(resident, 'events-event');
     expect(await seriousA11yViolations(resident)).toEqual([]);
   });
@@ -76,6 +80,9 @@ describe('events on a phone', () => {
     expect(await resident.content()).not.toContain('03716688');
     await screenshot(resident, 'events-signup');
     expect(await seriousA11yViolations(resident)).toEqual([]);
+    const [download] = await Promise.all([resident.waitForEvent('download'), resident.getByRole('link', { name: '添加到手机日历' }).tap()]);
+    expect(download.suggestedFilename()).toMatch(/^event-\d+\.ics$/);
+    expect(await heading(resident)).toBe('我的报名');
     // The event page now counts the two seats and remembers the sign-up on this phone.
     await resident.goto(eventUrl);
     await expect.poll(() => resident.getByText('还剩 22 个座位（共 30 个）').isVisible()).toBe(true);

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { placeName, prefs, t, tKey } from '../../lib/prefs.ts';
-import type { PublicEvent } from '../../lib/events.ts';
+import { eventIcsPath, type PublicEvent } from '../../lib/events.ts';
 import './events.css';
 
 type Seats = Pick<PublicEvent, 'status' | 'capacity' | 'seatsLeft' | 'waitlistCount' | 'signupOpen' | 'canSignUp'>;
@@ -53,5 +53,17 @@ export function VenueLine(props: { event: Pick<PublicEvent, 'venue' | 'compound'
       {named() && prefs.locale() === 'en' ? ` (${compound()!.nameEn})` : ''}
       <span class="muted"> · {tKey('eventChannel', props.event.channel)}</span>
     </>
+  );
+}
+
+/**
+ * "Add to my calendar": the event's .ics, opened by the browser itself (rel="external" keeps the
+ * router from taking it as a page), so iOS shows its calendar sheet and Android downloads it.
+ */
+export function CalendarLink(props: { eventId: number }) {
+  return (
+    <a class="button button-secondary" href={eventIcsPath(props.eventId)} rel="external" type="text/calendar">
+      {t('addToCalendar')}
+    </a>
   );
 }

@@ -3,9 +3,9 @@ import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatTimeRange } from '../../lib/event-time.ts';
-import { eventIcsPath, getEvent, mySignups, signupPath, type PublicEvent } from '../../lib/events.ts';
+import { getEvent, mySignups, signupPath, type PublicEvent } from '../../lib/events.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
-import { EventStatusMark, SeatsLine, VenueLine } from './event-bits.tsx';
+import { CalendarLink, EventStatusMark, SeatsLine, VenueLine } from './event-bits.tsx';
 import { SignupForm } from './signup-form.tsx';
 
 /** The facts a resident needs to decide and to find the place. */
@@ -75,9 +75,7 @@ export default function EventPage() {
                   </Show>
                   <SeatsLine event={e()} />
                   <div class="actions">
-                    <a class="button button-secondary" href={eventIcsPath(e().id)}>
-                      {t('addToCalendar')}
-                    </a>
+                    <CalendarLink eventId={e().id} />
                   </div>
                 </section>
                 <Show when={e().status === 'completed' && e().summary}>

@@ -4,9 +4,9 @@ import { LoadError, Loading } from '../../components/states.tsx';
 import { api, ApiFailure, json } from '../../lib/api.ts';
 import { formatTimeRange } from '../../lib/event-time.ts';
 import { formState, useQuietAction } from '../../lib/form-action.ts';
-import { eventIcsPath, getSignup, mySignups, type SignupPage } from '../../lib/events.ts';
+import { getSignup, mySignups, type SignupPage } from '../../lib/events.ts';
 import { t } from '../../lib/prefs.ts';
-import { VenueLine } from './event-bits.tsx';
+import { CalendarLink, VenueLine } from './event-bits.tsx';
 
 /** Where the resident stands, in words and a symbol: seat kept, waiting (and how many ahead), cancelled. */
 function SignupStatus(props: { signup: SignupPage['signup'] }) {
@@ -103,9 +103,7 @@ export default function SignupPagePage() {
                   </dl>
                   <Show when={d().signup.status !== 'cancelled' && d().event.status === 'scheduled'}>
                     <div class="actions">
-                      <a class="button button-secondary" href={eventIcsPath(d().event.id)}>
-                        {t('addToCalendar')}
-                      </a>
+                      <CalendarLink eventId={d().event.id} />
                     </div>
                   </Show>
                 </section>
