@@ -1,5 +1,5 @@
 import { A, createAsync } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { Show, Suspense } from 'solid-js';
 import { placeName, t } from '../../lib/prefs.ts';
 import { getMe } from '../../lib/staff-session.ts';
 import { roleKey } from './layout.tsx';
@@ -8,6 +8,7 @@ import { roleKey } from './layout.tsx';
 export default function StaffHome() {
   const me = createAsync(() => getMe());
   return (
+    <Suspense>
     <Show when={me()?.staff}>
       {(staff) => (
         <>
@@ -31,5 +32,6 @@ export default function StaffHome() {
         </>
       )}
     </Show>
+    </Suspense>
   );
 }

@@ -1,5 +1,5 @@
 import { action, createAsync, redirect, useSubmission } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal, Show, Suspense } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
 import { api, json, type PlaceTree, type StaffView } from '../../../lib/api.ts';
 import { formState } from '../../../lib/form-action.ts';
@@ -56,9 +56,11 @@ export default function NewEvent() {
   return (
     <>
       <h1>{t('newEventTitle')}</h1>
-      <Show when={tree() && me()?.staff}>
-        <CreateForm tree={tree()!} staff={me()!.staff!} />
-      </Show>
+      <Suspense>
+        <Show when={tree() && me()?.staff}>
+          <CreateForm tree={tree()!} staff={me()!.staff!} />
+        </Show>
+      </Suspense>
     </>
   );
 }

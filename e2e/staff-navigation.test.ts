@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, staffPage, startApp } from './harness.ts';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = await staffPage(browser, app.url, 'erqi-admin');
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const tab = (name: string) => page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name, exact: true });
+/** Waits until the page shows `what` below its heading: the page rendered, not just its title. */
+const shows = async (heading: string, what: string) => {
+  await expect.poll(() => page.locator('h1').first().textContent()).toBe(heading);
+  await expect.poll(() => page.locator(what).first().isVisible(), { message: `${heading}: ${what}` }).toBe(true);
+};
+
+// Every staff page, reached by tapping inside the app (a page can render on a reload and still
+// stay blank when the router brings it in).
+describe('every staff page, reached by navigation, renders', () => {
+  it('the tabs', async () => {
+    await tab('新闻').click();
+    await shows('新闻稿件', 'main li.card a');
+    await tab('活动').click();
+    await shows('活动管理', 'main li.card .event-link');
+    await tab('工单').click();
+    await shows('工单队列', 'main .ticket-link');
+    await tab('督办').click();
+    await shows('督办清单', 'main .plain-list > *');
+    await tab('统计').click();
+    await shows('社区统计', 'main select, main table, main dl');
+    await tab('员工账号').click();
+    await shows('员工账号', 'main .plain-list li');
+    await tab('工作台').click();
+    await shows('工作台', 'main dl.facts');
+  });
+
+  it('news: a new article and an existing one open their editor', async () => {
+    await tab('新闻').click();
+    await page.getByRole('link', { name: '写新稿' }).click();
+    await shows('写新稿', 'main input[name="headline"]');
+    await tab('新闻').click();
+    await page.locator('main li.card a').first().click();
+    await expect.poll(() => page.locator('main input[name="headline"]').inputValue()).not.toBe('');
+  });
+
+  it('events: a new event, an event and its door list', async () => {
+    await tab('活动').click();
+    await page.getByRole('link', { name: '新建活动' }).click();
+    await shows('新建活动', 'main input[name="title"]');
+    await tab('活动').click();
+    await page.locator('main li.card .event-link').first().click();
+    await expect.poll(() => page.locator('main input[name="title"]').inputValue()).not.toBe('');
+    await tab('活动').click();
+    await page.getByRole('link', { name: '签到名单' }).first().click();
+    await shows('签到名单', 'main .door-list, main li, main p');
+  });
+
+  it('desk: a ticket and filing for a resident', async () => {
+    await tab('工单').click();
+    await page.locator('main .ticket-link').first().click();
+    await expect.poll(() => page.locator('main .timeline li').count()).toBeGreaterThan(0);
+    await tab('工单').click();
+    await page.getByRole('link', { name: '代居民登记' }).click();
+    await shows('代居民登记', 'main textarea');
+  });
+});
