@@ -85,6 +85,18 @@ describe('the joint desk on a phone', () => {
     await property.getByText('确认负责并受理').first().click();
     await property.getByRole('button', { name: '确认负责并受理' }).click();
     await expect.poll(() => property.locator('.status').first().textContent()).toContain('已确认负责方');
+    // A note: a double tap posts it once, the box empties and closes, and the page says it was done.
+    await property.getByText('添加说明', { exact: true }).first().click();
+    const box = property.getByLabel('添加说明', { exact: true });
+    await box.fill('已联系电工，明天上午来修。');
+    await property.getByRole('button', { name: '添加说明' }).dblclick();
+    await expect.poll(() => property.getByRole('status').filter({ hasText: '已完成' }).textContent()).toBe('已完成：添加说明。');
+    await expect.poll(() => property.locator('.timeline li', { hasText: '已联系电工，明天上午来修。' }).count()).toBe(1);
+    expect(await box.inputValue()).toBe('');
+    expect(await box.isVisible()).toBe(false);
+    // Fields residents will see say so; the internal ones say that too.
+    expect(await property.locator('label[for="act-reroute-reason"]').textContent()).toBe('原因（居民可见）');
+    expect(await property.locator('label[for="act-reroute-owner"], label[for="act-owner"]').first().textContent()).toBe('新的负责方（居民可见）');
     await property.getByText('已办好', { exact: true }).first().click();
     await property.getByLabel('做了什么（居民可见）').fill('已更换灯泡，路灯恢复照明。');
     await property.getByRole('button', { name: '已办好' }).click();

@@ -1,5 +1,5 @@
-import { action, revalidate, useSubmission } from '@solidjs/router';
-import { For, Show, type JSX } from 'solid-js';
+import { action, revalidate, useSubmission, useSubmissions } from '@solidjs/router';
+import { createEffect, For, on, Show, type JSX } from 'solid-js';
 import { api, ApiFailure, json } from '../../../lib/api.ts';
 import { shanghaiDay } from '../../../lib/dates.ts';
 import { formState } from '../../../lib/form-action.ts';
@@ -21,17 +21,27 @@ const runAction = action(async (number: string, _name: Name, build: (form: Form)
   }
 }, 'desk-ticket-action');
 
-/** One action as a small form, with the answer to its last try in the reader's words. */
+/**
+ * One action as a small form, with the answer to its last try in the reader's words. Once it
+ * went through, the form is emptied and closed, so a second tap cannot post the same text again.
+ */
 function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Form) => Body; children?: JSX.Element }) {
-  const state = formState(
-    useSubmission(runAction, ([number, name]) => number === props.ticket.number && name === props.action),
-    { codes: { version_conflict: 'conflictReload' } },
+  const submission = useSubmission(runAction, ([number, name]) => number === props.ticket.number && name === props.action);
+  const state = formState(submission, { codes: { version_conflict: 'conflictReload' } });
+  let details!: HTMLDetailsElement;
+  let form!: HTMLFormElement;
+  createEffect(
+    on(state.done, (done) => {
+      if (!done) return;
+      form.reset();
+      details.open = false;
+    }),
   );
   return (
-    <details class="card action">
+    <details class="card action" ref={details}>
       <summary>{tKey('act', props.action)}</summary>
       {/* The action name is bound too: it tells the router the forms on this page apart. */}
-      <form class="stack" action={runAction.with(props.ticket.number, props.action, props.build)} method="post">
+      <form ref={form} class="stack" action={runAction.with(props.ticket.number, props.action, props.build)} method="post">
         {props.children}
         <button class="button" type="submit" disabled={state.busy()}>
           {tKey('act', props.action)}
@@ -42,6 +52,20 @@ function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Form) =
         <For each={Object.values(state.fields())}>{(why) => <p class="form-error">{why}</p>}</For>
       </form>
     </details>
+  );
+}
+
+/** What the last action on this ticket did, said where the staff member is looking. */
+function LastDone(props: { ticket: Ticket }) {
+  const submissions = useSubmissions(runAction, ([number]) => number === props.ticket.number);
+  const last = () => {
+    const latest = submissions.at(-1);
+    return latest && !latest.pending && latest.result !== undefined && latest.error === undefined ? latest.input[1] : undefined;
+  };
+  return (
+    <p role="status" class="form-done">
+      <Show when={last()}>{(name) => t('actionDone', { action: tKey('act', name()) })}</Show>
+    </p>
   );
 }
 
@@ -61,6 +85,7 @@ export function TicketActions(props: { ticket: Ticket; actions: Name[] }) {
   return (
     <section aria-label={t('actionsTitle')}>
       <h2>{t('actionsTitle')}</h2>
+      <LastDone ticket={props.ticket} />
       <Show when={has('accept')}>
         <ActionForm ticket={props.ticket} action="accept" build={(f) => ({ action: 'accept', version: version(), dueDate: field(f, 'dueDate') || undefined, note: field(f, 'note') || undefined })}>
           <label for="act-dueDate">{t('dueDateLabel')}</label>
@@ -93,7 +118,7 @@ export function TicketActions(props: { ticket: Ticket; actions: Name[] }) {
         </ActionForm>
       </Show>
       <Show when={has('flag')}>
-        <ActionForm ticket={props.ticket} action="flag" build={(f) => ({ action: 'flag', version: version(), reason: field(f, 'reason') })}>{textarea('flag', 'reason', t('reasonLabel'))}</ActionForm>
+        <ActionForm ticket={props.ticket} action="flag" build={(f) => ({ action: 'flag', version: version(), reason: field(f, 'reason') })}>{textarea('flag', 'reason', t('internalReasonLabel'))}</ActionForm>
       </Show>
       <Show when={has('unflag')}>
         <ActionForm ticket={props.ticket} action="unflag" build={() => ({ action: 'unflag', version: version() })} />

@@ -67,6 +67,7 @@ export function EventForm(props: {
   const err = (name: string) => props.errors[name] ?? (name === 'date' ? props.errors.startsAt : name === 'end' ? props.errors.endsAt : undefined);
   return (
     <form class="stack" novalidate action={props.action} method="post">
+      <p class="hint">{t('publicFormHint')}</p>
       {props.before}
       <Field name="title" label={t('eventTitleLabel')} error={err('title')} value={e?.title ?? ''} required maxLength={100} />
       <label for="ev-kind">{t('eventKindLabel')}</label>

@@ -75,6 +75,7 @@ function EditorForm(props: { article?: Draft }) {
 
   return (
     <form class="stack" onSubmit={submit}>
+      <p class="hint">{t('publicFormHint')}</p>
       <Show when={props.article}>{(a) => <p class="badge">{tKey('article', a().status)}</p>}</Show>
       <Field name="headline" label={t('headlineLabel')} error={errors().headline} value={props.article?.headline ?? ''} required maxLength={80} />
       <Field name="kicker" label={t('kickerLabel')} error={errors().kicker} value={props.article?.kicker ?? ''} list="kickers" maxLength={20} />
