@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { communities, compounds, photos, ticketCategories, ticketMeToos, tickets } from '../../schema/index.ts';
 import { currentStaff } from '../staff/middleware.ts';
 import { decide } from '../staff/policy.ts';
-import { hashToken } from '../staff/session.ts';
+import { hashToken } from '../lib/crypto.ts';
 import { isOpen, isOverdue, openStatuses } from './lifecycle.ts';
 import { ticketForToken, ticketNotFound } from './resident-access.ts';
 import { loadTicket, ticketPlace } from './views.ts';

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import { compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, timelineEntries, tickets } from '../../schema/index.ts';
 import type { PlaceRef } from '../staff/policy.ts';
-import { hashToken, randomToken } from '../staff/session.ts';
+import { hashToken, randomToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { communityBySlug } from '../places/places.ts';
