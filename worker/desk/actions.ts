@@ -6,6 +6,7 @@ import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { endOfShanghaiDay, isCalendarDay } from '../lib/time.ts';
 import { addNote, changeTicket } from './change.ts';
 import { isOpen } from './lifecycle.ts';
 import type { LoadedTicket } from './views.ts';
@@ -13,9 +14,6 @@ import type { LoadedTicket } from './views.ts';
 const version = z.number().check(z.int(), z.positive());
 const text = (min: number, why: string) => z.string().check(z.trim(), z.minLength(min, why), z.maxLength(2000));
 const optionalText = z.optional(z.string().check(z.trim(), z.maxLength(2000)));
-export const endOfShanghaiDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
-/** Whether YYYY-MM-DD names a day of the calendar (Date.parse takes 2026-02-30 as 2 March). */
-const isCalendarDay = (day: string) => !Number.isNaN(endOfShanghaiDay(day)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 /** A calendar day in Zhengzhou; the due time is the end of that day (23:59 UTC+8). */
 export const dueDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.'), z.refine(isCalendarDay, 'No such day in the calendar.'));
 

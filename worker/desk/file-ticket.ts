@@ -7,7 +7,7 @@ import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { communityBySlug } from '../places/places.ts';
 import { prepared } from '../lib/prepared.ts';
-import { DAY_MS } from './lifecycle.ts';
+import { DAY_MS, zhengzhouDay } from '../lib/time.ts';
 
 const slug = z.string().check(z.trim(), z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
 
@@ -34,8 +34,8 @@ export const newTicketSchema = z.object({
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
 
-/** The resident's day in Zhengzhou (UTC+8, no daylight saving) as YYYYMMDD. */
-export const shanghaiDay = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+/** The resident's day in Zhengzhou as YYYYMMDD, the middle of a ticket's number. */
+export const shanghaiDay = (ms: number) => zhengzhouDay(ms).replaceAll('-', '');
 
 const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
 

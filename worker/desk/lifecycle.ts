@@ -28,7 +28,6 @@ export const finalStatuses = ['closed', 'rejected', 'duplicate'] as const satisf
 export const REOPEN_DAYS = 14;
 /** Days after resolution when a ticket closes by itself if the resident has not confirmed. */
 export const AUTO_CLOSE_DAYS = 7;
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 const pastTense: Record<Transition, string> = {
   accept: 'accepted',

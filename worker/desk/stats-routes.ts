@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { communities, ticketCategories, tickets } from '../../schema/index.ts';
 import { authorize } from '../staff/policy.ts';
-import { DAY_MS, isOpen, isOverdue } from './lifecycle.ts';
+import { isOpen, isOverdue } from './lifecycle.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { AppEnv } from '../lib/platform.ts';
+import { DAY_MS } from '../lib/time.ts';
 import { validate } from '../lib/validate.ts';
 
 const WEEKS = 8;

@@ -4,12 +4,13 @@ import * as z from 'zod/mini';
 import { communities, meetingTickets, progressMeetings, subdistricts, ticketCategories, timelineEntries, tickets } from '../../schema/index.ts';
 import { auditEntry } from '../staff/audit.ts';
 import { authorize, authorizeRole } from '../staff/policy.ts';
-import { dueDate, endOfShanghaiDay } from './actions.ts';
-import { DAY_MS, openStatuses } from './lifecycle.ts';
+import { dueDate } from './actions.ts';
+import { openStatuses } from './lifecycle.ts';
 import { ticketScope } from './scope.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { AppEnv, Db } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
+import { DAY_MS, endOfShanghaiDay } from '../lib/time.ts';
 import { validate } from '../lib/validate.ts';
 
 const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));

@@ -8,11 +8,11 @@ import { placeFilter } from './place-filter.ts';
 import { findEvents } from './views.ts';
 import { renderCalendar } from '../lib/ical.ts';
 import type { AppEnv } from '../lib/platform.ts';
+import { DAY_MS } from '../lib/time.ts';
 import { validate } from '../lib/validate.ts';
 
 /** Past sessions stay in the feed this long, so a subscribed calendar does not lose last week. */
 const KEEP_PAST_DAYS = 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * /feeds/events.ics?community=SLUG (or ?subdistrict=SLUG): a calendar a phone subscribes to

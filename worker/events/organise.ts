@@ -4,9 +4,10 @@ import { auditEntry } from '../staff/audit.ts';
 import { authorize, type StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { DAY_MS } from '../lib/time.ts';
 import type { NewEvent } from './input.ts';
 
-export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+export const WEEK_MS = 7 * DAY_MS;
 const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
 
 /**

@@ -9,9 +9,9 @@ import { eventNotFound } from './signups.ts';
 import { findEvents, loadEvent, publicEvent, seriesSessions, upcomingInCommunity } from './views.ts';
 import { renderCalendar } from '../lib/ical.ts';
 import type { AppEnv } from '../lib/platform.ts';
+import { DAY_MS } from '../lib/time.ts';
 import { validate } from '../lib/validate.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back "past events" reach: long enough to read a summary after the event. */
 const PAST_DAYS = 180;
 
