@@ -7,9 +7,8 @@ import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { communityBySlug } from '../places/places.ts';
 import { prepared } from '../lib/prepared.ts';
+import { phone, slug } from '../lib/fields.ts';
 import { DAY_MS, zhengzhouDay } from '../lib/time.ts';
-
-const slug = z.string().check(z.trim(), z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
 
 /** How long personal data (name, phone, photos) is kept after a ticket is closed. */
 export const RETENTION_DAYS = 365;
@@ -21,13 +20,7 @@ export const newTicketSchema = z.object({
   compound: z.optional(slug),
   location: z.string().check(z.trim(), z.minLength(1, 'Say where: building and unit, or a place.'), z.maxLength(200)),
   name: z.optional(z.string().check(z.trim(), z.maxLength(40))),
-  phone: z.pipe(
-    z.pipe(
-      z.string(),
-      z.transform((p: string) => p.replace(/[\s-]/g, '')),
-    ),
-    z.string().check(z.regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.')),
-  ),
+  phone,
   consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot file this.' }),
   photos: z._default(z.array(z.string().check(z.regex(/^[A-Za-z0-9/_-]{8,120}$/, 'Not a photo key.'))).check(z.maxLength(4, 'At most 4 photos.')), []),
   photosPublic: z._default(z.boolean(), false),

@@ -50,10 +50,3 @@ export const isOpen = (status: TicketStatus) => (openStatuses as readonly Ticket
 
 /** Whether a ticket is past its due date and still open. */
 export const isOverdue = (t: { status: TicketStatus; dueAt: number }, now: number) => isOpen(t.status) && t.dueAt < now;
-
-/** Masks a phone number for display: 13812341234 → 138****1234. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length < 7) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
-}

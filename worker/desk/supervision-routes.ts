@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { communities, meetingTickets, progressMeetings, subdistricts, ticketCategories, timelineEntries, tickets } from '../../schema/index.ts';
 import { auditEntry } from '../staff/audit.ts';
 import { authorize, authorizeRole } from '../staff/policy.ts';
-import { dueDate } from './actions.ts';
+import { dueDate } from '../lib/fields.ts';
 import { openStatuses } from './lifecycle.ts';
 import { ticketScope } from './scope.ts';
 import { ApiError } from '../lib/errors.ts';

@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { z } from 'zod/mini';
 import { events, eventSignups } from '../../schema/index.ts';
 import { hashToken, randomToken, tokenMatches } from '../lib/crypto.ts';
-import { maskPhone } from '../desk/lifecycle.ts';
+import { maskPhone } from '../lib/fields.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import type { signupSchema } from './input.ts';

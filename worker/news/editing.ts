@@ -4,6 +4,7 @@ import { articleRevisions, articles, communities, creditContributions, creditRol
 import { auditEntry } from '../staff/audit.ts';
 import { authorize, type PlaceRef, type StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
+import { slug } from '../lib/fields.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
 import { markdownToText } from '../lib/markdown.ts';
@@ -15,7 +16,7 @@ export const articleInput = z.object({
   headline: z.string().check(z.trim(), z.minLength(2, 'Give a headline.'), z.maxLength(80)),
   kicker: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(20))), null),
   /** A community or sub-district slug; none for district-wide news. */
-  place: z._default(z.nullable(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'))), null),
+  place: z._default(z.nullable(slug), null),
   body: z.string().check(z.trim(), z.minLength(1, 'Write the report.'), z.maxLength(20000)),
   credits: z._default(
     z
