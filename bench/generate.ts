@@ -24,7 +24,7 @@ import {
   type TicketStatus,
 } from '../schema/index.ts';
 import { loadDemoDesk } from '../worker/node/demo/desk.ts';
-import { hashToken, randomToken } from '../worker/staff/session.ts';
+import { hashToken, randomToken } from '../worker/lib/crypto.ts';
 import { shanghaiDay } from '../worker/desk/file-ticket.ts';
 import type { Db } from '../worker/lib/platform.ts';
 import { summaryOf } from '../worker/news/editing.ts';

@@ -5,19 +5,15 @@ import { owners, ticketCategories, tickets } from '../../schema/index.ts';
 import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
+import { dueDate, slug, ticketNumber, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { deskActionProblem } from './available.ts';
+import { endOfShanghaiDay } from '../lib/time.ts';
 import { addNote, changeTicket } from './change.ts';
 import type { LoadedTicket } from './views.ts';
 
-const version = z.number().check(z.int(), z.positive());
 const text = (min: number, why: string) => z.string().check(z.trim(), z.minLength(min, why), z.maxLength(2000));
 const optionalText = z.optional(z.string().check(z.trim(), z.maxLength(2000)));
-export const endOfShanghaiDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
-/** Whether YYYY-MM-DD names a day of the calendar (Date.parse takes 2026-02-30 as 2 March). */
-const isCalendarDay = (day: string) => !Number.isNaN(endOfShanghaiDay(day)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-/** A calendar day in Zhengzhou; the due time is the end of that day (23:59 UTC+8). */
-export const dueDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.'), z.refine(isCalendarDay, 'No such day in the calendar.'));
 
 /** Everything staff can do to a ticket, one shape per action. */
 export const deskActionSchema = z.discriminatedUnion('action', [
@@ -25,8 +21,8 @@ export const deskActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start'), version, note: optionalText }),
   z.object({ action: z.literal('resolve'), version, note: text(2, 'Say what was done.') }),
   z.object({ action: z.literal('reject'), version, reason: text(2, 'Give the reason.') }),
-  z.object({ action: z.literal('duplicate'), version, duplicateOf: z.string().check(z.regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.')), reason: optionalText }),
-  z.object({ action: z.literal('reroute'), version, owner: z.optional(z.enum(owners)), category: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/))), reason: text(2, 'Give the reason.') }),
+  z.object({ action: z.literal('duplicate'), version, duplicateOf: ticketNumber, reason: optionalText }),
+  z.object({ action: z.literal('reroute'), version, owner: z.optional(z.enum(owners)), category: z.optional(slug), reason: text(2, 'Give the reason.') }),
   z.object({ action: z.literal('flag'), version, reason: text(2, 'Say why it needs supervision.') }),
   z.object({ action: z.literal('unflag'), version }),
   z.object({ action: z.literal('note'), visibility: z.enum(['public', 'internal']), body: text(1, 'Write the note.') }),

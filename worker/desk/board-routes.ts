@@ -1,64 +1,32 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { communities, compounds, photos, ticketCategories, ticketMeToos, tickets } from '../../schema/index.ts';
 import { currentStaff } from '../staff/middleware.ts';
 import { decide } from '../staff/policy.ts';
-import { hashToken } from '../staff/session.ts';
-import { isOpen, isOverdue, openStatuses } from './lifecycle.ts';
+import { communityBoard, recordMeToo, ticketPhotoAt } from './board.ts';
+import { isOpen } from './lifecycle.ts';
 import { ticketForToken, ticketNotFound } from './resident-access.ts';
 import { loadTicket, ticketPlace } from './views.ts';
+import { hashToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
+import { slug, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { findCommunity } from '../places/places.ts';
 
-const numberParam = z.object({ number: z.string().check(z.regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.')) });
+const numberParam = z.object({ number: ticketNumber });
 
 /**
  * The public board of a community: its open tickets without names, phones or (unless the
  * filer agreed) photos, so neighbours can say "me too" instead of filing again.
  */
 export const boardRoutes = new Hono<AppEnv>()
-  .get('/', validate('query', z.object({ community: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.')) })), async (c) => {
-    const { db } = c.var;
-    const [community] = await db.select({ id: communities.id }).from(communities).where(eq(communities.slug, c.req.valid('query').community));
-    if (!community) throw new ApiError(404, 'community_not_found', 'No such community.');
-    const now = c.var.platform.now();
-    const rows = await db
-      .select({
-        number: tickets.number,
-        status: tickets.status,
-        owner: tickets.owner,
-        description: tickets.description,
-        location: tickets.location,
-        createdAt: tickets.createdAt,
-        dueAt: tickets.dueAt,
-        meToo: tickets.meToo,
-        photosPublic: tickets.photosPublic,
-        photoCount: sql<number>`(select count(*) from ${photos} where ${photos.ticketId} = ${tickets.id})`,
-        category: { code: ticketCategories.code, name: ticketCategories.name, nameEn: ticketCategories.nameEn },
-        compound: { name: compounds.name, nameEn: compounds.nameEn },
-      })
-      .from(tickets)
-      .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
-      .leftJoin(compounds, eq(compounds.id, tickets.compoundId))
-      .where(and(eq(tickets.communityId, community.id), inArray(tickets.status, openStatuses)))
-      .orderBy(desc(tickets.meToo), desc(tickets.createdAt))
-      .limit(100);
+  .get('/', validate('query', z.object({ community: slug })), async (c) => {
+    const community = await findCommunity(c.var.db, c.req.valid('query').community);
+    const tickets = await communityBoard(c.var.db, community.id, c.var.platform.now());
     c.header('Cache-Control', 'public, max-age=30');
-    return c.json(
-      {
-        tickets: rows.map(({ photosPublic, photoCount, ...r }) => ({
-          ...r,
-          compound: r.compound?.name ? r.compound : null,
-          overdue: isOverdue(r, now),
-          photoCount: photosPublic ? photoCount : 0,
-        })),
-      },
-      200,
-    );
+    return c.json({ tickets }, 200);
   })
   .post('/:number/me-too', limitBody(), validate('param', numberParam), async (c) => {
     const { db, platform } = c.var;
@@ -67,12 +35,7 @@ export const boardRoutes = new Hono<AppEnv>()
     await countPublicWrite(c, 'me-too');
     // One "me too" per network address; the address itself is not kept.
     const addressHash = await hashToken(`${platform.authPepper ?? ''}|${platform.clientAddress(c)}`);
-    await db.batch([
-      db.insert(ticketMeToos).values({ ticketId: row.ticket.id, addressHash, at: platform.now() }).onConflictDoNothing(),
-      db.update(tickets).set({ meToo: sql`${tickets.meToo} + 1` }).where(and(eq(tickets.id, row.ticket.id), sql`changes() = 1`)),
-    ]);
-    const [after] = await db.select({ meToo: tickets.meToo }).from(tickets).where(eq(tickets.id, row.ticket.id));
-    return c.json({ meToo: after!.meToo }, 200);
+    return c.json({ meToo: await recordMeToo(db, row.ticket.id, addressHash, platform.now()) }, 200);
   });
 
 /**
@@ -93,7 +56,7 @@ export const ticketPhotoRoutes = new Hono<AppEnv>().get(
     const privileged = !!token || (!!staff && decide(staff, 'ticket.read', ticketPlace(row.ticket)) === 'allow');
     const onBoard = row.ticket.photosPublic && isOpen(row.ticket.status);
     if (!privileged && !onBoard) throw ticketNotFound();
-    const [photo] = await db.select().from(photos).where(and(eq(photos.ticketId, row.ticket.id))).orderBy(asc(photos.position)).limit(1).offset(position);
+    const photo = await ticketPhotoAt(db, row.ticket.id, position);
     const stored = photo ? await platform.photos.get(photo.key) : null;
     if (!stored) throw new ApiError(404, 'photo_not_found', 'No such photo.');
     c.header('Cache-Control', privileged ? 'private, max-age=3600' : 'public, max-age=300');

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, ticketCategories } from '../../schema/index.ts';
-import { DAY_MS } from './lifecycle.ts';
+import { DAY_MS } from '../lib/time.ts';
 import { deskApp, START, type DeskApp } from './test-helpers.ts';
 
 let d: DeskApp;

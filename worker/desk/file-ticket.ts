@@ -2,14 +2,13 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import { compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, timelineEntries, tickets } from '../../schema/index.ts';
 import type { PlaceRef } from '../staff/policy.ts';
-import { hashToken, randomToken } from '../staff/session.ts';
+import { hashToken, randomToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { communityBySlug } from '../places/places.ts';
 import { prepared } from '../lib/prepared.ts';
-import { DAY_MS } from './lifecycle.ts';
-
-const slug = z.string().check(z.trim(), z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
+import { phone, slug } from '../lib/fields.ts';
+import { DAY_MS, zhengzhouDay } from '../lib/time.ts';
 
 /** How long personal data (name, phone, photos) is kept after a ticket is closed. */
 export const RETENTION_DAYS = 365;
@@ -21,21 +20,15 @@ export const newTicketSchema = z.object({
   compound: z.optional(slug),
   location: z.string().check(z.trim(), z.minLength(1, 'Say where: building and unit, or a place.'), z.maxLength(200)),
   name: z.optional(z.string().check(z.trim(), z.maxLength(40))),
-  phone: z.pipe(
-    z.pipe(
-      z.string(),
-      z.transform((p: string) => p.replace(/[\s-]/g, '')),
-    ),
-    z.string().check(z.regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.')),
-  ),
+  phone,
   consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot file this.' }),
   photos: z._default(z.array(z.string().check(z.regex(/^[A-Za-z0-9/_-]{8,120}$/, 'Not a photo key.'))).check(z.maxLength(4, 'At most 4 photos.')), []),
   photosPublic: z._default(z.boolean(), false),
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
 
-/** The resident's day in Zhengzhou (UTC+8, no daylight saving) as YYYYMMDD. */
-export const shanghaiDay = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+/** The resident's day in Zhengzhou as YYYYMMDD, the middle of a ticket's number. */
+export const shanghaiDay = (ms: number) => zhengzhouDay(ms).replaceAll('-', '');
 
 const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { photos, tickets } from '../../schema/index.ts';
 import { RETENTION_DAYS } from './file-ticket.ts';
 import { runHousekeeping } from './housekeeping.ts';
-import { AUTO_CLOSE_DAYS, DAY_MS } from './lifecycle.ts';
+import { DAY_MS } from '../lib/time.ts';
+import { AUTO_CLOSE_DAYS } from './lifecycle.ts';
 import { deskApp, HOUR_MS, plainJpeg, START, upload, type DeskApp } from './test-helpers.ts';
 
 let d: DeskApp;

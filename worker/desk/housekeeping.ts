@@ -6,7 +6,8 @@ import type { Db } from '../lib/platform.ts';
 import type { PhotoStore } from '../lib/photos.ts';
 import { purgePublicWrites } from '../lib/public-writes.ts';
 import { RETENTION_DAYS } from './file-ticket.ts';
-import { AUTO_CLOSE_DAYS, DAY_MS, finalStatuses } from './lifecycle.ts';
+import { DAY_MS } from '../lib/time.ts';
+import { AUTO_CLOSE_DAYS, finalStatuses } from './lifecycle.ts';
 
 /**
  * The hourly job (a cron trigger on Workers, a timer on Node): closes tickets resolved long

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ticketStatuses, type TicketStatus } from '../../schema/index.ts';
+import { maskPhone } from '../lib/fields.ts';
+import { DAY_MS } from '../lib/time.ts';
 import { shanghaiDay } from './file-ticket.ts';
-import { DAY_MS, isOpen, isOverdue, maskPhone, transitionProblem, transitions, type Transition } from './lifecycle.ts';
+import { isOpen, isOverdue, transitionProblem, transitions, type Transition } from './lifecycle.ts';
 
 /** The lifecycle as the issue draws it, written out independently of the table under test. */
 const allowed: Record<Transition, TicketStatus[]> = {

@@ -28,7 +28,6 @@ export const finalStatuses = ['closed', 'rejected', 'duplicate'] as const satisf
 export const REOPEN_DAYS = 14;
 /** Days after resolution when a ticket closes by itself if the resident has not confirmed. */
 export const AUTO_CLOSE_DAYS = 7;
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 const pastTense: Record<Transition, string> = {
   accept: 'accepted',
@@ -51,10 +50,3 @@ export const isOpen = (status: TicketStatus) => (openStatuses as readonly Ticket
 
 /** Whether a ticket is past its due date and still open. */
 export const isOverdue = (t: { status: TicketStatus; dueAt: number }, now: number) => isOpen(t.status) && t.dueAt < now;
-
-/** Masks a phone number for display: 13812341234 → 138****1234. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length < 7) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
-}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS } from './lifecycle.ts';
+import { DAY_MS } from '../lib/time.ts';
 import { deskApp, START, type DeskApp } from './test-helpers.ts';
 import { errorOf } from '../test-helpers.ts';
 

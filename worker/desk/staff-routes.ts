@@ -1,32 +1,31 @@
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { communities, compounds, owners, ticketCategories, tickets, ticketStatuses } from '../../schema/index.ts';
+import { owners, ticketStatuses } from '../../schema/index.ts';
 import { authorize, authorizeRole, decide } from '../staff/policy.ts';
 import { deskActionSchema, runDeskAction } from './actions.ts';
 import { deskActionsFor } from './available.ts';
 import { fileTicket, newTicketSchema } from './file-ticket.ts';
-import { isOverdue, openStatuses } from './lifecycle.ts';
-import { ticketScope } from './scope.ts';
+import { ticketQueue } from './queue.ts';
 import { deskView, loadTicket, ticketPlace } from './views.ts';
 import { ApiError } from '../lib/errors.ts';
+import { numericId, slug, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 
-const numberParam = z.object({ number: z.string().check(z.regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.')) });
+const numberParam = z.object({ number: ticketNumber });
 const flag = z.pipe(
   z.enum(['1', 'true', '0', 'false']),
   z.transform((v) => v === '1' || v === 'true'),
 );
 
 const queueQuery = z.object({
-  community: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/))),
+  community: z.optional(slug),
   status: z.optional(z.enum([...ticketStatuses, 'open'])),
   owner: z.optional(z.enum(owners)),
-  category: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/))),
+  category: z.optional(slug),
   overdue: z.optional(flag),
-  before: z.optional(z.coerce.number().check(z.int(), z.positive())),
+  before: z.optional(numericId('Not a ticket id.')),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
 });
 
@@ -41,49 +40,9 @@ async function visibleTicket(c: { var: AppEnv['Variables'] }, number: string, ac
 export const deskTickets = new Hono<AppEnv>()
   .get('/', validate('query', queueQuery), async (c) => {
     authorizeRole(c.var.staff, 'ticket.read');
-    const q = c.req.valid('query');
-    const now = c.var.platform.now();
-    const filters: (SQL | undefined)[] = [
-      ticketScope(c.var.staff),
-      q.community ? eq(communities.slug, q.community) : undefined,
-      q.status === 'open' ? inArray(tickets.status, openStatuses) : q.status ? eq(tickets.status, q.status) : undefined,
-      q.owner ? eq(tickets.owner, q.owner) : undefined,
-      q.category ? eq(ticketCategories.code, q.category) : undefined,
-      q.overdue ? and(inArray(tickets.status, openStatuses), lt(tickets.dueAt, now)) : undefined,
-      q.before ? lt(tickets.id, q.before) : undefined,
-    ];
-    const rows = await c.var.db
-      .select({
-        id: tickets.id,
-        number: tickets.number,
-        status: tickets.status,
-        owner: tickets.owner,
-        description: tickets.description,
-        location: tickets.location,
-        dueAt: tickets.dueAt,
-        createdAt: tickets.createdAt,
-        flagged: tickets.flagged,
-        reopenCount: tickets.reopenCount,
-        meToo: tickets.meToo,
-        category: { code: ticketCategories.code, name: ticketCategories.name, nameEn: ticketCategories.nameEn },
-        community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
-        compound: { name: compounds.name, nameEn: compounds.nameEn },
-      })
-      .from(tickets)
-      .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
-      .innerJoin(communities, eq(communities.id, tickets.communityId))
-      .leftJoin(compounds, eq(compounds.id, tickets.compoundId))
-      .where(and(...filters))
-      .orderBy(desc(tickets.id))
-      .limit(q.limit);
+    const queue = await ticketQueue(c.var.db, c.var.staff, c.req.valid('query'), c.var.platform.now());
     c.header('Cache-Control', 'no-store');
-    return c.json(
-      {
-        tickets: rows.map(({ id: _, ...r }) => ({ ...r, overdue: isOverdue(r, now), compound: r.compound?.name ? r.compound : null })),
-        nextBefore: rows.length === q.limit ? rows.at(-1)!.id : null,
-      },
-      200,
-    );
+    return c.json(queue, 200);
   })
   .post('/', limitBody(), validate('json', z.extend(newTicketSchema, { channel: z.enum(['walk_in', 'phone']) })), async (c) => {
     const input = c.req.valid('json');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS } from './lifecycle.ts';
+import { DAY_MS } from '../lib/time.ts';
 import { deskApp, HOUR_MS, START, type DeskApp } from './test-helpers.ts';
 
 let d: DeskApp;

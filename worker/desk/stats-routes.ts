@@ -1,62 +1,19 @@
-import { and, eq, gte, or } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { communities, ticketCategories, tickets } from '../../schema/index.ts';
 import { authorize, authorizeRole } from '../staff/policy.ts';
-import { DAY_MS, isOpen, isOverdue } from './lifecycle.ts';
-import { ApiError } from '../lib/errors.ts';
+import { communityStats } from './stats.ts';
+import { slug } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
-
-const WEEKS = 8;
-
-const median = (values: number[]) => {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+import { findCommunity } from '../places/places.ts';
 
 /** A community's desk in figures: open, overdue, time to resolve, rating, and the last 8 weeks. */
-export const deskStats = new Hono<AppEnv>().get('/stats', validate('query', z.object({ community: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.')) })), async (c) => {
-  const { db } = c.var;
-  const [community] = await db.select().from(communities).where(eq(communities.slug, c.req.valid('query').community));
-  if (!community) throw new ApiError(404, 'community_not_found', 'No such community.');
+export const deskStats = new Hono<AppEnv>().get('/stats', validate('query', z.object({ community: slug })), async (c) => {
+  const community = await findCommunity(c.var.db, c.req.valid('query').community);
   authorize(c.var.staff, 'ticket.read', { subdistrictId: community.subdistrictId, communityId: community.id }, 'community');
   // After the place check, so whoever may not know the community still gets the 404.
   authorizeRole(c.var.staff, 'stats.read');
-  const now = c.var.platform.now();
-  const rows = await db
-    .select({ status: tickets.status, dueAt: tickets.dueAt, createdAt: tickets.createdAt, resolvedAt: tickets.resolvedAt, rating: tickets.rating, category: ticketCategories.name, categoryEn: ticketCategories.nameEn })
-    .from(tickets)
-    .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
-    .where(and(eq(tickets.communityId, community.id), or(gte(tickets.createdAt, now - 365 * DAY_MS), eq(tickets.status, 'submitted'), eq(tickets.status, 'accepted'), eq(tickets.status, 'in_progress'))));
-  const ratings = rows.flatMap((r) => (r.rating === null ? [] : [r.rating]));
-  const weekStart = (i: number) => now - (WEEKS - i) * 7 * DAY_MS;
-  const weeks = Array.from({ length: WEEKS }, (_, i) => ({
-    from: weekStart(i),
-    opened: rows.filter((r) => r.createdAt >= weekStart(i) && r.createdAt < weekStart(i + 1)).length,
-    resolved: rows.filter((r) => r.resolvedAt !== null && r.resolvedAt >= weekStart(i) && r.resolvedAt < weekStart(i + 1)).length,
-  }));
-  const openByCategory = new Map<string, { name: string; nameEn: string; open: number }>();
-  for (const r of rows.filter((r) => isOpen(r.status))) {
-    const entry = openByCategory.get(r.category) ?? { name: r.category, nameEn: r.categoryEn, open: 0 };
-    entry.open++;
-    openByCategory.set(r.category, entry);
-  }
+  const stats = await communityStats(c.var.db, community, c.var.platform.now());
   c.header('Cache-Control', 'no-store');
-  return c.json(
-    {
-      community: { slug: community.slug, name: community.name, nameEn: community.nameEn },
-      open: rows.filter((r) => isOpen(r.status)).length,
-      overdue: rows.filter((r) => isOverdue(r, now)).length,
-      resolvedLastYear: rows.filter((r) => r.resolvedAt !== null).length,
-      medianHoursToResolve: median(rows.flatMap((r) => (r.resolvedAt === null ? [] : [(r.resolvedAt - r.createdAt) / 3_600_000]))),
-      averageRating: ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null,
-      ratingCount: ratings.length,
-      weeks,
-      openByCategory: [...openByCategory.values()].sort((a, b) => b.open - a.open),
-    },
-    200,
-  );
+  return c.json(stats, 200);
 });

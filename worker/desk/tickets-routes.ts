@@ -1,40 +1,27 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { communities, ticketCategories } from '../../schema/index.ts';
+import { activeCategories } from './categories.ts';
 import { addNote, changeTicket } from './change.ts';
 import { fileTicket, newTicketSchema, RETENTION_DAYS } from './file-ticket.ts';
 import { ticketForToken } from './resident-access.ts';
 import { residentOptions, trackingView } from './views.ts';
 import { ApiError } from '../lib/errors.ts';
+import { privateToken, slug, ticketNumber } from '../lib/fields.ts';
 import { idempotent } from '../lib/idempotency.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { findCommunity } from '../places/places.ts';
 
-const numberParam = z.object({ number: z.string().check(z.regex(/^[A-Z]{2,4}-\d{8}-\d{4,}$/, 'Not a ticket number.')) });
-const token = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a tracking token.'));
+const numberParam = z.object({ number: ticketNumber });
+const token = privateToken('Not a tracking token.');
 const withToken = <T extends z.core.$ZodShape>(shape: T) => z.object({ token, ...shape });
 
 export const ticketRoutes = new Hono<AppEnv>()
-  .get('/categories', validate('query', z.object({ community: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.')) })), async (c) => {
-    const { db } = c.var;
-    const [community] = await db.select({ id: communities.id }).from(communities).where(eq(communities.slug, c.req.valid('query').community));
-    if (!community) throw new ApiError(404, 'community_not_found', 'No such community.');
-    const categories = await db
-      .select({
-        code: ticketCategories.code,
-        name: ticketCategories.name,
-        nameEn: ticketCategories.nameEn,
-        examples: ticketCategories.examples,
-        examplesEn: ticketCategories.examplesEn,
-        owner: ticketCategories.owner,
-        serviceDays: ticketCategories.serviceDays,
-      })
-      .from(ticketCategories)
-      .where(and(eq(ticketCategories.communityId, community.id), eq(ticketCategories.active, true)))
-      .orderBy(asc(ticketCategories.sortOrder), asc(ticketCategories.id));
+  .get('/categories', validate('query', z.object({ community: slug })), async (c) => {
+    const community = await findCommunity(c.var.db, c.req.valid('query').community);
+    const categories = await activeCategories(c.var.db, community.id);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json({ categories, retentionDays: RETENTION_DAYS }, 200);
   })

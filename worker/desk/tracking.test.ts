@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS, REOPEN_DAYS } from './lifecycle.ts';
+import { DAY_MS } from '../lib/time.ts';
+import { REOPEN_DAYS } from './lifecycle.ts';
 import { deskApp, START, type DeskApp } from './test-helpers.ts';
 
 let d: DeskApp;

@@ -4,7 +4,9 @@ import { communities, compounds, photos, staff, ticketCategories, timelineEntrie
 import type { PlaceRef } from '../staff/policy.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
-import { AUTO_CLOSE_DAYS, DAY_MS, isOpen, isOverdue, maskPhone, REOPEN_DAYS } from './lifecycle.ts';
+import { maskPhone } from '../lib/fields.ts';
+import { DAY_MS } from '../lib/time.ts';
+import { AUTO_CLOSE_DAYS, isOpen, isOverdue, REOPEN_DAYS } from './lifecycle.ts';
 
 const duplicateOf = alias(tickets, 'duplicate_of');
 

@@ -1,48 +1,18 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { eventSignups } from '../../schema/index.ts';
 import { auditEntryIfChanged } from '../staff/audit.ts';
 import { checkIn } from './changes.ts';
+import { attendees, signupOf } from './door.ts';
 import { checkInSchema, idParam } from './input.ts';
 import { cancelSignup } from './signups.ts';
 import { staffEvent } from './views.ts';
-import { ApiError } from '../lib/errors.ts';
-import type { AppEnv, Db } from '../lib/platform.ts';
+import { numericId } from '../lib/fields.ts';
+import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { managedEvent } from './organiser-routes.ts';
 
-const signupIn = z.object({ id: idParam.shape.id, signupId: z.coerce.number().check(z.int(), z.positive('Not a sign-up id.'), z.lte(2 ** 53 - 1)) });
-
-/** Confirmed first, then the waitlist in its order, then the cancelled; each in sign-up order. */
-const statusOrder = sql`case ${eventSignups.status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`;
-
-/** The door list: the organiser sees full phone numbers, to call people who do not come. */
-async function attendees(db: Db, eventId: number) {
-  return db
-    .select({
-      id: eventSignups.id,
-      name: eventSignups.name,
-      phone: eventSignups.phone,
-      seats: eventSignups.seats,
-      status: eventSignups.status,
-      createdAt: eventSignups.createdAt,
-      promotedAt: eventSignups.promotedAt,
-      cancelledAt: eventSignups.cancelledAt,
-      cancelledBy: eventSignups.cancelledBy,
-      checkedInAt: eventSignups.checkedInAt,
-    })
-    .from(eventSignups)
-    .where(eq(eventSignups.eventId, eventId))
-    .orderBy(statusOrder, asc(eventSignups.id));
-}
-
-async function signupOf(db: Db, eventId: number, signupId: number) {
-  const [row] = await db.select().from(eventSignups).where(and(eq(eventSignups.id, signupId), eq(eventSignups.eventId, eventId)));
-  if (!row) throw new ApiError(404, 'signup_not_found', 'No such sign-up for this event.');
-  return row;
-}
+const signupIn = z.object({ id: idParam.shape.id, signupId: numericId('Not a sign-up id.') });
 
 /** At the door: the attendee list, check-in (and its undo), and cancelling a sign-up for a resident. */
 export const doorRoutes = new Hono<AppEnv>()

@@ -1,18 +1,12 @@
-import { and, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { events } from '../../schema/index.ts';
 import { requestOrigin } from '../staff/middleware.ts';
 import { toCalendarEvent } from './calendar.ts';
 import { placeQuery } from './input.ts';
+import { feedEvents } from './lists.ts';
 import { placeFilter } from './place-filter.ts';
-import { findEvents } from './views.ts';
 import { renderCalendar } from '../lib/ical.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
-
-/** Past sessions stay in the feed this long, so a subscribed calendar does not lose last week. */
-const KEEP_PAST_DAYS = 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * /feeds/events.ics?community=SLUG (or ?subdistrict=SLUG): a calendar a phone subscribes to
@@ -23,7 +17,7 @@ export const eventFeeds = new Hono<AppEnv>().get('/events.ics', validate('query'
   const { db, platform } = c.var;
   const { where, subdistrict, community } = await placeFilter(db, c.req.valid('query'));
   const now = platform.now();
-  const rows = await findEvents(db, and(where, gt(events.endsAt, now - KEEP_PAST_DAYS * DAY_MS)), 'soonest', 500);
+  const rows = await feedEvents(db, where, now);
   const origin = requestOrigin(c);
   const place = community ?? subdistrict;
   const query = community ? `community=${community.slug}` : `subdistrict=${subdistrict.slug}`;

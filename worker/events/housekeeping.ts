@@ -1,10 +1,10 @@
 import { and, inArray, lt, ne, sql } from 'drizzle-orm';
 import { events, eventSignups } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
+import { DAY_MS } from '../lib/time.ts';
 
 /** Days after an event ends that organisers keep sign-ups' names and phones (to follow up). */
 export const SIGNUP_RETENTION_DAYS = 90;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Forgets the names and phones of sign-ups to events that ended long enough ago; the counts

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { eventChannels, eventKinds } from '../../schema/index.ts';
+import { numericId, phone, privateToken, slug, version } from '../lib/fields.ts';
 
 /** Validators of the events API, next to each other so the public and staff sides agree. */
 
-export const slug = z.string().check(z.trim(), z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
-export const idParam = z.object({ id: z.coerce.number().check(z.int(), z.positive('Not an event id.'), z.lte(2 ** 53 - 1)) });
-export const signupParam = z.object({ id: z.coerce.number().check(z.int(), z.positive('Not a sign-up id.'), z.lte(2 ** 53 - 1)) });
-export const signupToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a sign-up link.'));
+export const idParam = z.object({ id: numericId('Not an event id.') });
+export const signupParam = z.object({ id: numericId('Not a sign-up id.') });
+export const signupToken = privateToken('Not a sign-up link.');
 
 /** Where residents look: a community (with its sub-district's own events) or a whole sub-district. */
 export const placeQuery = z
@@ -17,22 +17,12 @@ export const listQuery = z
   .object({ community: z.optional(slug), subdistrict: z.optional(slug), when: z._default(z.enum(['upcoming', 'past']), 'upcoming') })
   .check(z.refine((q) => !!q.community !== !!q.subdistrict, { message: 'Give either a community or a sub-district.', path: ['community'] }));
 
-/** A mobile (11 digits, +86 allowed) or a landline with its area code; stored without separators. */
-export const phone = z.pipe(
-  z.pipe(
-    z.string().check(z.maxLength(40)),
-    z.transform((p: string) => p.replace(/[\s()-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '')),
-  ),
-  z.string().check(z.regex(/^1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.')),
-);
-
 export const signupSchema = z.object({
   name: z.string().check(z.trim(), z.minLength(1, 'Say how we should call you.'), z.maxLength(40, 'At most 40 characters.')),
   phone,
   seats: z.number({ error: 'Give 1, 2 or 3 seats.' }).check(z.int('Give 1, 2 or 3 seats.'), z.gte(1, 'At least 1 seat.'), z.lte(3, 'At most 3 seats per sign-up.')),
 });
 
-const version = z.number().check(z.int(), z.positive());
 const instant = z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-12-03T09:30:00+08:00.' });
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `At most ${max} characters.`));
 const optionalText = (max: number) => z.optional(z.nullable(text(max)));

@@ -1,12 +1,14 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { communities, compounds, events, eventSeries, subdistricts } from '../../schema/index.ts';
+import { communities, compounds, events, eventSeries } from '../../schema/index.ts';
 import { auditEntry } from '../staff/audit.ts';
 import { authorize, type StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { DAY_MS } from '../lib/time.ts';
+import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
 import type { NewEvent } from './input.ts';
 
-export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+export const WEEK_MS = 7 * DAY_MS;
 const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
 
 /**
@@ -29,12 +31,12 @@ export function eventScope(staff: StaffMember): SQL | undefined {
 /** The organiser named by slug, checked against the staff member's place (404 outside it). */
 export async function resolveOrganiser(db: Db, staff: StaffMember, by: { community?: string; subdistrict?: string }) {
   if (by.community) {
-    const [c] = await db.select({ id: communities.id, subdistrictId: communities.subdistrictId }).from(communities).where(eq(communities.slug, by.community));
+    const c = await communityBySlug(db).get({ slug: by.community });
     if (!c) throw invalid('community', 'No such community.');
     authorize(staff, 'event.manage', { subdistrictId: c.subdistrictId, communityId: c.id }, 'community');
     return { subdistrictId: c.subdistrictId, communityId: c.id as number | null };
   }
-  const [s] = await db.select({ id: subdistricts.id }).from(subdistricts).where(eq(subdistricts.slug, by.subdistrict ?? ''));
+  const s = await subdistrictBySlug(db).get({ slug: by.subdistrict ?? '' });
   if (!s) throw invalid('subdistrict', 'No such sub-district.');
   authorize(staff, 'event.manage', { subdistrictId: s.id, communityId: null }, 'subdistrict');
   return { subdistrictId: s.id, communityId: null as number | null };

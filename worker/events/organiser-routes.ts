@@ -1,13 +1,12 @@
-import { and, gt, inArray, lte } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { events } from '../../schema/index.ts';
 import { authorize, authorizeRole } from '../staff/policy.ts';
 import { cancelEvent, editEvent, recordSummary } from './changes.ts';
 import { cancelEventSchema, editEventSchema, idParam, newEventSchema, summarySchema } from './input.ts';
-import { createEvents, eventScope } from './organise.ts';
+import { eventsById, organiserList } from './lists.ts';
+import { createEvents } from './organise.ts';
 import { eventNotFound } from './signups.ts';
-import { eventPlace, findEvents, loadEvent, seriesSessions, staffEvent } from './views.ts';
+import { eventPlace, loadEvent, seriesSessions, staffEvent } from './views.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
@@ -33,11 +32,7 @@ export const organiserEvents = new Hono<AppEnv>()
   .get('/', validate('query', z.object({ when: z._default(z.enum(['upcoming', 'past']), 'upcoming') })), async (c) => {
     authorizeRole(c.var.staff, 'event.manage');
     const now = c.var.platform.now();
-    const scope = eventScope(c.var.staff);
-    const rows =
-      c.req.valid('query').when === 'upcoming'
-        ? await findEvents(c.var.db, and(scope, gt(events.endsAt, now)), 'soonest', 200)
-        : await findEvents(c.var.db, and(scope, lte(events.endsAt, now)), 'latest', 100);
+    const rows = await organiserList(c.var.db, c.var.staff, c.req.valid('query').when, now);
     c.header('Cache-Control', 'no-store');
     return c.json({ events: rows.map((r) => staffEvent(r, now)) }, 200);
   })
@@ -45,7 +40,7 @@ export const organiserEvents = new Hono<AppEnv>()
     authorizeRole(c.var.staff, 'event.manage');
     const now = c.var.platform.now();
     const ids = await createEvents(c.var.db, c.var.staff, c.req.valid('json'), now);
-    const rows = await findEvents(c.var.db, inArray(events.id, ids));
+    const rows = await eventsById(c.var.db, ids);
     return c.json({ events: rows.map((r) => staffEvent(r, now)) }, 201);
   })
   .get('/:id', validate('param', idParam), async (c) => {

@@ -1,8 +1,8 @@
 import { and, eq, isNull, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { communities, events, subdistricts } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
+import { communityNotFound, findSubdistrict } from '../places/places.ts';
 
 type Named = { slug: string; name: string; nameEn: string };
 
@@ -31,12 +31,10 @@ export async function placeFilter(
 ): Promise<{ where: SQL; subdistrict: Named; community: Named | null; ids: { communityId: number | null; subdistrictId: number } }> {
   if (by.community) {
     const found = await communityWithSubdistrict(db).get({ slug: by.community });
-    if (!found) throw new ApiError(404, 'community_not_found', 'No such community.');
+    if (!found) throw communityNotFound();
     const { id, subdistrictId, subdistrict, ...community } = found;
     return { where: communityEvents(id, subdistrictId), subdistrict, community, ids: { communityId: id, subdistrictId } };
   }
-  const [found] = await db.select({ id: subdistricts.id, ...named }).from(subdistricts).where(eq(subdistricts.slug, by.subdistrict ?? ''));
-  if (!found) throw new ApiError(404, 'subdistrict_not_found', 'No such sub-district.');
-  const { id, ...subdistrict } = found;
-  return { where: eq(events.subdistrictId, id), subdistrict, community: null, ids: { communityId: null, subdistrictId: id } };
+  const { id, slug, name, nameEn } = await findSubdistrict(db, by.subdistrict ?? '');
+  return { where: eq(events.subdistrictId, id), subdistrict: { slug, name, nameEn }, community: null, ids: { communityId: null, subdistrictId: id } };
 }

@@ -1,19 +1,14 @@
-import { and, gt, lte } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { events } from '../../schema/index.ts';
 import { requestOrigin } from '../staff/middleware.ts';
 import { toCalendarEvent } from './calendar.ts';
 import { idParam, listQuery } from './input.ts';
+import { pastEvents, upcomingEvents } from './lists.ts';
 import { placeFilter } from './place-filter.ts';
 import { eventNotFound } from './signups.ts';
-import { findEvents, loadEvent, publicEvent, seriesSessions, upcomingInCommunity } from './views.ts';
+import { loadEvent, publicEvent, seriesSessions, upcomingInCommunity } from './views.ts';
 import { renderCalendar } from '../lib/ical.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** How far back "past events" reach: long enough to read a summary after the event. */
-const PAST_DAYS = 180;
 
 /**
  * What residents read, without an account: the events of their community (and of its
@@ -26,10 +21,10 @@ export const residentEvents = new Hono<AppEnv>()
     const { where, subdistrict, community, ids } = await placeFilter(c.var.db, q);
     const rows =
       q.when === 'past'
-        ? await findEvents(c.var.db, and(where, lte(events.endsAt, now), gt(events.endsAt, now - PAST_DAYS * DAY_MS)), 'latest', 50)
+        ? await pastEvents(c.var.db, where, now)
         : ids.communityId !== null
           ? await upcomingInCommunity(c.var.db, { communityId: ids.communityId, subdistrictId: ids.subdistrictId }, now)
-          : await findEvents(c.var.db, and(where, gt(events.endsAt, now)), 'soonest', 200);
+          : await upcomingEvents(c.var.db, where, now);
     // Short: the seats left change with every sign-up.
     c.header('Cache-Control', 'public, max-age=15');
     return c.json({ subdistrict, community, events: rows.map((r) => publicEvent(r, now)) }, 200);

@@ -2,9 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { z } from 'zod/mini';
 import { events, eventSignups } from '../../schema/index.ts';
-import { constantTimeEqual } from '../staff/password.ts';
-import { hashToken, randomToken } from '../staff/session.ts';
-import { maskPhone } from '../desk/lifecycle.ts';
+import { hashToken, randomToken, tokenMatches } from '../lib/crypto.ts';
+import { maskPhone } from '../lib/fields.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import type { signupSchema } from './input.ts';
@@ -87,9 +86,8 @@ export async function cancelSignup(db: Db, signup: SignupRecord, by: 'resident' 
 /** Loads a sign-up for the resident who holds its private token, or 404. */
 export async function signupForToken(db: Db, id: number, token: string): Promise<SignupRecord> {
   const [row] = await db.select().from(eventSignups).where(eq(eventSignups.id, id));
-  const presented = new TextEncoder().encode(await hashToken(token));
-  const stored = new TextEncoder().encode(row?.tokenHash ?? '0'.repeat(64));
-  if (!row || !constantTimeEqual(presented, stored)) throw signupNotFound();
+  const matches = await tokenMatches(token, row?.tokenHash);
+  if (!row || !matches) throw signupNotFound();
   return row;
 }
 

@@ -2,6 +2,7 @@
  * An iCalendar (RFC 5545) renderer for the events of a community, so residents can subscribe from
  * a phone calendar. Pure and dependency-free: it runs unchanged in the Worker and on Node.
  */
+import { SHANGHAI_MS } from './time.ts';
 
 export type CalendarEvent = {
   uid: string;
@@ -19,8 +20,6 @@ export type CalendarEvent = {
 
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
-// China has kept UTC+8 all year since 1991, so a fixed offset is exact for every future event.
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 // Every VEVENT needs a calendar address for ORGANIZER; .invalid (RFC 2606) can never receive mail.
 const ORGANIZER_ADDRESS = 'mailto:noreply@linli.invalid';
 
@@ -44,7 +43,7 @@ function basicDateTime(date: Date): string {
  * @example toShanghaiLocal(new Date('2026-11-26T11:00:00Z')) // '20261126T190000'
  */
 export function toShanghaiLocal(date: Date): string {
-  return basicDateTime(new Date(date.getTime() + SHANGHAI_OFFSET_MS));
+  return basicDateTime(new Date(date.getTime() + SHANGHAI_MS));
 }
 
 function toUtc(date: Date): string {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { photos } from '../../schema/index.ts';
 import { ApiError } from './errors.ts';
-import { checkPhoto, PHOTO_MAX_BYTES, PhotoError, photoKey } from './photos.ts';
+import { checkPhoto, PHOTO_MAX_BYTES, PhotoError } from './photos.ts';
 import type { AppEnv } from './platform.ts';
 import { countPublicWrite } from './public-writes.ts';
 import { limitBody } from './security.ts';
+import { storeUpload } from './uploads.ts';
 
 const statusFor = { too_large: 413, unsupported_type: 415, too_many_pixels: 422, malformed: 422 } as const;
 
@@ -24,8 +24,6 @@ export const photoRoutes = new Hono<AppEnv>().post('/', limitBody(PHOTO_MAX_BYTE
     if (!(err instanceof PhotoError)) throw err;
     throw new ApiError(statusFor[err.reason], err.reason, err.message, { body: err.message });
   }
-  const key = photoKey(c.var.platform.now());
-  await c.var.platform.photos.put(key, photo.bytes, photo.type);
-  await c.var.db.insert(photos).values({ key, type: photo.type, size: photo.bytes.length, createdAt: c.var.platform.now() });
+  const key = await storeUpload(c.var.platform, photo);
   return c.json({ key, type: photo.type, size: photo.bytes.length }, 201);
 });

@@ -1,12 +1,14 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
-import { articleRevisions, articles, communities, creditContributions, creditRoles, photos, subdistricts, type ArticleStatus } from '../../schema/index.ts';
+import { articleRevisions, articles, creditContributions, creditRoles, photos, type ArticleStatus } from '../../schema/index.ts';
 import { auditEntry } from '../staff/audit.ts';
 import { authorize, type PlaceRef, type StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
+import { slug } from '../lib/fields.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
 import { markdownToText } from '../lib/markdown.ts';
+import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
 
 const photoKey = z.string().check(z.refine(isPhotoKey, 'Not a photo key.'));
 const caption = z._default(z.nullable(z.string().check(z.trim(), z.maxLength(200))), null);
@@ -15,7 +17,7 @@ export const articleInput = z.object({
   headline: z.string().check(z.trim(), z.minLength(2, 'Give a headline.'), z.maxLength(80)),
   kicker: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(20))), null),
   /** A community or sub-district slug; none for district-wide news. */
-  place: z._default(z.nullable(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'))), null),
+  place: z._default(z.nullable(slug), null),
   body: z.string().check(z.trim(), z.minLength(1, 'Write the report.'), z.maxLength(20000)),
   credits: z._default(
     z
@@ -31,9 +33,9 @@ export type ArticleInput = z.infer<typeof articleInput>;
 /** The place columns of an article from a slug: a community (with its sub-district) or a sub-district. */
 async function resolvePlace(db: Db, slug: string | null): Promise<{ subdistrictId: number | null; communityId: number | null }> {
   if (!slug) return { subdistrictId: null, communityId: null };
-  const [community] = await db.select().from(communities).where(eq(communities.slug, slug));
+  const community = await communityBySlug(db).get({ slug });
   if (community) return { subdistrictId: community.subdistrictId, communityId: community.id };
-  const [subdistrict] = await db.select().from(subdistricts).where(eq(subdistricts.slug, slug));
+  const subdistrict = await subdistrictBySlug(db).get({ slug });
   if (subdistrict) return { subdistrictId: subdistrict.id, communityId: null };
   throw new ApiError(400, 'invalid_input', 'No community or sub-district with this code.', { place: 'No such place.' });
 }

@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { communities, subdistricts } from '../../schema/index.ts';
 import { renderAtom, renderJsonFeed, renderRss, type FeedItem } from '../lib/feeds.ts';
 import { ApiError } from '../lib/errors.ts';
+import { slug } from '../lib/fields.ts';
 import { notModified } from '../lib/http-cache.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
+import { placeName } from '../places/places.ts';
 import { articleView } from './articles.ts';
 import { readerSelection } from './selection.ts';
 import { selectionTag } from './reader-routes.ts';
@@ -16,16 +16,6 @@ const formats = {
   atom: { render: renderAtom, type: 'application/atom+xml; charset=utf-8' },
   json: { render: renderJsonFeed, type: 'application/feed+json; charset=utf-8' },
 } as const;
-
-const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
-
-/** The feed's title: the district, a sub-district or a community. */
-async function feedTitle(c: Context<AppEnv>, q: { community?: string; subdistrict?: string }) {
-  const table = q.community ? communities : subdistricts;
-  const slugValue = q.community ?? q.subdistrict;
-  const [place] = slugValue ? await c.var.db.select({ name: table.name }).from(table).where(eq(table.slug, slugValue)) : [];
-  return `邻里 · ${place?.name ?? '二七区'}新闻`;
-}
 
 /**
  * News feeds for the district, every sub-district and every community: RSS 2.0, Atom 1.0 and
@@ -63,7 +53,8 @@ export const newsFeeds = new Hono<AppEnv>().get(
     }
     const body = format.render(
       {
-        title: await feedTitle(c, q),
+        // The district, a sub-district or a community.
+        title: `邻里 · ${(await placeName(c.var.db, q)) ?? '二七区'}新闻`,
         description: '二七区街道和社区的新闻与“社区小喇叭”',
         homeUrl: `${origin}/news`,
         feedUrl: c.req.url,

@@ -1,30 +1,21 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { articleRevisions, articles, articleStatuses, staff as staffTable } from '../../schema/index.ts';
+import { articleStatuses } from '../../schema/index.ts';
 import { requireStaff } from '../staff/middleware.ts';
-import { authorize, authorizeRole, type StaffMember } from '../staff/policy.ts';
-import { ApiError } from '../lib/errors.ts';
+import { authorize, authorizeRole } from '../staff/policy.ts';
+import { numericId, version } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
-import { articleView, listArticles } from './articles.ts';
+import { articleView } from './articles.ts';
 import { articleInput, articlePlace, createArticle, setArticleStatus, updateArticle } from './editing.ts';
+import { articleRevisionsOf, findArticle, newsroomArticles } from './newsroom.ts';
 
-const idParam = z.object({ id: z.coerce.number().check(z.int(), z.positive('Not an article id.')) });
-const versionBody = z.object({ version: z.number().check(z.int(), z.positive()) });
-
-/** The articles a staff member's place covers (the policy's `seesPlace`, as SQL for lists). */
-function newsroomScope(staff: StaffMember): SQL | undefined {
-  if (staff.role === 'admin') return undefined;
-  if (staff.communityId !== null) return eq(articles.communityId, staff.communityId);
-  if (staff.subdistrictId !== null) return eq(articles.subdistrictId, staff.subdistrictId);
-  return inArray(articles.id, []);
-}
+const idParam = z.object({ id: numericId('Not an article id.') });
+const versionBody = z.object({ version });
 
 async function loadArticle(c: { var: AppEnv['Variables'] }, id: number) {
-  const [article] = await c.var.db.select().from(articles).where(eq(articles.id, id));
-  if (!article) throw new ApiError(404, 'article_not_found', 'No such article.');
+  const article = await findArticle(c.var.db, id);
   authorize(c.var.staff, 'news.draft', articlePlace(article), 'article');
   return article;
 }
@@ -34,12 +25,9 @@ export const newsroomRoutes = new Hono<AppEnv>()
   .use(requireStaff)
   .get('/articles', validate('query', z.object({ status: z.optional(z.enum(articleStatuses)) })), async (c) => {
     authorizeRole(c.var.staff, 'news.draft');
-    const status = c.req.valid('query').status;
-    const rows = await listArticles(c.var.db, and(newsroomScope(c.var.staff), status ? eq(articles.status, status) : undefined), 200);
-    // Drafts have no publication time; list them by their last change.
-    const drafts = rows.filter((r) => r.publishedAt === null);
+    const articles = await newsroomArticles(c.var.db, c.var.staff, c.req.valid('query').status);
     c.header('Cache-Control', 'no-store');
-    return c.json({ articles: [...drafts, ...rows.filter((r) => r.publishedAt !== null)] }, 200);
+    return c.json({ articles }, 200);
   })
   .get('/articles/:id', validate('param', idParam), async (c) => {
     await loadArticle(c, c.req.valid('param').id);
@@ -48,13 +36,7 @@ export const newsroomRoutes = new Hono<AppEnv>()
   })
   .get('/articles/:id/revisions', validate('param', idParam), async (c) => {
     const article = await loadArticle(c, c.req.valid('param').id);
-    const revisions = await c.var.db
-      .select({ id: articleRevisions.id, at: articleRevisions.at, headline: articleRevisions.headline, staffName: staffTable.displayName })
-      .from(articleRevisions)
-      .leftJoin(staffTable, eq(staffTable.id, articleRevisions.staffId))
-      .where(eq(articleRevisions.articleId, article.id))
-      .orderBy(desc(articleRevisions.id));
-    return c.json({ revisions }, 200);
+    return c.json({ revisions: await articleRevisionsOf(c.var.db, article.id) }, 200);
   })
   .post('/articles', limitBody(256 * 1024), validate('json', articleInput), async (c) => {
     const id = await createArticle(c.var.db, c.req.valid('json'), c.var.staff, c.var.platform.now());

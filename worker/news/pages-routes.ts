@@ -1,13 +1,12 @@
-import { and, eq, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { articles } from '../../schema/index.ts';
 import { currentStaff } from '../staff/middleware.ts';
 import { ApiError } from '../lib/errors.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 import { articleView } from './articles.ts';
+import { isPublishedPhoto } from './photos.ts';
 import { injectShareMeta } from './share-page.ts';
 
 /**
@@ -27,24 +26,11 @@ export const publicPages = new Hono<AppEnv>()
   .get('/photos/:key{.+}', validate('param', z.object({ key: z.string().check(z.refine(isPhotoKey, 'Not a photo key.')) })), async (c) => {
     const key = c.req.valid('param').key;
     const { db, platform } = c.var;
-    const shown = await db
-      .select({ id: articles.id })
-      .from(articles)
-      .where(
-        and(
-          eq(articles.status, 'published'),
-          or(
-            eq(articles.leadPhotoKey, key),
-            sql`exists (select 1 from json_each(${articles.photos}) where json_extract(value, '$.key') = ${key})`,
-            sql`instr(${articles.body}, ${`/photos/${key}`}) > 0`,
-          ),
-        ),
-      )
-      .limit(1);
-    if (!shown.length && !(await currentStaff(c))) throw new ApiError(404, 'photo_not_found', 'No such photo.');
+    const shown = await isPublishedPhoto(db, key);
+    if (!shown && !(await currentStaff(c))) throw new ApiError(404, 'photo_not_found', 'No such photo.');
     const stored = await platform.photos.get(key);
     if (!stored) throw new ApiError(404, 'photo_not_found', 'No such photo.');
-    c.header('Cache-Control', shown.length ? 'public, max-age=31536000, immutable' : 'private, max-age=300');
+    c.header('Cache-Control', shown ? 'public, max-age=31536000, immutable' : 'private, max-age=300');
     c.header('Content-Type', stored.type);
     return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200);
   });

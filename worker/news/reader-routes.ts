@@ -3,11 +3,11 @@ import * as z from 'zod/mini';
 import { articleView } from './articles.ts';
 import { readerSelection, type Selection } from './selection.ts';
 import { ApiError } from '../lib/errors.ts';
+import { numericId, slug } from '../lib/fields.ts';
 import { notModified, tagOf } from '../lib/http-cache.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 
-const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a valid code.'));
 export const newsQuery = z.object({
   community: z.optional(slug),
   subdistrict: z.optional(slug),
@@ -41,7 +41,7 @@ export const newsRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .get('/:id', validate('param', z.object({ id: z.coerce.number().check(z.int(), z.positive('Not an article id.')) })), async (c) => {
+  .get('/:id', validate('param', z.object({ id: numericId('Not an article id.') })), async (c) => {
     const article = await articleView(c.var.db, c.req.valid('param').id);
     if (!article || article.status !== 'published') throw new ApiError(404, 'article_not_found', 'No such article.');
     if (notModified(c, tagOf('article', article.id, article.version, article.updatedAt), article.updatedAt)) return c.body(null, 304);

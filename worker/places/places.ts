@@ -1,5 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { communities, subdistricts } from '../../schema/index.ts';
+import { ApiError } from '../lib/errors.ts';
+import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 
 /** A community by its slug, as most resident requests start. */
@@ -7,3 +9,55 @@ export const communityBySlug = prepared((db) => db.select().from(communities).wh
 
 /** A sub-district by its slug. */
 export const subdistrictBySlug = prepared((db) => db.select().from(subdistricts).where(eq(subdistricts.slug, sql.placeholder('slug'))).prepare());
+
+/** The one answer for a community slug that names none. */
+export const communityNotFound = () => new ApiError(404, 'community_not_found', 'No such community.');
+/** The one answer for a sub-district slug that names none. */
+export const subdistrictNotFound = () => new ApiError(404, 'subdistrict_not_found', 'No such sub-district.');
+
+/**
+ * The community with this slug, or the 404 `community_not_found`.
+ * @example const community = await findCommunity(c.var.db, c.req.valid('query').community)
+ */
+export async function findCommunity(db: Db, slug: string) {
+  const community = await communityBySlug(db).get({ slug });
+  if (!community) throw communityNotFound();
+  return community;
+}
+
+/** The sub-district with this slug, or the 404 `subdistrict_not_found`. */
+export async function findSubdistrict(db: Db, slug: string) {
+  const subdistrict = await subdistrictBySlug(db).get({ slug });
+  if (!subdistrict) throw subdistrictNotFound();
+  return subdistrict;
+}
+
+/** The name of the community or else the sub-district a filter names, if it names one that exists. */
+export async function placeName(db: Db, by: { community?: string; subdistrict?: string }): Promise<string | undefined> {
+  if (by.community) return (await communityBySlug(db).get({ slug: by.community }))?.name;
+  if (by.subdistrict) return (await subdistrictBySlug(db).get({ slug: by.subdistrict }))?.name;
+  return undefined;
+}
+
+type Named = { slug: string; name: string; nameEn: string };
+export type CompoundNode = Named;
+export type CommunityNode = Named & { nameAssumed: boolean; compounds: CompoundNode[] };
+export type SubdistrictNode = Named & { communities: CommunityNode[] };
+
+/** The place tree for pickers: sub-districts → communities → compounds, each sorted by slug. */
+export async function loadPlaceTree(db: Db): Promise<SubdistrictNode[]> {
+  const rows = await db.query.subdistricts.findMany({
+    columns: { slug: true, name: true, nameEn: true },
+    orderBy: (s, { asc }) => asc(s.slug),
+    with: {
+      communities: {
+        columns: { slug: true, name: true, nameEn: true, nameAssumed: true },
+        orderBy: (c, { asc }) => asc(c.slug),
+        with: {
+          compounds: { columns: { slug: true, name: true, nameEn: true }, orderBy: (p, { asc }) => asc(p.slug) },
+        },
+      },
+    },
+  });
+  return rows;
+}

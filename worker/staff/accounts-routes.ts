@@ -1,21 +1,20 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { staff } from '../../schema/index.ts';
 import { createStaffAccount, newStaffSchema, resetPassword, setDisabled } from './accounts.ts';
 import { requireStaff } from './middleware.ts';
 import { authorize, authorizeRole, seesPlace } from './policy.ts';
-import { findStaff, publicView, staffView } from './directory.ts';
+import { findStaff, publicView, staffById, staffView } from './directory.ts';
 import { ApiError } from '../lib/errors.ts';
+import { numericId } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 
-const idParam = z.object({ id: z.coerce.number().check(z.int(), z.positive('Not a staff id.')) });
+const idParam = z.object({ id: numericId('Not a staff id.') });
 
 /** The account behind :id, or 404 when it does not exist or lies outside the caller's place. */
 async function target(c: { var: AppEnv['Variables'] }, id: number, action: 'staff.read' | 'staff.manage') {
-  const [found] = await findStaff(c.var.db, eq(staff.id, id));
+  const found = await staffById(c.var.db, id);
   if (!found) throw new ApiError(404, 'staff_not_found', 'No such staff.');
   authorize(c.var.staff, action, found.placeRef, 'staff');
   return found;

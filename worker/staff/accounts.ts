@@ -30,6 +30,12 @@ function checkPassword(password: string) {
   if (problem) throw new ApiError(400, 'invalid_input', problem, { password: problem });
 }
 
+/** The stored account with this login, password hash included, for signing in. */
+export async function accountByLogin(db: Db, login: string) {
+  const [account] = await db.select().from(staff).where(eq(staff.login, login));
+  return account;
+}
+
 /**
  * Creates a staff account (API and CLI alike): checks the password policy and the place the
  * role needs, refuses a taken login, and records the creation in the audit log.

@@ -1,5 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { auditLog } from '../../schema/index.ts';
+import { desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { auditLog, staff } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 
 /**
@@ -35,4 +35,24 @@ export function auditEntry(
 export function auditEntryIfChanged(db: Db, who: { id: number } | null, action: string, objectType: string, objectId: string | number, now: number) {
   return db.run(sql`insert into ${auditLog} (staff_id, action, object_type, object_id, detail, at)
     select ${who?.id ?? null}, ${action}, ${objectType}, ${String(objectId)}, null, ${now} where changes() = 1`);
+}
+
+/** A page of the audit log, newest first, of entries older than the id `before` when given. */
+export async function auditPage(db: Db, before: number | undefined, limit: number) {
+  const entries = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      objectType: auditLog.objectType,
+      objectId: auditLog.objectId,
+      detail: auditLog.detail,
+      staffLogin: staff.login,
+    })
+    .from(auditLog)
+    .leftJoin(staff, eq(staff.id, auditLog.staffId))
+    .where(before ? lt(auditLog.id, before) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return { entries, nextBefore: entries.length === limit ? entries.at(-1)!.id : null };
 }

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { staff } from '../../schema/index.ts';
+import { accountByLogin } from './accounts.ts';
 import { auditEntry } from './audit.ts';
 import { requireStaff } from './middleware.ts';
 import { abilities } from './policy.ts';
@@ -36,7 +35,7 @@ export const auth = new Hono<AppEnv>()
         'Retry-After': String(wait),
       });
     }
-    const [account] = await db.select().from(staff).where(eq(staff.login, login));
+    const account = await accountByLogin(db, login);
     // An unknown login still costs one full hash, so timing does not tell logins apart.
     const matches = await verifyPassword(password, account?.passwordHash ?? decoyHash, platform.authPepper);
     if (!account || !matches || account.disabled) {

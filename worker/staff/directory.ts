@@ -58,10 +58,15 @@ export async function findStaff(db: Db, where?: SQL): Promise<(StaffView & { pla
 /** Drops the policy's bookkeeping before a staff view leaves the server. */
 export const publicView = ({ placeRef: _, ...view }: StaffView & { placeRef: PlaceRef }): StaffView => view;
 
+/** One account with its place and place reference, if it exists. */
+export async function staffById(db: Db, id: number) {
+  const [found] = await findStaff(db, eq(staff.id, id));
+  return found;
+}
+
 /** One account as the API shows it (the caller has checked it exists). */
 export async function staffView(db: Db, id: number): Promise<StaffView> {
-  const [found] = await findStaff(db, eq(staff.id, id));
-  return publicView(found!);
+  return publicView((await staffById(db, id))!);
 }
 
 /**

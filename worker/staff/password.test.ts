@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual, hashPassword, PBKDF2_ITERATIONS, verifyPassword } from './password.ts';
+import { constantTimeEqual } from '../lib/crypto.ts';
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 
 describe('password hashing', () => {

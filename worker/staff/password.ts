@@ -2,6 +2,7 @@
  * Password hashing with WebCrypto, the same code on Workers and Node: PBKDF2-SHA-256 over
  * HMAC-SHA-256(pepper, password), with a per-user random salt.
  */
+import { constantTimeEqual } from '../lib/crypto.ts';
 
 /** The most PBKDF2 iterations Workers allows; more fails in production (not in `wrangler dev`). */
 export const PBKDF2_ITERATIONS = 100_000;
@@ -24,13 +25,6 @@ async function derive(password: string, pepper: string, salt: Uint8Array, iterat
     256,
   );
   return new Uint8Array(bits);
-}
-
-/** Compares two byte strings in time that depends only on their length. */
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
 }
 
 /**

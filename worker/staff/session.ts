@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { communities, compounds, propertyCompanyCompounds, sessions, staff } from '../../schema/index.ts';
+import { hashToken, randomToken } from '../lib/crypto.ts';
 import type { Db } from '../lib/platform.ts';
 import type { StaffMember } from './policy.ts';
 
@@ -9,21 +10,6 @@ export const IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
-
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
-const hexByte = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-
-/** SHA-256 of a token, hex: what the database keeps instead of the token. */
-export async function hashToken(token: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)));
-  let hex = '';
-  for (const byte of digest) hex += hexByte[byte];
-  return hex;
-}
-
-/** A random 256-bit token, URL-safe: for sessions and residents' tracking links. */
-export const randomToken = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 
 /** Starts a session with a new random token and returns the token. */
 export async function createSession(db: Db, staffId: number, now: number): Promise<string> {

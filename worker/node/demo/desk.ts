@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { communities, partners, staff, ticketCategories, tickets, type Owner } from '../../../schema/index.ts';
 import { changeTicket } from '../../desk/change.ts';
 import { fileTicket } from '../../desk/file-ticket.ts';
-import { DAY_MS } from '../../desk/lifecycle.ts';
+import { DAY_MS } from '../../lib/time.ts';
 import { loadTicket } from '../../desk/views.ts';
 import type { Db } from '../../lib/platform.ts';
 

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { articles, communities, compounds, events, eventSeries, eventSignups, subdistricts, type EventKind } from '../../../schema/index.ts';
-import { hashToken, randomToken } from '../../staff/session.ts';
+import { hashToken, randomToken } from '../../lib/crypto.ts';
 import type { Db } from '../../lib/platform.ts';
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -1,0 +1,40 @@
+/**
+ * The secrets the server hands out and checks: random tokens, their stored hashes, and comparing
+ * them without leaking through timing. WebCrypto only, the same code on Workers and Node.
+ */
+
+const hexByte = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/**
+ * SHA-256 of a token, hex: what the database keeps instead of the token.
+ * @example const tokenHash = await hashToken(randomToken())
+ */
+export async function hashToken(token: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)));
+  let hex = '';
+  for (const byte of digest) hex += hexByte[byte];
+  return hex;
+}
+
+/** A random 256-bit token, URL-safe (43 characters): for sessions and residents' private links. */
+export const randomToken = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
+
+/** Compares two byte strings in time that depends only on their length. */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return diff === 0;
+}
+
+/**
+ * Whether a resident's token matches the stored hash. Without a stored hash (no such ticket or
+ * sign-up) it still hashes and compares, so a missing record costs the same time as a wrong token.
+ * @example if (!row || !(await tokenMatches(token, row?.tokenHash))) throw notFound()
+ */
+export async function tokenMatches(token: string, storedHash: string | undefined): Promise<boolean> {
+  const encoder = new TextEncoder();
+  const matches = constantTimeEqual(encoder.encode(await hashToken(token)), encoder.encode(storedHash ?? '0'.repeat(64)));
+  return matches && storedHash !== undefined;
+}
