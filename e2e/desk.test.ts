@@ -51,6 +51,19 @@ describe('the joint desk on a phone', () => {
     expect(await seriousA11yViolations(resident)).toEqual([]);
   });
 
+  it('says a cut-off or wrong tracking link is not valid, and where to ask', async () => {
+    const phone = await phonePage(browser);
+    for (const url of [trackingUrl.slice(0, -6), trackingUrl.replace(/token=[^&]+/, 'token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')]) {
+      await phone.goto(url);
+      await expect.poll(() => phone.getByRole('alert').textContent()).toContain('这个查询链接打不开');
+      expect(await phone.getByRole('alert').textContent()).toContain(`请带上工单编号 ${number}，到永安社区服务台问工作人员。`);
+      expect(await phone.getByText('加载失败').count()).toBe(0);
+    }
+    await screenshot(phone, 'desk-bad-link');
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+    await phone.context().close();
+  });
+
   it('shows the ticket on the board of known problems, without the phone', async () => {
     await resident.getByRole('link', { name: '办事' }).click();
     await resident.getByRole('link', { name: '大家反映' }).click();

@@ -83,6 +83,11 @@ describe('events on a phone', () => {
     const [download] = await Promise.all([resident.waitForEvent('download'), resident.getByRole('link', { name: '添加到手机日历' }).tap()]);
     expect(download.suggestedFilename()).toMatch(/^event-\d+\.ics$/);
     expect(await heading(resident)).toBe('我的报名');
+    // A cut-off link says so, and what to do, instead of "check your network".
+    const other = await phonePage(browser);
+    await other.goto(signupUrl.slice(0, -5));
+    await expect.poll(() => other.getByRole('alert').textContent()).toContain('这个报名链接打不开');
+    await other.context().close();
     // The event page now counts the two seats and remembers the sign-up on this phone.
     await resident.goto(eventUrl);
     await expect.poll(() => resident.getByText('还剩 22 个座位（共 30 个）').isVisible()).toBe(true);

@@ -41,7 +41,8 @@ export async function placeName(db: Db, by: { community?: string; subdistrict?: 
 
 type Named = { slug: string; name: string; nameEn: string };
 export type CompoundNode = Named;
-export type CommunityNode = Named & { nameAssumed: boolean; compounds: CompoundNode[] };
+/** `code` is the prefix of the community's ticket numbers (YA-20261126-0007), public like them. */
+export type CommunityNode = Named & { nameAssumed: boolean; code: string; compounds: CompoundNode[] };
 export type SubdistrictNode = Named & { communities: CommunityNode[] };
 
 /** The place tree for pickers: sub-districts → communities → compounds, each sorted by slug. */
@@ -51,7 +52,7 @@ export async function loadPlaceTree(db: Db): Promise<SubdistrictNode[]> {
     orderBy: (s, { asc }) => asc(s.slug),
     with: {
       communities: {
-        columns: { slug: true, name: true, nameEn: true, nameAssumed: true },
+        columns: { slug: true, name: true, nameEn: true, nameAssumed: true, code: true },
         orderBy: (c, { asc }) => asc(c.slug),
         with: {
           compounds: { columns: { slug: true, name: true, nameEn: true }, orderBy: (p, { asc }) => asc(p.slug) },

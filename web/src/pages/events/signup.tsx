@@ -71,7 +71,7 @@ export default function SignupPagePage() {
   return (
     <>
       <h1>{t('mySignupTitle')}</h1>
-      <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
+      <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} badLink={() => <p>{t('badSignupLink')}</p>} />}>
         <Suspense fallback={<Loading />}>
           <Show when={data()}>
             {(d) => (
