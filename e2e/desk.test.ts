@@ -70,6 +70,14 @@ describe('the joint desk on a phone', () => {
     await expect.poll(() => resident.getByText('5号楼门口的路灯不亮了，晚上很黑。').isVisible()).toBe(true);
     expect(await resident.content()).not.toContain('5678');
     await screenshot(resident, 'desk-board');
+    // The resident's own "me too" stays after a reload, though the board answer is cached.
+    const item = resident.locator('li.card', { hasText: '5号楼门口的路灯不亮了' });
+    await item.getByRole('button', { name: /我也遇到/ }).click();
+    await expect.poll(() => item.getByRole('button', { name: /我也遇到/ }).getAttribute('aria-pressed')).toBe('true');
+    const counted = await item.locator('[aria-live]').textContent();
+    await resident.reload();
+    await expect.poll(() => item.getByRole('button', { name: /我也遇到/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await item.locator('[aria-live]').textContent()).toBe(counted);
   });
 
   it('community staff may read the property ticket but not work it, and file one for a caller', async () => {

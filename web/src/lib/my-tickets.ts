@@ -10,5 +10,16 @@ export const myTickets = createRoot(() => {
   return { list, remember };
 });
 
+/**
+ * The "me too"s pressed on this phone, with the count each one made: the board is cached for a
+ * short while, so after a reload it may not count them yet, and the resident must still see theirs.
+ */
+export const myMeToos = createRoot(() => {
+  const [counts, setCounts] = persisted<Record<string, number>>('linli.meToos', {});
+  const remember = (number: string, count: number) =>
+    setCounts((old) => Object.fromEntries([...Object.entries(old).filter(([n]) => n !== number), [number, count]].slice(-200)));
+  return { counts, remember };
+});
+
 /** The private tracking page of a ticket. */
 export const trackingPath = (t: { number: string; token: string }) => `/desk/t/${t.number}?token=${encodeURIComponent(t.token)}`;

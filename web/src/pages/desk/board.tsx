@@ -6,19 +6,25 @@ import { StatusBadge } from '../../components/timeline.tsx';
 import { api, json } from '../../lib/api.ts';
 import { useQuietAction } from '../../lib/form-action.ts';
 import { formatDate } from '../../lib/format.ts';
+import { myMeToos } from '../../lib/my-tickets.ts';
 import { placeName, t } from '../../lib/prefs.ts';
 
 const getBoard = query(async (community: string) => json(await api.board.$get({ query: { community } })), 'board');
 type BoardTicket = Awaited<ReturnType<typeof getBoard>>['tickets'][number];
 
 /** One more neighbour with the same problem; the answer is the new count. */
-const addMeToo = action(async (number: string) => (await json(await api.board[':number']['me-too'].$post({ param: { number } }))).meToo, 'board-me-too');
+const addMeToo = action(async (number: string) => {
+  const { meToo } = await json(await api.board[':number']['me-too'].$post({ param: { number } }));
+  myMeToos.remember(number, meToo);
+  return meToo;
+}, 'board-me-too');
 
 function BoardItem(props: { ticket: BoardTicket }) {
   const added = useSubmission(addMeToo, ([number]) => number === props.ticket.number);
   const meToo = useQuietAction(addMeToo);
-  const count = () => added.result ?? props.ticket.meToo;
-  const pressed = () => added.result !== undefined;
+  const mine = () => myMeToos.counts()[props.ticket.number];
+  const count = () => Math.max(added.result ?? 0, mine() ?? 0, props.ticket.meToo);
+  const pressed = () => added.result !== undefined || mine() !== undefined;
   return (
     <li class="card">
       <p class="muted">
