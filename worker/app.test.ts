@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import journal from '../schema/migrations/meta/_journal.json' with { type: 'json' };
-import { createApp } from './app.ts';
+import { hc } from 'hono/client';
+import { createApp, type AppType } from './app.ts';
 import { freshDatabase, testPlatform } from './node/test-database.ts';
+import { errorOf } from './test-helpers.ts';
 
 const latest = journal.entries.at(-1)!.tag;
 
@@ -49,11 +51,9 @@ describe('GET /api/health', () => {
 
 describe('GET /api/places', () => {
   it('returns the demo tree: sub-districts → communities → compounds', async () => {
-    const res = await app.request('/api/places');
+    const res = await hc<AppType>('http://localhost/api', { fetch: app.request }).places.$get();
     expect(res.status).toBe(200);
-    const { subdistricts } = (await res.json()) as {
-      subdistricts: { slug: string; communities: { slug: string; nameAssumed: boolean; compounds: { slug: string }[] }[] }[];
-    };
+    const { subdistricts } = await res.json();
     expect(subdistricts.map((s) => s.slug)).toEqual(['huaihelu', 'jianzhongjie', 'jingguanglu', 'mifengzhang', 'songshanlu']);
     const communities = subdistricts.flatMap((s) => s.communities);
     expect(communities.map((c) => c.slug).sort()).toEqual(['gongrenlu', 'jieyunlu', 'renhelu', 'yongan']);
@@ -75,7 +75,7 @@ describe('errors', () => {
   it('answers a wrong method on a known path with JSON, not HTML', async () => {
     const res = await app.request('/api/places', { method: 'DELETE' });
     expect(res.status).toBe(405);
-    expect((await res.json()) as object).toHaveProperty('error.code', 'method_not_allowed');
+    expect(await errorOf(res)).toHaveProperty('error.code', 'method_not_allowed');
   });
 
   it('turns an unexpected failure into a 500 envelope without internals', async () => {

@@ -8,7 +8,6 @@ beforeAll(async () => {
 afterAll(() => d.t.cleanup());
 
 type Status = 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate';
-type Offered = { canWork: boolean; actions: string[] };
 
 /** A property ticket walked by its property staff to the given status, flagged on the way if asked. */
 async function ticketIn(status: Status, flagged = false) {
@@ -28,10 +27,10 @@ async function ticketIn(status: Status, flagged = false) {
   return number;
 }
 
-async function offered(login: string, number: string): Promise<Offered> {
-  const res = await d.get(login, `/api/desk/tickets/${number}`);
+async function offered(login: string, number: string) {
+  const res = await d.read(login, number);
   expect(res.status).toBe(200);
-  return (await res.json()) as Offered;
+  return res.json();
 }
 
 /** A body the server takes for each action, so a refusal can only come from the rules. */
@@ -72,7 +71,7 @@ describe('the actions the desk view offers', () => {
       for (const action of Object.keys(bodies)) {
         const number = await ticketIn(status, flagged);
         const res = await d.act('yongan-wuye', number, await bodies[action]!());
-        expect([action, res.status]).toEqual([action, offer.includes(action) ? 200 : 409]);
+        expect([action, res.status]).toEqual([action, offer.some((a) => a === action) ? 200 : 409]);
       }
     });
   }

@@ -45,7 +45,7 @@ describe('the public board', () => {
   });
 
   it('counts photos only where the resident let neighbours see them', async () => {
-    const key = async () => ((await (await upload(d.t.app, plainJpeg)).json()) as { key: string }).key;
+    const key = async () => (await (await upload(d.t.api, plainJpeg)).json()).key;
     const hidden = await d.fileOk({ photos: [await key()] });
     const shown = await d.fileOk({ photos: [await key(), await key()], photosPublic: true });
     const tickets = await board();

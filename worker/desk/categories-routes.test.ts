@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, ticketCategories } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { deskApp, START, type DeskApp } from './test-helpers.ts';
+import { errorOf } from '../test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -10,11 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => d.t.cleanup());
 
-type Category = { id: number; code: string; name: string; owner: string; serviceDays: number; active: boolean };
+type CategoryInput = InferRequestType<DeskApp['t']['api']['desk']['categories']['$post']>['json'];
 const lifts = { community: 'yongan', code: 'lifts', name: '电梯', nameEn: 'Lifts', owner: 'property', serviceDays: 2, examples: '电梯困人、异响、停运' };
 
-const residentCodes = async (community = 'yongan') =>
-  ((await (await d.t.app.request(`/api/tickets/categories?community=${community}`)).json()) as { categories: { code: string }[] }).categories.map((c) => c.code);
+const residentCodes = async (community = 'yongan') => (await (await d.t.api.tickets.categories.$get({ query: { community } })).json()).categories.map((c) => c.code);
+const categories = async (login: string, community: string) => d.t.api.desk.categories.$get({ query: { community } }, await d.as(login));
+const create = async (login: string, body: Record<string, unknown>) => d.t.api.desk.categories.$post({ json: body as CategoryInput }, await d.as(login));
 
 async function categoryId(community: string, code: string) {
   const [row] = await d.t.db
@@ -27,19 +30,19 @@ async function categoryId(community: string, code: string) {
 
 describe('the categories a community sorts by', () => {
   it('are listed to its staff in full, to others not at all', async () => {
-    const res = await d.get('yongan', '/api/desk/categories?community=yongan');
+    const res = await categories('yongan', 'yongan');
     expect(res.status).toBe(200);
-    const { categories } = (await res.json()) as { categories: Category[] };
-    expect(categories).toHaveLength(10);
-    expect(categories[0]).toMatchObject({ code: 'public-facilities', active: true, id: expect.any(Number) });
-    expect((await d.get('yongan', '/api/desk/categories?community=gongrenlu')).status).toBe(404);
-    expect((await d.get('jianzhongjie', '/api/desk/categories?community=yongan')).status).toBe(200);
-    expect((await d.get('weihongmin', '/api/desk/categories?community=jieyunlu')).status).toBe(403);
+    const { categories: listed } = await res.json();
+    expect(listed).toHaveLength(10);
+    expect(listed[0]).toMatchObject({ code: 'public-facilities', active: true, id: expect.any(Number) });
+    expect((await categories('yongan', 'gongrenlu')).status).toBe(404);
+    expect((await categories('jianzhongjie', 'yongan')).status).toBe(200);
+    expect((await categories('weihongmin', 'jieyunlu')).status).toBe(403);
   });
 
   it('take a new category that residents then file under, owned and timed as set', async () => {
     const before = await d.auditCount('category.create');
-    const res = await d.post('yongan', '/api/desk/categories', lifts);
+    const res = await create('yongan', lifts);
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ category: { code: 'lifts', owner: 'property', serviceDays: 2, sortOrder: 100, active: true } });
     expect(await d.auditCount('category.create')).toBe(before + 1);
@@ -50,20 +53,20 @@ describe('the categories a community sorts by', () => {
   });
 
   it('refuse a code the community already has, and bad fields by name', async () => {
-    const again = await d.post('yongan', '/api/desk/categories', lifts);
+    const again = await create('yongan', lifts);
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ error: { code: 'category_exists', fields: { code: 'Taken.' } } });
-    const bad = await d.post('yongan', '/api/desk/categories', { ...lifts, code: 'Lifts!', owner: 'mayor', serviceDays: 0 });
+    const bad = await create('yongan', { ...lifts, code: 'Lifts!', owner: 'mayor', serviceDays: 0 });
     expect(bad.status).toBe(400);
-    expect(Object.keys(((await bad.json()) as { error: { fields: object } }).error.fields).sort()).toEqual(['code', 'owner', 'serviceDays']);
+    expect(Object.keys((await errorOf(bad)).error.fields ?? {}).sort()).toEqual(['code', 'owner', 'serviceDays']);
   });
 
   it('are kept by the community\'s own staff and its sub-district only', async () => {
     const body = { ...lifts, code: 'lifts-2' };
-    expect((await d.post('yongan-wuye', '/api/desk/categories', body)).status).toBe(404);
-    expect((await d.post('weihongmin', '/api/desk/categories', { ...body, community: 'jieyunlu' })).status).toBe(403);
-    expect((await d.post('jianzhongjie', '/api/desk/categories', { ...body, community: 'gongrenlu' })).status).toBe(404);
-    expect((await d.post('jianzhongjie', '/api/desk/categories', body)).status).toBe(201);
+    expect((await create('yongan-wuye', body)).status).toBe(404);
+    expect((await create('weihongmin', { ...body, community: 'jieyunlu' })).status).toBe(403);
+    expect((await create('jianzhongjie', { ...body, community: 'gongrenlu' })).status).toBe(404);
+    expect((await create('jianzhongjie', body)).status).toBe(201);
     const gongren = await categoryId('gongrenlu', 'repairs');
     expect((await d.t.app.request(`/api/desk/categories/${gongren}`, { method: 'PATCH', body: JSON.stringify({ serviceDays: 1 }), headers: { 'Content-Type': 'application/json', ...(await d.headers('yongan')) } })).status).toBe(404);
   });

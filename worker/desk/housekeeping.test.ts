@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => d.t.cleanup());
 
 const housekeeping = (now: number) => runHousekeeping(d.t.db, d.t.platform.photos, now);
-const uploadedKey = async () => ((await (await upload(d.t.app, plainJpeg)).json()) as { key: string }).key;
+const uploadedKey = async () => (await (await upload(d.t.api, plainJpeg)).json()).key;
 const stored = async (key: string) => ({ inStore: (await d.t.platform.photos.get(key)) !== null, rows: (await d.t.db.select().from(photos).where(eq(photos.key, key))).length });
 const statusOf = async (number: string) => (await d.t.db.select({ status: tickets.status }).from(tickets).where(eq(tickets.number, number)))[0]!.status;
 

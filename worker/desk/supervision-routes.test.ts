@@ -1,14 +1,16 @@
 import { count } from 'drizzle-orm';
+import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressMeetings } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { deskApp, START, type DeskApp } from './test-helpers.ts';
+import { errorOf } from '../test-helpers.ts';
 
 let d: DeskApp;
 const n = {} as Record<'overdue' | 'reopened' | 'flagged' | 'resolved' | 'calm' | 'elsewhere', string>;
 const tokens = {} as Record<keyof typeof n, string>;
 
-type Item = { number: string; owner: string; status: string; ageDays: number; overdueDays: number; reasons: string[]; dueAt: number; community: { slug: string }; category: { name: string } };
+type MeetingInput = InferRequestType<DeskApp['t']['api']['desk']['meetings']['$post']>['json'];
 
 beforeAll(async () => {
   d = await deskApp();
@@ -33,11 +35,14 @@ beforeAll(async () => {
 });
 afterAll(() => d.t.cleanup());
 
-const list = async (login: string, query = '') => {
-  const res = await d.get(login, `/api/desk/supervision${query}`);
+const supervision = async (login: string, subdistrict?: string) => d.t.api.desk.supervision.$get({ query: { subdistrict } }, await d.as(login));
+const list = async (login: string, subdistrict?: string) => {
+  const res = await supervision(login, subdistrict);
   expect(res.status).toBe(200);
-  return ((await res.json()) as { items: Item[] }).items;
+  return (await res.json()).items;
 };
+const meetings = async (login: string) => d.t.api.desk.meetings.$get({ query: {} }, await d.as(login));
+const hold = async (login: string, body: Record<string, unknown>) => d.t.api.desk.meetings.$post({ json: body as MeetingInput }, await d.as(login));
 const meeting = (links: Record<string, unknown>[], more: Record<string, unknown> = {}) => ({
   heldAt: '2026-11-30T09:30:00+08:00',
   attendees: '街道、永安社区、永安物业、居民代表',
@@ -70,17 +75,17 @@ describe('the supervision list', () => {
   });
 
   it('shows each sub-district its own, and admins the one they ask for', async () => {
-    expect((await list('erqi-admin', '?subdistrict=songshanlu')).map((i) => i.number)).toContain(n.elsewhere);
-    expect((await list('erqi-admin', '?subdistrict=jianzhongjie')).map((i) => i.number)).toContain(n.overdue);
+    expect((await list('erqi-admin', 'songshanlu')).map((i) => i.number)).toContain(n.elsewhere);
+    expect((await list('erqi-admin', 'jianzhongjie')).map((i) => i.number)).toContain(n.overdue);
     expect((await list('yongan')).map((i) => i.number)).toContain(n.flagged);
     for (const [login, query, status] of [
-      ['jianzhongjie', '?subdistrict=songshanlu', 404],
-      ['yongan', '?subdistrict=songshanlu', 404],
-      ['yongan-wuye', '?subdistrict=jianzhongjie', 404],
-      ['weihongmin', '', 403],
-      ['erqi-admin', '?subdistrict=atlantis', 404],
+      ['jianzhongjie', 'songshanlu', 404],
+      ['yongan', 'songshanlu', 404],
+      ['yongan-wuye', 'jianzhongjie', 404],
+      ['weihongmin', undefined, 403],
+      ['erqi-admin', 'atlantis', 404],
     ] as const) {
-      const res = await d.get(login, `/api/desk/supervision${query}`);
+      const res = await supervision(login, query);
       expect([login, query, res.status]).toEqual([login, query, status]);
       expect(await res.json()).toHaveProperty('error.code');
     }
@@ -90,7 +95,7 @@ describe('the supervision list', () => {
 describe('progress meetings', () => {
   it('links tickets with a follow-up and a new due date that the resident sees', async () => {
     const before = await d.view(n.overdue);
-    const res = await d.post('jianzhongjie', '/api/desk/meetings', meeting([{ number: n.overdue, followUp: '物业12月7日前换好电梯控制板', newDueDate: '2026-12-07' }]));
+    const res = await hold('jianzhongjie', meeting([{ number: n.overdue, followUp: '物业12月7日前换好电梯控制板', newDueDate: '2026-12-07' }]));
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ ok: true, linked: 1 });
 
@@ -102,14 +107,14 @@ describe('progress meetings', () => {
     expect(tracked.timeline.at(-1)).toMatchObject({ kind: 'meeting', body: '物业12月7日前换好电梯控制板' });
     expect((await list('jianzhongjie')).map((i) => i.number)).not.toContain(n.overdue);
 
-    const meetings = (await (await d.get('jianzhongjie', '/api/desk/meetings')).json()) as { meetings: { attendees: string; links: { number: string; followUp: string; newDueAt: number }[] }[] };
-    expect(meetings.meetings[0]).toMatchObject({ attendees: '街道、永安社区、永安物业、居民代表', links: [{ number: n.overdue, followUp: '物业12月7日前换好电梯控制板', newDueAt: after.dueAt }] });
+    const held = await (await meetings('jianzhongjie')).json();
+    expect(held.meetings[0]).toMatchObject({ attendees: '街道、永安社区、永安物业、居民代表', links: [{ number: n.overdue, followUp: '物业12月7日前换好电梯控制板', newDueAt: after.dueAt }] });
   });
 
   it('refuses a ticket of another sub-district, writing nothing', async () => {
     const meetingsBefore = (await d.t.db.select({ n: count() }).from(progressMeetings))[0]!.n;
     const dueBefore = (await d.view(n.flagged)).dueAt;
-    const res = await d.post('jianzhongjie', '/api/desk/meetings', meeting([
+    const res = await hold('jianzhongjie', meeting([
       { number: n.flagged, followUp: '街道约谈违建户', newDueDate: '2026-12-10' },
       { number: n.elsewhere, followUp: '不归我们', newDueDate: '2026-12-10' },
     ]));
@@ -121,25 +126,25 @@ describe('progress meetings', () => {
 
   it('refuses the same ticket twice in one meeting', async () => {
     const link = { number: n.flagged, followUp: '约谈', newDueDate: '2026-12-10' };
-    const res = await d.post('jianzhongjie', '/api/desk/meetings', meeting([link, { ...link, followUp: '再约谈' }]));
+    const res = await hold('jianzhongjie', meeting([link, { ...link, followUp: '再约谈' }]));
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { 'links.1.number': expect.any(String) } } });
   });
 
   it('names bad fields, including a day that is not in the calendar', async () => {
-    const res = await d.post('jianzhongjie', '/api/desk/meetings', meeting([{ number: n.flagged, followUp: '约谈', newDueDate: '2026-13-01' }], { heldAt: 'Monday', attendees: '' }));
+    const res = await hold('jianzhongjie', meeting([{ number: n.flagged, followUp: '约谈', newDueDate: '2026-13-01' }], { heldAt: 'Monday', attendees: '' }));
     expect(res.status).toBe(400);
-    const fields = ((await res.json()) as { error: { fields: Record<string, string> } }).error.fields;
-    expect(Object.keys(fields).sort()).toEqual(['attendees', 'heldAt', 'links.0.newDueDate']);
+    const fields = (await errorOf(res)).error.fields;
+    expect(Object.keys(fields ?? {}).sort()).toEqual(['attendees', 'heldAt', 'links.0.newDueDate']);
   });
 
   it('is the sub-district\'s job: community staff 403, property staff and other sub-districts 404', async () => {
     const body = meeting([{ number: n.flagged, followUp: '约谈', newDueDate: '2026-12-10' }]);
-    expect((await d.post('yongan', '/api/desk/meetings', body)).status).toBe(403);
-    expect((await d.get('yongan', '/api/desk/meetings')).status).toBe(403);
-    expect((await d.post('yongan-wuye', '/api/desk/meetings', { ...body, subdistrict: 'jianzhongjie' })).status).toBe(404);
-    expect((await d.post('jianzhongjie', '/api/desk/meetings', { ...body, subdistrict: 'songshanlu' })).status).toBe(404);
-    expect((await d.post('weihongmin', '/api/desk/meetings', { ...body, subdistrict: 'jingguanglu' })).status).toBe(403);
-    expect((await d.post('erqi-admin', '/api/desk/meetings', { ...body, subdistrict: 'jianzhongjie' })).status).toBe(201);
+    expect((await hold('yongan', body)).status).toBe(403);
+    expect((await meetings('yongan')).status).toBe(403);
+    expect((await hold('yongan-wuye', { ...body, subdistrict: 'jianzhongjie' })).status).toBe(404);
+    expect((await hold('jianzhongjie', { ...body, subdistrict: 'songshanlu' })).status).toBe(404);
+    expect((await hold('weihongmin', { ...body, subdistrict: 'jingguanglu' })).status).toBe(403);
+    expect((await hold('erqi-admin', { ...body, subdistrict: 'jianzhongjie' })).status).toBe(201);
   });
 });

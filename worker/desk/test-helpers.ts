@@ -27,17 +27,19 @@ export const plainJpeg = Buffer.from(
   'base64',
 );
 
-/** Uploads a photo as the web app does: the raw bytes as the body. */
-export const upload = (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, body: Uint8Array | string, type = 'image/jpeg') =>
-  app.request('/api/photos', { method: 'POST', body: body as BodyInit, headers: { 'Content-Type': type } });
-
 type Api = ReturnType<typeof hc<AppType>>;
+
+/** Uploads a photo as the web app does: the raw bytes as the body, through the typed client. */
+export const upload = (api: Api, body: Uint8Array | string, type = 'image/jpeg') =>
+  api.photos.$post(undefined, { init: { body: body as BodyInit, headers: { 'Content-Type': type } } });
 /**
  * What a resident files and what staff do, as the typed client takes them. Tests also send
  * bodies the validators must refuse, so the helpers take any fields and name them as these.
  */
 type TicketInput = InferRequestType<Api['tickets']['$post']>['json'];
 type ActionInput = InferRequestType<Api['desk']['tickets'][':number']['actions']['$post']>['json'];
+type StaffTicketInput = InferRequestType<Api['desk']['tickets']['$post']>['json'];
+type QueueQuery = InferRequestType<Api['desk']['tickets']['$get']>['query'];
 
 /**
  * The desk's test app: a fresh demo database, a clock the test moves (`d.clock`), resident
@@ -71,11 +73,17 @@ export async function deskApp(overrides: Partial<Platform> = {}) {
   }
 
   const track = (number: string, token: string) => t.api.tickets[':number'].$get({ param: { number }, query: { token } });
-  const get = async (login: string, path: string) => t.app.request(path, { headers: await headers(login) });
-  const post = async (login: string, path: string, body: unknown) => t.post(path, body, await headers(login));
+  /** The client's options for a staff call as `login`. */
+  const as = async (login: string) => ({ headers: await headers(login) });
+  /** The desk's view of one ticket, as the answer. */
+  const read = async (login: string, number: string) => t.api.desk.tickets[':number'].$get({ param: { number } }, await as(login));
+  /** The desk queue; `query` as the web app sends it. */
+  const queue = async (login: string, query: QueueQuery = {}) => t.api.desk.tickets.$get({ query }, await as(login));
+  /** Staff file a ticket for a walk-in or phone caller. */
+  const fileFor = async (login: string, body: Record<string, unknown>) => t.api.desk.tickets.$post({ json: body as StaffTicketInput }, await as(login));
 
   async function view(number: string, login = 'erqi-admin') {
-    const res = await t.api.desk.tickets[':number'].$get({ param: { number } }, { headers: await headers(login) });
+    const res = await read(login, number);
     if (res.status !== 200) throw new Error(`desk view failed: ${res.status} ${await res.text()}`);
     return (await res.json()).ticket;
   }
@@ -100,6 +108,6 @@ export async function deskApp(overrides: Partial<Platform> = {}) {
 
   const auditCount = async (action: string) => (await t.db.select().from(auditLog).where(eq(auditLog.action, action))).length;
 
-  return Object.assign(d, { t, headers, file, fileOk, track, get, post, view, act, actOk, entries, auditCount });
+  return Object.assign(d, { t, headers, as, file, fileOk, track, read, queue, fileFor, view, act, actOk, entries, auditCount });
 }
 export type DeskApp = Awaited<ReturnType<typeof deskApp>>;

@@ -170,7 +170,7 @@ describe('residents\' endpoints under arbitrary input', () => {
         for (const a of actions) {
           const version = a.version === 'current' ? (await d.view(number)).version : a.version;
           const sent = { ...a, version, duplicateOf: a.duplicateOf === 'real' ? real.number : a.duplicateOf };
-          await expectWellFormed(await d.post('erqi-admin', `/api/desk/tickets/${number}/actions`, sent), `action ${JSON.stringify(sent)}`);
+          await expectWellFormed(await d.t.post(`/api/desk/tickets/${number}/actions`, sent, await d.headers('erqi-admin')), `action ${JSON.stringify(sent)}`);
         }
       }),
       { numRuns: 100 },

@@ -29,9 +29,9 @@ const routing: Record<string, { owner: string; serviceDays: number }> = {
 
 describe('categories and routing', () => {
   it('lists each community\'s categories in plain words with examples', async () => {
-    const res = await d.t.app.request('/api/tickets/categories?community=yongan');
+    const res = await d.t.api.tickets.categories.$get({ query: { community: 'yongan' } });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { categories: { code: string; name: string; nameEn: string; examples: string; owner: string; serviceDays: number }[]; retentionDays: number };
+    const body = await res.json();
     expect(body.categories.map((c) => c.code).sort()).toEqual(Object.keys(routing).sort());
     expect(body.categories.find((c) => c.code === 'public-facilities')).toMatchObject({ name: '公共设施', nameEn: 'Public facilities', examples: expect.stringContaining('楼道灯') });
     for (const c of body.categories) {
@@ -43,7 +43,7 @@ describe('categories and routing', () => {
   });
 
   it('answers 404 for a community that does not exist and 400 for a malformed one', async () => {
-    const missing = await d.t.app.request('/api/tickets/categories?community=atlantis');
+    const missing = await d.t.api.tickets.categories.$get({ query: { community: 'atlantis' } });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'community_not_found' } });
     const bad = await d.t.app.request('/api/tickets/categories?community=Not%20A%20Slug');

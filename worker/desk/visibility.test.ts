@@ -51,24 +51,24 @@ describe('who sees and works which ticket', () => {
     for (const place of Object.keys(places) as Place[]) {
       it(`${login} reads the ${place} ticket → ${read[login][place]}, works it → ${work[login][place]}`, async () => {
         const number = numbers[place];
-        const got = await d.get(login, `/api/desk/tickets/${number}`);
+        const got = await d.read(login, number);
         expect(got.status).toBe(read[login][place]);
         if (got.status === 200) {
-          const body = (await got.json()) as { ticket: { number: string; phone: string }; canWork: boolean };
+          const body = await got.json();
           expect(body.ticket).toMatchObject({ number, phone: '13800000001' });
           expect(body.canWork).toBe(work[login][place] === 200);
         } else {
           expect(await got.json()).toMatchObject({ error: { code: got.status === 404 ? 'ticket_not_found' : 'forbidden' } });
         }
-        const acted = await d.post(login, `/api/desk/tickets/${number}/actions`, { action: 'note', visibility: 'internal', body: `${login} 看过` });
+        const acted = await d.act(login, number, { action: 'note', visibility: 'internal', body: `${login} 看过` });
         expect(acted.status).toBe(work[login][place]);
       });
     }
   }
 
   it('answers a missing ticket with the same 404 as a hidden one', async () => {
-    const missing = await d.get('yongan', '/api/desk/tickets/YA-20991231-0001');
-    const hidden = await d.get('yongan', `/api/desk/tickets/${numbers['gongrenlu property']}`);
+    const missing = await d.read('yongan', 'YA-20991231-0001');
+    const hidden = await d.read('yongan', numbers['gongrenlu property']);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe(await hidden.text());
   });
@@ -80,9 +80,9 @@ describe('who sees and works which ticket', () => {
 });
 
 describe('the queue agrees with single tickets', () => {
-  async function queue(login: Login, query = '') {
-    const res = await d.get(login, `/api/desk/tickets?limit=200${query}`);
-    return { status: res.status, numbers: res.status === 200 ? ((await res.json()) as { tickets: { number: string }[] }).tickets.map((t) => t.number).sort() : [] };
+  async function queue(login: Login, query: Parameters<DeskApp['queue']>[1] = {}) {
+    const res = await d.queue(login, { limit: '200', ...query });
+    return { status: res.status, numbers: res.status === 200 ? (await res.json()).tickets.map((t) => t.number).sort() : [] };
   }
 
   /** Every ticket in the database is in the caller's queue exactly when the caller may read it. */
@@ -91,7 +91,7 @@ describe('the queue agrees with single tickets', () => {
     const listed = await queue(login);
     const readable: string[] = [];
     for (const number of all) {
-      const res = await d.get(login, `/api/desk/tickets/${number}`);
+      const res = await d.read(login, number);
       expect([200, 403, 404]).toContain(res.status);
       if (res.status === 200) readable.push(number);
     }
@@ -111,7 +111,7 @@ describe('the queue agrees with single tickets', () => {
   it('refuses the queue to a correspondent, who reads no ticket either', async () => {
     const listed = await queue('weihongmin');
     expect(listed.status).toBe(403);
-    for (const number of Object.values(numbers)) expect((await d.get('weihongmin', `/api/desk/tickets/${number}`)).status).not.toBe(200);
+    for (const number of Object.values(numbers)) expect((await d.read('weihongmin', number)).status).not.toBe(200);
   });
 
   it('still agrees after a ticket changes owner', async () => {
@@ -119,44 +119,44 @@ describe('the queue agrees with single tickets', () => {
     expect((await queue('yongan-wuye')).numbers).toContain(number);
     await d.actOk('yongan', number, { action: 'reroute', owner: 'community', reason: '社区负责' });
     expect((await queue('yongan-wuye')).numbers).not.toContain(number);
-    expect((await d.get('yongan-wuye', `/api/desk/tickets/${number}`)).status).toBe(404);
+    expect((await d.read('yongan-wuye', number)).status).toBe(404);
     await expectAgreement('yongan-wuye');
     await expectAgreement('yongan');
   });
 
   it('never lists another sub-district\'s tickets, whatever the filter asks', async () => {
-    expect((await queue('jianzhongjie', '&community=gongrenlu')).numbers).toEqual([]);
-    expect((await queue('yongan', '&community=renhelu&status=open')).numbers).toEqual([]);
-    expect((await queue('yongan-wuye', '&owner=community')).numbers).toEqual([]);
+    expect((await queue('jianzhongjie', { community: 'gongrenlu' })).numbers).toEqual([]);
+    expect((await queue('yongan', { community: 'renhelu', status: 'open' })).numbers).toEqual([]);
+    expect((await queue('yongan-wuye', { owner: 'community' })).numbers).toEqual([]);
   });
 
   it('filters and pages the queue', async () => {
-    const property = await queue('jianzhongjie', '&owner=property&status=submitted');
+    const property = await queue('jianzhongjie', { owner: 'property', status: 'submitted' });
     expect(property.numbers).toContain(numbers['yongan property']);
     expect(property.numbers).not.toContain(numbers['yongan joint']);
-    const first = (await (await d.get('erqi-admin', '/api/desk/tickets?limit=3')).json()) as { tickets: { number: string }[]; nextBefore: number };
-    const next = (await (await d.get('erqi-admin', `/api/desk/tickets?limit=3&before=${first.nextBefore}`)).json()) as { tickets: { number: string }[] };
+    const first = await (await d.queue('erqi-admin', { limit: '3' })).json();
+    const next = await (await d.queue('erqi-admin', { limit: '3', before: String(first.nextBefore) })).json();
     expect(first.tickets).toHaveLength(3);
     expect(next.tickets.length).toBeGreaterThan(0);
     expect(next.tickets.filter((t) => first.tickets.some((f) => f.number === t.number))).toEqual([]);
-    expect((await d.get('erqi-admin', '/api/desk/tickets?status=lost')).status).toBe(400);
+    expect((await d.queue('erqi-admin', { status: 'lost' })).status).toBe(400);
   });
 });
 
 describe('filing on behalf of a walk-in or phone caller', () => {
   it('files in the staff member\'s place, marked as theirs', async () => {
-    const res = await d.post('yongan', '/api/desk/tickets', { ...places['yongan community'], description: '老人打电话说楼道堆满纸箱', location: '1号楼', phone: '13900000009', consent: true, channel: 'phone' });
+    const res = await d.fileFor('yongan', { ...places['yongan community'], description: '老人打电话说楼道堆满纸箱', location: '1号楼', phone: '13900000009', consent: true, channel: 'phone' });
     expect(res.status).toBe(201);
-    const { number } = (await res.json()) as { number: string };
-    const view = (await (await d.get('yongan', `/api/desk/tickets/${number}`)).json()) as { ticket: { channel: string; timeline: { actor: string; staffName: string }[] } };
+    const { number } = await res.json();
+    const view = await (await d.read('yongan', number)).json();
     expect(view.ticket.channel).toBe('phone');
     expect(view.ticket.timeline[0]).toMatchObject({ actor: 'staff', staffName: '永安社区居委会' });
   });
 
   it('refuses a place outside the staff member\'s, and a role that takes no tickets', async () => {
     const body = { ...places['gongrenlu property'], description: '水管漏水很严重', location: '3号楼', phone: '13900000009', consent: true, channel: 'walk_in' };
-    expect((await d.post('yongan', '/api/desk/tickets', body)).status).toBe(404);
-    expect((await d.post('weihongmin', '/api/desk/tickets', { ...body, ...places['jieyunlu property'] })).status).toBe(403);
-    expect((await d.post('erqi-admin', '/api/desk/tickets', { ...body, channel: 'web' })).status).toBe(400);
+    expect((await d.fileFor('yongan', body)).status).toBe(404);
+    expect((await d.fileFor('weihongmin', { ...body, ...places['jieyunlu property'] })).status).toBe(403);
+    expect((await d.fileFor('erqi-admin', { ...body, channel: 'web' })).status).toBe(400);
   });
 });

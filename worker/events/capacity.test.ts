@@ -1,7 +1,7 @@
 import { and, eq, sum } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventSignups } from '../../schema/index.ts';
-import { eventsApp, type EventsApp, type SignupAnswer } from './test-helpers.ts';
+import { eventsApp, type EventsApp } from './test-helpers.ts';
 
 /** Capacity under concurrent sign-ups, and the waitlist moving up as residents leave. */
 let e: EventsApp;
@@ -18,7 +18,7 @@ describe('the capacity race', () => {
     const [event] = await e.create('erqi-admin', { capacity: 30 });
     const answers = await Promise.all(Array.from({ length: 50 }, () => e.signUp(event!.id)));
     expect(answers.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const bodies = (await Promise.all(answers.map((r) => r.json()))) as SignupAnswer[];
+    const bodies = await Promise.all(answers.map((r) => r.json()));
     expect(bodies.filter((b) => b.status === 'confirmed')).toHaveLength(30);
     expect(bodies.filter((b) => b.status === 'waitlisted')).toHaveLength(20);
     expect(await seatsBy(event!.id, 'confirmed')).toBe(30);
@@ -44,18 +44,18 @@ describe('the waitlist', () => {
     const w2 = await e.signUpOk(event!.id, { seats: 1 });
     const w3 = await e.signUpOk(event!.id, { seats: 1 });
     expect([a.status, b.status, w1.status, w2.status, w3.status]).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
-    expect(((await (await e.mine(w2.id, w2.token)).json()) as { signup: { waitlistPosition: number } }).signup.waitlistPosition).toBe(2);
+    expect((await (await e.mine(w2.id, w2.token)).json()).signup.waitlistPosition).toBe(2);
 
-    const res = await e.post(null, `/api/events/signups/${a.id}/cancel`, { token: a.token });
+    const res = await e.cancelMine(a);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ signup: { status: 'cancelled', cancelledBy: 'resident' }, canCancel: false });
     // Two seats freed: the family of three still does not fit; the next two singles move up.
     expect([await e.statusOf(w1.id), await e.statusOf(w2.id), await e.statusOf(w3.id)]).toEqual(['waitlisted', 'confirmed', 'confirmed']);
-    const promoted = (await (await e.mine(w2.id, w2.token)).json()) as { signup: { status: string; promotedAt: number | null } };
+    const promoted = await (await e.mine(w2.id, w2.token)).json();
     expect(promoted.signup).toMatchObject({ status: 'confirmed', promotedAt: e.clock });
 
     // Now all three singles leave: the family of three moves up.
-    for (const s of [b, w2, w3]) expect((await e.post(null, `/api/events/signups/${s.id}/cancel`, { token: s.token })).status).toBe(200);
+    for (const s of [b, w2, w3]) expect((await e.cancelMine(s)).status).toBe(200);
     expect(await e.statusOf(w1.id)).toBe('confirmed');
     expect(await seatsBy(event!.id, 'confirmed')).toBe(3);
   });
@@ -73,7 +73,7 @@ describe('the waitlist', () => {
     await e.signUpOk(event!.id);
     const w1 = await e.signUpOk(event!.id);
     const w2 = await e.signUpOk(event!.id);
-    expect((await e.post(null, `/api/events/signups/${w1.id}/cancel`, { token: w1.token })).status).toBe(200);
+    expect((await e.cancelMine(w1)).status).toBe(200);
     expect(await e.statusOf(w2.id)).toBe('waitlisted');
     expect(await seatsBy(event!.id, 'confirmed')).toBe(1);
   });

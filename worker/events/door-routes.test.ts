@@ -7,8 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => e.t.cleanup());
 
-type Attendee = { id: number; name: string; phone: string; seats: number; status: string; checkedInAt: number | null; cancelledBy: string | null };
-const doorList = async (eventId: number, login = 'erqi-admin') => e.ok<{ signups: Attendee[]; event: { checkedInSeats: number } }>(e.get(login, `/api/organiser/events/${eventId}/signups`));
+const doorList = async (eventId: number, login = 'erqi-admin') => e.ok(e.door(login, eventId));
 
 describe('the door list', () => {
   it('shows organisers full phones, confirmed first, then the waitlist in order', async () => {
@@ -22,17 +21,17 @@ describe('the door list', () => {
     ]);
     // The resident's own answer and the public event never carry the full number.
     expect(a.phone).toBe('139****2222');
-    expect(await (await e.get(null, `/api/events/${event!.id}`)).text()).not.toContain('1391111');
+    expect(await (await e.event(event!.id)).text()).not.toContain('1391111');
   });
 
   it('checks an attendee in and out, audited, and counts checked-in seats', async () => {
     const [event] = await e.create();
     const s = await e.signUpOk(event!.id, { seats: 3 });
-    const res = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/signups/${s.id}/check-in`, { checkedIn: true });
+    const res = await e.checkIn('erqi-admin', event!.id, s.id, true);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { signups: Attendee[] }).signups[0]!.checkedInAt).toBe(e.clock);
+    expect((await res.json()).signups[0]!.checkedInAt).toBe(e.clock);
     expect((await doorList(event!.id)).event.checkedInSeats).toBe(3);
-    await e.post('erqi-admin', `/api/organiser/events/${event!.id}/signups/${s.id}/check-in`, { checkedIn: false });
+    await e.checkIn('erqi-admin', event!.id, s.id, false);
     expect((await doorList(event!.id)).signups[0]!.checkedInAt).toBeNull();
     expect((await e.audits('signup.check_in')).filter((a) => a.objectId === String(s.id))).toHaveLength(1);
     expect((await e.audits('signup.undo_check_in')).filter((a) => a.objectId === String(s.id))).toHaveLength(1);
@@ -42,17 +41,17 @@ describe('the door list', () => {
     const [event] = await e.create('erqi-admin', { capacity: 1 });
     const a = await e.signUpOk(event!.id);
     const w = await e.signUpOk(event!.id);
-    const res = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/signups/${a.id}/cancel`, {});
+    const res = await e.cancelFor('erqi-admin', event!.id, a.id);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { signups: Attendee[] }).signups.map((s) => [s.id, s.status, s.cancelledBy])).toEqual([
+    expect((await res.json()).signups.map((s) => [s.id, s.status, s.cancelledBy])).toEqual([
       [w.id, 'confirmed', null],
       [a.id, 'cancelled', 'staff'],
     ]);
     expect(await (await e.mine(a.id, a.token)).json()).toMatchObject({ signup: { status: 'cancelled', cancelledBy: 'staff' }, canCancel: false });
     expect((await e.audits('signup.cancel')).filter((x) => x.objectId === String(a.id))).toHaveLength(1);
-    const checkIn = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/signups/${a.id}/check-in`, { checkedIn: true });
+    const checkIn = await e.checkIn('erqi-admin', event!.id, a.id, true);
     expect(checkIn.status).toBe(409);
-    expect((await e.post('erqi-admin', `/api/organiser/events/${event!.id}/signups/${a.id}/cancel`, {})).status).toBe(409);
+    expect((await e.cancelFor('erqi-admin', event!.id, a.id)).status).toBe(409);
     expect((await e.audits('signup.cancel')).filter((x) => x.objectId === String(a.id))).toHaveLength(1);
   });
 
@@ -60,12 +59,11 @@ describe('the door list', () => {
     const [one] = await e.create();
     const [other] = await e.create();
     const s = await e.signUpOk(other!.id);
-    expect((await e.post('erqi-admin', `/api/organiser/events/${one!.id}/signups/${s.id}/check-in`, { checkedIn: true })).status).toBe(404);
+    expect((await e.checkIn('erqi-admin', one!.id, s.id, true)).status).toBe(404);
   });
 });
 
 describe('who may organise', () => {
-  const path = (id: number) => `/api/organiser/events/${id}`;
   let yongan: number;
   let jieyun: number;
   let subdistrictWide: number;
@@ -92,28 +90,28 @@ describe('who may organise', () => {
   ];
   for (const [login, id, status] of matrix) {
     it(`${login} → ${status} for an event ${status === 200 ? 'they manage' : 'they do not'}, for reading, the door list and changes`, async () => {
-      expect((await e.get(login, path(id()))).status).toBe(status);
-      expect((await e.get(login, `${path(id())}/signups`)).status).toBe(status);
+      expect((await e.get(login, id())).status).toBe(status);
+      expect((await e.door(login, id())).status).toBe(status);
       const version = (await e.view(id())).version;
-      const changed = await e.patch(login, path(id()), { version, description: `改于 ${login}` });
+      const changed = await e.edit(login, id(), { version, description: `改于 ${login}` });
       expect(changed.status).toBe(status);
     });
   }
 
   it('lists only the events in the staff member’s place, and not at all for other roles', async () => {
-    const ids = async (login: string) => (await e.ok<{ events: { id: number }[] }>(e.get(login, '/api/organiser/events'))).events.map((x) => x.id);
+    const ids = async (login: string) => (await e.ok(e.list(login))).events.map((x) => x.id);
     expect(await ids('yongan')).toContain(yongan);
     expect(await ids('yongan')).not.toContain(jieyun);
     expect(await ids('yongan')).not.toContain(subdistrictWide);
     expect(await ids('jianzhongjie')).toEqual(expect.arrayContaining([yongan, subdistrictWide]));
     expect(await ids('jianzhongjie')).not.toContain(jieyun);
     expect(await ids('erqi-admin')).toEqual(expect.arrayContaining([yongan, jieyun, subdistrictWide]));
-    for (const login of ['yongan-wuye', 'weihongmin']) expect((await e.get(login, '/api/organiser/events')).status).toBe(403);
-    expect((await e.get(null, '/api/organiser/events')).status).toBe(401);
+    for (const login of ['yongan-wuye', 'weihongmin']) expect((await e.list(login)).status).toBe(403);
+    expect((await e.list(null)).status).toBe(401);
   });
 
   it('lets staff create only for their own place', async () => {
-    const create = (login: string, body: Record<string, unknown>) => e.post(login, '/api/organiser/events', { ...body, title: '测试活动', kind: 'other', channel: 'onsite', venue: '活动室', startsAt: '2026-12-20T09:00:00+08:00', endsAt: '2026-12-20T10:00:00+08:00' });
+    const create = (login: string, body: Record<string, unknown>) => e.createRes(login, { ...body, title: '测试活动', kind: 'other', channel: 'onsite', venue: '活动室', startsAt: '2026-12-20T09:00:00+08:00', endsAt: '2026-12-20T10:00:00+08:00' });
     expect((await create('jianzhongjie', { community: 'yongan' })).status).toBe(201);
     expect((await create('yongan', { community: 'jieyunlu' })).status).toBe(404);
     expect((await create('yongan', { subdistrict: 'jianzhongjie' })).status).toBe(404);

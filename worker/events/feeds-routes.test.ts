@@ -65,9 +65,9 @@ describe('the community calendar feed', () => {
     const uid = `event-${event!.id}@linli`;
     const sequence = async () => byUid(await feed('community=jieyunlu'), uid)!.v.getFirstPropertyValue('sequence');
     expect(await sequence()).toBe(0);
-    await e.patch('erqi-admin', `/api/organiser/events/${event!.id}`, { version: 1, venue: '洁云路社区会议室' });
+    await e.edit('erqi-admin', event!.id, { version: 1, venue: '洁云路社区会议室' });
     expect(await sequence()).toBe(1);
-    await e.post('erqi-admin', `/api/organiser/events/${event!.id}/cancel`, { version: 2, reason: '下雪路滑' });
+    await e.cancel('erqi-admin', event!.id, { version: 2, reason: '下雪路滑' });
     const cancelled = byUid(await feed('community=jieyunlu'), uid)!;
     expect(cancelled.v.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(cancelled.v.getFirstPropertyValue('sequence')).toBe(2);

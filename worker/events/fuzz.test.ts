@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsApp, type EventsApp, type SignupAnswer } from './test-helpers.ts';
+import { eventsApp, type EventsApp } from './test-helpers.ts';
 
 /**
  * Whatever a phone, a calendar app or an attacker sends to the public events endpoints, the
@@ -8,7 +8,7 @@ import { eventsApp, type EventsApp, type SignupAnswer } from './test-helpers.ts'
  */
 let e: EventsApp;
 let eventId = 0;
-let signup: SignupAnswer;
+let signup: Awaited<ReturnType<EventsApp['signUpOk']>>;
 beforeAll(async () => {
   e = await eventsApp();
   eventId = (await e.create('erqi-admin', { capacity: 5 }))[0]!.id;

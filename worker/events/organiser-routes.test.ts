@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles, events, eventSeries } from '../../schema/index.ts';
-import { anEvent, DAY_MS, eventsApp, shanghai, type EventsApp, type StaffEventView } from './test-helpers.ts';
+import { anEvent, DAY_MS, eventsApp, shanghai, type EventsApp } from './test-helpers.ts';
 import { errorOf } from '../test-helpers.ts';
 
 let e: EventsApp;
@@ -51,7 +51,7 @@ describe('creating events', () => {
   ];
   for (const [what, body, field] of bad) {
     it(`refuses ${what} with a 400 naming ${field}`, async () => {
-      const res = await e.post('erqi-admin', '/api/organiser/events', { ...anEvent, ...body });
+      const res = await e.createRes('erqi-admin', { ...anEvent, ...body });
       expect(res.status).toBe(400);
       expect(Object.keys((await errorOf(res)).error.fields ?? {})).toContain(field);
     });
@@ -61,10 +61,10 @@ describe('creating events', () => {
 describe('changing an event', () => {
   it('edits with the version it read, raising the version (the calendar SEQUENCE)', async () => {
     const [event] = await e.create();
-    const res = await e.patch('erqi-admin', `/api/organiser/events/${event!.id}`, { version: 1, venue: '洁云路社区会议室', compound: null });
+    const res = await e.edit('erqi-admin', event!.id, { version: 1, venue: '洁云路社区会议室', compound: null });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { event: StaffEventView & { venue: string; compound: null } }).event).toMatchObject({ version: 2, sequence: 1, venue: '洁云路社区会议室', compound: null });
-    const stale = await e.patch('erqi-admin', `/api/organiser/events/${event!.id}`, { version: 1, title: '过时的修改' });
+    expect((await res.json()).event).toMatchObject({ version: 2, sequence: 1, venue: '洁云路社区会议室', compound: null });
+    const stale = await e.edit('erqi-admin', event!.id, { version: 1, title: '过时的修改' });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ error: { code: 'version_conflict' } });
     expect((await e.audits('event.edit')).filter((a) => a.objectId === String(event!.id))).toHaveLength(1);
@@ -74,16 +74,16 @@ describe('changing an event', () => {
     const [event] = await e.create('erqi-admin', { capacity: 2 });
     await e.signUpOk(event!.id, { seats: 2 });
     const waiting = await e.signUpOk(event!.id, { seats: 1 });
-    const shrink = await e.patch('erqi-admin', `/api/organiser/events/${event!.id}`, { version: 1, capacity: 1 });
+    const shrink = await e.edit('erqi-admin', event!.id, { version: 1, capacity: 1 });
     expect(shrink.status).toBe(409);
     expect(await shrink.json()).toMatchObject({ error: { code: 'capacity_below_confirmed', fields: { capacity: expect.any(String) } } });
-    expect((await e.patch('erqi-admin', `/api/organiser/events/${event!.id}`, { version: 1, capacity: 3 })).status).toBe(200);
+    expect((await e.edit('erqi-admin', event!.id, { version: 1, capacity: 3 })).status).toBe(200);
     expect(await e.statusOf(waiting.id)).toBe('confirmed');
   });
 
   it('checks the times across fields against the stored event', async () => {
     const [event] = await e.create();
-    const res = await e.patch('erqi-admin', `/api/organiser/events/${event!.id}`, { version: 1, endsAt: shanghai(2, '09:00') });
+    const res = await e.edit('erqi-admin', event!.id, { version: 1, endsAt: shanghai(2, '09:00') });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { fields: { endsAt: expect.any(String) } } });
   });
@@ -93,21 +93,21 @@ describe('cancelling an event', () => {
   it('cancels once, audited; residents see it on their page and cannot sign up', async () => {
     const [event] = await e.create();
     const s = await e.signUpOk(event!.id);
-    const res = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/cancel`, { version: 1, reason: '大风天气，改到下周' });
+    const res = await e.cancel('erqi-admin', event!.id, { version: 1, reason: '大风天气，改到下周' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ event: { status: 'cancelled', version: 2, cancelReason: '大风天气，改到下周', canSignUp: false } });
-    const page = (await (await e.mine(s.id, s.token)).json()) as { event: { status: string; cancelReason: string }; canCancel: boolean; signup: { status: string } };
+    const page = await (await e.mine(s.id, s.token)).json();
     expect(page).toMatchObject({ event: { status: 'cancelled', cancelReason: '大风天气，改到下周' }, canCancel: false, signup: { status: 'confirmed' } });
-    const again = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/cancel`, { version: 2, reason: '再取消一次' });
+    const again = await e.cancel('erqi-admin', event!.id, { version: 2, reason: '再取消一次' });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ error: { code: 'invalid_transition' } });
-    expect((await e.patch('erqi-admin', `/api/organiser/events/${event!.id}`, { version: 2, title: '复活' })).status).toBe(409);
+    expect((await e.edit('erqi-admin', event!.id, { version: 2, title: '复活' })).status).toBe(409);
     expect((await e.audits('event.cancel')).filter((a) => a.objectId === String(event!.id))).toHaveLength(1);
   });
 
   it('needs a reason', async () => {
     const [event] = await e.create();
-    const res = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/cancel`, { version: 1 });
+    const res = await e.cancel('erqi-admin', event!.id, { version: 1 });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { fields: { reason: expect.any(String) } } });
   });
@@ -118,17 +118,17 @@ describe('the summary afterwards', () => {
     const [event] = await e.create();
     const s = await e.signUpOk(event!.id, { seats: 2 });
     await e.signUpOk(event!.id, { seats: 1 });
-    const early = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/summary`, { version: 1, summary: '还没开始' });
+    const early = await e.summary('erqi-admin', event!.id, { version: 1, summary: '还没开始' });
     expect(early.status).toBe(409);
     expect(await early.json()).toMatchObject({ error: { code: 'not_started' } });
     const saved = e.clock;
     e.clock = Date.parse(anEvent.startsAt) + 10 * 60 * 1000;
     try {
-      await e.post('erqi-admin', `/api/organiser/events/${event!.id}/signups/${s.id}/check-in`, { checkedIn: true });
-      const done = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/summary`, { version: 1, summary: '大家学习了防范养老诈骗的知识。' });
+      await e.checkIn('erqi-admin', event!.id, s.id, true);
+      const done = await e.summary('erqi-admin', event!.id, { version: 1, summary: '大家学习了防范养老诈骗的知识。' });
       expect(done.status).toBe(200);
       expect(await done.json()).toMatchObject({ event: { status: 'completed', attendance: 2, summary: '大家学习了防范养老诈骗的知识。', version: 2 } });
-      const corrected = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/summary`, { version: 2, summary: '更正：现场还来了5位没报名的居民。', attendance: 7 });
+      const corrected = await e.summary('erqi-admin', event!.id, { version: 2, summary: '更正：现场还来了5位没报名的居民。', attendance: 7 });
       expect(await corrected.json()).toMatchObject({ event: { attendance: 7, version: 3 } });
       expect((await e.audits('event.summary')).filter((a) => a.objectId === String(event!.id))).toHaveLength(2);
     } finally {
@@ -138,12 +138,12 @@ describe('the summary afterwards', () => {
 
   it('links a news article that exists, and names the field when it does not', async () => {
     const [event] = await e.create('erqi-admin', { startsAt: new Date(e.clock - 7_200_000).toISOString(), endsAt: new Date(e.clock - 3_600_000).toISOString() });
-    const missing = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/summary`, { version: 1, summary: '已举办', articleId: 987_654 });
+    const missing = await e.summary('erqi-admin', event!.id, { version: 1, summary: '已举办', articleId: 987_654 });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ error: { fields: { articleId: expect.any(String) } } });
     const [article] = await e.t.db.select({ id: articles.id }).from(articles).limit(1);
     expect(article, 'the demo data has news articles').toBeDefined();
-    const linked = await e.post('erqi-admin', `/api/organiser/events/${event!.id}/summary`, { version: 1, summary: '已举办', articleId: article!.id });
+    const linked = await e.summary('erqi-admin', event!.id, { version: 1, summary: '已举办', articleId: article!.id });
     expect(await linked.json()).toMatchObject({ event: { articleId: article!.id } });
   });
 });

@@ -1,3 +1,4 @@
+import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, eventsApp, START, type EventsApp } from './test-helpers.ts';
 
@@ -7,25 +8,13 @@ beforeAll(async () => {
 });
 afterAll(() => e.t.cleanup());
 
-type PublicEvent = {
-  id: number;
-  title: string;
-  startsAt: number;
-  status: string;
-  seatsLeft: number | null;
-  capacity: number | null;
-  organiser: { level: string; slug: string };
-  series: { sessionNumber: number; sessionCount: number } | null;
-  summary: string | null;
-  attendance: number | null;
-  canSignUp: boolean;
-};
-type List = { community: { slug: string } | null; subdistrict: { slug: string }; events: PublicEvent[] };
-const list = async (query: string) => e.ok<List>(e.get(null, `/api/events?${query}`));
+type Query = InferRequestType<EventsApp['t']['api']['events']['$get']>['query'];
+const places = (query: Query) => e.t.api.events.$get({ query });
+const list = async (query: Query) => e.ok(places(query));
 
 describe('the events of a place', () => {
   it('lists the upcoming Small-Stool Class sessions of Jieyun Road, soonest first, with seats left', async () => {
-    const body = await list('community=jieyunlu');
+    const body = await list({ community: 'jieyunlu' });
     expect(body.community?.slug).toBe('jieyunlu');
     const stool = body.events.filter((x) => x.title === '小板凳课堂');
     expect(stool).toHaveLength(6);
@@ -38,46 +27,46 @@ describe('the events of a place', () => {
 
   it('adds the events the sub-district organises itself, and not those of other places', async () => {
     const [own] = await e.create('erqi-admin', { community: undefined, subdistrict: 'jingguanglu', compound: undefined, title: '京广路街道全体居民大会' });
-    const jieyun = await list('community=jieyunlu');
+    const jieyun = await list({ community: 'jieyunlu' });
     expect(jieyun.events.map((x) => x.id)).toContain(own!.id);
     expect(jieyun.events.find((x) => x.id === own!.id)?.organiser).toMatchObject({ level: 'subdistrict', slug: 'jingguanglu' });
-    expect((await list('community=yongan')).events.map((x) => x.id)).not.toContain(own!.id);
+    expect((await list({ community: 'yongan' })).events.map((x) => x.id)).not.toContain(own!.id);
   });
 
   it('lists a whole sub-district: the Mifengzhang three-channel outreach', async () => {
-    const body = await list('subdistrict=mifengzhang');
+    const body = await list({ subdistrict: 'mifengzhang' });
     expect(body.community).toBeNull();
-    expect(body.events.map((x) => (x as unknown as { channel: string }).channel).sort()).toEqual(['loudspeaker', 'online', 'onsite']);
+    expect(body.events.map((x) => x.channel).sort()).toEqual(['loudspeaker', 'online', 'onsite']);
   });
 
   it('shows past events with their summary and attendance', async () => {
-    const past = await list('community=jieyunlu&when=past');
+    const past = await list({ community: 'jieyunlu', when: 'past' });
     expect(past.events[0]).toMatchObject({ title: '小板凳课堂', status: 'completed', attendance: 28, summary: expect.stringContaining('黄新生') });
   });
 
   it('answers 400 naming community without a place or with two, and 404 for an unknown one', async () => {
-    for (const q of ['', 'community=jieyunlu&subdistrict=jingguanglu', 'community=Not%20a%20slug']) {
-      const res = await e.get(null, `/api/events?${q}`);
+    for (const q of [{}, { community: 'jieyunlu', subdistrict: 'jingguanglu' }, { community: 'Not a slug' }]) {
+      const res = await places(q);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { community: expect.any(String) } } });
     }
-    expect((await e.get(null, '/api/events?community=atlantis')).status).toBe(404);
-    expect((await e.get(null, '/api/events?subdistrict=atlantis')).status).toBe(404);
+    expect((await places({ community: 'atlantis' })).status).toBe(404);
+    expect((await places({ subdistrict: 'atlantis' })).status).toBe(404);
   });
 });
 
 describe('one event', () => {
   it('has a page with its series and never a resident’s phone', async () => {
-    const first = (await list('community=jieyunlu')).events.find((x) => x.title === '小板凳课堂')!;
-    const res = await e.get(null, `/api/events/${first.id}`);
+    const first = (await list({ community: 'jieyunlu' })).events.find((x) => x.title === '小板凳课堂')!;
+    const res = await e.event(first.id);
     expect(res.status).toBe(200);
-    const text = await res.text();
+    const text = await res.clone().text();
     expect(text).not.toMatch(/1390000000\d/);
-    const body = JSON.parse(text) as { event: PublicEvent & { speaker: string; venue: string }; sessions: { sessionNumber: number; venue: string }[] };
+    const body = await res.json();
     expect(body.event).toMatchObject({ speaker: '黄新生', venue: '铁道洁云里小区广场', seatsLeft: 24 });
     // The class moves: the third session is in the community meeting room.
     expect(body.sessions.map((s) => s.venue)[2]).toBe('洁云路社区会议室');
-    expect((await e.get(null, '/api/events/999999')).status).toBe(404);
+    expect((await e.event(999999)).status).toBe(404);
   });
 
   it('is one .ics for "add to calendar", with absolute links from the request origin', async () => {
@@ -95,9 +84,9 @@ describe('one event', () => {
   it('keeps the seats left right as residents come and go', async () => {
     const [event] = await e.create('erqi-admin', { capacity: 3 });
     const s = await e.signUpOk(event!.id, { seats: 2 });
-    const seatsLeft = async () => (await e.ok<{ event: PublicEvent }>(e.get(null, `/api/events/${event!.id}`))).event.seatsLeft;
+    const seatsLeft = async () => (await e.ok(e.event(event!.id))).event.seatsLeft;
     expect(await seatsLeft()).toBe(1);
-    await e.post(null, `/api/events/signups/${s.id}/cancel`, { token: s.token });
+    await e.cancelMine(s);
     expect(await seatsLeft()).toBe(3);
   });
 
@@ -106,8 +95,8 @@ describe('one event', () => {
     const saved = e.clock;
     e.clock = START + 4 * DAY_MS;
     try {
-      expect((await list('community=jieyunlu')).events.map((x) => x.id)).not.toContain(event!.id);
-      expect((await list('community=jieyunlu&when=past')).events.map((x) => x.id)).toContain(event!.id);
+      expect((await list({ community: 'jieyunlu' })).events.map((x) => x.id)).not.toContain(event!.id);
+      expect((await list({ community: 'jieyunlu', when: 'past' })).events.map((x) => x.id)).toContain(event!.id);
     } finally {
       e.clock = saved;
     }

@@ -1,5 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
+import type { ClientResponse, hc, InferRequestType } from 'hono/client';
 import { auditLog, eventSignups } from '../../schema/index.ts';
+import type { AppType } from '../app.ts';
 import type { Platform } from '../lib/platform.ts';
 import { testApp } from '../test-helpers.ts';
 
@@ -26,8 +28,17 @@ export const anEvent = {
   capacity: 30,
 };
 
-export type StaffEventView = { id: number; version: number; status: string; seatsTaken: number; seatsLeft: number | null; waitlistCount: number; sequence: number; checkedInSeats: number; attendance: number | null };
-export type SignupAnswer = { id: number; status: 'confirmed' | 'waitlisted'; token: string; phone: string; seats: number };
+type Api = ReturnType<typeof hc<AppType>>;
+type Organiser = Api['organiser']['events'][':id'];
+/**
+ * What organisers and residents send, as the typed client takes them. Tests also send bodies
+ * the validators must refuse, so the helpers take any fields and name them as these.
+ */
+type EventInput = InferRequestType<Api['organiser']['events']['$post']>['json'];
+type EditInput = InferRequestType<Organiser['$patch']>['json'];
+type CancelInput = InferRequestType<Organiser['cancel']['$post']>['json'];
+type SummaryInput = InferRequestType<Organiser['summary']['$post']>['json'];
+type SignupInput = InferRequestType<Api['events'][':id']['signups']['$post']>['json'];
 
 /**
  * The events' test app: a fresh demo database, a clock the test moves (`e.clock`), the client
@@ -48,31 +59,47 @@ export async function eventsApp(overrides: Partial<Platform> = {}) {
     tokens.set(login, { token, at: e.clock });
     return t.bearer(token);
   }
-  const get = async (login: string | null, path: string) => t.app.request(path, { headers: login ? await headers(login) : {} });
-  const post = async (login: string | null, path: string, body: unknown, extra: Record<string, string> = {}) => t.post(path, body, { ...(login ? await headers(login) : {}), ...extra });
-  const patch = async (login: string, path: string, body: unknown) =>
-    t.app.request(path, { method: 'PATCH', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', Origin: t.origin, ...(await headers(login)) } });
+  /** The client's options for a call as `login`, or as nobody. */
+  const as = async (login: string | null) => ({ headers: login ? await headers(login) : {} });
+  const id = (n: number) => ({ id: String(n) });
 
-  async function ok<T>(res: Response | Promise<Response>, status = 200): Promise<T> {
+  /** The body of an answer that must have `status`; its type is the client's. */
+  async function ok<T>(res: ClientResponse<T, number, 'json'> | Promise<ClientResponse<T, number, 'json'>>, status = 200): Promise<T> {
     const r = await res;
     if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${await r.text()}`);
-    return (await r.json()) as T;
+    return r.json();
   }
 
+  const organiser = t.api.organiser.events;
+  const list = async (login: string | null, query: { when?: 'upcoming' | 'past' } = {}) => organiser.$get({ query }, await as(login));
+  const createRes = async (login: string, body: Record<string, unknown>) => organiser.$post({ json: body as EventInput }, await as(login));
+  const get = async (login: string | null, eventId: number) => organiser[':id'].$get({ param: id(eventId) }, await as(login));
+  const edit = async (login: string, eventId: number, body: Record<string, unknown>) => organiser[':id'].$patch({ param: id(eventId), json: body as EditInput }, await as(login));
+  const cancel = async (login: string, eventId: number, body: Record<string, unknown>) => organiser[':id'].cancel.$post({ param: id(eventId), json: body as CancelInput }, await as(login));
+  const summary = async (login: string, eventId: number, body: Record<string, unknown>) => organiser[':id'].summary.$post({ param: id(eventId), json: body as SummaryInput }, await as(login));
+  const door = async (login: string | null, eventId: number) => organiser[':id'].signups.$get({ param: id(eventId) }, await as(login));
+  const doorParam = (eventId: number, signupId: number) => ({ id: String(eventId), signupId: String(signupId) });
+  const checkIn = async (login: string, eventId: number, signupId: number, checkedIn: boolean) =>
+    organiser[':id'].signups[':signupId']['check-in'].$post({ param: doorParam(eventId, signupId), json: { checkedIn } }, await as(login));
+  const cancelFor = async (login: string, eventId: number, signupId: number) => organiser[':id'].signups[':signupId'].cancel.$post({ param: doorParam(eventId, signupId) }, await as(login));
+
   /** Creates one event (or a series) as a staff member and returns its sessions. */
-  const create = async (login = 'erqi-admin', body: Record<string, unknown> = {}) =>
-    (await ok<{ events: StaffEventView[] }>(post(login, '/api/organiser/events', { ...anEvent, ...body }), 201)).events;
-  const view = async (id: number, login = 'erqi-admin') => (await ok<{ event: StaffEventView }>(get(login, `/api/organiser/events/${id}`))).event;
+  const create = async (login = 'erqi-admin', body: Record<string, unknown> = {}) => (await ok(createRes(login, { ...anEvent, ...body }), 201)).events;
+  const view = async (eventId: number, login = 'erqi-admin') => (await ok(get(login, eventId))).event;
 
   /** A distinct, valid mobile number per call, so sign-ups never collide by phone. */
   const nextPhone = () => `1380000${String(++phoneSeq).padStart(4, '0')}`;
   const signUp = (eventId: number, body: Record<string, unknown> = {}, extra: Record<string, string> = {}) =>
-    post(null, `/api/events/${eventId}/signups`, { name: '王阿姨', phone: nextPhone(), seats: 1, ...body }, extra);
-  const signUpOk = async (eventId: number, body: Record<string, unknown> = {}) => ok<SignupAnswer>(signUp(eventId, body), 201);
-  const mine = (id: number, token: string) => t.app.request(`/api/events/signups/${id}?token=${token}`);
+    t.api.events[':id'].signups.$post({ param: id(eventId), json: { name: '王阿姨', phone: nextPhone(), seats: 1, ...body } as SignupInput }, { headers: extra });
+  const signUpOk = async (eventId: number, body: Record<string, unknown> = {}) => ok(signUp(eventId, body), 201);
+  const mine = (signupId: number, token: string) => t.api.events.signups[':id'].$get({ param: id(signupId), query: { token } });
+  /** The resident cancels their own sign-up with its token. */
+  const cancelMine = (signup: { id: number; token: string }) => t.api.events.signups[':id'].cancel.$post({ param: id(signup.id), json: { token: signup.token } });
+  /** The public event page. */
+  const event = (eventId: number) => t.api.events[':id'].$get({ param: id(eventId) });
   const statusOf = async (id: number) => (await t.db.select({ status: eventSignups.status }).from(eventSignups).where(eq(eventSignups.id, id)))[0]?.status;
   const audits = async (action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(asc(auditLog.id));
 
-  return Object.assign(e, { t, headers, get, post, patch, ok, create, view, signUp, signUpOk, nextPhone, mine, statusOf, audits });
+  return Object.assign(e, { t, headers, as, ok, list, createRes, get, edit, cancel, summary, door, checkIn, cancelFor, create, view, signUp, signUpOk, nextPhone, mine, cancelMine, event, statusOf, audits });
 }
 export type EventsApp = Awaited<ReturnType<typeof eventsApp>>;

@@ -14,9 +14,9 @@ const comment = Buffer.from('GPS 34.7466N 113.6253E, Xiaomi Redmi');
 const withComment = Buffer.concat([plainJpeg.subarray(0, 20), Buffer.from([0xff, 0xfe, 0, comment.length + 2]), comment, plainJpeg.subarray(20)]);
 
 async function uploaded() {
-  const res = await upload(d.t.app, withComment);
+  const res = await upload(d.t.api, withComment);
   expect(res.status).toBe(201);
-  return (await res.json()) as { key: string; type: string; size: number };
+  return res.json();
 }
 
 const photo = (number: string, query = '', headers: Record<string, string> = {}, position = 0) =>
@@ -41,7 +41,7 @@ describe('uploading a photo', () => {
       [Buffer.concat([plainJpeg, Buffer.alloc(PHOTO_MAX_BYTES)]), 'image/jpeg', 413, 'payload_too_large'],
     ];
     for (const [body, type, status, code] of cases) {
-      const res = await upload(d.t.app, body, type);
+      const res = await upload(d.t.api, body, type);
       expect([type, res.status]).toEqual([type, status]);
       expect(await res.json()).toMatchObject({ error: { code, message: expect.any(String) } });
     }
@@ -52,7 +52,7 @@ describe('uploading a photo', () => {
     const sof = huge.indexOf(Buffer.from([0xff, 0xc0]));
     huge.writeUInt16BE(65_535, sof + 5);
     huge.writeUInt16BE(65_535, sof + 7);
-    const res = await upload(d.t.app, huge);
+    const res = await upload(d.t.api, huge);
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ error: { code: 'too_many_pixels', fields: { body: expect.stringContaining('65535×65535') } } });
   });

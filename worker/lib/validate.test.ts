@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { onError } from './errors.ts';
 import { validate } from './validate.ts';
+import { errorOf } from '../test-helpers.ts';
 
 const app = new Hono()
   .post('/things', validate('json', z.object({ name: z.string().check(z.minLength(2)), seats: z.number().check(z.int(), z.lte(3)) })), (c) =>
@@ -26,14 +27,14 @@ describe('validate', () => {
   it('answers 400 naming every field at fault', async () => {
     const res = await post(JSON.stringify({ name: 'x', seats: 9 }));
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
+    const body = await errorOf(res);
     expect(body.error.code).toBe('invalid_input');
-    expect(Object.keys(body.error.fields).sort()).toEqual(['name', 'seats']);
+    expect(Object.keys(body.error.fields ?? {}).sort()).toEqual(['name', 'seats']);
   });
 
   it('says why in English where a schema gives no message of its own', async () => {
     const res = await post(JSON.stringify({ name: 'x', seats: 9 }));
-    const body = (await res.json()) as { error: { fields: Record<string, string> } };
+    const body = await errorOf(res);
     expect(body.error.fields).toEqual({
       name: 'Too small: expected string to have >=2 characters',
       seats: 'Too big: expected number to be <=3',

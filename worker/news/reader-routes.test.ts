@@ -1,4 +1,5 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../test-helpers.ts';
 
@@ -11,48 +12,52 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-type Listed = { articles: { id: number; headline: string; kicker: string | null; creditLine: { zh: string } }[]; nextBefore: string | null };
-const list = async (query: string) => (await (await t.app.request(`/api/news?${query}`)).json()) as Listed;
-const headlines = async (query: string) => (await list(query)).articles.map((a) => a.headline);
+type Query = InferRequestType<Awaited<ReturnType<typeof testApp>>['api']['news']['$get']>['query'];
+const list = async (query: Query = {}) => {
+  const res = await t.api.news.$get({ query });
+  if (res.status !== 200) throw new Error(`news list failed: ${res.status}`);
+  return res.json();
+};
+const headlines = async (query: Query = {}) => (await list(query)).articles.map((a) => a.headline);
 
 describe('reading news', () => {
   it("lists a community's own news, its sub-district's and district-wide ones, newest first", async () => {
-    expect(await headlines('community=jieyunlu')).toEqual(['“小板凳课堂”下一课：疫情防控和卫生健康', '小板凳大课堂 小区院里传党音']);
-    expect(await headlines('community=yongan')).toEqual(['“合署办公”一站式服务 让居民不再往返跑']);
-    expect(await headlines('subdistrict=mifengzhang')).toEqual(['借助党建工具箱 开展“三位一体”宣讲']);
-    expect((await headlines('')).length).toBe(6);
+    expect(await headlines({ community: 'jieyunlu' })).toEqual(['“小板凳课堂”下一课：疫情防控和卫生健康', '小板凳大课堂 小区院里传党音']);
+    expect(await headlines({ community: 'yongan' })).toEqual(['“合署办公”一站式服务 让居民不再往返跑']);
+    expect(await headlines({ subdistrict: 'mifengzhang' })).toEqual(['借助党建工具箱 开展“三位一体”宣讲']);
+    expect((await headlines()).length).toBe(6);
   });
 
   it('renders credits the way the paper does', async () => {
-    const { articles } = await list('community=yongan');
+    const { articles } = await list({ community: 'yongan' });
     expect(articles[0]!.creditLine.zh).toBe('记者 景静 通讯员 吴陕南 文/图');
-    const songshan = await list('community=gongrenlu');
+    const songshan = await list({ community: 'gongrenlu' });
     expect(songshan.articles[0]!.creditLine.zh).toBe('记者 景静 通讯员 崔丹花');
   });
 
   it('filters by column (the Community Loudspeaker)', async () => {
-    expect(await headlines(`column=${encodeURIComponent('社区小喇叭')}`)).toEqual(['“小板凳课堂”下一课：疫情防控和卫生健康', '借助党建工具箱 开展“三位一体”宣讲']);
+    expect(await headlines({ column: '社区小喇叭' })).toEqual(['“小板凳课堂”下一课：疫情防控和卫生健康', '借助党建工具箱 开展“三位一体”宣讲']);
   });
 
   it('finds Chinese words: 小板凳 finds the Jieyun Road report, and two-character words work too', async () => {
-    expect(await headlines(`q=${encodeURIComponent('小板凳')}`)).toContain('小板凳大课堂 小区院里传党音');
-    expect(await headlines(`q=${encodeURIComponent('合署办公')}`)).toEqual(['“合署办公”一站式服务 让居民不再往返跑']);
-    expect(await headlines(`q=${encodeURIComponent('物业')}`)).toEqual(['“合署办公”一站式服务 让居民不再往返跑']);
-    expect(await headlines(`q=${encodeURIComponent('社保卡 银行')}`)).toEqual(['爱心助残 上门换卡暖人心']);
-    expect(await headlines(`q=${encodeURIComponent('没有这种内容的词')}`)).toEqual([]);
-    expect(await headlines(`q=${encodeURIComponent('"%_')}`)).toEqual([]);
+    expect(await headlines({ q: '小板凳' })).toContain('小板凳大课堂 小区院里传党音');
+    expect(await headlines({ q: '合署办公' })).toEqual(['“合署办公”一站式服务 让居民不再往返跑']);
+    expect(await headlines({ q: '物业' })).toEqual(['“合署办公”一站式服务 让居民不再往返跑']);
+    expect(await headlines({ q: '社保卡 银行' })).toEqual(['爱心助残 上门换卡暖人心']);
+    expect(await headlines({ q: '没有这种内容的词' })).toEqual([]);
+    expect(await headlines({ q: '"%_' })).toEqual([]);
   });
 
   it('pages with a cursor, without repeats or gaps', async () => {
     const seen: string[] = [];
     let cursor = '';
     for (let page = 0; page < 4; page++) {
-      const result = await list(`limit=2${cursor ? `&before=${cursor}` : ''}`);
+      const result = await list({ limit: '2', before: cursor || undefined });
       seen.push(...result.articles.map((a) => a.headline));
       if (!result.nextBefore) break;
       cursor = result.nextBefore;
     }
-    expect(seen).toEqual(await headlines(''));
+    expect(seen).toEqual(await headlines());
   });
 
   it('answers 304 for an unchanged list or article, and a bad query with 400', async () => {

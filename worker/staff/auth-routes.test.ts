@@ -1,3 +1,4 @@
+import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.ts';
 import { LOGIN_FAILURE_LIMIT, THROTTLE_WINDOW_MS } from './throttle.ts';
@@ -13,13 +14,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const me = (headers: Record<string, string>) => t.app.request('/api/auth/me', { headers });
+const me = (headers: Record<string, string>) => t.api.auth.me.$get(undefined, { headers });
+/** A sign-in as the web app sends it; tests also send pairs the validator must refuse. */
+const login = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  t.api.auth.login.$post({ json: body as InferRequestType<typeof t.api.auth.login.$post>['json'] }, { headers });
 
 describe('sign-in', () => {
   it('signs in with the right pair: staff, token and a session cookie', async () => {
-    const res = await t.post('/api/auth/login', { login: 'Yongan', password: demoPassword });
+    const res = await login({ login: 'Yongan', password: demoPassword });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { staff: Record<string, unknown>; token: string };
+    const body = await res.json();
     expect(body.staff).toMatchObject({ login: 'yongan', role: 'community', place: { type: 'community', slug: 'yongan' } });
     expect(body.staff).not.toHaveProperty('passwordHash');
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -27,7 +31,7 @@ describe('sign-in', () => {
   });
 
   it('sets HttpOnly, SameSite=Lax, no Secure on http://localhost', async () => {
-    const res = await t.post('/api/auth/login', { login: 'yongan', password: demoPassword });
+    const res = await login({ login: 'yongan', password: demoPassword });
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^linli_session=[\w-]{43};/);
     expect(cookie).toContain('HttpOnly');
@@ -51,7 +55,7 @@ describe('sign-in', () => {
   });
 
   it('accepts the session cookie on later requests', async () => {
-    const res = await t.post('/api/auth/login', { login: 'yongan', password: demoPassword });
+    const res = await login({ login: 'yongan', password: demoPassword });
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     expect((await me({ Cookie: cookie })).status).toBe(200);
   });
@@ -62,10 +66,10 @@ describe('sign-in', () => {
 
   it('answers an unknown login and a wrong password with the same body, after the same work', async () => {
     const derive = vi.spyOn(crypto.subtle, 'deriveBits');
-    const unknown = await t.post('/api/auth/login', { login: 'nobody-here', password: 'whatever-long' });
+    const unknown = await login({ login: 'nobody-here', password: 'whatever-long' });
     const unknownIterations = derive.mock.calls.map(([params]) => (params as Pbkdf2Params).iterations);
     derive.mockClear();
-    const wrong = await t.post('/api/auth/login', { login: 'erqi-admin', password: 'whatever-long' });
+    const wrong = await login({ login: 'erqi-admin', password: 'whatever-long' });
     const wrongIterations = derive.mock.calls.map(([params]) => (params as Pbkdf2Params).iterations);
     derive.mockRestore();
     expect(unknown.status).toBe(401);
@@ -77,17 +81,17 @@ describe('sign-in', () => {
 
   it('refuses a disabled account with the same answer as a wrong password', async () => {
     const admin = await t.signIn('erqi-admin');
-    const list = (await (await t.app.request('/api/staff', { headers: t.bearer(admin) })).json()) as { staff: { id: number; login: string }[] };
+    const list = await (await t.api.staff.$get(undefined, { headers: t.bearer(admin) })).json();
     const id = list.staff.find((s) => s.login === 'weihongmin')!.id;
-    expect((await t.post(`/api/staff/${id}/disable`, {}, t.bearer(admin))).status).toBe(200);
-    const res = await t.post('/api/auth/login', { login: 'weihongmin', password: demoPassword });
+    expect((await t.api.staff[':id'].disable.$post({ param: { id: String(id) } }, { headers: t.bearer(admin) })).status).toBe(200);
+    const res = await login({ login: 'weihongmin', password: demoPassword });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Wrong login or password.' } });
-    await t.post(`/api/staff/${id}/enable`, {}, t.bearer(admin));
+    await t.api.staff[':id'].enable.$post({ param: { id: String(id) } }, { headers: t.bearer(admin) });
   });
 
   it('names the missing fields of a malformed sign-in', async () => {
-    const res = await t.post('/api/auth/login', { login: '' });
+    const res = await login({ login: '' });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { login: expect.any(String), password: expect.any(String) } } });
   });
@@ -100,23 +104,23 @@ describe('throttling', () => {
       expect((await t.post('/api/auth/login', { login: 'jianzhongjie', password: `wrong-password-${i}` })).status).toBe(401);
     }
     address = '198.51.100.8';
-    const locked = await t.post('/api/auth/login', { login: 'jianzhongjie', password: demoPassword });
+    const locked = await login({ login: 'jianzhongjie', password: demoPassword });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(THROTTLE_WINDOW_MS / 1000);
     expect(await locked.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
     clock += THROTTLE_WINDOW_MS + 1000;
-    expect((await t.post('/api/auth/login', { login: 'jianzhongjie', password: demoPassword })).status).toBe(200);
+    expect((await login({ login: 'jianzhongjie', password: demoPassword })).status).toBe(200);
   });
 
   it('locks a client address that tries many logins', async () => {
     address = '192.0.2.99';
     for (let i = 0; i < 20; i++) await t.post('/api/auth/login', { login: `guess-${i}`, password: 'some-password' });
-    const res = await t.post('/api/auth/login', { login: 'erqi-admin', password: demoPassword });
+    const res = await login({ login: 'erqi-admin', password: demoPassword });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBeTruthy();
     address = '192.0.2.100';
-    expect((await t.post('/api/auth/login', { login: 'erqi-admin', password: demoPassword })).status).toBe(200);
+    expect((await login({ login: 'erqi-admin', password: demoPassword })).status).toBe(200);
   });
 });
 
@@ -152,7 +156,7 @@ describe('sessions', () => {
 
   it('ends the session on the server at sign-out', async () => {
     const token = await t.signIn('yongan');
-    const res = await t.post('/api/auth/logout', {}, t.bearer(token));
+    const res = await t.api.auth.logout.$post(undefined, { headers: t.bearer(token) });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toMatch(/linli_session=;/);
     expect((await me(t.bearer(token))).status).toBe(401);
@@ -167,7 +171,7 @@ describe('sessions', () => {
 
 describe('CSRF', () => {
   const cookieFor = async () => {
-    const res = await t.post('/api/auth/login', { login: 'erqi-admin', password: demoPassword });
+    const res = await login({ login: 'erqi-admin', password: demoPassword });
     return res.headers.get('set-cookie')!.split(';')[0]!;
   };
   const logout = (headers: Record<string, string>) => t.app.request('/api/auth/logout', { method: 'POST', headers });
@@ -194,7 +198,7 @@ describe('CSRF', () => {
   });
 
   it('refuses a cross-origin sign-in', async () => {
-    const res = await t.post('/api/auth/login', { login: 'erqi-admin', password: demoPassword }, { Origin: 'https://evil.example' });
+    const res = await login({ login: 'erqi-admin', password: demoPassword }, { Origin: 'https://evil.example' });
     expect(res.status).toBe(403);
   });
 
@@ -220,7 +224,7 @@ describe('what /me says the staff member may do', () => {
     it(`answers ${login}'s abilities, one per policy action`, async () => {
       const res = await me(t.bearer(await t.signIn(login)));
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { abilities: unknown }).abilities).toEqual(abilities);
+      expect((await res.json()).abilities).toEqual(abilities);
     });
   }
 });
