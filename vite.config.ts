@@ -30,11 +30,14 @@ export default defineConfig({
     solid(),
     assetHeaders,
     // The resident pages people open from a shared link or a bookmark; keep in step with routes.ts.
-    routePages([
-      { file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'], early: 'src/early-news.ts' },
-      { file: 'events.html', module: 'src/pages/events/index.tsx', fetches: ['/api/places'] },
-      { file: 'desk.html', module: 'src/pages/desk/index.tsx', fetches: ['/api/places'] },
-    ], { article: 'src/pages/news/article.tsx' }),
+    routePages(
+      [
+        { file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'], early: 'src/early-news.ts' },
+        { file: 'events.html', module: 'src/pages/events/index.tsx', fetches: ['/api/places'] },
+        { file: 'desk.html', module: 'src/pages/desk/index.tsx', fetches: ['/api/places'] },
+      ],
+      { article: 'src/pages/news/article.tsx' },
+    ),
     precompress(),
   ],
   build: {

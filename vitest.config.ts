@@ -22,7 +22,11 @@ export default defineConfig({
           cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { LIBSQL_URL: inject<string>('libsqlUrl'), LIBSQL_AUTH_TOKEN: '', AUTH_PEPPER: inject<string>('authPepper') },
+              bindings: {
+                LIBSQL_URL: inject<string>('libsqlUrl'),
+                LIBSQL_AUTH_TOKEN: '',
+                AUTH_PEPPER: inject<string>('authPepper'),
+              },
             },
           })),
         ],
@@ -32,7 +36,6 @@ export default defineConfig({
           // The first request starts workerd, which takes seconds on a busy machine.
           testTimeout: 60_000,
           globalSetup: ['./worker/workerd-setup.ts'],
-
         },
       },
       {

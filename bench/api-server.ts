@@ -132,7 +132,11 @@ async function capture(name: string, requests: CaptureRequest[], toWriteDb: bool
   let status = 0;
   for (const r of requests) {
     recorder.recording = [];
-    const res = await fetch(appUrl + r.path, { method: r.method, body: r.body, headers: r.body ? { 'content-type': 'application/json' } : {} });
+    const res = await fetch(appUrl + r.path, {
+      method: r.method,
+      body: r.body,
+      headers: r.body ? { 'content-type': 'application/json' } : {},
+    });
     const text = await res.text();
     variants.push(recorder.recording);
     recorder.recording = null;
@@ -140,7 +144,11 @@ async function capture(name: string, requests: CaptureRequest[], toWriteDb: bool
     status = res.status;
   }
   captured.set(name, { variants, status, client: toWriteDb ? writes.client : client, next: 0 });
-  return { statements: variants[0]!.reduce((n, call) => n + (call.kind === 'execute' ? 1 : call.stmts.length), 0), calls: variants[0]!.length, sql: variants[0]!.map((c) => (c.kind === 'execute' ? sqlOf(c.stmt) : `batch: ${c.stmts.map(sqlOf).join(' ; ')}`)) };
+  return {
+    statements: variants[0]!.reduce((n, call) => n + (call.kind === 'execute' ? 1 : call.stmts.length), 0),
+    calls: variants[0]!.length,
+    sql: variants[0]!.map((c) => (c.kind === 'execute' ? sqlOf(c.stmt) : `batch: ${c.stmts.map(sqlOf).join(' ; ')}`)),
+  };
 }
 const sqlOf = (s: InStatement) => (typeof s === 'string' ? s : s.sql).replace(/\s+/g, ' ').trim();
 
@@ -153,8 +161,7 @@ process.on('message', async (m: ServerMessage & { id: number }) => {
       const used = process.cpuUsage(cpuMark);
       cpuMark = process.cpuUsage();
       reply({ app: appCount.take(), floor: floorCount.take(), cpuMicros: used.user + used.system });
-    }
-    else if (m.type === 'rows') {
+    } else if (m.type === 'rows') {
       const table = m.table.replace(/[^a-z_]/g, '');
       const n = async (cl: Client) => Number((await cl.execute(`select count(*) as n from ${table}`)).rows[0]!.n);
       reply({ app: await n(client), floor: await n(writes.client) });

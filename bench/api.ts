@@ -2,7 +2,7 @@
  * Part 1: the API on Node over an embedded file database with scaled-up demo data, loaded by
  * autocannon endpoint by endpoint, each against its floor (bench/api-server.ts) in the same run.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,15 @@ export const CONNECTIONS = 50;
 const RESIDENTS = 20_000;
 
 type Endpoint = { name: string; label: string; method: 'GET' | 'POST'; path: string; writes?: boolean };
-type Load = { reqPerSec: number; p50: number; p99: number; total2xx: number; non2xx: number; errors: number; timeouts: number };
+type Load = {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  total2xx: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
 export type EndpointResult = {
   name: string;
   label: string;
@@ -28,7 +36,14 @@ export type EndpointResult = {
   percentOfFloor: number;
   /** Server CPU time (user + system) per answer: steadier than req/s on a shared machine. */
   cpu: { appMicros: number; floorMicros: number; floorPercentOfApp: number };
-  writes?: { rowsAdded: number; server2xx: number; serverErrors: number; lost: number; floorRowsAdded: number; floor2xx: number };
+  writes?: {
+    rowsAdded: number;
+    server2xx: number;
+    serverErrors: number;
+    lost: number;
+    floorRowsAdded: number;
+    floor2xx: number;
+  };
   sql: string[];
 };
 export type ApiResult = {
@@ -53,13 +68,16 @@ function serverProcess(readUrl: string, floorWriteUrl: string, profileDir?: stri
   const waiting = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
   const ready = new Promise<{ app: string; floor: string }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-    child.on('message', (m: { ready?: boolean; app: string; floor: string; id?: number; body?: never; error?: string }) => {
-      if (m.ready) return resolve(m);
-      const w = waiting.get(m.id!);
-      waiting.delete(m.id!);
-      if (m.error) w?.reject(new Error(m.error));
-      else w?.resolve(m.body!);
-    });
+    child.on(
+      'message',
+      (m: { ready?: boolean; app: string; floor: string; id?: number; body?: never; error?: string }) => {
+        if (m.ready) return resolve(m);
+        const w = waiting.get(m.id!);
+        waiting.delete(m.id!);
+        if (m.error) w?.reject(new Error(m.error));
+        else w?.resolve(m.body!);
+      },
+    );
   });
   const ask = <T>(message: ServerMessage) =>
     new Promise<T>((resolve, reject) => {
@@ -151,9 +169,17 @@ async function load(url: string, endpoint: Endpoint, seconds: number, submission
  * Runs the API bench. `seconds` per endpoint and side (app, floor), after `warmup` seconds.
  * @example const result = await runApiBench({ seconds: 10, warmup: 3, log: console.log })
  */
-export async function runApiBench(options: { seconds: number; warmup: number; log: (line: string) => void; only?: string[]; profileDir?: string }): Promise<ApiResult> {
+export async function runApiBench(options: {
+  seconds: number;
+  warmup: number;
+  log: (line: string) => void;
+  only?: string[];
+  profileDir?: string;
+}): Promise<ApiResult> {
   const { seconds, warmup, log } = options;
-  log(`Generating the bench database (${scale.communities} communities, ${scale.articles} articles, ${scale.events} events, ${scale.tickets} tickets)…`);
+  log(
+    `Generating the bench database (${scale.communities} communities, ${scale.articles} articles, ${scale.events} events, ${scale.tickets} tickets)…`,
+  );
   const base = await benchDatabase();
   const slugs = (await base.db.select({ slug: communities.slug }).from(communities)).map((c) => c.slug);
   base.client.close();
@@ -165,13 +191,18 @@ export async function runApiBench(options: { seconds: number; warmup: number; lo
   copyFileSync(base.url.slice('file:'.length), readPath);
   copyFileSync(base.url.slice('file:'.length), floorPath);
   await base.cleanup();
-  log(`  ${base.rows.tickets} tickets, ${base.rows.articles} articles, ${base.rows.events} events in ${base.rows.communities} communities (${base.seconds.toFixed(1)} s)`);
+  log(
+    `  ${base.rows.tickets} tickets, ${base.rows.articles} articles, ${base.rows.events} events in ${base.rows.communities} communities (${base.seconds.toFixed(1)} s)`,
+  );
 
   const server = serverProcess(`file:${readPath}`, `file:${floorPath}`, options.profileDir);
   try {
     const urls = await server.ready;
     const pragmas = await server.ask<{ synchronous: number; journalMode: string }>({ type: 'pragmas' });
-    const durability = { synchronous: SYNCHRONOUS[pragmas.synchronous] ?? String(pragmas.synchronous), journalMode: String(pragmas.journalMode) };
+    const durability = {
+      synchronous: SYNCHRONOUS[pragmas.synchronous] ?? String(pragmas.synchronous),
+      journalMode: String(pragmas.journalMode),
+    };
     log(`  durability: journal_mode=${durability.journalMode}, synchronous=${durability.synchronous}`);
 
     const { number, token } = base.tracked;
@@ -186,7 +217,14 @@ export async function runApiBench(options: { seconds: number; warmup: number; lo
     // RESIDENTS addresses in turn: each stays well inside its hourly budget.
     let sent = 0;
     const submission = (community: string) =>
-      JSON.stringify({ community, category: 'repairs', description: `楼道水管漏水，第${++sent}次报修，请尽快处理。`, location: '3号楼2单元', phone: '13800138000', consent: true });
+      JSON.stringify({
+        community,
+        category: 'repairs',
+        description: `楼道水管漏水，第${++sent}次报修，请尽快处理。`,
+        location: '3号楼2单元',
+        phone: '13800138000',
+        consent: true,
+      });
     const nextSubmission = () => {
       const body = submission(slugs[sent % slugs.length]!);
       const n = sent % RESIDENTS;
@@ -195,14 +233,23 @@ export async function runApiBench(options: { seconds: number; warmup: number; lo
 
     const results: EndpointResult[] = [];
     for (const e of endpoints.filter((x) => !options.only || options.only.includes(x.name))) {
-      const requests: CaptureRequest[] = e.writes ? slugs.map((s) => ({ method: 'POST', path: e.path, body: submission(s) })) : [{ method: 'GET', path: e.path }];
-      const captured = await server.ask<{ statements: number; sql: string[] }>({ type: 'capture', name: e.name, requests, writes: !!e.writes });
+      const requests: CaptureRequest[] = e.writes
+        ? slugs.map((s) => ({ method: 'POST', path: e.path, body: submission(s) }))
+        : [{ method: 'GET', path: e.path }];
+      const captured = await server.ask<{ statements: number; sql: string[] }>({
+        type: 'capture',
+        name: e.name,
+        requests,
+        writes: !!e.writes,
+      });
       const floorUrl = `${urls.floor}/${e.name}`;
       const appUrl = urls.app + e.path;
       const submitting = e.writes ? nextSubmission : undefined;
       const settle = () => settled(server.ask);
 
-      log(`  ${e.label}: ${e.method} ${e.path.replace(token, '…')} — ${captured.statements} SQL statements per request`);
+      log(
+        `  ${e.label}: ${e.method} ${e.path.replace(token, '…')} — ${captured.statements} SQL statements per request`,
+      );
       const rows = async () => server.ask<{ app: number; floor: number }>({ type: 'rows', table: 'tickets' });
       for (const url of [floorUrl, appUrl]) await load(url, e, warmup, submitting);
       await settle();
@@ -217,13 +264,28 @@ export async function runApiBench(options: { seconds: number; warmup: number; lo
         served[side].other += s[side].other;
         served[side].cpuMicros += s.cpuMicros;
       }
-      const cpuPerRequest = (side: 'app' | 'floor') => Math.round(served[side].cpuMicros / Math.max(1, served[side].ok + served[side].other));
+      const cpuPerRequest = (side: 'app' | 'floor') =>
+        Math.round(served[side].cpuMicros / Math.max(1, served[side].ok + served[side].other));
       const after = e.writes ? await rows() : undefined;
       const floor = combined(rounds.floor);
       const app = combined(rounds.app);
       const percentOfFloor = (100 * app.reqPerSec) / floor.reqPerSec;
-      const cpu = { appMicros: cpuPerRequest('app'), floorMicros: cpuPerRequest('floor'), floorPercentOfApp: (100 * cpuPerRequest('floor')) / cpuPerRequest('app') };
-      const result: EndpointResult = { name: e.name, label: e.label, request: `${e.method} ${e.path.replace(token, 'TOKEN')}`, statements: captured.statements, app, floor, percentOfFloor, cpu, sql: captured.sql };
+      const cpu = {
+        appMicros: cpuPerRequest('app'),
+        floorMicros: cpuPerRequest('floor'),
+        floorPercentOfApp: (100 * cpuPerRequest('floor')) / cpuPerRequest('app'),
+      };
+      const result: EndpointResult = {
+        name: e.name,
+        label: e.label,
+        request: `${e.method} ${e.path.replace(token, 'TOKEN')}`,
+        statements: captured.statements,
+        app,
+        floor,
+        percentOfFloor,
+        cpu,
+        sql: captured.sql,
+      };
       if (e.writes) {
         const rowsAdded = after!.app - before!.app;
         result.writes = {
@@ -235,7 +297,9 @@ export async function runApiBench(options: { seconds: number; warmup: number; lo
           floor2xx: served.floor.ok,
         };
       }
-      log(`    app ${Math.round(app.reqPerSec)} req/s (p50 ${app.p50} ms, p99 ${app.p99} ms) · floor ${Math.round(floor.reqPerSec)} req/s · ${percentOfFloor.toFixed(0)}% of floor · CPU/answer ${cpu.appMicros} µs vs ${cpu.floorMicros} µs (${cpu.floorPercentOfApp.toFixed(0)}%)`);
+      log(
+        `    app ${Math.round(app.reqPerSec)} req/s (p50 ${app.p50} ms, p99 ${app.p99} ms) · floor ${Math.round(floor.reqPerSec)} req/s · ${percentOfFloor.toFixed(0)}% of floor · CPU/answer ${cpu.appMicros} µs vs ${cpu.floorMicros} µs (${cpu.floorPercentOfApp.toFixed(0)}%)`,
+      );
       results.push(result);
     }
     return {

@@ -8,7 +8,11 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
-    requests?: { method?: string; body?: string; setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
+    requests?: {
+      method?: string;
+      body?: string;
+      setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
+    }[];
   };
   export type Result = {
     requests: Histogram;

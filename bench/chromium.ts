@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const installHint = 'Install it with `apt-get update && apt-get install -y chromium` (or point CHROMIUM_PATH at a Chromium).';
+export const installHint =
+  'Install it with `apt-get update && apt-get install -y chromium` (or point CHROMIUM_PATH at a Chromium).';
 
 /** Starts Chromium with its DevTools port open; resolves once it listens. */
 export async function startChromium() {
@@ -35,7 +36,10 @@ export async function startChromium() {
   );
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not open its DevTools port: ${seen.slice(-500)}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Chromium did not open its DevTools port: ${seen.slice(-500)}`)),
+      20_000,
+    );
     child.stderr!.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(seen);
@@ -50,7 +54,8 @@ export async function startChromium() {
     });
   });
   child.stderr!.resume();
-  const version = ((await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { Browser: string }).Browser;
+  const version = ((await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { Browser: string })
+    .Browser;
   return {
     port,
     version,
@@ -73,7 +78,10 @@ export async function startChromium() {
  * DevTools protocol (Node's own WebSocket), so later runs on that origin start with them.
  */
 export async function seedLocalStorage(port: number, origin: string, items: Record<string, string>) {
-  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { type: string; webSocketDebuggerUrl: string }[];
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+    type: string;
+    webSocketDebuggerUrl: string;
+  }[];
   const page = targets.find((t) => t.type === 'page');
   if (!page) throw new Error('Chromium has no tab to seed');
   const ws = new WebSocket(page.webSocketDebuggerUrl);
@@ -96,7 +104,8 @@ export async function seedLocalStorage(port: number, origin: string, items: Reco
     });
   await send('Page.enable');
   await send('Page.navigate', { url: `${origin}/` });
-  for (const started = Date.now(); !events.includes('Page.loadEventFired') && Date.now() - started < 15_000; ) await new Promise((r) => setTimeout(r, 50));
+  for (const started = Date.now(); !events.includes('Page.loadEventFired') && Date.now() - started < 15_000; )
+    await new Promise((r) => setTimeout(r, 50));
   const script = Object.entries(items)
     .map(([key, value]) => `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
     .join('');

@@ -3,31 +3,32 @@
  * make it), scaled up with generated places, articles, events and tickets written through the
  * app's own schema. Deterministic (seeded), so every run measures the same data.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { count, eq, max } from 'drizzle-orm';
 import {
+  type ArticleCredit,
   articles,
   communities,
   compounds,
-  events,
+  type EventKind,
   eventSeries,
   eventSignups,
+  events,
   propertyCompanies,
   propertyCompanyCompounds,
   subdistricts,
-  ticketCategories,
-  timelineEntries,
-  tickets,
-  type ArticleCredit,
-  type EventKind,
   type TicketStatus,
+  ticketCategories,
+  tickets,
+  timelineEntries,
 } from '../schema/index.ts';
-import { loadDemoDesk } from '../worker/node/demo/desk.ts';
-import { hashToken, randomToken } from '../worker/lib/crypto.ts';
 import { shanghaiDay } from '../worker/desk/file-ticket.ts';
+import { hashToken, randomToken } from '../worker/lib/crypto.ts';
 import type { Db } from '../worker/lib/platform.ts';
 import { summaryOf } from '../worker/news/editing.ts';
+import { loadDemoDesk } from '../worker/node/demo/desk.ts';
 import { freshDatabase } from '../worker/node/test-database.ts';
 
 export const scale = { communities: 24, articles: 2000, events: 500, tickets: 10_000 };
@@ -58,13 +59,30 @@ async function inBatches(db: Db, statements: { run: () => unknown }[]) {
     await db.batch(part);
   }
 }
-const chunks = <T>(rows: T[], size = 100) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+const chunks = <T>(rows: T[], size = 100) =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 const streets = [
-  ['daxuelu', '大学路'], ['changjianglu', '长江路'], ['hanghailu', '航海路'], ['longhailu', '陇海路'], ['minzhulu', '民主路'],
-  ['zhengtonglu', '政通路'], ['xinghuajie', '兴华街'], ['jianshelu', '建设路'], ['huashanlu', '华山路'], ['fuhuajie', '福华街'],
-  ['jiefanglu', '解放路'], ['minggonglu', '铭功路'], ['dehuajie', '德化街'], ['datonglu', '大同路'], ['changchunlu', '长春路'],
-  ['qiliyan', '齐礼阎'], ['houzhai', '侯寨'], ['mazhai', '马寨'], ['yingtaogou', '樱桃沟'], ['wulibao', '五里堡'],
+  ['daxuelu', '大学路'],
+  ['changjianglu', '长江路'],
+  ['hanghailu', '航海路'],
+  ['longhailu', '陇海路'],
+  ['minzhulu', '民主路'],
+  ['zhengtonglu', '政通路'],
+  ['xinghuajie', '兴华街'],
+  ['jianshelu', '建设路'],
+  ['huashanlu', '华山路'],
+  ['fuhuajie', '福华街'],
+  ['jiefanglu', '解放路'],
+  ['minggonglu', '铭功路'],
+  ['dehuajie', '德化街'],
+  ['datonglu', '大同路'],
+  ['changchunlu', '长春路'],
+  ['qiliyan', '齐礼阎'],
+  ['houzhai', '侯寨'],
+  ['mazhai', '马寨'],
+  ['yingtaogou', '樱桃沟'],
+  ['wulibao', '五里堡'],
 ] as const;
 
 async function addPlaces(db: Db, rng: Rng, now: number) {
@@ -80,7 +98,10 @@ async function addPlaces(db: Db, rng: Rng, now: number) {
     nameEn: `${slug} Community`,
     nameAssumed: true,
   }));
-  const inserted = await db.insert(communities).values(newCommunities).returning({ id: communities.id, slug: communities.slug });
+  const inserted = await db
+    .insert(communities)
+    .values(newCommunities)
+    .returning({ id: communities.id, slug: communities.slug });
   const compoundRows = inserted.flatMap((c) =>
     [1, 2].map((n) => ({
       communityId: c.id,
@@ -88,16 +109,27 @@ async function addPlaces(db: Db, rng: Rng, now: number) {
       name: `${c.slug}${n}号院`,
       nameEn: `${c.slug} No. ${n}`,
       nameAssumed: true,
-      buildings: Array.from({ length: rng.int(2, 8) }, (_, b) => ({ name: `${b + 1}号楼`, units: ['1单元', '2单元', '3单元'] })),
+      buildings: Array.from({ length: rng.int(2, 8) }, (_, b) => ({
+        name: `${b + 1}号楼`,
+        units: ['1单元', '2单元', '3单元'],
+      })),
     })),
   );
   const newCompounds = await db.insert(compounds).values(compoundRows).returning({ id: compounds.id });
   const companies = await db
     .insert(propertyCompanies)
-    .values([1, 2, 3, 4, 5].map((n) => ({ slug: `bench-wuye-${n}`, name: `第${n}物业服务有限公司`, nameEn: `Property Services No. ${n}` })))
+    .values(
+      [1, 2, 3, 4, 5].map((n) => ({
+        slug: `bench-wuye-${n}`,
+        name: `第${n}物业服务有限公司`,
+        nameEn: `Property Services No. ${n}`,
+      })),
+    )
     .returning({ id: propertyCompanies.id });
   // Most compounds have a property company; some old courtyards have none (开放式楼院).
-  const served = newCompounds.filter(() => rng.next() < 0.8).map((c, i) => ({ propertyCompanyId: companies[i % companies.length]!.id, compoundId: c.id }));
+  const served = newCompounds
+    .filter(() => rng.next() < 0.8)
+    .map((c, i) => ({ propertyCompanyId: companies[i % companies.length]!.id, compoundId: c.id }));
   await db.insert(propertyCompanyCompounds).values(served);
   // The demo's categories, now in every community (the demo tickets exist, so none are added).
   await loadDemoDesk(db, now);
@@ -106,7 +138,12 @@ async function addPlaces(db: Db, rng: Rng, now: number) {
 const demoBodies = readdirSync(new URL('../worker/node/demo/news/', import.meta.url))
   .filter((f) => f.endsWith('.md'))
   .map((f) => readFileSync(new URL(`../worker/node/demo/news/${f}`, import.meta.url), 'utf8'));
-const paragraphs = demoBodies.flatMap((b) => b.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 20));
+const paragraphs = demoBodies.flatMap((b) =>
+  b
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 20),
+);
 const kickers = ['学党史办实事', '社区小喇叭', '楼院新变化', '为民办实事', '文明实践', null];
 const reporters = ['景静', '王磊', '刘洋'];
 const correspondents = ['张秀玉', '吴陕南', '崔丹花', '李胜楠', '魏红敏', '赵敏'];
@@ -126,18 +163,29 @@ async function addArticles(db: Db, rng: Rng, now: number) {
     const where = rng.next();
     const community = rng.pick(places);
     const place =
-      where < 0.6 ? { subdistrictId: community.subdistrictId, communityId: community.id } : where < 0.85 ? { subdistrictId: rng.pick(subs).id, communityId: null } : { subdistrictId: null, communityId: null };
+      where < 0.6
+        ? { subdistrictId: community.subdistrictId, communityId: community.id }
+        : where < 0.85
+          ? { subdistrictId: rng.pick(subs).id, communityId: null }
+          : { subdistrictId: null, communityId: null };
     const body = articleBody(rng);
     const createdAt = now - rng.int(0, 3 * 365) * DAY - rng.int(0, 12) * HOUR;
     const state = rng.next();
     const status = state < 0.9 ? ('published' as const) : state < 0.95 ? ('draft' as const) : ('unpublished' as const);
     const credits: ArticleCredit[] = [
       { name: rng.pick(reporters), role: 'reporter', contribution: rng.pick(['text', 'both'] as const) },
-      { name: rng.pick(correspondents), role: 'correspondent', contribution: rng.pick(['text', 'photo', 'both'] as const) },
+      {
+        name: rng.pick(correspondents),
+        role: 'correspondent',
+        contribution: rng.pick(['text', 'photo', 'both'] as const),
+      },
     ];
     return {
       id: existing!.top! + 1 + i,
-      headline: `${rng.pick(paragraphs).replace(/[“”"，。！？、：；\s]/g, '').slice(0, rng.int(10, 22))}`,
+      headline: `${rng
+        .pick(paragraphs)
+        .replace(/[“”"，。！？、：；\s]/g, '')
+        .slice(0, rng.int(10, 22))}`,
       kicker: rng.pick(kickers),
       ...place,
       body,
@@ -149,11 +197,23 @@ async function addArticles(db: Db, rng: Rng, now: number) {
       updatedAt: createdAt + HOUR,
     };
   });
-  await inBatches(db, chunks(rows, 100).map((part) => db.insert(articles).values(part)));
+  await inBatches(
+    db,
+    chunks(rows, 100).map((part) => db.insert(articles).values(part)),
+  );
 }
 
 const eventKinds: EventKind[] = ['lecture', 'party_day', 'joint_meeting', 'outreach', 'other'];
-const eventTitles = ['小板凳课堂', '主题党日', '四方联席会', '防范养老诈骗讲座', '老年人冬季保健讲座', '垃圾分类宣传', '消防安全演练', '邻里节'];
+const eventTitles = [
+  '小板凳课堂',
+  '主题党日',
+  '四方联席会',
+  '防范养老诈骗讲座',
+  '老年人冬季保健讲座',
+  '垃圾分类宣传',
+  '消防安全演练',
+  '邻里节',
+];
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const hex = () => randomBytes(32).toString('hex');
 
@@ -189,28 +249,76 @@ async function addEvents(db: Db, rng: Rng, now: number) {
     });
   }
   // A few weekly series, as the Small-Stool Class is.
-  const series = await db.insert(eventSeries).values(Array.from({ length: 10 }, () => ({ rule: 'FREQ=WEEKLY;COUNT=6', createdAt: now }))).returning({ id: eventSeries.id });
-  series.forEach((s, i) => rows.slice(i * 6, i * 6 + 6).forEach((e, n) => Object.assign(e, { seriesId: s.id, sessionNumber: n + 1 })));
+  const series = await db
+    .insert(eventSeries)
+    .values(Array.from({ length: 10 }, () => ({ rule: 'FREQ=WEEKLY;COUNT=6', createdAt: now })))
+    .returning({ id: eventSeries.id });
+  series.forEach((s, i) =>
+    rows.slice(i * 6, i * 6 + 6).forEach((e, n) => Object.assign(e, { seriesId: s.id, sessionNumber: n + 1 })),
+  );
   const signups = rows.flatMap((e) => {
     const seats = e.capacity ?? 30;
     let taken = 0;
     return Array.from({ length: rng.int(0, 15) }, () => {
       const n = rng.int(1, 3);
       taken += n;
-      const status = taken <= seats ? ('confirmed' as const) : rng.next() < 0.3 ? ('cancelled' as const) : ('waitlisted' as const);
-      return { eventId: e.id!, tokenHash: hex(), name: `${rng.pick(surnames)}阿姨`, phone: `139${String(rng.int(0, 99_999_999)).padStart(8, '0')}`, seats: n, status, createdAt: e.createdAt, updatedAt: e.createdAt };
+      const status =
+        taken <= seats ? ('confirmed' as const) : rng.next() < 0.3 ? ('cancelled' as const) : ('waitlisted' as const);
+      return {
+        eventId: e.id!,
+        tokenHash: hex(),
+        name: `${rng.pick(surnames)}阿姨`,
+        phone: `139${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+        seats: n,
+        status,
+        createdAt: e.createdAt,
+        updatedAt: e.createdAt,
+      };
     });
   });
-  await inBatches(db, [...chunks(rows, 100).map((part) => db.insert(events).values(part)), ...chunks(signups, 200).map((part) => db.insert(eventSignups).values(part))]);
+  await inBatches(db, [
+    ...chunks(rows, 100).map((part) => db.insert(events).values(part)),
+    ...chunks(signups, 200).map((part) => db.insert(eventSignups).values(part)),
+  ]);
 }
 
-const problems = ['楼道灯坏了，晚上看不见', '电梯经常停在半层', '车棚里飞线充电，很危险', '楼下装修噪音太大', '垃圾桶满了没人清', '消防通道被杂物堵住', '水管漏水渗到楼下', '门禁坏了外人随便进'];
+const problems = [
+  '楼道灯坏了，晚上看不见',
+  '电梯经常停在半层',
+  '车棚里飞线充电，很危险',
+  '楼下装修噪音太大',
+  '垃圾桶满了没人清',
+  '消防通道被杂物堵住',
+  '水管漏水渗到楼下',
+  '门禁坏了外人随便进',
+];
 const flows: { status: TicketStatus; steps: [string, TicketStatus][] }[] = [
   { status: 'submitted', steps: [] },
   { status: 'accepted', steps: [['accepted', 'accepted']] },
-  { status: 'in_progress', steps: [['accepted', 'accepted'], ['started', 'in_progress']] },
-  { status: 'resolved', steps: [['accepted', 'accepted'], ['started', 'in_progress'], ['resolved', 'resolved']] },
-  { status: 'closed', steps: [['accepted', 'accepted'], ['started', 'in_progress'], ['resolved', 'resolved'], ['closed', 'closed']] },
+  {
+    status: 'in_progress',
+    steps: [
+      ['accepted', 'accepted'],
+      ['started', 'in_progress'],
+    ],
+  },
+  {
+    status: 'resolved',
+    steps: [
+      ['accepted', 'accepted'],
+      ['started', 'in_progress'],
+      ['resolved', 'resolved'],
+    ],
+  },
+  {
+    status: 'closed',
+    steps: [
+      ['accepted', 'accepted'],
+      ['started', 'in_progress'],
+      ['resolved', 'resolved'],
+      ['closed', 'closed'],
+    ],
+  },
 ];
 
 /** One ticket whose private token the bench knows, for the tracking view. */
@@ -218,7 +326,14 @@ export type TrackedTicket = { number: string; token: string };
 
 async function addTickets(db: Db, rng: Rng, now: number): Promise<TrackedTicket> {
   const [existing] = await db.select({ n: count(), top: max(tickets.id) }).from(tickets);
-  const places = await db.select({ id: communities.id, subdistrictId: communities.subdistrictId, code: communities.code, slug: communities.slug }).from(communities);
+  const places = await db
+    .select({
+      id: communities.id,
+      subdistrictId: communities.subdistrictId,
+      code: communities.code,
+      slug: communities.slug,
+    })
+    .from(communities);
   const categories = await db.select().from(ticketCategories);
   const taken = new Set((await db.select({ number: tickets.number }).from(tickets)).map((t) => t.number));
   const sequence = new Map<string, number>();
@@ -261,15 +376,43 @@ async function addTickets(db: Db, rng: Rng, now: number): Promise<TrackedTicket>
       version: flow.steps.length + 1,
     });
     if (i === 0) tracked.number = number;
-    eventRows.push({ ticketId: id, at: createdAt, kind: 'submitted', visibility: 'public', toStatus: 'submitted', actor: 'resident', detail: { channel: 'web', category: category.code, owner: category.owner } });
+    eventRows.push({
+      ticketId: id,
+      at: createdAt,
+      kind: 'submitted',
+      visibility: 'public',
+      toStatus: 'submitted',
+      actor: 'resident',
+      detail: { channel: 'web', category: category.code, owner: category.owner },
+    });
     let from: TicketStatus = 'submitted';
     flow.steps.forEach(([kind, to], s) => {
-      eventRows.push({ ticketId: id, at: createdAt + (s + 1) * DAY, kind, visibility: 'public', fromStatus: from, toStatus: to, actor: 'staff', body: rng.pick(paragraphs).slice(0, 40) });
-      if (rng.next() < 0.3) eventRows.push({ ticketId: id, at: createdAt + (s + 1) * DAY + HOUR, kind: 'note', visibility: 'internal', actor: 'staff', body: '已电话联系居民。' });
+      eventRows.push({
+        ticketId: id,
+        at: createdAt + (s + 1) * DAY,
+        kind,
+        visibility: 'public',
+        fromStatus: from,
+        toStatus: to,
+        actor: 'staff',
+        body: rng.pick(paragraphs).slice(0, 40),
+      });
+      if (rng.next() < 0.3)
+        eventRows.push({
+          ticketId: id,
+          at: createdAt + (s + 1) * DAY + HOUR,
+          kind: 'note',
+          visibility: 'internal',
+          actor: 'staff',
+          body: '已电话联系居民。',
+        });
       from = to;
     });
   }
-  await inBatches(db, [...chunks(ticketRows, 100).map((part) => db.insert(tickets).values(part)), ...chunks(eventRows, 200).map((part) => db.insert(timelineEntries).values(part))]);
+  await inBatches(db, [
+    ...chunks(ticketRows, 100).map((part) => db.insert(tickets).values(part)),
+    ...chunks(eventRows, 200).map((part) => db.insert(timelineEntries).values(part)),
+  ]);
   return tracked;
 }
 
@@ -287,9 +430,18 @@ export async function benchDatabase(now = Date.now()) {
   const tracked = await addTickets(t.db, rng, now);
   // Fold the write-ahead log into the file, so copies of it are complete and equal.
   await t.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-  const counted = async (table: typeof communities | typeof articles | typeof events | typeof tickets) => (await t.db.select({ n: count() }).from(table))[0]!.n;
-  const rows = { communities: await counted(communities), articles: await counted(articles), events: await counted(events), tickets: await counted(tickets) };
+  const counted = async (table: typeof communities | typeof articles | typeof events | typeof tickets) =>
+    (await t.db.select({ n: count() }).from(table))[0]!.n;
+  const rows = {
+    communities: await counted(communities),
+    articles: await counted(articles),
+    events: await counted(events),
+    tickets: await counted(tickets),
+  };
   // The report the newspaper gave most room to: a full-length article for the article view.
-  const [article] = await t.db.select({ id: articles.id }).from(articles).where(eq(articles.headline, '“五民工程”打造“五心楼院” 老旧小区变身和美小院'));
+  const [article] = await t.db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(eq(articles.headline, '“五民工程”打造“五心楼院” 老旧小区变身和美小院'));
   return { ...t, rows, tracked, articleId: article!.id, seconds: (performance.now() - started) / 1000 };
 }

@@ -3,18 +3,18 @@
  * CPU) on Debian's Chromium, served by the Node entry's app over the bench database.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import lighthouse from 'lighthouse';
-import { createNodeApp } from '../worker/node/server.ts';
 import { nodePlatform } from '../worker/node/platform.ts';
-import { benchDatabase } from './generate.ts';
+import { createNodeApp } from '../worker/node/server.ts';
 import { seedLocalStorage, startChromium } from './chromium.ts';
+import { benchDatabase } from './generate.ts';
 
 /** The community a resident has picked, as the web app keeps it. */
 export const residentPlace = { subdistrict: 'jianzhongjie', community: 'yongan' };
@@ -38,7 +38,13 @@ export type PageResult = {
   opportunities: { id: string; savingsMs: number }[];
   runs: number[];
 };
-export type PagesResult = { chromium: string; lighthouse: string; preset: string; runsPerPage: number; variants: { node: PageResult[]; gzip: PageResult[] } };
+export type PagesResult = {
+  chromium: string;
+  lighthouse: string;
+  preset: string;
+  runsPerPage: number;
+  variants: { node: PageResult[]; gzip: PageResult[] };
+};
 
 const gzipped = new Map<string, number>();
 async function gzipBytes(url: string): Promise<number> {
@@ -49,7 +55,9 @@ async function gzipBytes(url: string): Promise<number> {
 /** The document and the stylesheets its <head> makes the first paint wait for, gzipped. */
 async function firstPaintBytes(url: string): Promise<number> {
   const html = await (await fetch(url)).text();
-  const sheets = [...html.matchAll(/<link\b[^>]*rel=["']?stylesheet["']?[^>]*>/g)].map((m) => /href=["']?([^"' >]+)/.exec(m[0])?.[1]).filter((h): h is string => !!h);
+  const sheets = [...html.matchAll(/<link\b[^>]*rel=["']?stylesheet["']?[^>]*>/g)]
+    .map((m) => /href=["']?([^"' >]+)/.exec(m[0])?.[1])
+    .filter((h): h is string => !!h);
   let total = gzipSync(Buffer.from(html)).length;
   for (const href of sheets) total += await gzipBytes(new URL(href, url).href);
   return total;
@@ -60,14 +68,22 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
 /** The figures of one page from the median of its Lighthouse runs. */
-async function measure(origin: string, port: number, page: { name: string; path: string }, runs: number, token: string, reportFile: string) {
+async function measure(
+  origin: string,
+  port: number,
+  page: { name: string; path: string },
+  runs: number,
+  token: string,
+  reportFile: string,
+) {
   const url = origin + page.path;
   const lhrs: Lhr[] = [];
   const reports: string[] = [];
   for (let i = 0; i < runs; i++) {
     const result = await lighthouse(url, { port, output: 'html', logLevel: 'error', onlyCategories: ['performance'] });
     if (!result?.lhr) throw new Error(`Lighthouse gave no result for ${page.path}`);
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${page.path}: ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError)
+      throw new Error(`Lighthouse failed on ${page.path}: ${result.lhr.runtimeError.message}`);
     lhrs.push(result.lhr);
     reports.push(String(result.report));
   }
@@ -76,12 +92,17 @@ async function measure(origin: string, port: number, page: { name: string; path:
   // The whole report of the run kept, to open in a browser (tokens are in it: scratch only).
   writeFileSync(reportFile, reports[lhrs.indexOf(kept)]!);
   const audit = (id: string) => kept.audits[id]!;
-  const requests = ((audit('network-requests').details as { items?: Request[] } | undefined)?.items ?? []).filter((r) => r.url.startsWith(origin));
+  const requests = ((audit('network-requests').details as { items?: Request[] } | undefined)?.items ?? []).filter((r) =>
+    r.url.startsWith(origin),
+  );
   const scripts = requests.filter((r) => r.resourceType === 'Script');
   let jsGzipBytes = 0;
   for (const s of scripts) jsGzipBytes += await gzipBytes(s.url);
   const opportunities = Object.values(kept.audits)
-    .map((a) => ({ id: a.id, savingsMs: Math.round((a.details as { overallSavingsMs?: number } | undefined)?.overallSavingsMs ?? 0) }))
+    .map((a) => ({
+      id: a.id,
+      savingsMs: Math.round((a.details as { overallSavingsMs?: number } | undefined)?.overallSavingsMs ?? 0),
+    }))
     .filter((o) => o.savingsMs > 0)
     .sort((a, b) => b.savingsMs - a.savingsMs);
   const result: PageResult = {
@@ -109,7 +130,10 @@ async function listen(app: Hono, gzip: boolean) {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: front.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 /**
@@ -128,11 +152,21 @@ export async function runPagesBench(options: { runs: number; log: (line: string)
     const filed = await fetch(`${servers.node.origin}/api/tickets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ community: 'yongan', compound: 'yongan-jiayuan', category: 'repairs', description: '3号楼电梯停在半层，老人上下楼很困难。', location: '3号楼1单元', phone: '13800138000', consent: true }),
+      body: JSON.stringify({
+        community: 'yongan',
+        compound: 'yongan-jiayuan',
+        category: 'repairs',
+        description: '3号楼电梯停在半层，老人上下楼很困难。',
+        location: '3号楼1单元',
+        phone: '13800138000',
+        consent: true,
+      }),
     });
-    if (filed.status !== 201) throw new Error(`Filing the ticket to track answered ${filed.status}: ${await filed.text()}`);
+    if (filed.status !== 201)
+      throw new Error(`Filing the ticket to track answered ${filed.status}: ${await filed.text()}`);
     const ticket = (await filed.json()) as { number: string; token: string };
-    for (const s of Object.values(servers)) await seedLocalStorage(chromium.port, s.origin, { 'linli.place': JSON.stringify(residentPlace) });
+    for (const s of Object.values(servers))
+      await seedLocalStorage(chromium.port, s.origin, { 'linli.place': JSON.stringify(residentPlace) });
 
     const pages = [
       { name: 'home', path: '/' },
@@ -150,14 +184,29 @@ export async function runPagesBench(options: { runs: number; log: (line: string)
     for (const page of pages) {
       for (const variant of ['node', 'gzip'] as const) {
         const file = join(reportDir, `${variant}-${page.name.replace(/\W+/g, '-')}.html`);
-        const { result: r, lighthouseVersion: v } = await measure(servers[variant].origin, chromium.port, page, runs, ticket.token, file);
+        const { result: r, lighthouseVersion: v } = await measure(
+          servers[variant].origin,
+          chromium.port,
+          page,
+          runs,
+          ticket.token,
+          file,
+        );
         lighthouseVersion = v;
-        log(`  ${page.name}${variant === 'gzip' ? ' (gzip)' : ''}: score ${r.score}, LCP ${(r.lcpMs / 1000).toFixed(2)} s, TBT ${r.tbtMs} ms, CLS ${r.cls}, ${(r.transferBytes / 1024).toFixed(1)} KiB transferred`);
+        log(
+          `  ${page.name}${variant === 'gzip' ? ' (gzip)' : ''}: score ${r.score}, LCP ${(r.lcpMs / 1000).toFixed(2)} s, TBT ${r.tbtMs} ms, CLS ${r.cls}, ${(r.transferBytes / 1024).toFixed(1)} KiB transferred`,
+        );
         results[variant].push(r);
       }
     }
     log(`  full reports: bench/reports/*.html`);
-    return { chromium: chromium.version, lighthouse: lighthouseVersion, preset: 'mobile (simulated Slow 4G: 150 ms RTT, 1.6 Mbps; 4x CPU slowdown)', runsPerPage: runs, variants: results };
+    return {
+      chromium: chromium.version,
+      lighthouse: lighthouseVersion,
+      preset: 'mobile (simulated Slow 4G: 150 ms RTT, 1.6 Mbps; 4x CPU slowdown)',
+      runsPerPage: runs,
+      variants: results,
+    };
   } finally {
     await chromium.close();
     for (const s of Object.values(servers)) await s.close();

@@ -21,7 +21,11 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 function table(head: string[], rows: (string | number)[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 export function apiTable(api: ApiResult): string {
@@ -29,12 +33,35 @@ export function apiTable(api: ApiResult): string {
     const target = e.writes
       ? `≥ ${int(targets.submissionsPerSecond)}/s, no errors, rows = 2xx: ${verdict(e.app.reqPerSec >= targets.submissionsPerSecond && e.app.non2xx + e.app.errors + e.app.timeouts === 0 && e.writes.lost === 0)}`
       : `≥ ${targets.readPercentOfFloor}% of floor: ${verdict(e.percentOfFloor >= targets.readPercentOfFloor)}`;
-    return [e.label, int(e.app.reqPerSec), `${e.app.p50} / ${e.app.p99}`, int(e.floor.reqPerSec), `${e.floor.p50} / ${e.floor.p99}`, `**${e.percentOfFloor.toFixed(0)}%**`, `${int(e.cpu.appMicros)} / ${int(e.cpu.floorMicros)} (${e.cpu.floorPercentOfApp.toFixed(0)}%)`, e.statements, target];
+    return [
+      e.label,
+      int(e.app.reqPerSec),
+      `${e.app.p50} / ${e.app.p99}`,
+      int(e.floor.reqPerSec),
+      `${e.floor.p50} / ${e.floor.p99}`,
+      `**${e.percentOfFloor.toFixed(0)}%**`,
+      `${int(e.cpu.appMicros)} / ${int(e.cpu.floorMicros)} (${e.cpu.floorPercentOfApp.toFixed(0)}%)`,
+      e.statements,
+      target,
+    ];
   });
   const write = api.endpoints.find((e) => e.writes)?.writes;
   const submit = api.endpoints.find((e) => e.writes);
   const lines = [
-    table(['endpoint', 'app req/s', 'app p50 / p99 ms', 'floor req/s', 'floor p50 / p99 ms', 'app ÷ floor', 'server CPU µs per answer: app / floor (floor ÷ app)', 'SQL / req', 'target'], rows),
+    table(
+      [
+        'endpoint',
+        'app req/s',
+        'app p50 / p99 ms',
+        'floor req/s',
+        'floor p50 / p99 ms',
+        'app ÷ floor',
+        'server CPU µs per answer: app / floor (floor ÷ app)',
+        'SQL / req',
+        'target',
+      ],
+      rows,
+    ),
     '',
     `${api.connections} connections, ${api.warmupSeconds} s warm-up then ${api.seconds} s per endpoint and side (floor, app, app, floor in halves); ` +
       `database: ${int(api.data.communities)} communities, ${int(api.data.articles)} articles, ${int(api.data.events)} events, ${int(api.data.tickets)} tickets; ` +
@@ -57,8 +84,16 @@ export function workerTable(worker: WorkerResult): string {
     table(
       ['figure', 'value', 'target'],
       [
-        ['bundle (wrangler deploy --dry-run --minify)', `${kib(b.rawBytes)} KiB raw, ${kib(b.gzipBytes)} KiB gzipped`, `≤ ${targets.workerGzipKiB} KiB gzipped: ${verdict(b.gzipBytes <= targets.workerGzipKiB * 1024)}`],
-        ['cold workerd start → first GET /api/health 200', `median ${c.medianMs} ms (min ${c.minMs}, max ${c.maxMs}, ${c.runs} starts)`, '—'],
+        [
+          'bundle (wrangler deploy --dry-run --minify)',
+          `${kib(b.rawBytes)} KiB raw, ${kib(b.gzipBytes)} KiB gzipped`,
+          `≤ ${targets.workerGzipKiB} KiB gzipped: ${verdict(b.gzipBytes <= targets.workerGzipKiB * 1024)}`,
+        ],
+        [
+          'cold workerd start → first GET /api/health 200',
+          `median ${c.medianMs} ms (min ${c.minMs}, max ${c.maxMs}, ${c.runs} starts)`,
+          '—',
+        ],
         ['the same request, warm', `${c.warmMs} ms`, '—'],
       ],
     ),
@@ -80,9 +115,22 @@ export function pagesTable(pages: PagesResult): string {
       kib(p.jsTransferBytes),
       kib(p.jsGzipBytes),
       kib(p.firstPaintGzipBytes),
-      [p.score >= targets.pageScore ? '' : 'score', p.lcpMs <= targets.lcpMs ? '' : 'LCP'].filter(Boolean).join(', ') || 'met',
+      [p.score >= targets.pageScore ? '' : 'score', p.lcpMs <= targets.lcpMs ? '' : 'LCP'].filter(Boolean).join(', ') ||
+        'met',
     ]);
-  const head = ['page', 'score', 'FCP s', 'LCP s', 'TBT ms', 'CLS', 'transfer KiB', 'JS sent KiB', 'JS gzip KiB', 'HTML+CSS gzip KiB', `missed (≥ ${targets.pageScore}, LCP ≤ ${targets.lcpMs / 1000} s)`];
+  const head = [
+    'page',
+    'score',
+    'FCP s',
+    'LCP s',
+    'TBT ms',
+    'CLS',
+    'transfer KiB',
+    'JS sent KiB',
+    'JS gzip KiB',
+    'HTML+CSS gzip KiB',
+    `missed (≥ ${targets.pageScore}, LCP ≤ ${targets.lcpMs / 1000} s)`,
+  ];
   const home = pages.variants.node.find((p) => p.name === 'home');
   const worstFirstPaint = Math.max(...pages.variants.node.map((p) => p.firstPaintGzipBytes));
   return [

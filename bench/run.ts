@@ -14,9 +14,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { runApiBench, type ApiResult } from './api.ts';
+import { type ApiResult, runApiBench } from './api.ts';
 import { installHint } from './chromium.ts';
-import { runPagesBench, type PagesResult } from './pages.ts';
+import { type PagesResult, runPagesBench } from './pages.ts';
 import { apiTable, pagesTable, targets, workerTable } from './report.ts';
 import { runWorkerBench, type WorkerResult } from './worker.ts';
 
@@ -56,14 +56,31 @@ const results: {
   pages?: PagesResult;
   seconds?: number;
   loadAverageAtEnd?: number[];
-} = { date: started.toISOString(), commit: git('rev-parse', '--short', 'HEAD'), uncommittedChanges: !!git('status', '--porcelain'), machine, targets };
+} = {
+  date: started.toISOString(),
+  commit: git('rev-parse', '--short', 'HEAD'),
+  uncommittedChanges: !!git('status', '--porcelain'),
+  machine,
+  targets,
+};
 
-log(`Linli bench, ${started.toISOString()} — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
-if (machine.loadAverageAtStart[0]! > machine.cores / 2) log(`Note: the machine is busy (load ${machine.loadAverageAtStart[0]}); absolute figures will be low, ratios less so.`);
+log(
+  `Linli bench, ${started.toISOString()} — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
+);
+if (machine.loadAverageAtStart[0]! > machine.cores / 2)
+  log(
+    `Note: the machine is busy (load ${machine.loadAverageAtStart[0]}); absolute figures will be low, ratios less so.`,
+  );
 
 if (only.has('api')) {
   log('\n## API on Node (autocannon)');
-  results.api = await runApiBench({ seconds, warmup, log, only: process.env.BENCH_ENDPOINTS?.split(','), profileDir: process.env.BENCH_PROFILE });
+  results.api = await runApiBench({
+    seconds,
+    warmup,
+    log,
+    only: process.env.BENCH_ENDPOINTS?.split(','),
+    profileDir: process.env.BENCH_PROFILE,
+  });
 }
 if (only.has('worker')) {
   log('\n## Worker');
@@ -84,12 +101,16 @@ results.loadAverageAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
 const out = new URL('./results.json', import.meta.url);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
-log(`\n# Results ${results.date.slice(0, 10)} (${machine.cores} cores, commit ${results.commit}${results.uncommittedChanges ? ' + uncommitted changes' : ''})`);
+log(
+  `\n# Results ${results.date.slice(0, 10)} (${machine.cores} cores, commit ${results.commit}${results.uncommittedChanges ? ' + uncommitted changes' : ''})`,
+);
 if (results.api) log(`\n## API on Node\n\n${apiTable(results.api)}`);
 if (results.worker) log(`\n## Worker\n\n${workerTable(results.worker)}`);
 if (results.pages) log(`\n## Resident pages\n\n${pagesTable(results.pages)}`);
 // The bench itself keeps about one core and a half busy; more than all of them means company.
 if (results.loadAverageAtEnd[0]! > machine.cores) {
-  log(`\nNote: load average ${results.loadAverageAtEnd.join(' ')} at the end: something else ran meanwhile; absolute figures (and Lighthouse's TBT) suffer most.`);
+  log(
+    `\nNote: load average ${results.loadAverageAtEnd.join(' ')} at the end: something else ran meanwhile; absolute figures (and Lighthouse's TBT) suffer most.`,
+  );
 }
 log(`\nWritten to bench/results.json in ${results.seconds} s.`);

@@ -15,7 +15,12 @@ import { startLibsqlHttpServer } from '../scripts/fixtures/libsql-http.ts';
 import { freshDatabase } from '../worker/node/test-database.ts';
 
 export type WorkerResult = {
-  bundle: { rawBytes: number; gzipBytes: number; wranglerSays: string | null; largestInputs: { name: string; rawBytes: number }[] };
+  bundle: {
+    rawBytes: number;
+    gzipBytes: number;
+    wranglerSays: string | null;
+    largestInputs: { name: string; rawBytes: number }[];
+  };
   coldStart: { runs: number; medianMs: number; minMs: number; maxMs: number; allMs: number[]; warmMs: number };
 };
 
@@ -28,21 +33,34 @@ function run(command: string, args: string[]): Promise<string> {
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (out += d));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${out.slice(-2000)}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${out.slice(-2000)}`)),
+    );
   });
 }
 
 /** Which packages (or app folders) the minified bytes come from, from esbuild's metafile. */
 function largestInputs(metafile: string, script: string) {
-  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
   const output = Object.entries(meta.outputs).find(([name]) => name.endsWith(`/${script}`))?.[1];
   const by = new Map<string, number>();
   for (const [file, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
     const inPackage = file.split('node_modules/').at(1)?.split('/');
-    const name = inPackage ? (inPackage[0]!.startsWith('@') ? inPackage.slice(0, 2).join('/') : inPackage[0]!) : `${file.split('/')[0]}/ (app)`;
+    const name = inPackage
+      ? inPackage[0]!.startsWith('@')
+        ? inPackage.slice(0, 2).join('/')
+        : inPackage[0]!
+      : `${file.split('/')[0]}/ (app)`;
     by.set(name, (by.get(name) ?? 0) + bytesInOutput);
   }
-  return [...by].map(([name, rawBytes]) => ({ name, rawBytes })).sort((a, b) => b.rawBytes - a.rawBytes).slice(0, 8);
+  return [...by]
+    .map(([name, rawBytes]) => ({ name, rawBytes }))
+    .sort((a, b) => b.rawBytes - a.rawBytes)
+    .slice(0, 8);
 }
 
 const freePort = () =>
@@ -90,7 +108,8 @@ async function coldStart(config: string, port: number): Promise<{ ms: number; wa
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`workerd exited with ${child.exitCode}: ${errors.slice(-1000)}`);
-      if (performance.now() - started > 20_000) throw new Error(`workerd gave no healthy answer in 20 s: ${errors.slice(-1000)}`);
+      if (performance.now() - started > 20_000)
+        throw new Error(`workerd gave no healthy answer in 20 s: ${errors.slice(-1000)}`);
       const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
       if (res?.status === 200) {
         await res.text();
@@ -118,7 +137,15 @@ export async function runWorkerBench(options: { runs: number; log: (line: string
   const t = await freshDatabase();
   try {
     const out = join(dir, 'out');
-    const said = await run('wrangler', ['deploy', '--dry-run', '--minify', '--outdir', out, '--metafile', join(dir, 'meta.json')]);
+    const said = await run('wrangler', [
+      'deploy',
+      '--dry-run',
+      '--minify',
+      '--outdir',
+      out,
+      '--metafile',
+      join(dir, 'meta.json'),
+    ]);
     const script = readdirSync(out).find((f) => /\.m?js$/.test(f))!;
     const code = readFileSync(join(out, script));
     const bundle = {
@@ -127,7 +154,9 @@ export async function runWorkerBench(options: { runs: number; log: (line: string
       wranglerSays: /Total Upload: [^\n]+/.exec(said)?.[0] ?? null,
       largestInputs: largestInputs(join(dir, 'meta.json'), script),
     };
-    options.log(`  bundle ${(bundle.rawBytes / 1024).toFixed(1)} KiB, ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzipped (${bundle.wranglerSays})`);
+    options.log(
+      `  bundle ${(bundle.rawBytes / 1024).toFixed(1)} KiB, ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzipped (${bundle.wranglerSays})`,
+    );
 
     const libsql = await startLibsqlHttpServer({ databaseUrl: t.url, port: 0 });
     try {
@@ -144,9 +173,13 @@ export async function runWorkerBench(options: { runs: number; log: (line: string
         minMs: sorted[0]!,
         maxMs: sorted.at(-1)!,
         allMs: all,
-        warmMs: Number((times.map((x) => x.warmMs).sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0).toFixed(1)),
+        warmMs: Number(
+          (times.map((x) => x.warmMs).sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0).toFixed(1),
+        ),
       };
-      options.log(`  cold start to first /api/health: median ${coldStartResult.medianMs} ms of ${options.runs} (${all.join(', ')} ms)`);
+      options.log(
+        `  cold start to first /api/health: median ${coldStartResult.medianMs} ms of ${options.runs} (${all.join(', ')} ms)`,
+      );
       return { bundle, coldStart: coldStartResult };
     } finally {
       await libsql.close();

@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phonePage, staffPage, samplePng, screenshot, seriousA11yViolations, startApp } from './harness.ts';
+import {
+  launchBrowser,
+  phonePage,
+  samplePng,
+  screenshot,
+  seriousA11yViolations,
+  staffPage,
+  startApp,
+} from './harness.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -18,7 +26,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-
 describe('the joint desk on a phone', () => {
   it('a resident files a ticket with a photo and lands on the private tracking page', async () => {
     await resident.goto(app.url);
@@ -33,7 +40,9 @@ describe('the joint desk on a phone', () => {
     await resident.getByLabel('小区（可不选）').selectOption({ label: '永安家园' });
     await resident.getByLabel('具体位置').fill('1号楼门口');
     await resident.getByLabel('手机号（用于回访，不会公开）').fill('138 1234 5678');
-    await resident.locator('input[type=file]').setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: samplePng() });
+    await resident
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: samplePng() });
     await expect.poll(() => resident.locator('.thumbs img').count()).toBe(1);
     await resident.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => resident.getByRole('alert').textContent()).toBe('请检查标红的内容。');
@@ -46,17 +55,24 @@ describe('the joint desk on a phone', () => {
     trackingUrl = resident.url();
     expect(trackingUrl).toMatch(/\/desk\/t\/YA-.*\?token=/);
     await expect.poll(() => resident.getByText('138****5678').isVisible()).toBe(true);
-    await expect.poll(() => resident.locator('.thumbs img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => resident.locator('.thumbs img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
     await screenshot(resident, 'desk-tracking');
     expect(await seriousA11yViolations(resident)).toEqual([]);
   });
 
   it('says a cut-off or wrong tracking link is not valid, and where to ask', async () => {
     const phone = await phonePage(browser);
-    for (const url of [trackingUrl.slice(0, -6), trackingUrl.replace(/token=[^&]+/, 'token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')]) {
+    for (const url of [
+      trackingUrl.slice(0, -6),
+      trackingUrl.replace(/token=[^&]+/, 'token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
+    ]) {
       await phone.goto(url);
       await expect.poll(() => phone.getByRole('alert').textContent()).toContain('这个查询链接打不开');
-      expect(await phone.getByRole('alert').textContent()).toContain(`请带上工单编号 ${number}，到永安社区服务台问工作人员。`);
+      expect(await phone.getByRole('alert').textContent()).toContain(
+        `请带上工单编号 ${number}，到永安社区服务台问工作人员。`,
+      );
       expect(await phone.getByText('加载失败').count()).toBe(0);
     }
     await screenshot(phone, 'desk-bad-link');
@@ -111,13 +127,19 @@ describe('the joint desk on a phone', () => {
     const box = property.getByLabel('添加说明', { exact: true });
     await box.fill('已联系电工，明天上午来修。');
     await property.getByRole('button', { name: '添加说明' }).dblclick();
-    await expect.poll(() => property.getByRole('status').filter({ hasText: '已完成' }).textContent()).toBe('已完成：添加说明。');
-    await expect.poll(() => property.locator('.timeline li', { hasText: '已联系电工，明天上午来修。' }).count()).toBe(1);
+    await expect
+      .poll(() => property.getByRole('status').filter({ hasText: '已完成' }).textContent())
+      .toBe('已完成：添加说明。');
+    await expect
+      .poll(() => property.locator('.timeline li', { hasText: '已联系电工，明天上午来修。' }).count())
+      .toBe(1);
     expect(await box.inputValue()).toBe('');
     expect(await box.isVisible()).toBe(false);
     // Fields residents will see say so; the internal ones say that too.
     expect(await property.locator('label[for="act-reroute-reason"]').textContent()).toBe('原因（居民可见）');
-    expect(await property.locator('label[for="act-reroute-owner"], label[for="act-owner"]').first().textContent()).toBe('新的负责方（居民可见）');
+    expect(await property.locator('label[for="act-reroute-owner"], label[for="act-owner"]').first().textContent()).toBe(
+      '新的负责方（居民可见）',
+    );
     await property.getByText('已办好', { exact: true }).first().click();
     await property.getByLabel('做了什么（居民可见）').fill('已更换灯泡，路灯恢复照明。');
     await property.getByRole('button', { name: '已办好' }).click();

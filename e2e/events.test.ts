@@ -30,7 +30,9 @@ describe('events on a phone', () => {
     const first = resident.locator('.event-card', { hasText: '小板凳课堂' }).first();
     await expect.poll(() => first.isVisible()).toBe(true);
     // Two days ahead of the demo's day: the week view heads it "后天".
-    await expect.poll(async () => (await resident.locator('.day-heading').allTextContents()).some((h) => h.startsWith('后天 · '))).toBe(true);
+    await expect
+      .poll(async () => (await resident.locator('.day-heading').allTextContents()).some((h) => h.startsWith('后天 · ')))
+      .toBe(true);
     expect(await first.textContent()).toContain('还剩 24 个座位');
     const subscribe = await resident.getByRole('link', { name: /订阅日历/ }).getAttribute('href');
     expect(subscribe).toMatch(/^webcal:\/\/127\.0\.0\.1:\d+\/feeds\/events\.ics\?community=jieyunlu$/);
@@ -80,7 +82,10 @@ describe('events on a phone', () => {
     expect(await resident.content()).not.toContain('03716688');
     await screenshot(resident, 'events-signup');
     expect(await seriousA11yViolations(resident)).toEqual([]);
-    const [download] = await Promise.all([resident.waitForEvent('download'), resident.getByRole('link', { name: '添加到手机日历' }).tap()]);
+    const [download] = await Promise.all([
+      resident.waitForEvent('download'),
+      resident.getByRole('link', { name: '添加到手机日历' }).tap(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^event-\d+\.ics$/);
     expect(await heading(resident)).toBe('我的报名');
     // A cut-off link says so, and what to do, instead of "check your network".

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultWebRoot } from '../worker/node/server.ts';
 import { fileShell } from '../worker/node/platform.ts';
+import { defaultWebRoot } from '../worker/node/server.ts';
 import { launchBrowser, phonePage, startApp } from './harness.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -28,7 +28,8 @@ async function phoneWith(storage: Record<string, string>) {
   }, storage);
   const requests: Request[] = [];
   page.on('request', (r) => requests.push(r));
-  const asked = (pattern: RegExp) => requests.filter((r) => pattern.test(new URL(r.url()).pathname + new URL(r.url()).search));
+  const asked = (pattern: RegExp) =>
+    requests.filter((r) => pattern.test(new URL(r.url()).pathname + new URL(r.url()).search));
   return { page, requests, asked };
 }
 
@@ -75,7 +76,9 @@ describe('the first page on a phone', () => {
     });
     await page.goto(`${app.url}/news`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Neighbourhood news');
-    expect(await page.evaluate(() => (window as unknown as { headings: string[] }).headings)).toEqual(['Neighbourhood news']);
+    expect(await page.evaluate(() => (window as unknown as { headings: string[] }).headings)).toEqual([
+      'Neighbourhood news',
+    ]);
     await page.context().close();
   });
 
@@ -106,7 +109,9 @@ describe('the first page on a phone', () => {
     await page.goto(`${app.url}/news?column=${encodeURIComponent('社区小喇叭')}`);
     await page.waitForLoadState('networkidle');
     expect(asked(/^\/api\/news\?community=yongan&column=/).length).toBe(1);
-    expect(await page.locator('link[rel="preload"][as="fetch"][href^="/api/news?community=yongan&column="]').count()).toBe(1);
+    expect(
+      await page.locator('link[rel="preload"][as="fetch"][href^="/api/news?community=yongan&column="]').count(),
+    ).toBe(1);
     await page.context().close();
   });
 

@@ -3,14 +3,15 @@
  * headless Chromium at a phone's size. `CHROMIUM_PATH` picks another Chromium (e.g. Debian's).
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Platform } from '../worker/lib/platform.ts';
 import { createNodeApp } from '../worker/node/server.ts';
 import { demoPassword, freshDatabase, testPlatform } from '../worker/node/test-database.ts';
+
 export { samplePng } from '../worker/node/sample-photos.ts';
 
 export const phone = { width: 390, height: 844 };
@@ -51,7 +52,12 @@ export async function launchBrowser(): Promise<Browser> {
   const { default: bundled } = await import('@sparticuz/chromium');
   // Its defaults suit one-shot serverless use: a single process dies with the first closed
   // context, and disabled web security would hide what real phones enforce.
-  const unwanted = ['--single-process', '--disable-web-security', '--allow-running-insecure-content', "--headless='shell'"];
+  const unwanted = [
+    '--single-process',
+    '--disable-web-security',
+    '--allow-running-insecure-content',
+    "--headless='shell'",
+  ];
   return chromium.launch({
     executablePath: await bundled.executablePath(),
     headless: true,
@@ -93,4 +99,3 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
-

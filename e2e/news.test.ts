@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phonePage, staffPage, screenshot, seriousA11yViolations, startApp } from './harness.ts';
+import { launchBrowser, phonePage, screenshot, seriousA11yViolations, staffPage, startApp } from './harness.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -15,7 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
 
 describe('news on a phone', () => {
   it('a resident finds the Small-Stool report by search and opens it', async () => {

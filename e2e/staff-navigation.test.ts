@@ -16,7 +16,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const tab = (name: string) => page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name, exact: true });
+const tab = (name: string) =>
+  page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name, exact: true });
 /** Waits until the page shows `what` below its heading: the page rendered, not just its title. */
 const shows = async (heading: string, what: string) => {
   await expect.poll(() => page.locator('h1').first().textContent()).toBe(heading);

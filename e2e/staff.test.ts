@@ -1,6 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { demoPassword } from '../worker/node/test-database.ts';
 import { launchBrowser, phonePage, screenshot, seriousA11yViolations, startApp } from './harness.ts';
 
@@ -58,7 +58,9 @@ describe('staff on a phone', () => {
     await page.getByLabel('所属（街道、社区或物业公司代码）').fill('gongrenlu');
     await page.getByLabel('新密码（至少10位）').fill('woaini1314');
     await page.getByRole('button', { name: '创建' }).click();
-    await expect.poll(() => page.getByText('密码至少10位，不要用常见密码，多用几种不同的字符。').first().isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('密码至少10位，不要用常见密码，多用几种不同的字符。').first().isVisible())
+      .toBe(true);
     await page.getByLabel('新密码（至少10位）').fill('gongren-desk-2026');
     await page.getByRole('button', { name: '创建' }).click();
     const row = page.locator('li.account', { hasText: 'gongren-desk' });

@@ -11,7 +11,15 @@ import { staff } from './staff.ts';
 export const owners = ['community', 'property', 'joint'] as const;
 export type Owner = (typeof owners)[number];
 
-export const ticketStatuses = ['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate'] as const;
+export const ticketStatuses = [
+  'submitted',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'closed',
+  'rejected',
+  'duplicate',
+] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
 export const ticketChannels = ['web', 'walk_in', 'phone'] as const;

@@ -98,7 +98,10 @@ export const eventSignups = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('event_signups_event_status_idx').on(t.eventId, t.status), index('event_signups_event_phone_idx').on(t.eventId, t.phone)],
+  (t) => [
+    index('event_signups_event_status_idx').on(t.eventId, t.status),
+    index('event_signups_event_phone_idx').on(t.eventId, t.phone),
+  ],
 );
 
 export const eventRelations = relations(events, ({ one, many }) => ({

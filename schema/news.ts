@@ -9,7 +9,11 @@ export const articleStatuses = ['draft', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
 export const creditRoles = ['reporter', 'correspondent'] as const;
 export const creditContributions = ['text', 'photo', 'both'] as const;
-export type ArticleCredit = { name: string; role: (typeof creditRoles)[number]; contribution: (typeof creditContributions)[number] };
+export type ArticleCredit = {
+  name: string;
+  role: (typeof creditRoles)[number];
+  contribution: (typeof creditContributions)[number];
+};
 
 export const articles = sqliteTable(
   'articles',

@@ -7,10 +7,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
  * Every place has a stable ASCII slug used in URLs and the API.
  */
 
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp' })
-    .notNull()
-    .default(sql`(unixepoch())`);
+const createdAt = () => integer('created_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`);
 
 export const districts = sqliteTable('districts', {
   id: integer('id').primaryKey(),

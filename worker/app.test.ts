@@ -1,7 +1,7 @@
+import { hc } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import journal from '../schema/migrations/meta/_journal.json' with { type: 'json' };
-import { hc } from 'hono/client';
-import { createApp, type AppType } from './app.ts';
+import { type AppType, createApp } from './app.ts';
 import { freshDatabase, testPlatform } from './node/test-database.ts';
 import { errorOf } from './test-helpers.ts';
 
@@ -33,7 +33,11 @@ describe('GET /api/health', () => {
     try {
       const res = await createApp(testPlatform(empty.db)).request('/api/health');
       expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ ok: false, database: 'reachable', schema: { current: false, applied: null } });
+      expect(await res.json()).toMatchObject({
+        ok: false,
+        database: 'reachable',
+        schema: { current: false, applied: null },
+      });
     } finally {
       await empty.cleanup();
     }
@@ -54,13 +58,23 @@ describe('GET /api/places', () => {
     const res = await hc<AppType>('http://localhost/api', { fetch: app.request }).places.$get();
     expect(res.status).toBe(200);
     const { subdistricts } = await res.json();
-    expect(subdistricts.map((s) => s.slug)).toEqual(['huaihelu', 'jianzhongjie', 'jingguanglu', 'mifengzhang', 'songshanlu']);
+    expect(subdistricts.map((s) => s.slug)).toEqual([
+      'huaihelu',
+      'jianzhongjie',
+      'jingguanglu',
+      'mifengzhang',
+      'songshanlu',
+    ]);
     const communities = subdistricts.flatMap((s) => s.communities);
     expect(communities.map((c) => c.slug).sort()).toEqual(['gongrenlu', 'jieyunlu', 'renhelu', 'yongan']);
     expect(communities.find((c) => c.slug === 'renhelu')?.nameAssumed).toBe(true);
     expect(communities.find((c) => c.slug === 'yongan')?.nameAssumed).toBe(false);
     const jieyunlu = subdistricts.find((s) => s.slug === 'jingguanglu')?.communities[0];
-    expect(jieyunlu).toMatchObject({ slug: 'jieyunlu', name: '洁云路社区', compounds: [{ slug: 'tiedao-jieyunli', name: '铁道洁云里小区' }] });
+    expect(jieyunlu).toMatchObject({
+      slug: 'jieyunlu',
+      name: '洁云路社区',
+      compounds: [{ slug: 'tiedao-jieyunli', name: '铁道洁云里小区' }],
+    });
   });
 });
 
@@ -69,7 +83,9 @@ describe('errors', () => {
     const res = await app.request('/api/nothing/here');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No such endpoint: GET /api/nothing/here' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'not_found', message: 'No such endpoint: GET /api/nothing/here' },
+    });
   });
 
   it('answers a wrong method on a known path with JSON, not HTML', async () => {
@@ -116,10 +132,16 @@ describe('methods', () => {
   });
 
   it('answers HEAD with the headers GET gives, and no body', async () => {
-    for (const path of ['/api/places', '/api/news?community=yongan', '/feeds/news.rss', '/api/events?community=jieyunlu']) {
+    for (const path of [
+      '/api/places',
+      '/api/news?community=yongan',
+      '/feeds/news.rss',
+      '/api/events?community=jieyunlu',
+    ]) {
       const [get, head] = [await app.request(path), await app.request(path, { method: 'HEAD' })];
       expect([path, head.status]).toEqual([path, get.status]);
-      const keep = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name !== 'content-length'));
+      const keep = (res: Response) =>
+        Object.fromEntries([...res.headers].filter(([name]) => name !== 'content-length'));
       expect(keep(head)).toEqual(keep(get));
       expect(await head.text()).toBe('');
     }

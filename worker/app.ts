@@ -10,8 +10,8 @@ import { deskApi } from './desk/index.ts';
 import { eventFeeds, eventsApi } from './events/index.ts';
 import { onError } from './lib/errors.ts';
 import { health } from './lib/health-routes.ts';
-import { photoRoutes } from './lib/photos-routes.ts';
 import { unmatched } from './lib/methods.ts';
+import { photoRoutes } from './lib/photos-routes.ts';
 import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
 import { newsApi, newsPages } from './news/index.ts';
@@ -37,7 +37,12 @@ function apiRoutes() {
  */
 export function createApp(platform: Platform) {
   const app = new Hono<AppEnv>()
-    .use(hardening({ isHttps: (req) => req.url.startsWith('https:') || (!!platform.trustProxy && req.headers.get('x-forwarded-proto') === 'https') }))
+    .use(
+      hardening({
+        isHttps: (req) =>
+          req.url.startsWith('https:') || (!!platform.trustProxy && req.headers.get('x-forwarded-proto') === 'https'),
+      }),
+    )
     .use(async (c, next) => {
       c.set('platform', platform);
       c.set('db', platform.db);

@@ -18,7 +18,9 @@ describe('Worker build', () => {
     });
     const bundle = readFileSync(join(outdir, 'index.js'));
     const gzipped = gzipSync(bundle, { level: 9 }).length;
-    console.log(`Worker bundle: ${(bundle.length / 1024).toFixed(1)} KiB raw, ${(gzipped / 1024).toFixed(1)} KiB gzipped`);
+    console.log(
+      `Worker bundle: ${(bundle.length / 1024).toFixed(1)} KiB raw, ${(gzipped / 1024).toFixed(1)} KiB gzipped`,
+    );
     // Nothing Node-only or native may reach the Workers bundle.
     const text = bundle.toString('utf8');
     for (const forbidden of ['@hono/node-server', 'libsql/linux', 'node:fs', 'better-sqlite3']) {
@@ -38,7 +40,11 @@ const webDist = join(dirname(new URL(import.meta.url).pathname), '..', 'web', 'd
 function eagerScripts(page: string): string[] {
   const html = readFileSync(join(webDist, page), 'utf8');
   const seen = new Set<string>();
-  const queue = [...html.matchAll(/<script type="module"[^>]* src="\/(assets\/[^"]+\.js)"|<link rel="modulepreload"[^>]* href="\/(assets\/[^"]+\.js)"/g)].map((m) => (m[1] ?? m[2])!);
+  const queue = [
+    ...html.matchAll(
+      /<script type="module"[^>]* src="\/(assets\/[^"]+\.js)"|<link rel="modulepreload"[^>]* href="\/(assets\/[^"]+\.js)"/g,
+    ),
+  ].map((m) => (m[1] ?? m[2])!);
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
@@ -55,7 +61,10 @@ describe('Web build', () => {
     const scripts = eagerScripts('index.html');
     const gzipped = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(webDist, file))).length, 0);
     console.log(`First-page JS: ${scripts.join(', ')}: ${(gzipped / 1024).toFixed(1)} KiB gzipped`);
-    expect(scripts.some((f) => f.startsWith('assets/index-')), 'the app entry').toBe(true);
+    expect(
+      scripts.some((f) => f.startsWith('assets/index-')),
+      'the app entry',
+    ).toBe(true);
     // The budget, measured as bench/pages.ts measures it: each script gzipped at the default level.
     expect(gzipped).toBeLessThanOrEqual(50 * 1024);
   });

@@ -82,10 +82,14 @@ export default {
       // Nothing could be built from this configuration: say so rather than fail on every query.
       // Only our own messages are shown; the client's may quote the URL, which can hold a token.
       console.error('configuration error', err);
-      const message = err instanceof ConfigurationError ? err.message : 'The Worker cannot start with its configuration; its log says why.';
+      const message =
+        err instanceof ConfigurationError
+          ? err.message
+          : 'The Worker cannot start with its configuration; its log says why.';
       return Response.json({ error: { code: 'misconfigured', message } } satisfies ErrorBody, { status: 503 });
     }
-    if (new URL(request.url).pathname.startsWith('/assets/')) return hashedFile(request, env, () => app.fetch(request, env, ctx));
+    if (new URL(request.url).pathname.startsWith('/assets/'))
+      return hashedFile(request, env, () => app.fetch(request, env, ctx));
     return app.fetch(request, env, ctx);
   },
   /** The hourly cron trigger: auto-close, retention, purges. */

@@ -27,7 +27,9 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     expect(login.status).toBe(200);
     expect(login.headers.get('set-cookie')).toMatch(/^__Host-linli_session=.*Secure/);
     const { token } = (await login.json()) as { token: string };
-    const staff = await exports.default.fetch(new Request(`${base}/api/staff`, { headers: { Authorization: `Bearer ${token}` } }));
+    const staff = await exports.default.fetch(
+      new Request(`${base}/api/staff`, { headers: { Authorization: `Bearer ${token}` } }),
+    );
     expect(staff.status).toBe(200);
     expect(((await staff.json()) as { staff: unknown[] }).staff.length).toBeGreaterThanOrEqual(5);
     const wrong = await exports.default.fetch(
@@ -69,7 +71,9 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
 
   it('answers a hashed file that is not there with a 404 no one caches, and a real one as it is', async () => {
     for (const mode of ['no-cors', 'navigate']) {
-      const res = await exports.default.fetch(new Request(`${base}/assets/index-old999.js`, { headers: { 'Sec-Fetch-Mode': mode } }));
+      const res = await exports.default.fetch(
+        new Request(`${base}/assets/index-old999.js`, { headers: { 'Sec-Fetch-Mode': mode } }),
+      );
       expect([mode, res.status]).toEqual([mode, 404]);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
@@ -84,36 +88,43 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
 
   it('says the database is unreachable when LIBSQL_URL points nowhere', async () => {
     const { default: worker } = await import('./index.ts');
-    const res = await worker.fetch(
-      new Request(`${base}/api/health`),
-      { ...env, LIBSQL_URL: 'http://127.0.0.1:9' },
-      { waitUntil() {}, passThroughOnException() {}, props: {} } as never,
-    );
+    const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: 'http://127.0.0.1:9' }, {
+      waitUntil() {},
+      passThroughOnException() {},
+      props: {},
+    } as never);
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ ok: false, database: 'unreachable' });
   });
 
   const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as never;
 
-  it.each(['wss://linli-erqi.turso.io', 'ws://127.0.0.1:8080'])('refuses a WebSocket LIBSQL_URL (%s) with a configuration error', async (url) => {
-    const { default: worker } = await import('./index.ts');
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: url }, ctx);
-      expect(res.status).toBe(503);
-      const body = (await res.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe('misconfigured');
-      expect(body.error.message).toMatch(/^LIBSQL_URL is a WebSocket \(wss?:\) URL.*over HTTP only/);
-      expect(logged).toHaveBeenCalled();
-      await expect(worker.scheduled({}, { ...env, LIBSQL_URL: url })).rejects.toThrow(/LIBSQL_URL/);
-    } finally {
-      logged.mockRestore();
-    }
-  });
+  it.each(['wss://linli-erqi.turso.io', 'ws://127.0.0.1:8080'])(
+    'refuses a WebSocket LIBSQL_URL (%s) with a configuration error',
+    async (url) => {
+      const { default: worker } = await import('./index.ts');
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: url }, ctx);
+        expect(res.status).toBe(503);
+        const body = (await res.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe('misconfigured');
+        expect(body.error.message).toMatch(/^LIBSQL_URL is a WebSocket \(wss?:\) URL.*over HTTP only/);
+        expect(logged).toHaveBeenCalled();
+        await expect(worker.scheduled({}, { ...env, LIBSQL_URL: url })).rejects.toThrow(/LIBSQL_URL/);
+      } finally {
+        logged.mockRestore();
+      }
+    },
+  );
 
   it('takes a libsql:// URL as HTTPS', async () => {
     const { default: worker } = await import('./index.ts');
-    const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: 'libsql://127.0.0.1:9' }, ctx);
+    const res = await worker.fetch(
+      new Request(`${base}/api/health`),
+      { ...env, LIBSQL_URL: 'libsql://127.0.0.1:9' },
+      ctx,
+    );
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ ok: false, database: 'unreachable' });
   });

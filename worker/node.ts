@@ -2,9 +2,10 @@
  * Node entry (`npm start`): the Linli app over an embedded libSQL file (or any libSQL URL),
  * serving the built web app. Migrates on start and loads demo data into an empty database.
  */
-import { demoStaff, isEmpty, loadDemoData } from './node/demo/index.ts';
+
 import { runHousekeeping } from './desk/housekeeping.ts';
 import { defaultDatabaseUrl, migrateDatabase, openDatabase } from './node/database.ts';
+import { demoStaff, isEmpty, loadDemoData } from './node/demo/index.ts';
 import { nodePlatform } from './node/platform.ts';
 import { createNodeApp, listen } from './node/server.ts';
 
@@ -21,12 +22,16 @@ if (await isEmpty(db)) {
   console.log('Loaded demo data from the Erqi District newspaper page.');
   if (staffPassword) {
     console.log(`Demo staff accounts (password for all: ${staffPassword}; shown only now):`);
-    for (const s of demoStaff) console.log(`  ${s.login.padEnd(14)} ${s.role.padEnd(14)} ${s.place ?? 'whole district'}`);
+    for (const s of demoStaff)
+      console.log(`  ${s.login.padEnd(14)} ${s.role.padEnd(14)} ${s.place ?? 'whole district'}`);
   }
 }
 
 // The hourly job that Workers run as a cron trigger: auto-close, retention, purges.
-const housekeeping = () => runHousekeeping(db, platform.photos, platform.now()).catch((err: unknown) => console.error('housekeeping failed', err));
+const housekeeping = () =>
+  runHousekeeping(db, platform.photos, platform.now()).catch((err: unknown) =>
+    console.error('housekeeping failed', err),
+  );
 void housekeeping();
 setInterval(housekeeping, 60 * 60 * 1000).unref();
 

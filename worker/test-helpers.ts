@@ -1,5 +1,5 @@
 import { hc } from 'hono/client';
-import { createApp, type AppType } from './app.ts';
+import { type AppType, createApp } from './app.ts';
 import type { ErrorBody } from './lib/errors.ts';
 import type { Platform } from './lib/platform.ts';
 import { demoPassword, freshDatabase, testPlatform } from './node/test-database.ts';

@@ -28,7 +28,8 @@ export default async function setup(project: TestProject) {
     child.once('exit', (code) => reject(new Error(`workerd fixture exited with ${code}`)));
   });
   const fixture = JSON.parse(firstLine);
-  for (const key of ['libsqlUrl', 'nodeAnswers', 'authPepper', 'demoPassword'] as const) project.provide(key, fixture[key]);
+  for (const key of ['libsqlUrl', 'nodeAnswers', 'authPepper', 'demoPassword'] as const)
+    project.provide(key, fixture[key]);
   return async () => {
     child.stdin.end();
     await exited;

@@ -31,7 +31,9 @@ export function precompress() {
         const path = join(outDir, fileName);
         const raw = readFileSync(path);
         if (raw.length < minimumBytes) continue;
-        const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+        const br = brotliCompressSync(raw, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+        });
         const gz = gzipSync(raw, { level: 9 });
         if (br.length < raw.length) writeFileSync(`${path}.br`, br);
         if (gz.length < raw.length) writeFileSync(`${path}.gz`, gz);

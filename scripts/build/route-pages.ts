@@ -6,7 +6,14 @@
  * path still gets index.html. The data that depends on the resident's community cannot be
  * named here (it lives in the phone's storage): the route table's preloads fetch it.
  */
-type OutputChunk = { type: 'chunk'; fileName: string; isEntry: boolean; facadeModuleId: string | null; imports: string[]; viteMetadata?: { importedCss: Set<string> } };
+type OutputChunk = {
+  type: 'chunk';
+  fileName: string;
+  isEntry: boolean;
+  facadeModuleId: string | null;
+  imports: string[];
+  viteMetadata?: { importedCss: Set<string> };
+};
 type OutputAsset = { type: 'asset'; fileName: string; source: string | Uint8Array };
 type Bundle = Record<string, OutputChunk | OutputAsset>;
 
@@ -31,7 +38,9 @@ function staticGraph(bundle: Bundle, fileName: string, seen = new Set<string>())
 }
 
 const chunkOf = (bundle: Bundle, module: string) =>
-  Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.replace(/\\/g, '/').endsWith(`/${module}`));
+  Object.values(bundle).find(
+    (c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.replace(/\\/g, '/').endsWith(`/${module}`),
+  );
 
 /**
  * `serverPages` names the route modules of pages the server builds from index.html itself
@@ -45,11 +54,20 @@ export function routePages(pages: RoutePage[], serverPages: Record<string, strin
     name: 'linli-route-pages',
     apply: 'build' as const,
     enforce: 'post' as const,
-    generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): void; error(message: string): never }, _options: unknown, bundle: Bundle) {
+    generateBundle(
+      this: {
+        emitFile(file: { type: 'asset'; fileName: string; source: string }): void;
+        error(message: string): never;
+      },
+      _options: unknown,
+      bundle: Bundle,
+    ) {
       const shell = bundle['index.html'];
       if (shell?.type !== 'asset') this.error('route pages: index.html is not in the bundle');
       const html = String(shell.source);
-      const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && html.includes(`/${c.fileName}"`));
+      const entry = Object.values(bundle).find(
+        (c): c is OutputChunk => c.type === 'chunk' && c.isEntry && html.includes(`/${c.fileName}"`),
+      );
       if (!entry) this.error('route pages: no entry script in index.html');
       const loaded = staticGraph(bundle, entry.fileName);
       /** A route's chunks that the app's main code does not bring. */
@@ -73,10 +91,19 @@ export function routePages(pages: RoutePage[], serverPages: Record<string, strin
         ];
         let source = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
         // Module scripts run in document order: put before the app's, it always runs first.
-        if (early) source = source.replace('<script type="module"', `<script type="module" crossorigin src="/${early.fileName}"></script>\n    <script type="module"`);
+        if (early)
+          source = source.replace(
+            '<script type="module"',
+            `<script type="module" crossorigin src="/${early.fileName}"></script>\n    <script type="module"`,
+          );
         this.emitFile({ type: 'asset', fileName: page.file, source });
       }
-      const hints = Object.entries(serverPages).map(([name, module]) => `<meta name="linli-modules-${name}" content="${routeScripts(module).map((f) => `/${f}`).join(' ')}">`);
+      const hints = Object.entries(serverPages).map(
+        ([name, module]) =>
+          `<meta name="linli-modules-${name}" content="${routeScripts(module)
+            .map((f) => `/${f}`)
+            .join(' ')}">`,
+      );
       if (hints.length) shell.source = html.replace('</head>', `  ${hints.join('\n    ')}\n  </head>`);
     },
   };

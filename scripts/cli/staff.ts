@@ -10,11 +10,17 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { roles, staff } from '../../schema/index.ts';
-import { createStaffAccount, loginSchema, newStaffSchema, resetPassword, setDisabled } from '../../worker/staff/accounts.ts';
-import { findStaff } from '../../worker/staff/directory.ts';
 import { ApiError } from '../../worker/lib/errors.ts';
 import { defaultDatabaseUrl, migrateDatabase, openDatabase } from '../../worker/node/database.ts';
 import { resolvePepper } from '../../worker/node/platform.ts';
+import {
+  createStaffAccount,
+  loginSchema,
+  newStaffSchema,
+  resetPassword,
+  setDisabled,
+} from '../../worker/staff/accounts.ts';
+import { findStaff } from '../../worker/staff/directory.ts';
 
 const usage = `Usage: npm run staff -- add --login LOGIN --name NAME --role ${roles.join('|')} [--place SLUG]
        npm run staff -- disable|enable|reset-password --login LOGIN
@@ -36,7 +42,12 @@ async function readPassword(): Promise<string> {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, place: { type: 'string' } },
+    options: {
+      login: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      place: { type: 'string' },
+    },
   });
   const command = positionals[0];
   const url = process.env.DATABASE_URL || defaultDatabaseUrl;
@@ -47,15 +58,25 @@ async function main() {
   try {
     if (command === 'list') {
       for (const s of await findStaff(db)) {
-        console.log(`${s.login.padEnd(24)} ${s.role.padEnd(14)} ${(s.place?.slug ?? '-').padEnd(16)} ${s.disabled ? 'disabled' : 'active'}  ${s.displayName}`);
+        console.log(
+          `${s.login.padEnd(24)} ${s.role.padEnd(14)} ${(s.place?.slug ?? '-').padEnd(16)} ${s.disabled ? 'disabled' : 'active'}  ${s.displayName}`,
+        );
       }
       return;
     }
     if (!['add', 'disable', 'enable', 'reset-password'].includes(command ?? '')) throw new Error(usage);
-    if (!pepper && command !== 'disable' && command !== 'enable') throw new Error('Set AUTH_PEPPER (the same as the server uses).');
+    if (!pepper && command !== 'disable' && command !== 'enable')
+      throw new Error('Set AUTH_PEPPER (the same as the server uses).');
     if (command === 'add') {
-      const input = newStaffSchema.safeParse({ login: values.login, displayName: values.name, role: values.role, place: values.place, password: await readPassword() });
-      if (!input.success) throw new Error(input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+      const input = newStaffSchema.safeParse({
+        login: values.login,
+        displayName: values.name,
+        role: values.role,
+        place: values.place,
+        password: await readPassword(),
+      });
+      if (!input.success)
+        throw new Error(input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
       await createStaffAccount(db, input.data, pepper!, now, null);
       console.log(`Created ${input.data.role} account "${input.data.login}".`);
       return;

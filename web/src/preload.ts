@@ -47,4 +47,5 @@ export const preloadDesk: RoutePreloadFunc = () => {
   if (slug) void getCategories(slug);
 };
 
-export const preloadTracking: RoutePreloadFunc = ({ params, location }) => void getTracking(params.number!, one(location.query.token) ?? '');
+export const preloadTracking: RoutePreloadFunc = ({ params, location }) =>
+  void getTracking(params.number!, one(location.query.token) ?? '');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskApp, type DeskApp } from './test-helpers.ts';
+import { type DeskApp, deskApp } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -79,11 +79,19 @@ describe('the actions the desk view offers', () => {
   it('offers nothing to staff who may read the ticket but not work it, and the server refuses them', async () => {
     const number = await ticketIn('submitted');
     expect(await offered('yongan', number)).toMatchObject({ canWork: false, actions: [] });
-    for (const action of Object.keys(bodies)) expect((await d.act('yongan', number, await bodies[action]!())).status).toBe(403);
+    for (const action of Object.keys(bodies))
+      expect((await d.act('yongan', number, await bodies[action]!())).status).toBe(403);
   });
 
   it('offers community staff the work on a joint ticket of their community', async () => {
     const { number } = await d.fileOk({ category: 'not-sure' });
-    expect((await offered('yongan', number)).actions).toEqual(['accept', 'reject', 'duplicate', 'reroute', 'flag', 'note']);
+    expect((await offered('yongan', number)).actions).toEqual([
+      'accept',
+      'reject',
+      'duplicate',
+      'reroute',
+      'flag',
+      'note',
+    ]);
   });
 });

@@ -2,13 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod/mini';
 import { owners, ticketCategories, tickets } from '../../schema/index.ts';
-import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
-import type { StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import { dueDate, slug, ticketNumber, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
-import { deskActionProblem } from './available.ts';
 import { endOfShanghaiDay } from '../lib/time.ts';
+import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
+import type { StaffMember } from '../staff/policy.ts';
+import { deskActionProblem } from './available.ts';
 import { addNote, changeTicket } from './change.ts';
 import type { LoadedTicket } from './views.ts';
 
@@ -22,7 +22,13 @@ export const deskActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('resolve'), version, note: text(2, 'Say what was done.') }),
   z.object({ action: z.literal('reject'), version, reason: text(2, 'Give the reason.') }),
   z.object({ action: z.literal('duplicate'), version, duplicateOf: ticketNumber, reason: optionalText }),
-  z.object({ action: z.literal('reroute'), version, owner: z.optional(z.enum(owners)), category: z.optional(slug), reason: text(2, 'Give the reason.') }),
+  z.object({
+    action: z.literal('reroute'),
+    version,
+    owner: z.optional(z.enum(owners)),
+    category: z.optional(slug),
+    reason: text(2, 'Give the reason.'),
+  }),
   z.object({ action: z.literal('flag'), version, reason: text(2, 'Say why it needs supervision.') }),
   z.object({ action: z.literal('unflag'), version }),
   z.object({ action: z.literal('note'), visibility: z.enum(['public', 'internal']), body: text(1, 'Write the note.') }),
@@ -30,7 +36,13 @@ export const deskActionSchema = z.discriminatedUnion('action', [
 export type DeskAction = z.infer<typeof deskActionSchema>;
 
 /** Carries out one staff action on a ticket (authorisation is the caller's; the status rules are available.ts's). */
-export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, staff: StaffMember, now: number): Promise<void> {
+export async function runDeskAction(
+  db: Db,
+  row: LoadedTicket,
+  a: DeskAction,
+  staff: StaffMember,
+  now: number,
+): Promise<void> {
   const t = row.ticket;
   const problem = deskActionProblem(a.action, t);
   if (problem) throw new ApiError(409, 'invalid_transition', problem);
@@ -39,25 +51,80 @@ export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, st
   const also = [auditEntryIfChanged(db, staff, `ticket.${a.action}`, 'ticket', t.number, now)];
   switch (a.action) {
     case 'note':
-      return addNote(db, t.id, now, { kind: 'note', visibility: a.visibility, body: a.body, ...by }, [auditEntry(db, staff, 'ticket.note', 'ticket', t.number, now)]);
+      return addNote(db, t.id, now, { kind: 'note', visibility: a.visibility, body: a.body, ...by }, [
+        auditEntry(db, staff, 'ticket.note', 'ticket', t.number, now),
+      ]);
     case 'accept': {
       // Without a new date the ticket keeps its own, even if it is already overdue.
       const dueAt = a.dueDate ? endOfShanghaiDay(a.dueDate) : t.dueAt;
-      if (a.dueDate && dueAt < now) throw new ApiError(400, 'invalid_input', 'The due date is in the past.', { dueDate: 'The due date is in the past.' });
-      return changeTicket(db, t, { action: 'accept', version: a.version, now, also, set: { dueAt }, entry: { kind: 'accepted', visibility: 'public', body: a.note || null, detail: { dueAt, owner: t.owner }, ...by } });
+      if (a.dueDate && dueAt < now)
+        throw new ApiError(400, 'invalid_input', 'The due date is in the past.', {
+          dueDate: 'The due date is in the past.',
+        });
+      return changeTicket(db, t, {
+        action: 'accept',
+        version: a.version,
+        now,
+        also,
+        set: { dueAt },
+        entry: {
+          kind: 'accepted',
+          visibility: 'public',
+          body: a.note || null,
+          detail: { dueAt, owner: t.owner },
+          ...by,
+        },
+      });
     }
     case 'start':
-      return changeTicket(db, t, { action: 'start', version: a.version, now, also, entry: { kind: 'started', visibility: 'public', body: a.note || null, ...by } });
+      return changeTicket(db, t, {
+        action: 'start',
+        version: a.version,
+        now,
+        also,
+        entry: { kind: 'started', visibility: 'public', body: a.note || null, ...by },
+      });
     case 'resolve':
-      return changeTicket(db, t, { action: 'resolve', version: a.version, now, also, set: { resolvedAt: now }, entry: { kind: 'resolved', visibility: 'public', body: a.note, ...by } });
+      return changeTicket(db, t, {
+        action: 'resolve',
+        version: a.version,
+        now,
+        also,
+        set: { resolvedAt: now },
+        entry: { kind: 'resolved', visibility: 'public', body: a.note, ...by },
+      });
     case 'reject':
-      return changeTicket(db, t, { action: 'reject', version: a.version, now, also, entry: { kind: 'rejected', visibility: 'public', body: a.reason, ...by } });
+      return changeTicket(db, t, {
+        action: 'reject',
+        version: a.version,
+        now,
+        also,
+        entry: { kind: 'rejected', visibility: 'public', body: a.reason, ...by },
+      });
     case 'duplicate': {
-      const [original] = await db.select({ id: tickets.id, communityId: tickets.communityId }).from(tickets).where(eq(tickets.number, a.duplicateOf));
+      const [original] = await db
+        .select({ id: tickets.id, communityId: tickets.communityId })
+        .from(tickets)
+        .where(eq(tickets.number, a.duplicateOf));
       if (!original || original.communityId !== t.communityId || original.id === t.id) {
-        throw new ApiError(400, 'invalid_input', 'Name another ticket of the same community.', { duplicateOf: 'No such ticket in this community.' });
+        throw new ApiError(400, 'invalid_input', 'Name another ticket of the same community.', {
+          duplicateOf: 'No such ticket in this community.',
+        });
       }
-      return changeTicket(db, t, { action: 'duplicate', version: a.version, now, also, set: { duplicateOfId: original.id }, entry: { kind: 'duplicate', visibility: 'public', body: a.reason || null, detail: { duplicateOf: a.duplicateOf }, ...by } });
+      return changeTicket(db, t, {
+        action: 'duplicate',
+        version: a.version,
+        now,
+        also,
+        set: { duplicateOfId: original.id },
+        entry: {
+          kind: 'duplicate',
+          visibility: 'public',
+          body: a.reason || null,
+          detail: { duplicateOf: a.duplicateOf },
+          ...by,
+        },
+      });
     }
     case 'reroute':
       return reroute(db, row, a, by, now, also);
@@ -68,7 +135,12 @@ export async function runDeskAction(db: Db, row: LoadedTicket, a: DeskAction, st
         now,
         also,
         set: { flagged: a.action === 'flag' },
-        entry: { kind: a.action === 'flag' ? 'flagged' : 'unflagged', visibility: 'internal', body: a.action === 'flag' ? a.reason : null, ...by },
+        entry: {
+          kind: a.action === 'flag' ? 'flagged' : 'unflagged',
+          visibility: 'internal',
+          body: a.action === 'flag' ? a.reason : null,
+          ...by,
+        },
       });
   }
 }
@@ -83,7 +155,10 @@ async function reroute(
   also: BatchItem<'sqlite'>[],
 ) {
   const t = row.ticket;
-  if (!a.owner && !a.category) throw new ApiError(400, 'invalid_input', 'Give a new owner or category.', { owner: 'Give a new owner or category.' });
+  if (!a.owner && !a.category)
+    throw new ApiError(400, 'invalid_input', 'Give a new owner or category.', {
+      owner: 'Give a new owner or category.',
+    });
   let categoryId = t.categoryId;
   let owner = a.owner ?? t.owner;
   if (a.category) {
@@ -91,7 +166,10 @@ async function reroute(
       .select()
       .from(ticketCategories)
       .where(and(eq(ticketCategories.communityId, t.communityId), eq(ticketCategories.code, a.category)));
-    if (!category) throw new ApiError(400, 'invalid_input', 'No such category in this community.', { category: 'No such category in this community.' });
+    if (!category)
+      throw new ApiError(400, 'invalid_input', 'No such category in this community.', {
+        category: 'No such category in this community.',
+      });
     categoryId = category.id;
     owner = a.owner ?? category.owner;
   }
@@ -100,6 +178,15 @@ async function reroute(
     now,
     also,
     set: { categoryId, owner },
-    entry: { kind: 'rerouted', visibility: 'public', body: a.reason, detail: { from: { owner: t.owner, category: row.category.code }, to: { owner, category: a.category ?? row.category.code } }, ...by },
+    entry: {
+      kind: 'rerouted',
+      visibility: 'public',
+      body: a.reason,
+      detail: {
+        from: { owner: t.owner, category: row.category.code },
+        to: { owner, category: a.category ?? row.category.code },
+      },
+      ...by,
+    },
   });
 }

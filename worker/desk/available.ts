@@ -1,7 +1,7 @@
 import { decide, type StaffMember } from '../staff/policy.ts';
 import type { DeskAction } from './actions.ts';
 import { isOpen, transitionProblem } from './lifecycle.ts';
-import { ticketPlace, type LoadedTicket } from './views.ts';
+import { type LoadedTicket, ticketPlace } from './views.ts';
 
 export type DeskActionName = DeskAction['action'];
 type Ticket = LoadedTicket['ticket'];
@@ -20,7 +20,12 @@ const problems: Record<DeskActionName, (t: Ticket) => string | null> = {
   duplicate: (t) => transitionProblem('duplicate', t.status),
   reroute: (t) => (isOpen(t.status) ? null : `A ticket that is ${said(t.status)} cannot be re-routed.`),
   // Supervision follows open tickets only; a flag on any other would never be seen.
-  flag: (t) => (!isOpen(t.status) ? `A ticket that is ${said(t.status)} cannot be flagged; only an open one.` : t.flagged ? 'This ticket is already flagged.' : null),
+  flag: (t) =>
+    !isOpen(t.status)
+      ? `A ticket that is ${said(t.status)} cannot be flagged; only an open one.`
+      : t.flagged
+        ? 'This ticket is already flagged.'
+        : null,
   unflag: (t) => (t.flagged ? null : 'This ticket is not flagged.'),
   note: () => null,
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskApp, plainJpeg, upload, type DeskApp } from './test-helpers.ts';
+import { type DeskApp, deskApp, plainJpeg, upload } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -16,13 +16,21 @@ const board = async (community = 'yongan') => {
 const meToo = (number: string) => d.t.app.request(`/api/board/${number}/me-too`, { method: 'POST' });
 
 describe('the public board', () => {
-  it('shows the community\'s open tickets without names, phones or tokens', async () => {
+  it("shows the community's open tickets without names, phones or tokens", async () => {
     const { number, token } = await d.fileOk({ name: '王秀英', phone: '13912345678' });
     const tickets = await board();
     const mine = tickets.find((t) => t.number === number);
-    expect(mine).toMatchObject({ status: 'submitted', owner: 'property', category: { code: 'repairs' }, meToo: 0, photoCount: 0, overdue: false });
+    expect(mine).toMatchObject({
+      status: 'submitted',
+      owner: 'property',
+      category: { code: 'repairs' },
+      meToo: 0,
+      photoCount: 0,
+      overdue: false,
+    });
     const text = JSON.stringify(tickets);
-    for (const secret of ['王秀英', '13912345678', '139****5678', token, '张阿姨', '13800000001']) expect(text).not.toContain(secret);
+    for (const secret of ['王秀英', '13912345678', '139****5678', token, '张阿姨', '13800000001'])
+      expect(text).not.toContain(secret);
     for (const t of tickets) {
       expect(t).not.toHaveProperty('name');
       expect(t).not.toHaveProperty('phone');
@@ -90,7 +98,7 @@ describe('me too', () => {
     expect((await meToo('not-a-number')).status).toBe(400);
   });
 
-  it('counts against the address\'s hourly budget of writes', async () => {
+  it("counts against the address's hourly budget of writes", async () => {
     const r = await deskApp({ publicWritesPerHour: 2 });
     try {
       const a = await r.fileOk();

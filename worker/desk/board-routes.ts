@@ -1,11 +1,5 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { currentStaff } from '../staff/middleware.ts';
-import { decide } from '../staff/policy.ts';
-import { communityBoard, recordMeToo, ticketPhotoAt } from './board.ts';
-import { isOpen } from './lifecycle.ts';
-import { ticketForToken, ticketNotFound } from './resident-access.ts';
-import { loadTicket, ticketPlace } from './views.ts';
 import { hashToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import { slug, ticketNumber } from '../lib/fields.ts';
@@ -14,6 +8,12 @@ import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { findCommunity } from '../places/places.ts';
+import { currentStaff } from '../staff/middleware.ts';
+import { decide } from '../staff/policy.ts';
+import { communityBoard, recordMeToo, ticketPhotoAt } from './board.ts';
+import { isOpen } from './lifecycle.ts';
+import { ticketForToken, ticketNotFound } from './resident-access.ts';
+import { loadTicket, ticketPlace } from './views.ts';
 
 const numberParam = z.object({ number: ticketNumber });
 

@@ -37,7 +37,10 @@ export async function communityBoard(db: Db, communityId: number, now: number) {
 export async function recordMeToo(db: Db, ticketId: number, addressHash: string, now: number): Promise<number> {
   await db.batch([
     db.insert(ticketMeToos).values({ ticketId, addressHash, at: now }).onConflictDoNothing(),
-    db.update(tickets).set({ meToo: sql`${tickets.meToo} + 1` }).where(and(eq(tickets.id, ticketId), sql`changes() = 1`)),
+    db
+      .update(tickets)
+      .set({ meToo: sql`${tickets.meToo} + 1` })
+      .where(and(eq(tickets.id, ticketId), sql`changes() = 1`)),
   ]);
   const [after] = await db.select({ meToo: tickets.meToo }).from(tickets).where(eq(tickets.id, ticketId));
   return after!.meToo;
@@ -45,6 +48,12 @@ export async function recordMeToo(db: Db, ticketId: number, addressHash: string,
 
 /** The ticket's photo at this position (0 = first), if it has that many. */
 export async function ticketPhotoAt(db: Db, ticketId: number, position: number) {
-  const [photo] = await db.select().from(photos).where(and(eq(photos.ticketId, ticketId))).orderBy(asc(photos.position)).limit(1).offset(position);
+  const [photo] = await db
+    .select()
+    .from(photos)
+    .where(and(eq(photos.ticketId, ticketId)))
+    .orderBy(asc(photos.position))
+    .limit(1)
+    .offset(position);
   return photo;
 }

@@ -3,8 +3,8 @@ import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, ticketCategories } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
-import { deskApp, START, type DeskApp } from './test-helpers.ts';
 import { errorOf } from '../test-helpers.ts';
+import { type DeskApp, deskApp, START } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -13,11 +13,22 @@ beforeAll(async () => {
 afterAll(() => d.t.cleanup());
 
 type CategoryInput = InferRequestType<DeskApp['t']['api']['desk']['categories']['$post']>['json'];
-const lifts = { community: 'yongan', code: 'lifts', name: '电梯', nameEn: 'Lifts', owner: 'property', serviceDays: 2, examples: '电梯困人、异响、停运' };
+const lifts = {
+  community: 'yongan',
+  code: 'lifts',
+  name: '电梯',
+  nameEn: 'Lifts',
+  owner: 'property',
+  serviceDays: 2,
+  examples: '电梯困人、异响、停运',
+};
 
-const residentCodes = async (community = 'yongan') => (await (await d.t.api.tickets.categories.$get({ query: { community } })).json()).categories.map((c) => c.code);
-const categories = async (login: string, community: string) => d.t.api.desk.categories.$get({ query: { community } }, await d.as(login));
-const create = async (login: string, body: Record<string, unknown>) => d.t.api.desk.categories.$post({ json: body as CategoryInput }, await d.as(login));
+const residentCodes = async (community = 'yongan') =>
+  (await (await d.t.api.tickets.categories.$get({ query: { community } })).json()).categories.map((c) => c.code);
+const categories = async (login: string, community: string) =>
+  d.t.api.desk.categories.$get({ query: { community } }, await d.as(login));
+const create = async (login: string, body: Record<string, unknown>) =>
+  d.t.api.desk.categories.$post({ json: body as CategoryInput }, await d.as(login));
 
 async function categoryId(community: string, code: string) {
   const [row] = await d.t.db
@@ -44,7 +55,9 @@ describe('the categories a community sorts by', () => {
     const before = await d.auditCount('category.create');
     const res = await create('yongan', lifts);
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ category: { code: 'lifts', owner: 'property', serviceDays: 2, sortOrder: 100, active: true } });
+    expect(await res.json()).toMatchObject({
+      category: { code: 'lifts', owner: 'property', serviceDays: 2, sortOrder: 100, active: true },
+    });
     expect(await d.auditCount('category.create')).toBe(before + 1);
     expect(await residentCodes()).toContain('lifts');
     expect(await residentCodes('renhelu')).not.toContain('lifts');
@@ -61,21 +74,37 @@ describe('the categories a community sorts by', () => {
     expect(Object.keys((await errorOf(bad)).error.fields ?? {}).sort()).toEqual(['code', 'owner', 'serviceDays']);
   });
 
-  it('are kept by the community\'s own staff and its sub-district only', async () => {
+  it("are kept by the community's own staff and its sub-district only", async () => {
     const body = { ...lifts, code: 'lifts-2' };
     expect((await create('yongan-wuye', body)).status).toBe(404);
     expect((await create('weihongmin', { ...body, community: 'jieyunlu' })).status).toBe(403);
     expect((await create('jianzhongjie', { ...body, community: 'gongrenlu' })).status).toBe(404);
     expect((await create('jianzhongjie', body)).status).toBe(201);
     const gongren = await categoryId('gongrenlu', 'repairs');
-    expect((await d.t.app.request(`/api/desk/categories/${gongren}`, { method: 'PATCH', body: JSON.stringify({ serviceDays: 1 }), headers: { 'Content-Type': 'application/json', ...(await d.headers('yongan')) } })).status).toBe(404);
+    expect(
+      (
+        await d.t.app.request(`/api/desk/categories/${gongren}`, {
+          method: 'PATCH',
+          body: JSON.stringify({ serviceDays: 1 }),
+          headers: { 'Content-Type': 'application/json', ...(await d.headers('yongan')) },
+        })
+      ).status,
+    ).toBe(404);
   });
 
-  it('can be retired: gone from the residents\' list and from filing, kept on old tickets', async () => {
+  it("can be retired: gone from the residents' list and from filing, kept on old tickets", async () => {
     const { number } = await d.fileOk({ category: 'parking' });
     const id = await categoryId('yongan', 'parking');
     const patch = (body: unknown) =>
-      d.headers('yongan').then((h) => d.t.app.request(`/api/desk/categories/${id}`, { method: 'PATCH', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...h } }));
+      d
+        .headers('yongan')
+        .then((h) =>
+          d.t.app.request(`/api/desk/categories/${id}`, {
+            method: 'PATCH',
+            body: JSON.stringify(body),
+            headers: { 'Content-Type': 'application/json', ...h },
+          }),
+        );
     const res = await patch({ active: false });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ category: { code: 'parking', active: false } });

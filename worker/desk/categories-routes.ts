@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { owners } from '../../schema/index.ts';
-import { authorize } from '../staff/policy.ts';
-import { communityCategories, createCategory, findCategory, updateCategory } from './categories.ts';
 import { numericId, slugWith } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { findCommunity } from '../places/places.ts';
+import { authorize } from '../staff/policy.ts';
+import { communityCategories, createCategory, findCategory, updateCategory } from './categories.ts';
 
 const slug = slugWith('Use lower-case letters, digits and dashes.');
 const fields = {
@@ -25,18 +25,66 @@ const fields = {
 export const deskCategories = new Hono<AppEnv>()
   .get('/categories', validate('query', z.object({ community: slug })), async (c) => {
     const community = await findCommunity(c.var.db, c.req.valid('query').community);
-    authorize(c.var.staff, 'ticket.read', { subdistrictId: community.subdistrictId, communityId: community.id }, 'community');
+    authorize(
+      c.var.staff,
+      'ticket.read',
+      { subdistrictId: community.subdistrictId, communityId: community.id },
+      'community',
+    );
     return c.json({ categories: await communityCategories(c.var.db, community.id) }, 200);
   })
-  .post('/categories', limitBody(), validate('json', z.object({ community: slug, code: slug, ...fields, sortOrder: z._default(fields.sortOrder, 100), active: z._default(fields.active, true), examples: z._default(fields.examples, ''), examplesEn: z._default(fields.examplesEn, '') })), async (c) => {
-    const { community: communitySlug, ...input } = c.req.valid('json');
-    const community = await findCommunity(c.var.db, communitySlug);
-    authorize(c.var.staff, 'category.manage', { subdistrictId: community.subdistrictId, communityId: community.id }, 'community');
-    return c.json({ category: await createCategory(c.var.db, c.var.staff, community, input, c.var.platform.now()) }, 201);
-  })
-  .patch('/categories/:id', limitBody(), validate('param', z.object({ id: numericId('Not a category id.') })), validate('json', z.partial(z.object(fields)).check(z.refine((changes) => Object.keys(changes).length > 0, 'Change at least one field.'))), async (c) => {
-    const { db, staff } = c.var;
-    const { category, community } = await findCategory(db, c.req.valid('param').id);
-    authorize(staff, 'category.manage', { subdistrictId: community.subdistrictId, communityId: community.id }, 'category');
-    return c.json({ category: await updateCategory(db, staff, category.id, c.req.valid('json'), c.var.platform.now()) }, 200);
-  });
+  .post(
+    '/categories',
+    limitBody(),
+    validate(
+      'json',
+      z.object({
+        community: slug,
+        code: slug,
+        ...fields,
+        sortOrder: z._default(fields.sortOrder, 100),
+        active: z._default(fields.active, true),
+        examples: z._default(fields.examples, ''),
+        examplesEn: z._default(fields.examplesEn, ''),
+      }),
+    ),
+    async (c) => {
+      const { community: communitySlug, ...input } = c.req.valid('json');
+      const community = await findCommunity(c.var.db, communitySlug);
+      authorize(
+        c.var.staff,
+        'category.manage',
+        { subdistrictId: community.subdistrictId, communityId: community.id },
+        'community',
+      );
+      return c.json(
+        { category: await createCategory(c.var.db, c.var.staff, community, input, c.var.platform.now()) },
+        201,
+      );
+    },
+  )
+  .patch(
+    '/categories/:id',
+    limitBody(),
+    validate('param', z.object({ id: numericId('Not a category id.') })),
+    validate(
+      'json',
+      z
+        .partial(z.object(fields))
+        .check(z.refine((changes) => Object.keys(changes).length > 0, 'Change at least one field.')),
+    ),
+    async (c) => {
+      const { db, staff } = c.var;
+      const { category, community } = await findCategory(db, c.req.valid('param').id);
+      authorize(
+        staff,
+        'category.manage',
+        { subdistrictId: community.subdistrictId, communityId: community.id },
+        'category',
+      );
+      return c.json(
+        { category: await updateCategory(db, staff, category.id, c.req.valid('json'), c.var.platform.now()) },
+        200,
+      );
+    },
+  );

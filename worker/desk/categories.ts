@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { communities, ticketCategories } from '../../schema/index.ts';
-import { auditEntry } from '../staff/audit.ts';
-import type { StaffMember } from '../staff/policy.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { auditEntry } from '../staff/audit.ts';
+import type { StaffMember } from '../staff/policy.ts';
 
 type Category = typeof ticketCategories.$inferSelect;
 type NewCategory = Omit<typeof ticketCategories.$inferInsert, 'id' | 'communityId'>;
@@ -28,16 +28,33 @@ export async function activeCategories(db: Db, communityId: number) {
 
 /** Every category of the community, inactive ones too, as staff keep them. */
 export async function communityCategories(db: Db, communityId: number) {
-  return db.select().from(ticketCategories).where(eq(ticketCategories.communityId, communityId)).orderBy(asc(ticketCategories.sortOrder), asc(ticketCategories.id));
+  return db
+    .select()
+    .from(ticketCategories)
+    .where(eq(ticketCategories.communityId, communityId))
+    .orderBy(asc(ticketCategories.sortOrder), asc(ticketCategories.id));
 }
 
 /** Adds a category with its audit entry; 409 when the community already has its code. */
-export async function createCategory(db: Db, staff: StaffMember, community: Community, input: NewCategory, now: number): Promise<Category> {
+export async function createCategory(
+  db: Db,
+  staff: StaffMember,
+  community: Community,
+  input: NewCategory,
+  now: number,
+): Promise<Category> {
   const [result] = await db.batch([
-    db.insert(ticketCategories).values({ ...input, communityId: community.id }).onConflictDoNothing().returning(),
+    db
+      .insert(ticketCategories)
+      .values({ ...input, communityId: community.id })
+      .onConflictDoNothing()
+      .returning(),
     auditEntry(db, staff, 'category.create', 'ticket_category', `${community.slug}/${input.code}`, now, input),
   ]);
-  if (!result.length) throw new ApiError(409, 'category_exists', 'This community already has a category with this code.', { code: 'Taken.' });
+  if (!result.length)
+    throw new ApiError(409, 'category_exists', 'This community already has a category with this code.', {
+      code: 'Taken.',
+    });
   return result[0]!;
 }
 
@@ -50,9 +67,19 @@ export async function findCategory(db: Db, id: number) {
 }
 
 /** Changes a category's fields, with its audit entry. */
-export async function updateCategory(db: Db, staff: StaffMember, id: number, changes: Partial<NewCategory>, now: number): Promise<Category> {
+export async function updateCategory(
+  db: Db,
+  staff: StaffMember,
+  id: number,
+  changes: Partial<NewCategory>,
+  now: number,
+): Promise<Category> {
   const [updated] = await db.batch([
-    db.update(ticketCategories).set(changes).where(and(eq(ticketCategories.id, id))).returning(),
+    db
+      .update(ticketCategories)
+      .set(changes)
+      .where(and(eq(ticketCategories.id, id)))
+      .returning(),
     auditEntry(db, staff, 'category.update', 'ticket_category', id, now, changes),
   ]);
   return updated[0]!;

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { timelineEntries, tickets, type TicketStatus } from '../../schema/index.ts';
+import { type TicketStatus, tickets, timelineEntries } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
-import { transitionProblem, transitions, type Transition } from './lifecycle.ts';
+import { type Transition, transitionProblem, transitions } from './lifecycle.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -47,7 +47,12 @@ export async function changeTicket(
   const [updated] = await db.batch([
     db
       .update(tickets)
-      .set({ ...change.set, ...(rule ? { status: rule.to } : {}), version: sql`${tickets.version} + 1`, updatedAt: change.now })
+      .set({
+        ...change.set,
+        ...(rule ? { status: rule.to } : {}),
+        version: sql`${tickets.version} + 1`,
+        updatedAt: change.now,
+      })
       .where(
         and(
           eq(tickets.id, ticket.id),
@@ -65,7 +70,14 @@ const versionConflict = () =>
   new ApiError(409, 'version_conflict', 'Someone else changed this ticket meanwhile. Reload it and try again.');
 
 /** The timeline insert that lands only if the statement before it changed exactly one row. */
-function insertEntryIfChanged(db: Db, ticketId: number, at: number, from: TicketStatus, to: TicketStatus | null, e: TimelineEntry) {
+function insertEntryIfChanged(
+  db: Db,
+  ticketId: number,
+  at: number,
+  from: TicketStatus,
+  to: TicketStatus | null,
+  e: TimelineEntry,
+) {
   return db.run(sql`
     insert into ${timelineEntries} (ticket_id, at, kind, visibility, body, from_status, to_status, staff_id, actor, detail)
     select ${ticketId}, ${at}, ${e.kind}, ${e.visibility}, ${e.body ?? null}, ${to ? from : null}, ${to}, ${e.staffId ?? null},
@@ -74,9 +86,24 @@ function insertEntryIfChanged(db: Db, ticketId: number, at: number, from: Ticket
 }
 
 /** A note on the timeline that changes nothing else (no version needed). */
-export async function addNote(db: Db, ticketId: number, now: number, entry: TimelineEntry, also: BatchItem<'sqlite'>[] = []): Promise<void> {
+export async function addNote(
+  db: Db,
+  ticketId: number,
+  now: number,
+  entry: TimelineEntry,
+  also: BatchItem<'sqlite'>[] = [],
+): Promise<void> {
   await db.batch([
-    db.insert(timelineEntries).values({ ticketId, at: now, ...entry, body: entry.body ?? null, staffId: entry.staffId ?? null, detail: entry.detail ?? null }),
+    db
+      .insert(timelineEntries)
+      .values({
+        ticketId,
+        at: now,
+        ...entry,
+        body: entry.body ?? null,
+        staffId: entry.staffId ?? null,
+        detail: entry.detail ?? null,
+      }),
     ...also,
   ]);
 }

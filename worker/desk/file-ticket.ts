@@ -1,14 +1,22 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
-import { compounds, photos, propertyCompanyCompounds, ticketCategories, ticketChannels, timelineEntries, tickets } from '../../schema/index.ts';
-import type { PlaceRef } from '../staff/policy.ts';
+import {
+  compounds,
+  photos,
+  propertyCompanyCompounds,
+  ticketCategories,
+  ticketChannels,
+  tickets,
+  timelineEntries,
+} from '../../schema/index.ts';
 import { hashToken, randomToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
-import type { Db } from '../lib/platform.ts';
-import { communityBySlug } from '../places/places.ts';
-import { prepared } from '../lib/prepared.ts';
 import { phone, slug } from '../lib/fields.ts';
+import type { Db } from '../lib/platform.ts';
+import { prepared } from '../lib/prepared.ts';
 import { DAY_MS, zhengzhouDay } from '../lib/time.ts';
+import { communityBySlug } from '../places/places.ts';
+import type { PlaceRef } from '../staff/policy.ts';
 
 /** How long personal data (name, phone, photos) is kept after a ticket is closed. */
 export const RETENTION_DAYS = 365;
@@ -16,13 +24,24 @@ export const RETENTION_DAYS = 365;
 export const newTicketSchema = z.object({
   community: slug,
   category: slug,
-  description: z.string().check(z.trim(), z.minLength(4, 'Describe the problem in a few words.'), z.maxLength(2000, 'Keep it under 2000 characters.')),
+  description: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(4, 'Describe the problem in a few words.'),
+      z.maxLength(2000, 'Keep it under 2000 characters.'),
+    ),
   compound: z.optional(slug),
   location: z.string().check(z.trim(), z.minLength(1, 'Say where: building and unit, or a place.'), z.maxLength(200)),
   name: z.optional(z.string().check(z.trim(), z.maxLength(40))),
   phone,
   consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot file this.' }),
-  photos: z._default(z.array(z.string().check(z.regex(/^[A-Za-z0-9/_-]{8,120}$/, 'Not a photo key.'))).check(z.maxLength(4, 'At most 4 photos.')), []),
+  photos: z._default(
+    z
+      .array(z.string().check(z.regex(/^[A-Za-z0-9/_-]{8,120}$/, 'Not a photo key.')))
+      .check(z.maxLength(4, 'At most 4 photos.')),
+    [],
+  ),
   photosPublic: z._default(z.boolean(), false),
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
@@ -36,7 +55,13 @@ const activeCategory = prepared((db) =>
   db
     .select()
     .from(ticketCategories)
-    .where(and(eq(ticketCategories.communityId, sql.placeholder('communityId')), eq(ticketCategories.code, sql.placeholder('code')), eq(ticketCategories.active, true)))
+    .where(
+      and(
+        eq(ticketCategories.communityId, sql.placeholder('communityId')),
+        eq(ticketCategories.code, sql.placeholder('code')),
+        eq(ticketCategories.active, true),
+      ),
+    )
     .prepare(),
 );
 const compoundIn = prepared((db) =>
@@ -70,7 +95,12 @@ async function resolvePlace(db: Db, input: NewTicket) {
   // The company serving the compound; without a compound, the community's only company if it has one.
   const served = await companiesServing(db).all({ communityId: community.id });
   const companies = [...new Set(served.map((s) => s.companyId))];
-  const propertyCompanyId = compoundId !== null ? (served.find((s) => s.compoundId === compoundId)?.companyId ?? null) : companies.length === 1 ? companies[0]! : null;
+  const propertyCompanyId =
+    compoundId !== null
+      ? (served.find((s) => s.compoundId === compoundId)?.companyId ?? null)
+      : companies.length === 1
+        ? companies[0]!
+        : null;
   return { community, category, compoundId, propertyCompanyId };
 }
 
@@ -85,13 +115,20 @@ export async function fileTicket(
   ctx: { now: number; channel: (typeof ticketChannels)[number]; staffId?: number; check?: (place: PlaceRef) => void },
 ): Promise<{ number: string; token: string }> {
   const { community, category, compoundId, propertyCompanyId } = await resolvePlace(db, input);
-  ctx.check?.({ subdistrictId: community.subdistrictId, communityId: community.id, compoundId, propertyCompanyId, owner: category.owner });
+  ctx.check?.({
+    subdistrictId: community.subdistrictId,
+    communityId: community.id,
+    compoundId,
+    propertyCompanyId,
+    owner: category.owner,
+  });
   if (input.photos.length) {
     const free = await db
       .select({ key: photos.key })
       .from(photos)
       .where(and(inArray(photos.key, input.photos), isNull(photos.ticketId)));
-    if (free.length !== new Set(input.photos).size) throw invalid('photos', 'A photo was not uploaded, or belongs to another ticket.');
+    if (free.length !== new Set(input.photos).size)
+      throw invalid('photos', 'A photo was not uploaded, or belongs to another ticket.');
   }
   const token = randomToken();
   const prefix = `${community.code}-${shanghaiDay(ctx.now)}-`;
@@ -109,7 +146,10 @@ export async function fileTicket(
     from ${tickets} where number >= ${prefix} and number < ${prefix.slice(0, -1) + '.'}
     returning number`);
   const claimPhotos = input.photos.map((key, position) =>
-    db.update(photos).set({ ticketId: sql`last_insert_rowid()`, position }).where(and(eq(photos.key, key), isNull(photos.ticketId))),
+    db
+      .update(photos)
+      .set({ ticketId: sql`last_insert_rowid()`, position })
+      .where(and(eq(photos.key, key), isNull(photos.ticketId))),
   );
   const firstEntry = db.insert(timelineEntries).values({
     ticketId: sql`last_insert_rowid()`,

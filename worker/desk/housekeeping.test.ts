@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { photos, tickets } from '../../schema/index.ts';
+import { DAY_MS } from '../lib/time.ts';
 import { RETENTION_DAYS } from './file-ticket.ts';
 import { runHousekeeping } from './housekeeping.ts';
-import { DAY_MS } from '../lib/time.ts';
 import { AUTO_CLOSE_DAYS } from './lifecycle.ts';
-import { deskApp, HOUR_MS, plainJpeg, START, upload, type DeskApp } from './test-helpers.ts';
+import { type DeskApp, deskApp, HOUR_MS, plainJpeg, START, upload } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -15,8 +15,12 @@ afterAll(() => d.t.cleanup());
 
 const housekeeping = (now: number) => runHousekeeping(d.t.db, d.t.platform.photos, now);
 const uploadedKey = async () => (await (await upload(d.t.api, plainJpeg)).json()).key;
-const stored = async (key: string) => ({ inStore: (await d.t.platform.photos.get(key)) !== null, rows: (await d.t.db.select().from(photos).where(eq(photos.key, key))).length });
-const statusOf = async (number: string) => (await d.t.db.select({ status: tickets.status }).from(tickets).where(eq(tickets.number, number)))[0]!.status;
+const stored = async (key: string) => ({
+  inStore: (await d.t.platform.photos.get(key)) !== null,
+  rows: (await d.t.db.select().from(photos).where(eq(photos.key, key))).length,
+});
+const statusOf = async (number: string) =>
+  (await d.t.db.select({ status: tickets.status }).from(tickets).where(eq(tickets.number, number)))[0]!.status;
 
 async function resolvedAt(at: number) {
   d.clock = at;
@@ -40,7 +44,13 @@ describe('the hourly housekeeping', () => {
     d.clock = now;
     const view = await d.view(old.number);
     expect(view).toMatchObject({ status: 'closed', closedAt: now });
-    expect(view.timeline.at(-1)).toMatchObject({ kind: 'closed', visibility: 'public', actor: 'system', fromStatus: 'resolved', toStatus: 'closed' });
+    expect(view.timeline.at(-1)).toMatchObject({
+      kind: 'closed',
+      visibility: 'public',
+      actor: 'system',
+      fromStatus: 'resolved',
+      toStatus: 'closed',
+    });
     const tracked = await (await d.track(old.number, old.token)).json();
     expect(tracked).toMatchObject({ status: 'closed', canReopen: true });
     expect(tracked.timeline.at(-1)).toMatchObject({ kind: 'closed' });
@@ -48,7 +58,9 @@ describe('the hourly housekeeping', () => {
     expect((await housekeeping(now + HOUR_MS)).closed).toBe(0);
     expect((await d.entries(old.number)).filter((e) => e.kind === 'closed')).toHaveLength(1);
     // A resident who is not satisfied can still reopen within the 14 days.
-    expect((await d.t.post(`/api/tickets/${old.number}/reopen`, { token: old.token, reason: '又漏水了' })).status).toBe(200);
+    expect((await d.t.post(`/api/tickets/${old.number}/reopen`, { token: old.token, reason: '又漏水了' })).status).toBe(
+      200,
+    );
   });
 
   it('bumps the version, so a staff member holding the old one cannot act on the closed ticket', async () => {
@@ -58,10 +70,16 @@ describe('the hourly housekeeping', () => {
     const after = await d.view(filed.number);
     expect(after.status).toBe('closed');
     expect(after.version).toBe(before.version + 1);
-    const stale = await d.act('yongan-wuye', filed.number, { action: 'resolve', note: '再修', version: before.version });
+    const stale = await d.act('yongan-wuye', filed.number, {
+      action: 'resolve',
+      note: '再修',
+      version: before.version,
+    });
     expect(stale.status).toBe(409);
     // A note needs no version: staff can still record a follow-up call.
-    expect((await d.act('yongan-wuye', filed.number, { action: 'note', visibility: 'public', body: '回访' })).status).toBe(200);
+    expect(
+      (await d.act('yongan-wuye', filed.number, { action: 'note', visibility: 'public', body: '回访' })).status,
+    ).toBe(200);
     expect((await d.act('yongan-wuye', filed.number, { action: 'start' })).status).toBe(409);
   });
 
@@ -96,7 +114,11 @@ describe('the hourly housekeeping', () => {
     const [kept] = await d.t.db.select().from(tickets).where(eq(tickets.number, open.number));
     expect(kept).toMatchObject({ phone: '13600000006', name: '钱阿姨' });
     d.clock = START + (200 + RETENTION_DAYS) * DAY_MS + 2 * HOUR_MS;
-    expect(await (await d.track(ended.number, ended.token)).json()).toMatchObject({ phone: '', name: null, photoCount: 0 });
+    expect(await (await d.track(ended.number, ended.token)).json()).toMatchObject({
+      phone: '',
+      name: null,
+      photoCount: 0,
+    });
   });
 
   it('forgets idempotency keys after a day, so an old key files anew', async () => {

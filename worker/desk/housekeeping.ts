@@ -1,12 +1,12 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { photos, timelineEntries, tickets } from '../../schema/index.ts';
+import { photos, tickets, timelineEntries } from '../../schema/index.ts';
 import { purgeSignupContacts } from '../events/housekeeping.ts';
 import { purgeIdempotencyKeys } from '../lib/idempotency.ts';
-import type { Db } from '../lib/platform.ts';
 import type { PhotoStore } from '../lib/photos.ts';
+import type { Db } from '../lib/platform.ts';
 import { purgePublicWrites } from '../lib/public-writes.ts';
-import { RETENTION_DAYS } from './file-ticket.ts';
 import { DAY_MS } from '../lib/time.ts';
+import { RETENTION_DAYS } from './file-ticket.ts';
 import { AUTO_CLOSE_DAYS, finalStatuses } from './lifecycle.ts';
 
 /**
@@ -21,20 +21,39 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const [, closed] = await db.batch([
     db.run(sql`insert into ${timelineEntries} (ticket_id, at, kind, visibility, body, from_status, to_status, actor)
       select id, ${now}, 'closed', 'public', null, 'resolved', 'closed', 'system' from ${tickets} where ${due}`),
-    db.update(tickets).set({ status: 'closed', closedAt: now, updatedAt: now, version: sql`${tickets.version} + 1` }).where(due),
+    db
+      .update(tickets)
+      .set({ status: 'closed', closedAt: now, updatedAt: now, version: sql`${tickets.version} + 1` })
+      .where(due),
   ]);
 
   const expired = and(inArray(tickets.status, finalStatuses), lt(tickets.updatedAt, now - RETENTION_DAYS * DAY_MS));
   const stale = await db
     .select({ key: photos.key })
     .from(photos)
-    .where(sql`(${photos.ticketId} is null and ${photos.createdAt} < ${now - DAY_MS}) or ${photos.ticketId} in (select id from ${tickets} where ${expired})`);
+    .where(
+      sql`(${photos.ticketId} is null and ${photos.createdAt} < ${now - DAY_MS}) or ${photos.ticketId} in (select id from ${tickets} where ${expired})`,
+    );
   for (const { key } of stale) await store.delete(key);
-  if (stale.length) await db.delete(photos).where(inArray(photos.key, stale.map((p) => p.key)));
-  const anonymised = await db.update(tickets).set({ phone: '', name: null }).where(and(expired, sql`${tickets.phone} != ''`));
+  if (stale.length)
+    await db.delete(photos).where(
+      inArray(
+        photos.key,
+        stale.map((p) => p.key),
+      ),
+    );
+  const anonymised = await db
+    .update(tickets)
+    .set({ phone: '', name: null })
+    .where(and(expired, sql`${tickets.phone} != ''`));
 
   await purgePublicWrites(db, now);
   await purgeIdempotencyKeys(db, now);
   const signupsAnonymised = await purgeSignupContacts(db, now);
-  return { closed: closed.rowsAffected, photosRemoved: stale.length, anonymised: anonymised.rowsAffected, signupsAnonymised };
+  return {
+    closed: closed.rowsAffected,
+    photosRemoved: stale.length,
+    anonymised: anonymised.rowsAffected,
+    signupsAnonymised,
+  };
 }

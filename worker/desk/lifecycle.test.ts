@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ticketStatuses, type TicketStatus } from '../../schema/index.ts';
+import { type TicketStatus, ticketStatuses } from '../../schema/index.ts';
 import { maskPhone } from '../lib/fields.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { shanghaiDay } from './file-ticket.ts';
-import { isOpen, isOverdue, transitionProblem, transitions, type Transition } from './lifecycle.ts';
+import { isOpen, isOverdue, type Transition, transitionProblem, transitions } from './lifecycle.ts';
 
 /** The lifecycle as the issue draws it, written out independently of the table under test. */
 const allowed: Record<Transition, TicketStatus[]> = {
@@ -50,15 +50,20 @@ describe('the transition table', () => {
   });
 
   it('lets nothing but a reopen out of closed, and nothing at all out of rejected or duplicate', () => {
-    const outOf = (s: TicketStatus) => (Object.keys(transitions) as Transition[]).filter((a) => transitionProblem(a, s) === null);
+    const outOf = (s: TicketStatus) =>
+      (Object.keys(transitions) as Transition[]).filter((a) => transitionProblem(a, s) === null);
     expect(outOf('closed')).toEqual(['reopen']);
     expect(outOf('rejected')).toEqual([]);
     expect(outOf('duplicate')).toEqual([]);
   });
 
   it('words the reason for people, with spaces instead of underscores', () => {
-    expect(transitionProblem('start', 'submitted')).toBe('A ticket that is submitted cannot be started; only one that is accepted.');
-    expect(transitionProblem('reject', 'in_progress')).toBe('A ticket that is in progress cannot be rejected; only one that is submitted or accepted.');
+    expect(transitionProblem('start', 'submitted')).toBe(
+      'A ticket that is submitted cannot be started; only one that is accepted.',
+    );
+    expect(transitionProblem('reject', 'in_progress')).toBe(
+      'A ticket that is in progress cannot be rejected; only one that is submitted or accepted.',
+    );
     expect(transitionProblem('accept', 'in_progress')).not.toContain('_');
     expect(transitionProblem('reject', 'in_progress')).not.toContain('_');
   });

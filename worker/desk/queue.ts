@@ -1,7 +1,14 @@
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
-import { communities, compounds, type Owner, ticketCategories, tickets, type TicketStatus } from '../../schema/index.ts';
-import type { StaffMember } from '../staff/policy.ts';
+import {
+  communities,
+  compounds,
+  type Owner,
+  type TicketStatus,
+  ticketCategories,
+  tickets,
+} from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
+import type { StaffMember } from '../staff/policy.ts';
 import { isOverdue, openStatuses } from './lifecycle.ts';
 import { ticketScope } from './scope.ts';
 
@@ -57,7 +64,11 @@ export async function ticketQueue(db: Db, staff: StaffMember, q: QueueFilter, no
     .orderBy(desc(tickets.id))
     .limit(q.limit);
   return {
-    tickets: rows.map(({ id: _, ...r }) => ({ ...r, overdue: isOverdue(r, now), compound: r.compound?.name ? r.compound : null })),
+    tickets: rows.map(({ id: _, ...r }) => ({
+      ...r,
+      overdue: isOverdue(r, now),
+      compound: r.compound?.name ? r.compound : null,
+    })),
     nextBefore: rows.length === q.limit ? rows.at(-1)!.id : null,
   };
 }

@@ -1,7 +1,7 @@
 import { tokenMatches } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
-import { loadTicket, type LoadedTicket } from './views.ts';
+import { type LoadedTicket, loadTicket } from './views.ts';
 
 /** The one answer for a missing ticket and a wrong token, so tokens cannot be probed. */
 export const ticketNotFound = () => new ApiError(404, 'ticket_not_found', 'No ticket with this number and link.');

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { tickets } from '../../schema/index.ts';
 import type { StaffMember } from '../staff/policy.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../lib/time.ts';
-import { deskApp, START, type DeskApp } from './test-helpers.ts';
 import { errorOf } from '../test-helpers.ts';
+import { type DeskApp, deskApp, START } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -9,9 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => d.t.cleanup());
 
-
 /** Files a property ticket and walks it with the property staff to the given status. */
-async function ticketIn(status: 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate') {
+async function ticketIn(
+  status: 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate',
+) {
   const filed = await d.fileOk();
   const { number, token } = filed;
   const steps: Record<string, Record<string, unknown>[]> = {
@@ -33,10 +34,16 @@ describe('the lifecycle through staff actions', () => {
   it('goes accept → start → resolve → resident confirms → closed, one public entry per step', async () => {
     const { number, token } = await d.fileOk();
     d.clock += 60_000;
-    const accepted = await d.actOk('yongan-wuye', number, { action: 'accept', dueDate: '2026-11-28', note: '明天上午派人' });
+    const accepted = await d.actOk('yongan-wuye', number, {
+      action: 'accept',
+      dueDate: '2026-11-28',
+      note: '明天上午派人',
+    });
     expect(accepted).toMatchObject({ status: 'accepted', dueAt: Date.parse('2026-11-28T23:59:59+08:00') });
     expect((await d.actOk('yongan-wuye', number, { action: 'start' })).status).toBe('in_progress');
-    expect((await d.actOk('yongan-wuye', number, { action: 'resolve', note: '换了电梯控制板' })).status).toBe('resolved');
+    expect((await d.actOk('yongan-wuye', number, { action: 'resolve', note: '换了电梯控制板' })).status).toBe(
+      'resolved',
+    );
     expect((await d.t.post(`/api/tickets/${number}/confirm`, { token })).status).toBe(200);
     const done = await d.view(number);
     expect(done.status).toBe('closed');
@@ -122,7 +129,11 @@ describe('duplicates, re-routing and notes', () => {
   it('marks a duplicate of another ticket of the same community, shown to the resident', async () => {
     const original = await d.fileOk();
     const { number, token } = await d.fileOk();
-    const done = await d.actOk('yongan-wuye', number, { action: 'duplicate', duplicateOf: original.number, reason: '同一部电梯' });
+    const done = await d.actOk('yongan-wuye', number, {
+      action: 'duplicate',
+      duplicateOf: original.number,
+      reason: '同一部电梯',
+    });
     expect(done.status).toBe('duplicate');
     const tracked = await (await d.track(number, token)).json();
     expect(tracked).toMatchObject({ status: 'duplicate', duplicateOf: original.number });
@@ -134,16 +145,22 @@ describe('duplicates, re-routing and notes', () => {
     for (const duplicateOf of [elsewhere.number, number, 'YA-20991231-0001']) {
       const res = await d.act('erqi-admin', number, { action: 'duplicate', duplicateOf });
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { duplicateOf: expect.any(String) } } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'invalid_input', fields: { duplicateOf: expect.any(String) } },
+      });
     }
     expect((await d.view(number)).status).toBe('submitted');
   });
 
   it('re-routes to another category and its owner, with the reason on the public timeline', async () => {
     const { number, token } = await d.fileOk({ category: 'not-sure' });
-    const res = await d.act('yongan', number, { action: 'reroute', category: 'fire-safety', reason: '楼道堆物属于消防安全，社区负责' });
+    const res = await d.act('yongan', number, {
+      action: 'reroute',
+      category: 'fire-safety',
+      reason: '楼道堆物属于消防安全，社区负责',
+    });
     expect(res.status).toBe(200);
-    expect((await d.view(number))).toMatchObject({ owner: 'community', category: { code: 'fire-safety' } });
+    expect(await d.view(number)).toMatchObject({ owner: 'community', category: { code: 'fire-safety' } });
     const tracked = await (await d.track(number, token)).json();
     expect(tracked.owner).toBe('community');
     expect(tracked.timeline.at(-1)).toMatchObject({ kind: 'rerouted', body: '楼道堆物属于消防安全，社区负责' });
@@ -173,7 +190,11 @@ describe('duplicates, re-routing and notes', () => {
     await d.actOk('yongan-wuye', number, { action: 'note', visibility: 'internal', body: '该住户欠物业费' });
     await d.actOk('yongan-wuye', number, { action: 'flag', reason: '配件缺货，需要街道协调' });
     const staffSide = await d.view(number);
-    expect(staffSide.timeline.map((e) => [e.kind, e.visibility])).toEqual([['submitted', 'public'], ['note', 'internal'], ['flagged', 'internal']]);
+    expect(staffSide.timeline.map((e) => [e.kind, e.visibility])).toEqual([
+      ['submitted', 'public'],
+      ['note', 'internal'],
+      ['flagged', 'internal'],
+    ]);
     expect(staffSide.flagged).toBe(true);
     const text = await (await d.track(number, token)).text();
     expect(text).not.toContain('欠物业费');
@@ -185,7 +206,14 @@ describe('duplicates, re-routing and notes', () => {
 describe('optimistic locking', () => {
   it('writes exactly one timeline entry per change', async () => {
     const { number } = await d.fileOk();
-    const actions = [{ action: 'flag', reason: '督办' }, { action: 'unflag' }, { action: 'accept' }, { action: 'reroute', owner: 'joint', reason: '一起处理' }, { action: 'start' }, { action: 'resolve', note: '完成' }];
+    const actions = [
+      { action: 'flag', reason: '督办' },
+      { action: 'unflag' },
+      { action: 'accept' },
+      { action: 'reroute', owner: 'joint', reason: '一起处理' },
+      { action: 'start' },
+      { action: 'resolve', note: '完成' },
+    ];
     for (const action of actions) {
       const before = (await d.entries(number)).length;
       await d.actOk('yongan-wuye', number, action);
@@ -210,11 +238,19 @@ describe('optimistic locking', () => {
     const entriesBefore = (await d.entries(number)).length;
     const auditBefore = await d.auditCount('ticket.reroute');
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => d.act('erqi-admin', number, { action: 'reroute', owner: i % 2 ? 'joint' : 'community', reason: `第${i}次`, version })),
+      Array.from({ length: 8 }, (_, i) =>
+        d.act('erqi-admin', number, {
+          action: 'reroute',
+          owner: i % 2 ? 'joint' : 'community',
+          reason: `第${i}次`,
+          version,
+        }),
+      ),
     );
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
-    for (const r of answers.filter((a) => a.status !== 200)) expect(await r.json()).toMatchObject({ error: { code: 'version_conflict' } });
+    for (const r of answers.filter((a) => a.status !== 200))
+      expect(await r.json()).toMatchObject({ error: { code: 'version_conflict' } });
     expect((await d.entries(number)).length).toBe(entriesBefore + 1);
     expect(await d.auditCount('ticket.reroute')).toBe(auditBefore + 1);
     expect((await d.view(number)).version).toBe(version + 1);
@@ -225,7 +261,11 @@ describe('optimistic locking', () => {
     const { version } = await d.view(number);
     await d.headers('yongan-wuye');
     await d.headers('yongan');
-    const answers = await Promise.all(['yongan-wuye', 'yongan', 'yongan-wuye', 'erqi-admin'].map((login) => d.act(login, number, { action: 'accept', version })));
+    const answers = await Promise.all(
+      ['yongan-wuye', 'yongan', 'yongan-wuye', 'erqi-admin'].map((login) =>
+        d.act(login, number, { action: 'accept', version }),
+      ),
+    );
     expect(answers.map((r) => r.status).filter((s) => s === 200)).toHaveLength(1);
     expect((await d.entries(number)).filter((e) => e.kind === 'accepted')).toHaveLength(1);
   });

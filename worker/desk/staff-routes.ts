@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { owners, ticketStatuses } from '../../schema/index.ts';
+import { ApiError } from '../lib/errors.ts';
+import { numericId, slug, ticketNumber } from '../lib/fields.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { limitBody } from '../lib/security.ts';
+import { validate } from '../lib/validate.ts';
 import { authorize, authorizeRole, decide } from '../staff/policy.ts';
 import { deskActionSchema, runDeskAction } from './actions.ts';
 import { deskActionsFor } from './available.ts';
 import { fileTicket, newTicketSchema } from './file-ticket.ts';
 import { ticketQueue } from './queue.ts';
 import { deskView, loadTicket, ticketPlace } from './views.ts';
-import { ApiError } from '../lib/errors.ts';
-import { numericId, slug, ticketNumber } from '../lib/fields.ts';
-import type { AppEnv } from '../lib/platform.ts';
-import { limitBody } from '../lib/security.ts';
-import { validate } from '../lib/validate.ts';
 
 const numberParam = z.object({ number: ticketNumber });
 const flag = z.pipe(
@@ -44,18 +44,23 @@ export const deskTickets = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(queue, 200);
   })
-  .post('/', limitBody(), validate('json', z.extend(newTicketSchema, { channel: z.enum(['walk_in', 'phone']) })), async (c) => {
-    const input = c.req.valid('json');
-    const now = c.var.platform.now();
-    const filed = await fileTicket(c.var.db, input, {
-      now,
-      channel: input.channel,
-      staffId: c.var.staff.id,
-      // At the joint desk either side registers any walk-in; the category still decides the owner.
-      check: (place) => authorize(c.var.staff, 'ticket.read', { ...place, owner: 'joint' }, 'community'),
-    });
-    return c.json(filed, 201);
-  })
+  .post(
+    '/',
+    limitBody(),
+    validate('json', z.extend(newTicketSchema, { channel: z.enum(['walk_in', 'phone']) })),
+    async (c) => {
+      const input = c.req.valid('json');
+      const now = c.var.platform.now();
+      const filed = await fileTicket(c.var.db, input, {
+        now,
+        channel: input.channel,
+        staffId: c.var.staff.id,
+        // At the joint desk either side registers any walk-in; the category still decides the owner.
+        check: (place) => authorize(c.var.staff, 'ticket.read', { ...place, owner: 'joint' }, 'community'),
+      });
+      return c.json(filed, 201);
+    },
+  )
   .get('/:number', validate('param', numberParam), async (c) => {
     const row = await visibleTicket(c, c.req.valid('param').number, 'ticket.read');
     const place = ticketPlace(row.ticket);
@@ -70,11 +75,17 @@ export const deskTickets = new Hono<AppEnv>()
       200,
     );
   })
-  .post('/:number/actions', limitBody(), validate('param', numberParam), validate('json', deskActionSchema), async (c) => {
-    const row = await visibleTicket(c, c.req.valid('param').number, 'ticket.work');
-    const action = c.req.valid('json');
-    const { db, platform, staff } = c.var;
-    await runDeskAction(db, row, action, staff, platform.now());
-    const updated = (await loadTicket(db, row.ticket.number))!;
-    return c.json({ ticket: await deskView(db, updated, platform.now()) }, 200);
-  });
+  .post(
+    '/:number/actions',
+    limitBody(),
+    validate('param', numberParam),
+    validate('json', deskActionSchema),
+    async (c) => {
+      const row = await visibleTicket(c, c.req.valid('param').number, 'ticket.work');
+      const action = c.req.valid('json');
+      const { db, platform, staff } = c.var;
+      await runDeskAction(db, row, action, staff, platform.now());
+      const updated = (await loadTicket(db, row.ticket.number))!;
+      return c.json({ ticket: await deskView(db, updated, platform.now()) }, 200);
+    },
+  );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../lib/time.ts';
-import { deskApp, HOUR_MS, START, type DeskApp } from './test-helpers.ts';
+import { type DeskApp, deskApp, HOUR_MS, START } from './test-helpers.ts';
 
 let d: DeskApp;
 const NOW = START + 4 * DAY_MS;
@@ -13,7 +13,11 @@ const NOW = START + 4 * DAY_MS;
 beforeAll(async () => {
   d = await deskApp();
   const renhe = { community: 'renhelu', compound: 'renhelu-6' };
-  for (const [hours, score] of [[10, 5], [30, 3], [50, null]] as const) {
+  for (const [hours, score] of [
+    [10, 5],
+    [30, 3],
+    [50, null],
+  ] as const) {
     d.clock = START;
     const { number, token } = await d.fileOk({ ...renhe, category: 'parking' });
     await d.actOk('erqi-admin', number, { action: 'accept' });
@@ -31,7 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => d.t.cleanup());
 
-const stats = async (login: string, community: string) => d.t.api.desk.stats.$get({ query: { community } }, { headers: await d.headers(login) });
+const stats = async (login: string, community: string) =>
+  d.t.api.desk.stats.$get({ query: { community } }, { headers: await d.headers(login) });
 
 describe('desk statistics', () => {
   it('counts open and overdue tickets, the median time to resolve and the average rating', async () => {
@@ -39,9 +44,20 @@ describe('desk statistics', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.json();
-    expect(body).toMatchObject({ community: { slug: 'renhelu' }, open: 2, overdue: 1, resolvedLastYear: 3, medianHoursToResolve: 30, averageRating: 4, ratingCount: 2 });
+    expect(body).toMatchObject({
+      community: { slug: 'renhelu' },
+      open: 2,
+      overdue: 1,
+      resolvedLastYear: 3,
+      medianHoursToResolve: 30,
+      averageRating: 4,
+      ratingCount: 2,
+    });
     expect(body.openByCategory).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: '报修', open: 1 }), expect.objectContaining({ name: '文体活动', open: 1 })]),
+      expect.arrayContaining([
+        expect.objectContaining({ name: '报修', open: 1 }),
+        expect.objectContaining({ name: '文体活动', open: 1 }),
+      ]),
     );
     expect(body.openByCategory).toHaveLength(2);
   });
@@ -63,12 +79,21 @@ describe('desk statistics', () => {
     d.clock = START + 70 * HOUR_MS;
     await d.actOk('erqi-admin', number, { action: 'resolve', note: '处理完毕' });
     d.clock = NOW;
-    expect(await (await stats('erqi-admin', 'renhelu')).json()).toMatchObject({ medianHoursToResolve: 40, resolvedLastYear: 4 });
+    expect(await (await stats('erqi-admin', 'renhelu')).json()).toMatchObject({
+      medianHoursToResolve: 40,
+      resolvedLastYear: 4,
+    });
   });
 
   it('answers nothing to resolve and no rating with nulls, not zeros', async () => {
     const body = await (await stats('erqi-admin', 'jieyunlu')).json();
-    expect(body).toMatchObject({ open: 0, overdue: 0, medianHoursToResolve: null, averageRating: null, ratingCount: 0 });
+    expect(body).toMatchObject({
+      open: 0,
+      overdue: 0,
+      medianHoursToResolve: null,
+      averageRating: null,
+      ratingCount: 0,
+    });
   });
 
   it('shows a community to those who may read its tickets', async () => {

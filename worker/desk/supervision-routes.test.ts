@@ -3,8 +3,8 @@ import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressMeetings } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
-import { deskApp, START, type DeskApp } from './test-helpers.ts';
 import { errorOf } from '../test-helpers.ts';
+import { type DeskApp, deskApp, START } from './test-helpers.ts';
 
 let d: DeskApp;
 const n = {} as Record<'overdue' | 'reopened' | 'flagged' | 'resolved' | 'calm' | 'elsewhere', string>;
@@ -27,7 +27,9 @@ beforeAll(async () => {
   await file('elsewhere', { community: 'gongrenlu', compound: undefined });
   await d.actOk('yongan', n.reopened, { action: 'accept' });
   await d.actOk('yongan', n.reopened, { action: 'resolve', note: '活动室已开放' });
-  expect((await d.t.post(`/api/tickets/${n.reopened}/reopen`, { token: tokens.reopened, reason: '又锁上了' })).status).toBe(200);
+  expect(
+    (await d.t.post(`/api/tickets/${n.reopened}/reopen`, { token: tokens.reopened, reason: '又锁上了' })).status,
+  ).toBe(200);
   await d.actOk('yongan', n.flagged, { action: 'flag', reason: '违建户拒不配合，需要街道协调' });
   await d.actOk('yongan-wuye', n.resolved, { action: 'accept' });
   d.clock = START + 4 * DAY_MS;
@@ -35,14 +37,16 @@ beforeAll(async () => {
 });
 afterAll(() => d.t.cleanup());
 
-const supervision = async (login: string, subdistrict?: string) => d.t.api.desk.supervision.$get({ query: { subdistrict } }, await d.as(login));
+const supervision = async (login: string, subdistrict?: string) =>
+  d.t.api.desk.supervision.$get({ query: { subdistrict } }, await d.as(login));
 const list = async (login: string, subdistrict?: string) => {
   const res = await supervision(login, subdistrict);
   expect(res.status).toBe(200);
   return (await res.json()).items;
 };
 const meetings = async (login: string) => d.t.api.desk.meetings.$get({ query: {} }, await d.as(login));
-const hold = async (login: string, body: Record<string, unknown>) => d.t.api.desk.meetings.$post({ json: body as MeetingInput }, await d.as(login));
+const hold = async (login: string, body: Record<string, unknown>) =>
+  d.t.api.desk.meetings.$post({ json: body as MeetingInput }, await d.as(login));
 const meeting = (links: Record<string, unknown>[], more: Record<string, unknown> = {}) => ({
   heldAt: '2026-11-30T09:30:00+08:00',
   attendees: '街道、永安社区、永安物业、居民代表',
@@ -55,11 +59,29 @@ describe('the supervision list', () => {
   it('lists overdue, reopened and flagged tickets with age, owner and reasons', async () => {
     const items = await list('jianzhongjie');
     const byNumber = new Map(items.map((i) => [i.number, i]));
-    expect(byNumber.get(n.overdue)).toMatchObject({ owner: 'property', status: 'submitted', ageDays: 4, overdueDays: 1, reasons: ['overdue'], community: { slug: 'yongan' }, category: { name: '报修' } });
-    expect(byNumber.get(n.reopened)).toMatchObject({ owner: 'community', status: 'in_progress', reasons: ['reopened'], overdueDays: 0 });
+    expect(byNumber.get(n.overdue)).toMatchObject({
+      owner: 'property',
+      status: 'submitted',
+      ageDays: 4,
+      overdueDays: 1,
+      reasons: ['overdue'],
+      community: { slug: 'yongan' },
+      category: { name: '报修' },
+    });
+    expect(byNumber.get(n.reopened)).toMatchObject({
+      owner: 'community',
+      status: 'in_progress',
+      reasons: ['reopened'],
+      overdueDays: 0,
+    });
     expect(byNumber.get(n.flagged)).toMatchObject({ owner: 'community', reasons: ['flagged'], ageDays: 4 });
     // The demo's rubbish in the fire lane: filed 13 days ago, due in 5, flagged on the way.
-    expect(byNumber.get('YA-20261117-0001')).toMatchObject({ owner: 'joint', reasons: ['overdue', 'flagged'], ageDays: 13, overdueDays: 8 });
+    expect(byNumber.get('YA-20261117-0001')).toMatchObject({
+      owner: 'joint',
+      reasons: ['overdue', 'flagged'],
+      ageDays: 13,
+      overdueDays: 8,
+    });
     expect(byNumber.has(n.resolved)).toBe(false);
     expect(byNumber.has(n.calm)).toBe(false);
     expect(byNumber.has(n.elsewhere)).toBe(false);
@@ -95,7 +117,10 @@ describe('the supervision list', () => {
 describe('progress meetings', () => {
   it('links tickets with a follow-up and a new due date that the resident sees', async () => {
     const before = await d.view(n.overdue);
-    const res = await hold('jianzhongjie', meeting([{ number: n.overdue, followUp: '物业12月7日前换好电梯控制板', newDueDate: '2026-12-07' }]));
+    const res = await hold(
+      'jianzhongjie',
+      meeting([{ number: n.overdue, followUp: '物业12月7日前换好电梯控制板', newDueDate: '2026-12-07' }]),
+    );
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ ok: true, linked: 1 });
 
@@ -108,18 +133,26 @@ describe('progress meetings', () => {
     expect((await list('jianzhongjie')).map((i) => i.number)).not.toContain(n.overdue);
 
     const held = await (await meetings('jianzhongjie')).json();
-    expect(held.meetings[0]).toMatchObject({ attendees: '街道、永安社区、永安物业、居民代表', links: [{ number: n.overdue, followUp: '物业12月7日前换好电梯控制板', newDueAt: after.dueAt }] });
+    expect(held.meetings[0]).toMatchObject({
+      attendees: '街道、永安社区、永安物业、居民代表',
+      links: [{ number: n.overdue, followUp: '物业12月7日前换好电梯控制板', newDueAt: after.dueAt }],
+    });
   });
 
   it('refuses a ticket of another sub-district, writing nothing', async () => {
     const meetingsBefore = (await d.t.db.select({ n: count() }).from(progressMeetings))[0]!.n;
     const dueBefore = (await d.view(n.flagged)).dueAt;
-    const res = await hold('jianzhongjie', meeting([
-      { number: n.flagged, followUp: '街道约谈违建户', newDueDate: '2026-12-10' },
-      { number: n.elsewhere, followUp: '不归我们', newDueDate: '2026-12-10' },
-    ]));
+    const res = await hold(
+      'jianzhongjie',
+      meeting([
+        { number: n.flagged, followUp: '街道约谈违建户', newDueDate: '2026-12-10' },
+        { number: n.elsewhere, followUp: '不归我们', newDueDate: '2026-12-10' },
+      ]),
+    );
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { 'links.1.number': expect.any(String) } } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'invalid_input', fields: { 'links.1.number': expect.any(String) } },
+    });
     expect((await d.t.db.select({ n: count() }).from(progressMeetings))[0]!.n).toBe(meetingsBefore);
     expect((await d.view(n.flagged)).dueAt).toBe(dueBefore);
   });
@@ -128,17 +161,22 @@ describe('progress meetings', () => {
     const link = { number: n.flagged, followUp: '约谈', newDueDate: '2026-12-10' };
     const res = await hold('jianzhongjie', meeting([link, { ...link, followUp: '再约谈' }]));
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { 'links.1.number': expect.any(String) } } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'invalid_input', fields: { 'links.1.number': expect.any(String) } },
+    });
   });
 
   it('names bad fields, including a day that is not in the calendar', async () => {
-    const res = await hold('jianzhongjie', meeting([{ number: n.flagged, followUp: '约谈', newDueDate: '2026-13-01' }], { heldAt: 'Monday', attendees: '' }));
+    const res = await hold(
+      'jianzhongjie',
+      meeting([{ number: n.flagged, followUp: '约谈', newDueDate: '2026-13-01' }], { heldAt: 'Monday', attendees: '' }),
+    );
     expect(res.status).toBe(400);
     const fields = (await errorOf(res)).error.fields;
     expect(Object.keys(fields ?? {}).sort()).toEqual(['attendees', 'heldAt', 'links.0.newDueDate']);
   });
 
-  it('is the sub-district\'s job: community staff 403, property staff and other sub-districts 404', async () => {
+  it("is the sub-district's job: community staff 403, property staff and other sub-districts 404", async () => {
     const body = meeting([{ number: n.flagged, followUp: '约谈', newDueDate: '2026-12-10' }]);
     expect((await hold('yongan', body)).status).toBe(403);
     expect((await meetings('yongan')).status).toBe(403);

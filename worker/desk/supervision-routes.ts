@@ -1,12 +1,18 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { authorize, authorizeRole } from '../staff/policy.ts';
-import { progressMeetingsOf, recordMeeting, subdistrictFor, subdistrictSlugOfTicket, supervisionItems } from './supervision.ts';
 import { dueDate, slug, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { endOfShanghaiDay } from '../lib/time.ts';
 import { validate } from '../lib/validate.ts';
+import { authorize, authorizeRole } from '../staff/policy.ts';
+import {
+  progressMeetingsOf,
+  recordMeeting,
+  subdistrictFor,
+  subdistrictSlugOfTicket,
+  supervisionItems,
+} from './supervision.ts';
 
 /**
  * The sub-district as a place for the policy. Community staff stand in it through their own
@@ -38,12 +44,19 @@ export const deskSupervision = new Hono<AppEnv>()
   .get('/supervision', validate('query', z.object({ subdistrict: z.optional(slug) })), async (c) => {
     const requested = c.req.valid('query').subdistrict;
     // Without a sub-district (admins, property staff): everything in the staff member's scope.
-    const subdistrict = requested || c.var.staff.subdistrictId ? await subdistrictFor(c.var.db, c.var.staff, requested) : null;
+    const subdistrict =
+      requested || c.var.staff.subdistrictId ? await subdistrictFor(c.var.db, c.var.staff, requested) : null;
     if (subdistrict) authorize(c.var.staff, 'ticket.read', placeOf(c.var.staff, subdistrict.id), 'subdistrict');
     else authorizeRole(c.var.staff, 'ticket.read');
     const items = await supervisionItems(c.var.db, c.var.staff, subdistrict?.id ?? null, c.var.platform.now());
     c.header('Cache-Control', 'no-store');
-    return c.json({ subdistrict: subdistrict && { slug: subdistrict.slug, name: subdistrict.name, nameEn: subdistrict.nameEn }, items }, 200);
+    return c.json(
+      {
+        subdistrict: subdistrict && { slug: subdistrict.slug, name: subdistrict.name, nameEn: subdistrict.nameEn },
+        items,
+      },
+      200,
+    );
   })
   .get('/meetings', validate('query', z.object({ subdistrict: z.optional(slug) })), async (c) => {
     const subdistrict = await subdistrictFor(c.var.db, c.var.staff, c.req.valid('query').subdistrict);
@@ -54,9 +67,19 @@ export const deskSupervision = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const { db, staff } = c.var;
     // An admin's meeting belongs to the sub-district of the tickets it discusses.
-    const subdistrict = await subdistrictFor(db, staff, body.subdistrict ?? (staff.subdistrictId ? undefined : await subdistrictSlugOfTicket(db, body.links[0]?.number)));
+    const subdistrict = await subdistrictFor(
+      db,
+      staff,
+      body.subdistrict ?? (staff.subdistrictId ? undefined : await subdistrictSlugOfTicket(db, body.links[0]?.number)),
+    );
     authorize(staff, 'ticket.supervise', placeOf(staff, subdistrict.id), 'subdistrict');
     const links = body.links.map(({ newDueDate, ...link }) => ({ ...link, newDueAt: endOfShanghaiDay(newDueDate) }));
-    const linked = await recordMeeting(db, staff, subdistrict.id, { heldAt: Date.parse(body.heldAt), attendees: body.attendees, notes: body.notes, links }, c.var.platform.now());
+    const linked = await recordMeeting(
+      db,
+      staff,
+      subdistrict.id,
+      { heldAt: Date.parse(body.heldAt), attendees: body.attendees, notes: body.notes, links },
+      c.var.platform.now(),
+    );
     return c.json({ ok: true, linked }, 201);
   });

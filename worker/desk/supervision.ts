@@ -1,11 +1,19 @@
 import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import { communities, meetingTickets, progressMeetings, subdistricts, ticketCategories, timelineEntries, tickets } from '../../schema/index.ts';
-import { auditEntry } from '../staff/audit.ts';
-import type { StaffMember } from '../staff/policy.ts';
+import {
+  communities,
+  meetingTickets,
+  progressMeetings,
+  subdistricts,
+  ticketCategories,
+  tickets,
+  timelineEntries,
+} from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { subdistrictBySlug } from '../places/places.ts';
+import { auditEntry } from '../staff/audit.ts';
+import type { StaffMember } from '../staff/policy.ts';
 import { openStatuses } from './lifecycle.ts';
 import { ticketListColumns } from './queue.ts';
 import { ticketScope } from './scope.ts';
@@ -14,8 +22,19 @@ import { ticketScope } from './scope.ts';
 export async function subdistrictFor(db: Db, staff: StaffMember, requested: string | undefined) {
   const found = requested
     ? await subdistrictBySlug(db).get({ slug: requested })
-    : (await db.select().from(subdistricts).where(eq(subdistricts.id, staff.subdistrictId ?? -1)))[0];
-  if (!found) throw new ApiError(requested ? 404 : 400, requested ? 'subdistrict_not_found' : 'invalid_input', 'Name a sub-district.', requested ? undefined : { subdistrict: 'Name a sub-district.' });
+    : (
+        await db
+          .select()
+          .from(subdistricts)
+          .where(eq(subdistricts.id, staff.subdistrictId ?? -1))
+      )[0];
+  if (!found)
+    throw new ApiError(
+      requested ? 404 : 400,
+      requested ? 'subdistrict_not_found' : 'invalid_input',
+      'Name a sub-district.',
+      requested ? undefined : { subdistrict: 'Name a sub-district.' },
+    );
   return found;
 }
 
@@ -45,19 +64,36 @@ export async function supervisionItems(db: Db, staff: StaffMember, subdistrictId
     ...r,
     ageDays: Math.floor((now - r.createdAt) / DAY_MS),
     overdueDays: r.dueAt < now ? Math.ceil((now - r.dueAt) / DAY_MS) : 0,
-    reasons: [r.dueAt < now && 'overdue', r.reopenCount > 0 && 'reopened', r.flagged && 'flagged'].filter(Boolean) as string[],
+    reasons: [r.dueAt < now && 'overdue', r.reopenCount > 0 && 'reopened', r.flagged && 'flagged'].filter(
+      Boolean,
+    ) as string[],
   }));
 }
 
 /** The sub-district's last 50 progress meetings, newest first, each with the tickets it discussed. */
 export async function progressMeetingsOf(db: Db, subdistrictId: number) {
-  const meetings = await db.select().from(progressMeetings).where(eq(progressMeetings.subdistrictId, subdistrictId)).orderBy(desc(progressMeetings.heldAt)).limit(50);
+  const meetings = await db
+    .select()
+    .from(progressMeetings)
+    .where(eq(progressMeetings.subdistrictId, subdistrictId))
+    .orderBy(desc(progressMeetings.heldAt))
+    .limit(50);
   const links = meetings.length
     ? await db
-        .select({ meetingId: meetingTickets.meetingId, number: tickets.number, followUp: meetingTickets.followUp, newDueAt: meetingTickets.newDueAt })
+        .select({
+          meetingId: meetingTickets.meetingId,
+          number: tickets.number,
+          followUp: meetingTickets.followUp,
+          newDueAt: meetingTickets.newDueAt,
+        })
         .from(meetingTickets)
         .innerJoin(tickets, eq(tickets.id, meetingTickets.ticketId))
-        .where(inArray(meetingTickets.meetingId, meetings.map((m) => m.id)))
+        .where(
+          inArray(
+            meetingTickets.meetingId,
+            meetings.map((m) => m.id),
+          ),
+        )
     : [];
   return meetings.map((m) => ({ ...m, links: links.filter((l) => l.meetingId === m.id) }));
 }
@@ -65,9 +101,14 @@ export async function progressMeetingsOf(db: Db, subdistrictId: number) {
 /** The slug of the sub-district a ticket belongs to (an admin's meeting belongs to its tickets' sub-district). */
 export async function subdistrictSlugOfTicket(db: Db, number: string | undefined) {
   if (number === undefined) return undefined;
-  const [ticket] = await db.select({ subdistrictId: tickets.subdistrictId }).from(tickets).where(eq(tickets.number, number));
+  const [ticket] = await db
+    .select({ subdistrictId: tickets.subdistrictId })
+    .from(tickets)
+    .where(eq(tickets.number, number));
   if (ticket === undefined) return undefined;
-  return (await db.select({ slug: subdistricts.slug }).from(subdistricts).where(eq(subdistricts.id, ticket.subdistrictId)))[0]?.slug;
+  return (
+    await db.select({ slug: subdistricts.slug }).from(subdistricts).where(eq(subdistricts.id, ticket.subdistrictId))
+  )[0]?.slug;
 }
 
 type MeetingLink = { number: string; followUp: string; newDueAt: number };
@@ -77,15 +118,39 @@ export type NewMeeting = { heldAt: number; attendees: string; notes: string; lin
  * Records a progress meeting: the meeting, its links, the new due dates and the timeline entries
  * land together. A linked ticket must be in the sub-district and named once (400 otherwise).
  */
-export async function recordMeeting(db: Db, staff: StaffMember, subdistrictId: number, meeting: NewMeeting, now: number): Promise<number> {
+export async function recordMeeting(
+  db: Db,
+  staff: StaffMember,
+  subdistrictId: number,
+  meeting: NewMeeting,
+  now: number,
+): Promise<number> {
   const found = meeting.links.length
-    ? await db.select({ id: tickets.id, number: tickets.number, subdistrictId: tickets.subdistrictId, status: tickets.status }).from(tickets).where(inArray(tickets.number, meeting.links.map((l) => l.number)))
+    ? await db
+        .select({
+          id: tickets.id,
+          number: tickets.number,
+          subdistrictId: tickets.subdistrictId,
+          status: tickets.status,
+        })
+        .from(tickets)
+        .where(
+          inArray(
+            tickets.number,
+            meeting.links.map((l) => l.number),
+          ),
+        )
     : [];
   const linked = meeting.links.map((link, i) => {
     const ticket = found.find((t) => t.number === link.number && t.subdistrictId === subdistrictId);
-    if (!ticket) throw new ApiError(400, 'invalid_input', `No ticket ${link.number} in this sub-district.`, { [`links.${i}.number`]: 'No such ticket in this sub-district.' });
+    if (!ticket)
+      throw new ApiError(400, 'invalid_input', `No ticket ${link.number} in this sub-district.`, {
+        [`links.${i}.number`]: 'No such ticket in this sub-district.',
+      });
     if (meeting.links.findIndex((l) => l.number === link.number) !== i) {
-      throw new ApiError(400, 'invalid_input', `Ticket ${link.number} is named twice.`, { [`links.${i}.number`]: 'Named twice in this meeting.' });
+      throw new ApiError(400, 'invalid_input', `Ticket ${link.number} is named twice.`, {
+        [`links.${i}.number`]: 'Named twice in this meeting.',
+      });
     }
     return { ...link, ticketId: ticket.id };
   });
@@ -95,10 +160,26 @@ export async function recordMeeting(db: Db, staff: StaffMember, subdistrictId: n
       select coalesce(max(id), 0) + 1, ${subdistrictId}, ${meeting.heldAt}, ${meeting.attendees}, ${meeting.notes}, ${staff.id}, ${now} from ${progressMeetings}`),
     ...linked.flatMap((l) => [
       db.insert(meetingTickets).values({ meetingId, ticketId: l.ticketId, followUp: l.followUp, newDueAt: l.newDueAt }),
-      db.update(tickets).set({ dueAt: l.newDueAt, version: sql`${tickets.version} + 1`, updatedAt: now }).where(eq(tickets.id, l.ticketId)),
-      db.insert(timelineEntries).values({ ticketId: l.ticketId, at: now, kind: 'meeting', visibility: 'public', body: l.followUp, actor: 'staff', staffId: staff.id, detail: { newDueAt: l.newDueAt } }),
+      db
+        .update(tickets)
+        .set({ dueAt: l.newDueAt, version: sql`${tickets.version} + 1`, updatedAt: now })
+        .where(eq(tickets.id, l.ticketId)),
+      db
+        .insert(timelineEntries)
+        .values({
+          ticketId: l.ticketId,
+          at: now,
+          kind: 'meeting',
+          visibility: 'public',
+          body: l.followUp,
+          actor: 'staff',
+          staffId: staff.id,
+          detail: { newDueAt: l.newDueAt },
+        }),
     ]),
-    auditEntry(db, staff, 'meeting.create', 'progress_meeting', meetingId, now, { tickets: linked.map((l) => l.number) }),
+    auditEntry(db, staff, 'meeting.create', 'progress_meeting', meetingId, now, {
+      tickets: linked.map((l) => l.number),
+    }),
   ]);
   return linked.length;
 }

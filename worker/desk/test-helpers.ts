@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { hc, InferRequestType } from 'hono/client';
-import { auditLog, timelineEntries, tickets } from '../../schema/index.ts';
+import { auditLog, tickets, timelineEntries } from '../../schema/index.ts';
 import type { AppType } from '../app.ts';
 import type { Platform } from '../lib/platform.ts';
 import { testApp } from '../test-helpers.ts';
@@ -72,15 +72,18 @@ export async function deskApp(overrides: Partial<Platform> = {}) {
     return res.json();
   }
 
-  const track = (number: string, token: string) => t.api.tickets[':number'].$get({ param: { number }, query: { token } });
+  const track = (number: string, token: string) =>
+    t.api.tickets[':number'].$get({ param: { number }, query: { token } });
   /** The client's options for a staff call as `login`. */
   const as = async (login: string) => ({ headers: await headers(login) });
   /** The desk's view of one ticket, as the answer. */
-  const read = async (login: string, number: string) => t.api.desk.tickets[':number'].$get({ param: { number } }, await as(login));
+  const read = async (login: string, number: string) =>
+    t.api.desk.tickets[':number'].$get({ param: { number } }, await as(login));
   /** The desk queue; `query` as the web app sends it. */
   const queue = async (login: string, query: QueueQuery = {}) => t.api.desk.tickets.$get({ query }, await as(login));
   /** Staff file a ticket for a walk-in or phone caller. */
-  const fileFor = async (login: string, body: Record<string, unknown>) => t.api.desk.tickets.$post({ json: body as StaffTicketInput }, await as(login));
+  const fileFor = async (login: string, body: Record<string, unknown>) =>
+    t.api.desk.tickets.$post({ json: body as StaffTicketInput }, await as(login));
 
   async function view(number: string, login = 'erqi-admin') {
     const res = await read(login, number);
@@ -91,7 +94,10 @@ export async function deskApp(overrides: Partial<Platform> = {}) {
   /** A staff action; without `version` in the body it names the ticket's current one. */
   async function act(login: string, number: string, action: Record<string, unknown>) {
     const version = 'version' in action || action.action === 'note' ? {} : { version: (await view(number)).version };
-    return t.api.desk.tickets[':number'].actions.$post({ param: { number }, json: { ...version, ...action } as ActionInput }, { headers: await headers(login) });
+    return t.api.desk.tickets[':number'].actions.$post(
+      { param: { number }, json: { ...version, ...action } as ActionInput },
+      { headers: await headers(login) },
+    );
   }
 
   async function actOk(login: string, number: string, action: Record<string, unknown>) {
@@ -103,11 +109,31 @@ export async function deskApp(overrides: Partial<Platform> = {}) {
   /** Every timeline entry of a ticket, straight from the database. */
   async function entries(number: string) {
     const [row] = await t.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number));
-    return t.db.select().from(timelineEntries).where(eq(timelineEntries.ticketId, row!.id)).orderBy(asc(timelineEntries.id));
+    return t.db
+      .select()
+      .from(timelineEntries)
+      .where(eq(timelineEntries.ticketId, row!.id))
+      .orderBy(asc(timelineEntries.id));
   }
 
-  const auditCount = async (action: string) => (await t.db.select().from(auditLog).where(eq(auditLog.action, action))).length;
+  const auditCount = async (action: string) =>
+    (await t.db.select().from(auditLog).where(eq(auditLog.action, action))).length;
 
-  return Object.assign(d, { t, headers, as, file, fileOk, track, read, queue, fileFor, view, act, actOk, entries, auditCount });
+  return Object.assign(d, {
+    t,
+    headers,
+    as,
+    file,
+    fileOk,
+    track,
+    read,
+    queue,
+    fileFor,
+    view,
+    act,
+    actOk,
+    entries,
+    auditCount,
+  });
 }
 export type DeskApp = Awaited<ReturnType<typeof deskApp>>;

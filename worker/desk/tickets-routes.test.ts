@@ -2,8 +2,8 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
-import { deskApp, START, type DeskApp } from './test-helpers.ts';
 import { errorOf } from '../test-helpers.ts';
+import { type DeskApp, deskApp, START } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -28,12 +28,16 @@ const routing: Record<string, { owner: string; serviceDays: number }> = {
 };
 
 describe('categories and routing', () => {
-  it('lists each community\'s categories in plain words with examples', async () => {
+  it("lists each community's categories in plain words with examples", async () => {
     const res = await d.t.api.tickets.categories.$get({ query: { community: 'yongan' } });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.categories.map((c) => c.code).sort()).toEqual(Object.keys(routing).sort());
-    expect(body.categories.find((c) => c.code === 'public-facilities')).toMatchObject({ name: '公共设施', nameEn: 'Public facilities', examples: expect.stringContaining('楼道灯') });
+    expect(body.categories.find((c) => c.code === 'public-facilities')).toMatchObject({
+      name: '公共设施',
+      nameEn: 'Public facilities',
+      examples: expect.stringContaining('楼道灯'),
+    });
     for (const c of body.categories) {
       expect(c.examples.length).toBeGreaterThan(0);
       expect(c).toMatchObject(routing[c.code]!);
@@ -55,7 +59,11 @@ describe('categories and routing', () => {
     it(`gives a ${code} ticket to the ${rule.owner} owner, due in ${rule.serviceDays} days`, async () => {
       const { number, token } = await d.fileOk({ category: code });
       const tracked = await (await d.track(number, token)).json();
-      expect(tracked).toMatchObject({ owner: rule.owner, dueAt: START + rule.serviceDays * DAY_MS, category: { code } });
+      expect(tracked).toMatchObject({
+        owner: rule.owner,
+        dueAt: START + rule.serviceDays * DAY_MS,
+        category: { code },
+      });
       expect(await d.view(number)).toMatchObject({ owner: rule.owner, status: 'submitted' });
     });
   }
@@ -100,7 +108,9 @@ describe('filing', () => {
     expect((await d.fileOk({ community: 'renhelu', compound: undefined })).number).toBe('RH-20261126-0003');
     d.clock = Date.UTC(2026, 10, 26, 17); // 01:00 the next morning there, still the 26th in UTC
     expect((await d.fileOk({ community: 'renhelu', compound: undefined })).number).toBe('RH-20261127-0001');
-    expect((await d.fileOk({ community: 'jieyunlu', compound: undefined, category: 'parking' })).number).toBe('JY-20261127-0001');
+    expect((await d.fileOk({ community: 'jieyunlu', compound: undefined, category: 'parking' })).number).toBe(
+      'JY-20261127-0001',
+    );
     d.clock = START;
   });
 
@@ -128,7 +138,10 @@ describe('filing', () => {
     it(`${ok ? 'takes' : 'refuses'} the phone number "${phone}"`, async () => {
       const res = await d.file({ phone });
       expect(res.status).toBe(ok ? 201 : 400);
-      if (!ok) expect((await errorOf(res)).error.fields).toEqual({ phone: 'Give a mobile number (11 digits) or a landline with area code.' });
+      if (!ok)
+        expect((await errorOf(res)).error.fields).toEqual({
+          phone: 'Give a mobile number (11 digits) or a landline with area code.',
+        });
     });
   }
 
@@ -140,7 +153,19 @@ describe('filing', () => {
     ['a description only of spaces', { description: '        ' }, ['description']],
     ['a description too long', { description: '很'.repeat(2001) }, ['description']],
     ['no location', { location: ' ' }, ['location']],
-    ['five photos', { photos: ['p/2026/11/aaaaaaaaaa', 'p/2026/11/bbbbbbbbbb', 'p/2026/11/cccccccccc', 'p/2026/11/dddddddddd', 'p/2026/11/eeeeeeeeee'] }, ['photos']],
+    [
+      'five photos',
+      {
+        photos: [
+          'p/2026/11/aaaaaaaaaa',
+          'p/2026/11/bbbbbbbbbb',
+          'p/2026/11/cccccccccc',
+          'p/2026/11/dddddddddd',
+          'p/2026/11/eeeeeeeeee',
+        ],
+      },
+      ['photos'],
+    ],
     ['a photo key with dots', { photos: ['../../etc/passwd'] }, ['photos.0']],
     ['several problems at once', { consent: false, phone: '1', description: '' }, ['consent', 'description', 'phone']],
   ];
@@ -194,7 +219,9 @@ describe('Idempotency-Key', () => {
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
-    const numbers = new Set(await Promise.all(answers.filter((r) => r.status === 201).map(async (r) => (await r.json()).number)));
+    const numbers = new Set(
+      await Promise.all(answers.filter((r) => r.status === 201).map(async (r) => (await r.json()).number)),
+    );
     expect(numbers.size).toBe(1);
     expect(await ticketCount()).toBe(before + 1);
   });
@@ -212,7 +239,9 @@ describe('Idempotency-Key', () => {
       const before = await ticketCount();
       const res = await d.file({}, { 'Idempotency-Key': bad });
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { 'Idempotency-Key': expect.any(String) } } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'invalid_input', fields: { 'Idempotency-Key': expect.any(String) } },
+      });
       expect(await ticketCount()).toBe(before);
     });
   }

@@ -1,10 +1,5 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { activeCategories } from './categories.ts';
-import { addNote, changeTicket } from './change.ts';
-import { fileTicket, newTicketSchema, RETENTION_DAYS } from './file-ticket.ts';
-import { ticketForToken } from './resident-access.ts';
-import { residentOptions, trackingView } from './views.ts';
 import { ApiError } from '../lib/errors.ts';
 import { privateToken, slug, ticketNumber } from '../lib/fields.ts';
 import { idempotent } from '../lib/idempotency.ts';
@@ -13,6 +8,11 @@ import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { findCommunity } from '../places/places.ts';
+import { activeCategories } from './categories.ts';
+import { addNote, changeTicket } from './change.ts';
+import { fileTicket, newTicketSchema, RETENTION_DAYS } from './file-ticket.ts';
+import { ticketForToken } from './resident-access.ts';
+import { residentOptions, trackingView } from './views.ts';
 
 const numberParam = z.object({ number: ticketNumber });
 const token = privateToken('Not a tracking token.');
@@ -39,42 +39,86 @@ export const ticketRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store');
     return c.json(await trackingView(c.var.db, row, c.var.platform.now()), 200);
   })
-  .post('/:number/info', limitBody(), validate('param', numberParam), validate('json', withToken({ message: z.string().check(z.trim(), z.minLength(1, 'Write something.'), z.maxLength(1000)) })), async (c) => {
-    const { token: t, message } = c.req.valid('json');
-    const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
-    if (!residentOptions(row.ticket, c.var.platform.now()).canAddInfo) throw new ApiError(409, 'ticket_not_open', 'This ticket is no longer open; reopen it instead.');
-    await addNote(c.var.db, row.ticket.id, c.var.platform.now(), { kind: 'info', visibility: 'public', body: message, actor: 'resident' });
-    return c.json({ ok: true }, 201);
-  })
+  .post(
+    '/:number/info',
+    limitBody(),
+    validate('param', numberParam),
+    validate(
+      'json',
+      withToken({ message: z.string().check(z.trim(), z.minLength(1, 'Write something.'), z.maxLength(1000)) }),
+    ),
+    async (c) => {
+      const { token: t, message } = c.req.valid('json');
+      const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
+      if (!residentOptions(row.ticket, c.var.platform.now()).canAddInfo)
+        throw new ApiError(409, 'ticket_not_open', 'This ticket is no longer open; reopen it instead.');
+      await addNote(c.var.db, row.ticket.id, c.var.platform.now(), {
+        kind: 'info',
+        visibility: 'public',
+        body: message,
+        actor: 'resident',
+      });
+      return c.json({ ok: true }, 201);
+    },
+  )
   .post('/:number/confirm', limitBody(), validate('param', numberParam), validate('json', withToken({})), async (c) => {
     const row = await ticketForToken(c.var.db, c.req.valid('param').number, c.req.valid('json').token);
     const now = c.var.platform.now();
-    await changeTicket(c.var.db, row.ticket, { action: 'close', version: row.ticket.version, now, set: { closedAt: now }, entry: { kind: 'closed', visibility: 'public', actor: 'resident', body: null } });
-    return c.json({ ok: true }, 200);
-  })
-  .post('/:number/reopen', limitBody(), validate('param', numberParam), validate('json', withToken({ reason: z.string().check(z.trim(), z.minLength(2, 'Say what is still wrong.'), z.maxLength(1000)) })), async (c) => {
-    const { token: t, reason } = c.req.valid('json');
-    const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
-    const now = c.var.platform.now();
-    if (!residentOptions(row.ticket, now).canReopen) throw new ApiError(409, 'reopen_not_allowed', 'This ticket can no longer be reopened. Please file a new one.');
     await changeTicket(c.var.db, row.ticket, {
-      action: 'reopen',
+      action: 'close',
       version: row.ticket.version,
       now,
-      set: { reopenCount: row.ticket.reopenCount + 1, resolvedAt: null, closedAt: null },
-      entry: { kind: 'reopened', visibility: 'public', actor: 'resident', body: reason },
+      set: { closedAt: now },
+      entry: { kind: 'closed', visibility: 'public', actor: 'resident', body: null },
     });
     return c.json({ ok: true }, 200);
   })
-  .post('/:number/rating', limitBody(), validate('param', numberParam), validate('json', withToken({ score: z.number().check(z.int(), z.gte(1), z.lte(5)), comment: z.optional(z.string().check(z.trim(), z.maxLength(500))) })), async (c) => {
-    const { token: t, score, comment } = c.req.valid('json');
-    const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
-    if (!residentOptions(row.ticket, c.var.platform.now()).canRate) throw new ApiError(409, 'rating_not_allowed', 'A ticket is rated once, after it is resolved.');
-    await changeTicket(c.var.db, row.ticket, {
-      version: row.ticket.version,
-      now: c.var.platform.now(),
-      set: { rating: score, ratingComment: comment || null },
-      entry: { kind: 'rated', visibility: 'public', actor: 'resident', body: comment || null, detail: { score } },
-    });
-    return c.json({ ok: true }, 201);
-  });
+  .post(
+    '/:number/reopen',
+    limitBody(),
+    validate('param', numberParam),
+    validate(
+      'json',
+      withToken({ reason: z.string().check(z.trim(), z.minLength(2, 'Say what is still wrong.'), z.maxLength(1000)) }),
+    ),
+    async (c) => {
+      const { token: t, reason } = c.req.valid('json');
+      const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
+      const now = c.var.platform.now();
+      if (!residentOptions(row.ticket, now).canReopen)
+        throw new ApiError(409, 'reopen_not_allowed', 'This ticket can no longer be reopened. Please file a new one.');
+      await changeTicket(c.var.db, row.ticket, {
+        action: 'reopen',
+        version: row.ticket.version,
+        now,
+        set: { reopenCount: row.ticket.reopenCount + 1, resolvedAt: null, closedAt: null },
+        entry: { kind: 'reopened', visibility: 'public', actor: 'resident', body: reason },
+      });
+      return c.json({ ok: true }, 200);
+    },
+  )
+  .post(
+    '/:number/rating',
+    limitBody(),
+    validate('param', numberParam),
+    validate(
+      'json',
+      withToken({
+        score: z.number().check(z.int(), z.gte(1), z.lte(5)),
+        comment: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+      }),
+    ),
+    async (c) => {
+      const { token: t, score, comment } = c.req.valid('json');
+      const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
+      if (!residentOptions(row.ticket, c.var.platform.now()).canRate)
+        throw new ApiError(409, 'rating_not_allowed', 'A ticket is rated once, after it is resolved.');
+      await changeTicket(c.var.db, row.ticket, {
+        version: row.ticket.version,
+        now: c.var.platform.now(),
+        set: { rating: score, ratingComment: comment || null },
+        entry: { kind: 'rated', visibility: 'public', actor: 'resident', body: comment || null, detail: { score } },
+      });
+      return c.json({ ok: true }, 201);
+    },
+  );

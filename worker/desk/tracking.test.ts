@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../lib/time.ts';
 import { REOPEN_DAYS } from './lifecycle.ts';
-import { deskApp, START, type DeskApp } from './test-helpers.ts';
+import { type DeskApp, deskApp, START } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -14,7 +14,8 @@ const tracking = async (number: string, token: string) => {
   expect(res.status).toBe(200);
   return res.json();
 };
-const resident = (number: string, what: 'info' | 'confirm' | 'reopen' | 'rating', body: Record<string, unknown>) => d.t.post(`/api/tickets/${number}/${what}`, body);
+const resident = (number: string, what: 'info' | 'confirm' | 'reopen' | 'rating', body: Record<string, unknown>) =>
+  d.t.post(`/api/tickets/${number}/${what}`, body);
 
 /** A ticket walked by the property staff to resolved. */
 async function resolvedTicket() {
@@ -27,13 +28,28 @@ async function resolvedTicket() {
 describe('tracking a ticket with its private link', () => {
   it('shows status, owner, due date and the public timeline, with the phone masked', async () => {
     const { number, token } = await d.fileOk();
-    await d.actOk('yongan-wuye', number, { action: 'note', visibility: 'internal', body: '住户上次也报过，物业内部记录' });
+    await d.actOk('yongan-wuye', number, {
+      action: 'note',
+      visibility: 'internal',
+      body: '住户上次也报过，物业内部记录',
+    });
     await d.actOk('yongan-wuye', number, { action: 'note', visibility: 'public', body: '维修工下午到' });
     const res = await d.track(number, token);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const body = await res.json();
-    expect(body).toMatchObject({ number, status: 'submitted', owner: 'property', dueAt: START + 3 * DAY_MS, phone: '138****0001', name: '张阿姨', canAddInfo: true, canConfirm: false, canReopen: false, canRate: false });
+    expect(body).toMatchObject({
+      number,
+      status: 'submitted',
+      owner: 'property',
+      dueAt: START + 3 * DAY_MS,
+      phone: '138****0001',
+      name: '张阿姨',
+      canAddInfo: true,
+      canConfirm: false,
+      canReopen: false,
+      canRate: false,
+    });
     expect(body.timeline.map((e) => e.kind)).toEqual(['submitted', 'note']);
     expect(body.timeline[1]).toMatchObject({ body: '维修工下午到', actor: 'staff' });
     const text = JSON.stringify(body);
@@ -44,7 +60,7 @@ describe('tracking a ticket with its private link', () => {
     for (const e of body.timeline) expect(e).not.toHaveProperty('visibility');
   });
 
-  it('answers a wrong token, another ticket\'s token and a missing ticket with the same 404', async () => {
+  it("answers a wrong token, another ticket's token and a missing ticket with the same 404", async () => {
     const mine = await d.fileOk();
     const theirs = await d.fileOk();
     const answers = await Promise.all([
@@ -56,7 +72,9 @@ describe('tracking a ticket with its private link', () => {
     const bodies = await Promise.all(answers.map((r) => r.text()));
     expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404]);
     expect(new Set(bodies).size).toBe(1);
-    expect(JSON.parse(bodies[0]!)).toEqual({ error: { code: 'ticket_not_found', message: 'No ticket with this number and link.' } });
+    expect(JSON.parse(bodies[0]!)).toEqual({
+      error: { code: 'ticket_not_found', message: 'No ticket with this number and link.' },
+    });
   });
 
   it('refuses a malformed number or token with a 400 naming it', async () => {
@@ -89,7 +107,12 @@ describe('what the resident can do', () => {
 
   it('confirms a resolved ticket, which closes it', async () => {
     const { number, token } = await resolvedTicket();
-    expect(await tracking(number, token)).toMatchObject({ status: 'resolved', canConfirm: true, canReopen: true, canRate: true });
+    expect(await tracking(number, token)).toMatchObject({
+      status: 'resolved',
+      canConfirm: true,
+      canReopen: true,
+      canRate: true,
+    });
     const confirmed = await resident(number, 'confirm', { token });
     expect(confirmed.status).toBe(200);
     expect(await tracking(number, token)).toMatchObject({ status: 'closed', canConfirm: false });
@@ -102,7 +125,9 @@ describe('what the resident can do', () => {
     const { number, token } = await d.fileOk();
     const res = await resident(number, 'confirm', { token });
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ error: { code: 'invalid_transition', message: expect.stringContaining('submitted') } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'invalid_transition', message: expect.stringContaining('submitted') },
+    });
   });
 
   it('reopens within 14 days of resolution, back to in progress', async () => {
@@ -112,7 +137,13 @@ describe('what the resident can do', () => {
     expect(res.status).toBe(200);
     expect(await tracking(number, token)).toMatchObject({ status: 'in_progress', canReopen: false });
     const view = await d.view(number);
-    expect(view.timeline.at(-1)).toMatchObject({ kind: 'reopened', actor: 'resident', fromStatus: 'resolved', toStatus: 'in_progress', body: '电梯又停了。' });
+    expect(view.timeline.at(-1)).toMatchObject({
+      kind: 'reopened',
+      actor: 'resident',
+      fromStatus: 'resolved',
+      toStatus: 'in_progress',
+      body: '电梯又停了。',
+    });
     expect(await d.view(number)).toMatchObject({ reopenCount: 1 });
     d.clock = START;
   });
@@ -150,7 +181,10 @@ describe('what the resident can do', () => {
     }
     const rated = await resident(number, 'rating', { token, score: 4, comment: '修得快，谢谢' });
     expect(rated.status).toBe(201);
-    expect(await tracking(number, token)).toMatchObject({ rating: { score: 4, comment: '修得快，谢谢' }, canRate: false });
+    expect(await tracking(number, token)).toMatchObject({
+      rating: { score: 4, comment: '修得快，谢谢' },
+      canRate: false,
+    });
     const second = await resident(number, 'rating', { token, score: 1 });
     expect(second.status).toBe(409);
     expect((await tracking(number, token)).rating).toEqual({ score: 4, comment: '修得快，谢谢' });

@@ -1,11 +1,19 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { communities, compounds, photos, staff, ticketCategories, timelineEntries, tickets } from '../../schema/index.ts';
-import type { PlaceRef } from '../staff/policy.ts';
+import {
+  communities,
+  compounds,
+  photos,
+  staff,
+  ticketCategories,
+  tickets,
+  timelineEntries,
+} from '../../schema/index.ts';
+import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
-import { maskPhone } from '../lib/fields.ts';
 import { DAY_MS } from '../lib/time.ts';
+import type { PlaceRef } from '../staff/policy.ts';
 import { AUTO_CLOSE_DAYS, isOpen, isOverdue, REOPEN_DAYS } from './lifecycle.ts';
 
 const duplicateOf = alias(tickets, 'duplicate_of');
@@ -61,7 +69,12 @@ const timelineOf = (which: 'public' | 'all') =>
       })
       .from(timelineEntries)
       .leftJoin(staff, eq(staff.id, timelineEntries.staffId))
-      .where(and(eq(timelineEntries.ticketId, sql.placeholder('ticketId')), which === 'public' ? eq(timelineEntries.visibility, 'public') : undefined))
+      .where(
+        and(
+          eq(timelineEntries.ticketId, sql.placeholder('ticketId')),
+          which === 'public' ? eq(timelineEntries.visibility, 'public') : undefined,
+        ),
+      )
       .orderBy(asc(timelineEntries.at), asc(timelineEntries.id))
       .prepare(),
   );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../schema/index.ts';
-import { deskApp, type DeskApp } from './test-helpers.ts';
+import { type DeskApp, deskApp } from './test-helpers.ts';
 
 let d: DeskApp;
 const logins = ['erqi-admin', 'jianzhongjie', 'yongan', 'yongan-wuye', 'weihongmin'] as const;
@@ -27,7 +27,9 @@ beforeAll(async () => {
 afterAll(() => d.t.cleanup());
 
 const row = (yongan: number, others: number, extra: Partial<Record<Place, number>> = {}) =>
-  Object.fromEntries(Object.keys(places).map((p) => [p, extra[p as Place] ?? (p.startsWith('yongan') ? yongan : others)])) as Record<Place, number>;
+  Object.fromEntries(
+    Object.keys(places).map((p) => [p, extra[p as Place] ?? (p.startsWith('yongan') ? yongan : others)]),
+  ) as Record<Place, number>;
 
 /** Reading a ticket: 200, 403 (the role may not) or 404 (outside the staff member's place). */
 const read: Record<Login, Record<Place, number>> = {
@@ -58,7 +60,9 @@ describe('who sees and works which ticket', () => {
           expect(body.ticket).toMatchObject({ number, phone: '13800000001' });
           expect(body.canWork).toBe(work[login][place] === 200);
         } else {
-          expect(await got.json()).toMatchObject({ error: { code: got.status === 404 ? 'ticket_not_found' : 'forbidden' } });
+          expect(await got.json()).toMatchObject({
+            error: { code: got.status === 404 ? 'ticket_not_found' : 'forbidden' },
+          });
         }
         const acted = await d.act(login, number, { action: 'note', visibility: 'internal', body: `${login} 看过` });
         expect(acted.status).toBe(work[login][place]);
@@ -82,7 +86,10 @@ describe('who sees and works which ticket', () => {
 describe('the queue agrees with single tickets', () => {
   async function queue(login: Login, query: Parameters<DeskApp['queue']>[1] = {}) {
     const res = await d.queue(login, { limit: '200', ...query });
-    return { status: res.status, numbers: res.status === 200 ? (await res.json()).tickets.map((t) => t.number).sort() : [] };
+    return {
+      status: res.status,
+      numbers: res.status === 200 ? (await res.json()).tickets.map((t) => t.number).sort() : [],
+    };
   }
 
   /** Every ticket in the database is in the caller's queue exactly when the caller may read it. */
@@ -124,7 +131,7 @@ describe('the queue agrees with single tickets', () => {
     await expectAgreement('yongan');
   });
 
-  it('never lists another sub-district\'s tickets, whatever the filter asks', async () => {
+  it("never lists another sub-district's tickets, whatever the filter asks", async () => {
     expect((await queue('jianzhongjie', { community: 'gongrenlu' })).numbers).toEqual([]);
     expect((await queue('yongan', { community: 'renhelu', status: 'open' })).numbers).toEqual([]);
     expect((await queue('yongan-wuye', { owner: 'community' })).numbers).toEqual([]);
@@ -144,8 +151,15 @@ describe('the queue agrees with single tickets', () => {
 });
 
 describe('filing on behalf of a walk-in or phone caller', () => {
-  it('files in the staff member\'s place, marked as theirs', async () => {
-    const res = await d.fileFor('yongan', { ...places['yongan community'], description: '老人打电话说楼道堆满纸箱', location: '1号楼', phone: '13900000009', consent: true, channel: 'phone' });
+  it("files in the staff member's place, marked as theirs", async () => {
+    const res = await d.fileFor('yongan', {
+      ...places['yongan community'],
+      description: '老人打电话说楼道堆满纸箱',
+      location: '1号楼',
+      phone: '13900000009',
+      consent: true,
+      channel: 'phone',
+    });
     expect(res.status).toBe(201);
     const { number } = await res.json();
     const view = await (await d.read('yongan', number)).json();
@@ -153,8 +167,15 @@ describe('filing on behalf of a walk-in or phone caller', () => {
     expect(view.ticket.timeline[0]).toMatchObject({ actor: 'staff', staffName: '永安社区居委会' });
   });
 
-  it('refuses a place outside the staff member\'s, and a role that takes no tickets', async () => {
-    const body = { ...places['gongrenlu property'], description: '水管漏水很严重', location: '3号楼', phone: '13900000009', consent: true, channel: 'walk_in' };
+  it("refuses a place outside the staff member's, and a role that takes no tickets", async () => {
+    const body = {
+      ...places['gongrenlu property'],
+      description: '水管漏水很严重',
+      location: '3号楼',
+      phone: '13900000009',
+      consent: true,
+      channel: 'walk_in',
+    };
     expect((await d.fileFor('yongan', body)).status).toBe(404);
     expect((await d.fileFor('weihongmin', { ...body, ...places['jieyunlu property'] })).status).toBe(403);
     expect((await d.fileFor('erqi-admin', { ...body, channel: 'web' })).status).toBe(400);

@@ -1,7 +1,7 @@
 import { and, eq, sum } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventSignups } from '../../schema/index.ts';
-import { eventsApp, type EventsApp } from './test-helpers.ts';
+import { type EventsApp, eventsApp } from './test-helpers.ts';
 
 /** Capacity under concurrent sign-ups, and the waitlist moving up as residents leave. */
 let e: EventsApp;
@@ -11,7 +11,14 @@ beforeAll(async () => {
 afterAll(() => e.t.cleanup());
 
 const seatsBy = async (eventId: number, status: 'confirmed' | 'waitlisted') =>
-  Number((await e.t.db.select({ n: sum(eventSignups.seats) }).from(eventSignups).where(and(eq(eventSignups.eventId, eventId), eq(eventSignups.status, status))))[0]?.n ?? 0);
+  Number(
+    (
+      await e.t.db
+        .select({ n: sum(eventSignups.seats) })
+        .from(eventSignups)
+        .where(and(eq(eventSignups.eventId, eventId), eq(eventSignups.status, status)))
+    )[0]?.n ?? 0,
+  );
 
 describe('the capacity race', () => {
   it('confirms exactly 30 and waitlists 20 of 50 parallel one-seat sign-ups for 30 seats', async () => {
@@ -43,14 +50,27 @@ describe('the waitlist', () => {
     const w1 = await e.signUpOk(event!.id, { seats: 3 });
     const w2 = await e.signUpOk(event!.id, { seats: 1 });
     const w3 = await e.signUpOk(event!.id, { seats: 1 });
-    expect([a.status, b.status, w1.status, w2.status, w3.status]).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
+    expect([a.status, b.status, w1.status, w2.status, w3.status]).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+      'waitlisted',
+      'waitlisted',
+    ]);
     expect((await (await e.mine(w2.id, w2.token)).json()).signup.waitlistPosition).toBe(2);
 
     const res = await e.cancelMine(a);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ signup: { status: 'cancelled', cancelledBy: 'resident' }, canCancel: false });
+    expect(await res.json()).toMatchObject({
+      signup: { status: 'cancelled', cancelledBy: 'resident' },
+      canCancel: false,
+    });
     // Two seats freed: the family of three still does not fit; the next two singles move up.
-    expect([await e.statusOf(w1.id), await e.statusOf(w2.id), await e.statusOf(w3.id)]).toEqual(['waitlisted', 'confirmed', 'confirmed']);
+    expect([await e.statusOf(w1.id), await e.statusOf(w2.id), await e.statusOf(w3.id)]).toEqual([
+      'waitlisted',
+      'confirmed',
+      'confirmed',
+    ]);
     const promoted = await (await e.mine(w2.id, w2.token)).json();
     expect(promoted.signup).toMatchObject({ status: 'confirmed', promotedAt: e.clock });
 

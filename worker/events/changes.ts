@@ -1,9 +1,9 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { articles, events, eventSignups } from '../../schema/index.ts';
-import { auditEntryIfChanged } from '../staff/audit.ts';
-import type { StaffMember } from '../staff/policy.ts';
+import { articles, eventSignups, events } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { auditEntryIfChanged } from '../staff/audit.ts';
+import type { StaffMember } from '../staff/policy.ts';
 import { crossFieldProblems, type EventEdit } from './input.ts';
 import { explainRefusal, resolveCompound } from './organise.ts';
 import { promotions } from './signups.ts';
@@ -20,7 +20,12 @@ const bump = (now: number) => ({ version: sql`${events.version} + 1`, updatedAt:
 export async function editEvent(db: Db, staff: StaffMember, row: EventRow, edit: EventEdit, now: number) {
   const e = row.event;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const merged = { startsAt: edit.startsAt ?? iso(e.startsAt), endsAt: edit.endsAt ?? iso(e.endsAt), channel: edit.channel ?? e.channel, joinUrl: edit.joinUrl === undefined ? e.joinUrl : edit.joinUrl };
+  const merged = {
+    startsAt: edit.startsAt ?? iso(e.startsAt),
+    endsAt: edit.endsAt ?? iso(e.endsAt),
+    channel: edit.channel ?? e.channel,
+    joinUrl: edit.joinUrl === undefined ? e.joinUrl : edit.joinUrl,
+  };
   const problems = crossFieldProblems(merged);
   if (Object.keys(problems).length) throw new ApiError(400, 'invalid_input', Object.values(problems)[0]!, problems);
   const compoundId = edit.compound === undefined ? e.compoundId : await resolveCompound(db, edit.compound, e);
@@ -42,7 +47,14 @@ export async function editEvent(db: Db, staff: StaffMember, row: EventRow, edit:
     db
       .update(events)
       .set(set)
-      .where(and(eq(events.id, e.id), eq(events.version, edit.version), eq(events.status, 'scheduled'), capacity === null ? undefined : sql`${confirmedSeats} <= ${capacity}`)),
+      .where(
+        and(
+          eq(events.id, e.id),
+          eq(events.version, edit.version),
+          eq(events.status, 'scheduled'),
+          capacity === null ? undefined : sql`${confirmedSeats} <= ${capacity}`,
+        ),
+      ),
     auditEntryIfChanged(db, staff, 'event.edit', 'event', e.id, now),
     ...promotions(db, e.id, room, now),
   ]);
@@ -58,7 +70,14 @@ export async function editEvent(db: Db, staff: StaffMember, row: EventRow, edit:
 }
 
 /** Cancels a session; residents' sign-up pages then say so (their sign-ups are kept as they were). */
-export async function cancelEvent(db: Db, staff: StaffMember, id: number, version: number, reason: string, now: number) {
+export async function cancelEvent(
+  db: Db,
+  staff: StaffMember,
+  id: number,
+  version: number,
+  reason: string,
+  now: number,
+) {
   const [updated] = await db.batch([
     db
       .update(events)
@@ -83,18 +102,35 @@ export async function recordSummary(
 ) {
   if (input.articleId) {
     const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, input.articleId));
-    if (!article) throw new ApiError(400, 'invalid_input', 'No such news article.', { articleId: 'No such news article.' });
+    if (!article)
+      throw new ApiError(400, 'invalid_input', 'No such news article.', { articleId: 'No such news article.' });
   }
   const checkedIn = sql`coalesce((select sum(s.seats) from ${eventSignups} s where s.event_id = ${events.id} and s.checked_in_at is not null and s.status != 'cancelled'), 0)`;
   const [updated] = await db.batch([
     db
       .update(events)
-      .set({ status: 'completed', summary: input.summary, attendance: input.attendance ?? checkedIn, articleId: input.articleId ?? null, ...bump(now) })
-      .where(and(eq(events.id, id), eq(events.version, input.version), inArray(events.status, ['scheduled', 'completed']), lte(events.startsAt, now))),
+      .set({
+        status: 'completed',
+        summary: input.summary,
+        attendance: input.attendance ?? checkedIn,
+        articleId: input.articleId ?? null,
+        ...bump(now),
+      })
+      .where(
+        and(
+          eq(events.id, id),
+          eq(events.version, input.version),
+          inArray(events.status, ['scheduled', 'completed']),
+          lte(events.startsAt, now),
+        ),
+      ),
     auditEntryIfChanged(db, staff, 'event.summary', 'event', id, now),
   ]);
   if (updated.rowsAffected === 1) return;
-  const [current] = await db.select({ startsAt: events.startsAt, version: events.version, status: events.status }).from(events).where(eq(events.id, id));
+  const [current] = await db
+    .select({ startsAt: events.startsAt, version: events.version, status: events.status })
+    .from(events)
+    .where(eq(events.id, id));
   if (current && current.version === input.version && current.status !== 'cancelled' && current.startsAt > now) {
     throw new ApiError(409, 'not_started', 'A summary can be written once the event has started.');
   }
@@ -102,13 +138,27 @@ export async function recordSummary(
 }
 
 /** Marks a sign-up as present at the door (or undoes it); cancelled sign-ups cannot be. */
-export async function checkIn(db: Db, staff: StaffMember, eventId: number, signupId: number, present: boolean, now: number) {
+export async function checkIn(
+  db: Db,
+  staff: StaffMember,
+  eventId: number,
+  signupId: number,
+  present: boolean,
+  now: number,
+) {
   const [updated] = await db.batch([
     db
       .update(eventSignups)
       .set({ checkedInAt: present ? now : null, checkedInByStaffId: present ? staff.id : null, updatedAt: now })
-      .where(and(eq(eventSignups.id, signupId), eq(eventSignups.eventId, eventId), inArray(eventSignups.status, ['confirmed', 'waitlisted']))),
+      .where(
+        and(
+          eq(eventSignups.id, signupId),
+          eq(eventSignups.eventId, eventId),
+          inArray(eventSignups.status, ['confirmed', 'waitlisted']),
+        ),
+      ),
     auditEntryIfChanged(db, staff, present ? 'signup.check_in' : 'signup.undo_check_in', 'event_signup', signupId, now),
   ]);
-  if (updated.rowsAffected !== 1) throw new ApiError(409, 'signup_cancelled', 'This sign-up is cancelled; it cannot be checked in.');
+  if (updated.rowsAffected !== 1)
+    throw new ApiError(409, 'signup_cancelled', 'This sign-up is cancelled; it cannot be checked in.');
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsApp, type EventsApp } from './test-helpers.ts';
+import { type EventsApp, eventsApp } from './test-helpers.ts';
 
 let e: EventsApp;
 beforeAll(async () => {
@@ -47,7 +47,10 @@ describe('the door list', () => {
       [w.id, 'confirmed', null],
       [a.id, 'cancelled', 'staff'],
     ]);
-    expect(await (await e.mine(a.id, a.token)).json()).toMatchObject({ signup: { status: 'cancelled', cancelledBy: 'staff' }, canCancel: false });
+    expect(await (await e.mine(a.id, a.token)).json()).toMatchObject({
+      signup: { status: 'cancelled', cancelledBy: 'staff' },
+      canCancel: false,
+    });
     expect((await e.audits('signup.cancel')).filter((x) => x.objectId === String(a.id))).toHaveLength(1);
     const checkIn = await e.checkIn('erqi-admin', event!.id, a.id, true);
     expect(checkIn.status).toBe(409);
@@ -70,7 +73,9 @@ describe('who may organise', () => {
   beforeAll(async () => {
     yongan = (await e.create('yongan', { community: 'yongan', compound: 'yongan-jiayuan', venue: '永安家园' }))[0]!.id;
     jieyun = (await e.create('erqi-admin'))[0]!.id;
-    subdistrictWide = (await e.create('jianzhongjie', { community: undefined, subdistrict: 'jianzhongjie', compound: undefined }))[0]!.id;
+    subdistrictWide = (
+      await e.create('jianzhongjie', { community: undefined, subdistrict: 'jianzhongjie', compound: undefined })
+    )[0]!.id;
   });
 
   const matrix: [string, () => number, number][] = [
@@ -111,7 +116,16 @@ describe('who may organise', () => {
   });
 
   it('lets staff create only for their own place', async () => {
-    const create = (login: string, body: Record<string, unknown>) => e.createRes(login, { ...body, title: '测试活动', kind: 'other', channel: 'onsite', venue: '活动室', startsAt: '2026-12-20T09:00:00+08:00', endsAt: '2026-12-20T10:00:00+08:00' });
+    const create = (login: string, body: Record<string, unknown>) =>
+      e.createRes(login, {
+        ...body,
+        title: '测试活动',
+        kind: 'other',
+        channel: 'onsite',
+        venue: '活动室',
+        startsAt: '2026-12-20T09:00:00+08:00',
+        endsAt: '2026-12-20T10:00:00+08:00',
+      });
     expect((await create('jianzhongjie', { community: 'yongan' })).status).toBe(201);
     expect((await create('yongan', { community: 'jieyunlu' })).status).toBe(404);
     expect((await create('yongan', { subdistrict: 'jianzhongjie' })).status).toBe(404);

@@ -28,7 +28,10 @@ export async function attendees(db: Db, eventId: number) {
 
 /** A sign-up of this event, or the 404 `signup_not_found`. */
 export async function signupOf(db: Db, eventId: number, signupId: number) {
-  const [row] = await db.select().from(eventSignups).where(and(eq(eventSignups.id, signupId), eq(eventSignups.eventId, eventId)));
+  const [row] = await db
+    .select()
+    .from(eventSignups)
+    .where(and(eq(eventSignups.id, signupId), eq(eventSignups.eventId, eventId)));
   if (!row) throw new ApiError(404, 'signup_not_found', 'No such sign-up for this event.');
   return row;
 }

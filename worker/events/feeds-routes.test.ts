@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsApp, type EventsApp } from './test-helpers.ts';
+import { type EventsApp, eventsApp } from './test-helpers.ts';
 
 let e: EventsApp;
 beforeAll(async () => {
@@ -20,7 +20,11 @@ const feed = async (query: string) => {
 function parse(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
   const vtimezone = calendar.getFirstSubcomponent('vtimezone');
-  return { calendar, vtimezone, events: calendar.getAllSubcomponents('vevent').map((v) => ({ v, e: new ICAL.Event(v) })) };
+  return {
+    calendar,
+    vtimezone,
+    events: calendar.getAllSubcomponents('vevent').map((v) => ({ v, e: new ICAL.Event(v) })),
+  };
 }
 const byUid = (text: string, uid: string) => parse(text).events.find((x) => x.e.uid === uid);
 
@@ -45,7 +49,10 @@ describe('the community calendar feed', () => {
   });
 
   it('gives local times in Zhengzhou that resolve to the right instants across midnight UTC', async () => {
-    const [event] = await e.create('erqi-admin', { startsAt: '2026-12-02T07:30:00+08:00', endsAt: '2026-12-02T08:45:00+08:00' });
+    const [event] = await e.create('erqi-admin', {
+      startsAt: '2026-12-02T07:30:00+08:00',
+      endsAt: '2026-12-02T08:45:00+08:00',
+    });
     const { vtimezone } = parse(await feed('community=jieyunlu'));
     ICAL.TimezoneService.register(vtimezone!);
     try {

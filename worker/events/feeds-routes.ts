@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
+import { renderCalendar } from '../lib/ical.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { validate } from '../lib/validate.ts';
 import { requestOrigin } from '../staff/middleware.ts';
 import { toCalendarEvent } from './calendar.ts';
 import { placeQuery } from './input.ts';
 import { feedEvents } from './lists.ts';
 import { placeFilter } from './place-filter.ts';
-import { renderCalendar } from '../lib/ical.ts';
-import type { AppEnv } from '../lib/platform.ts';
-import { validate } from '../lib/validate.ts';
 
 /**
  * /feeds/events.ics?community=SLUG (or ?subdistrict=SLUG): a calendar a phone subscribes to

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsApp, type EventsApp } from './test-helpers.ts';
+import { type EventsApp, eventsApp } from './test-helpers.ts';
 
 /**
  * Whatever a phone, a calendar app or an attacker sends to the public events endpoints, the
@@ -31,17 +31,40 @@ async function expectWellFormed(res: Response, what: string) {
 
 /** Ids: the real ones, plausible numbers, huge or negative ones, and anything (percent-encoded). */
 const id = fc.oneof(
-  fc.constantFrom(() => eventId, () => signup.id).map((f) => String(f())),
+  fc
+    .constantFrom(
+      () => eventId,
+      () => signup.id,
+    )
+    .map((f) => String(f())),
   fc.integer({ min: -5, max: 1_000_000 }).map(String),
   fc.constantFrom('1e3', '0x10', '9'.repeat(30), '1.5', '-0', ' 1', 'NaN'),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
 );
-const token = fc.oneof(fc.constant(undefined).map(() => signup.token), fc.string({ maxLength: 50 }), fc.jsonValue());
+const token = fc.oneof(
+  fc.constant(undefined).map(() => signup.token),
+  fc.string({ maxLength: 50 }),
+  fc.jsonValue(),
+);
 const query = fc.oneof(
   fc.string({ maxLength: 60 }),
   fc.string({ unit: 'binary', maxLength: 60 }).map(encodeURIComponent),
-  fc.dictionary(fc.constantFrom('community', 'subdistrict', 'when', 'token', ''), fc.oneof(fc.constantFrom('jieyunlu', 'mifengzhang', 'past', 'upcoming', 'atlantis'), fc.string({ maxLength: 30 }))).map((o) => new URLSearchParams(o).toString()),
-  fc.constantFrom('community=jieyunlu&community=yongan', 'community=%', 'subdistrict=%E4%B8', 'when=past', 'community=jieyunlu&subdistrict=jingguanglu'),
+  fc
+    .dictionary(
+      fc.constantFrom('community', 'subdistrict', 'when', 'token', ''),
+      fc.oneof(
+        fc.constantFrom('jieyunlu', 'mifengzhang', 'past', 'upcoming', 'atlantis'),
+        fc.string({ maxLength: 30 }),
+      ),
+    )
+    .map((o) => new URLSearchParams(o).toString()),
+  fc.constantFrom(
+    'community=jieyunlu&community=yongan',
+    'community=%',
+    'subdistrict=%E4%B8',
+    'when=past',
+    'community=jieyunlu&subdistrict=jingguanglu',
+  ),
 );
 /** Near-misses of a sign-up, and anything at all. */
 const signupBody = fc.oneof(
@@ -61,12 +84,30 @@ const signupBody = fc.oneof(
 );
 const contentType = fc.oneof(
   { arbitrary: fc.constant('application/json'), weight: 3 },
-  fc.constantFrom<string | undefined>(undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'),
+  fc.constantFrom<string | undefined>(
+    undefined,
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data',
+  ),
 );
-const idempotencyKey = fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, fc.stringMatching(/^[A-Za-z0-9_.:-]{8,20}$/), fc.string({ maxLength: 140 }).filter((k) => /^[\x21-\x7e]*$/.test(k)));
+const idempotencyKey = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 3 },
+  fc.stringMatching(/^[A-Za-z0-9_.:-]{8,20}$/),
+  fc.string({ maxLength: 140 }).filter((k) => /^[\x21-\x7e]*$/.test(k)),
+);
 
-const send = (method: 'GET' | 'POST', path: string, payload?: string, headers: Record<string, string | undefined> = {}) =>
-  e.t.app.request(path, { method, body: payload, headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string> });
+const send = (
+  method: 'GET' | 'POST',
+  path: string,
+  payload?: string,
+  headers: Record<string, string | undefined> = {},
+) =>
+  e.t.app.request(path, {
+    method,
+    body: payload,
+    headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>,
+  });
 
 describe('public events endpoints under arbitrary input', () => {
   it('GET /api/events and /feeds/events.ics', async () => {
@@ -92,7 +133,10 @@ describe('public events endpoints under arbitrary input', () => {
   it('POST /api/events/:id/signups', async () => {
     await fc.assert(
       fc.asyncProperty(id, signupBody, contentType, idempotencyKey, async (i, payload, type, key) => {
-        const res = await send('POST', `/api/events/${i}/signups`, payload, { 'Content-Type': type, 'Idempotency-Key': key });
+        const res = await send('POST', `/api/events/${i}/signups`, payload, {
+          'Content-Type': type,
+          'Idempotency-Key': key,
+        });
         await expectWellFormed(res, `signup ${i} ${type} ${payload.slice(0, 200)}`);
       }),
       { numRuns },
@@ -105,8 +149,14 @@ describe('public events endpoints under arbitrary input', () => {
         const tok = typeof t === 'string' ? encodeURIComponent(t) : JSON.stringify(t);
         await expectWellFormed(await send('GET', `/api/events/signups/${i}?token=${tok}&${q}`), `mine ${i} ${tok}`);
         // A wrong token most of the time, so the real sign-up mostly survives the run.
-        const body = payload.startsWith('{') && payload.length % 7 === 0 ? JSON.stringify({ ...JSON.parse(payload), token: t }) : payload;
-        await expectWellFormed(await send('POST', `/api/events/signups/${i}/cancel`, body, { 'Content-Type': type }), `cancel ${i} ${body.slice(0, 200)}`);
+        const body =
+          payload.startsWith('{') && payload.length % 7 === 0
+            ? JSON.stringify({ ...JSON.parse(payload), token: t })
+            : payload;
+        await expectWellFormed(
+          await send('POST', `/api/events/signups/${i}/cancel`, body, { 'Content-Type': type }),
+          `cancel ${i} ${body.slice(0, 200)}`,
+        );
       }),
       { numRuns },
     );
@@ -117,8 +167,14 @@ describe('public events endpoints under arbitrary input', () => {
     expect((await send('GET', '/api/events?community=jieyunlu')).status).toBe(200);
     expect((await send('GET', `/api/events/${eventId}/calendar.ics`)).status).toBe(200);
     const good = JSON.stringify({ name: '王阿姨', phone: e.nextPhone(), seats: 1 });
-    expect((await send('POST', `/api/events/${eventId}/signups`, good, { 'Content-Type': 'application/json' })).status).toBe(201);
-    expect((await send('POST', `/api/events/${eventId}/signups`, good, { 'Content-Type': 'text/plain' })).status).toBe(400);
-    expect((await send('POST', `/api/events/${eventId}/signups`, '{"name":', { 'Content-Type': 'application/json' })).status).toBe(400);
+    expect(
+      (await send('POST', `/api/events/${eventId}/signups`, good, { 'Content-Type': 'application/json' })).status,
+    ).toBe(201);
+    expect((await send('POST', `/api/events/${eventId}/signups`, good, { 'Content-Type': 'text/plain' })).status).toBe(
+      400,
+    );
+    expect(
+      (await send('POST', `/api/events/${eventId}/signups`, '{"name":', { 'Content-Type': 'application/json' })).status,
+    ).toBe(400);
   });
 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventSignups } from '../../schema/index.ts';
 import { purgeSignupContacts, SIGNUP_RETENTION_DAYS } from './housekeeping.ts';
-import { anEvent, DAY_MS, eventsApp, type EventsApp } from './test-helpers.ts';
+import { anEvent, DAY_MS, type EventsApp, eventsApp } from './test-helpers.ts';
 
 let e: EventsApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { and, inArray, lt, ne, sql } from 'drizzle-orm';
-import { events, eventSignups } from '../../schema/index.ts';
+import { eventSignups, events } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import { DAY_MS } from '../lib/time.ts';
 
@@ -12,7 +12,10 @@ export const SIGNUP_RETENTION_DAYS = 90;
  * @example await purgeSignupContacts(db, Date.now())
  */
 export async function purgeSignupContacts(db: Db, now: number): Promise<number> {
-  const ended = db.select({ id: events.id }).from(events).where(lt(events.endsAt, now - SIGNUP_RETENTION_DAYS * DAY_MS));
+  const ended = db
+    .select({ id: events.id })
+    .from(events)
+    .where(lt(events.endsAt, now - SIGNUP_RETENTION_DAYS * DAY_MS));
   const result = await db
     .update(eventSignups)
     .set({ name: '', phone: '', updatedAt: now })

@@ -1,8 +1,8 @@
 import { and, gt, inArray, lte, type SQL } from 'drizzle-orm';
 import { events } from '../../schema/index.ts';
-import type { StaffMember } from '../staff/policy.ts';
 import type { Db } from '../lib/platform.ts';
 import { DAY_MS } from '../lib/time.ts';
+import type { StaffMember } from '../staff/policy.ts';
 import { eventScope } from './organise.ts';
 import { findEvents } from './views.ts';
 
@@ -12,18 +12,23 @@ const PAST_DAYS = 180;
 const KEEP_PAST_DAYS = 60;
 
 /** Events of a place (`where`, from `placeFilter`) that have not ended, soonest first. */
-export const upcomingEvents = (db: Db, where: SQL, now: number) => findEvents(db, and(where, gt(events.endsAt, now)), 'soonest', 200);
+export const upcomingEvents = (db: Db, where: SQL, now: number) =>
+  findEvents(db, and(where, gt(events.endsAt, now)), 'soonest', 200);
 
 /** Events of a place that ended in the last 180 days, latest first. */
-export const pastEvents = (db: Db, where: SQL, now: number) => findEvents(db, and(where, lte(events.endsAt, now), gt(events.endsAt, now - PAST_DAYS * DAY_MS)), 'latest', 50);
+export const pastEvents = (db: Db, where: SQL, now: number) =>
+  findEvents(db, and(where, lte(events.endsAt, now), gt(events.endsAt, now - PAST_DAYS * DAY_MS)), 'latest', 50);
 
 /** What a place's calendar feed holds: everything not ended, and the last 60 days. */
-export const feedEvents = (db: Db, where: SQL, now: number) => findEvents(db, and(where, gt(events.endsAt, now - KEEP_PAST_DAYS * DAY_MS)), 'soonest', 500);
+export const feedEvents = (db: Db, where: SQL, now: number) =>
+  findEvents(db, and(where, gt(events.endsAt, now - KEEP_PAST_DAYS * DAY_MS)), 'soonest', 500);
 
 /** The organiser's list: the events in their place that are still to come, or that have ended. */
 export async function organiserList(db: Db, staff: StaffMember, when: 'upcoming' | 'past', now: number) {
   const scope = eventScope(staff);
-  return when === 'upcoming' ? findEvents(db, and(scope, gt(events.endsAt, now)), 'soonest', 200) : findEvents(db, and(scope, lte(events.endsAt, now)), 'latest', 100);
+  return when === 'upcoming'
+    ? findEvents(db, and(scope, gt(events.endsAt, now)), 'soonest', 200)
+    : findEvents(db, and(scope, lte(events.endsAt, now)), 'latest', 100);
 }
 
 /** Events by id (the sessions just created). */

@@ -1,11 +1,11 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { communities, compounds, events, eventSeries } from '../../schema/index.ts';
-import { auditEntry } from '../staff/audit.ts';
-import { authorize, type StaffMember } from '../staff/policy.ts';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { communities, compounds, eventSeries, events } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
+import { auditEntry } from '../staff/audit.ts';
+import { authorize, type StaffMember } from '../staff/policy.ts';
 import type { NewEvent } from './input.ts';
 
 export const WEEK_MS = 7 * DAY_MS;
@@ -43,14 +43,22 @@ export async function resolveOrganiser(db: Db, staff: StaffMember, by: { communi
 }
 
 /** The compound by slug, which must lie in the organiser's community (or sub-district). */
-export async function resolveCompound(db: Db, slug: string | null | undefined, organiser: { subdistrictId: number; communityId: number | null }) {
+export async function resolveCompound(
+  db: Db,
+  slug: string | null | undefined,
+  organiser: { subdistrictId: number; communityId: number | null },
+) {
   if (!slug) return null;
   const [found] = await db
     .select({ id: compounds.id, communityId: compounds.communityId, subdistrictId: communities.subdistrictId })
     .from(compounds)
     .innerJoin(communities, eq(communities.id, compounds.communityId))
     .where(eq(compounds.slug, slug));
-  const inPlace = found && (organiser.communityId !== null ? found.communityId === organiser.communityId : found.subdistrictId === organiser.subdistrictId);
+  const inPlace =
+    found &&
+    (organiser.communityId !== null
+      ? found.communityId === organiser.communityId
+      : found.subdistrictId === organiser.subdistrictId);
   if (!inPlace) throw invalid('compound', "No such compound in the organiser's area.");
   return found.id;
 }
@@ -93,18 +101,40 @@ export async function createEvents(db: Db, staff: StaffMember, input: NewEvent, 
   );
   // The ids are consecutive within the batch; parameters arrive as reals, hence the cast.
   const audits = Array.from({ length: n }, (_, i) =>
-    auditEntry(db, staff, 'event.create', 'event', sql`(select cast(max(id) - ${n - 1 - i} as integer) from ${events})`, now, { title: input.title, ...(n > 1 ? { session: i + 1, of: n } : {}) }),
+    auditEntry(
+      db,
+      staff,
+      'event.create',
+      'event',
+      sql`(select cast(max(id) - ${n - 1 - i} as integer) from ${events})`,
+      now,
+      { title: input.title, ...(n > 1 ? { session: i + 1, of: n } : {}) },
+    ),
   );
-  const series = n > 1 ? [db.insert(eventSeries).values({ rule: `FREQ=WEEKLY;COUNT=${n}`, createdByStaffId: staff.id, createdAt: now })] : [];
+  const series =
+    n > 1
+      ? [db.insert(eventSeries).values({ rule: `FREQ=WEEKLY;COUNT=${n}`, createdByStaffId: staff.id, createdAt: now })]
+      : [];
   const results = await db.batch([...series, ...sessions, ...audits] as unknown as Parameters<Db['batch']>[0]);
   return results.slice(series.length, series.length + n).map((r) => (r as { id: number }[])[0]!.id);
 }
 
 /** After a guarded update changed nothing: the 404 or 409 that says why (gone, changed meanwhile, wrong status). */
-export async function explainRefusal(db: Db, id: number, version: number, allowed: readonly string[], doing: string): Promise<never> {
-  const [now] = await db.select({ version: events.version, status: events.status }).from(events).where(eq(events.id, id));
+export async function explainRefusal(
+  db: Db,
+  id: number,
+  version: number,
+  allowed: readonly string[],
+  doing: string,
+): Promise<never> {
+  const [now] = await db
+    .select({ version: events.version, status: events.status })
+    .from(events)
+    .where(eq(events.id, id));
   if (!now) throw new ApiError(404, 'event_not_found', 'No such event.');
-  if (now.version !== version) throw new ApiError(409, 'version_conflict', 'Someone else changed this event meanwhile. Reload it and try again.');
-  if (!allowed.includes(now.status)) throw new ApiError(409, 'invalid_transition', `An event that is ${now.status} cannot be ${doing}.`);
+  if (now.version !== version)
+    throw new ApiError(409, 'version_conflict', 'Someone else changed this event meanwhile. Reload it and try again.');
+  if (!allowed.includes(now.status))
+    throw new ApiError(409, 'invalid_transition', `An event that is ${now.status} cannot be ${doing}.`);
   throw new ApiError(409, 'conflict', `The event could not be ${doing}.`);
 }

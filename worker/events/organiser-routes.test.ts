@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, events, eventSeries } from '../../schema/index.ts';
-import { anEvent, DAY_MS, eventsApp, shanghai, type EventsApp } from './test-helpers.ts';
+import { articles, eventSeries, events } from '../../schema/index.ts';
 import { errorOf } from '../test-helpers.ts';
+import { anEvent, DAY_MS, type EventsApp, eventsApp, shanghai } from './test-helpers.ts';
 
 let e: EventsApp;
 beforeAll(async () => {
@@ -10,13 +10,21 @@ beforeAll(async () => {
 });
 afterAll(() => e.t.cleanup());
 
-
 describe('creating events', () => {
   it('creates one session with an audit entry, stored in UTC', async () => {
     const before = (await e.audits('event.create')).length;
-    const [event] = await e.create('erqi-admin', { startsAt: '2026-11-30T07:30:00+08:00', endsAt: '2026-11-30T08:30:00+08:00' });
+    const [event] = await e.create('erqi-admin', {
+      startsAt: '2026-11-30T07:30:00+08:00',
+      endsAt: '2026-11-30T08:30:00+08:00',
+    });
     const [row] = await e.t.db.select().from(events).where(eq(events.id, event!.id));
-    expect(row).toMatchObject({ startsAt: Date.UTC(2026, 10, 29, 23, 30), endsAt: Date.UTC(2026, 10, 30, 0, 30), seriesId: null, version: 1, status: 'scheduled' });
+    expect(row).toMatchObject({
+      startsAt: Date.UTC(2026, 10, 29, 23, 30),
+      endsAt: Date.UTC(2026, 10, 30, 0, 30),
+      seriesId: null,
+      version: 1,
+      status: 'scheduled',
+    });
     const audits = await e.audits('event.create');
     expect(audits).toHaveLength(before + 1);
     expect(audits.at(-1)).toMatchObject({ objectType: 'event', objectId: String(event!.id) });
@@ -63,7 +71,12 @@ describe('changing an event', () => {
     const [event] = await e.create();
     const res = await e.edit('erqi-admin', event!.id, { version: 1, venue: '洁云路社区会议室', compound: null });
     expect(res.status).toBe(200);
-    expect((await res.json()).event).toMatchObject({ version: 2, sequence: 1, venue: '洁云路社区会议室', compound: null });
+    expect((await res.json()).event).toMatchObject({
+      version: 2,
+      sequence: 1,
+      venue: '洁云路社区会议室',
+      compound: null,
+    });
     const stale = await e.edit('erqi-admin', event!.id, { version: 1, title: '过时的修改' });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ error: { code: 'version_conflict' } });
@@ -76,7 +89,9 @@ describe('changing an event', () => {
     const waiting = await e.signUpOk(event!.id, { seats: 1 });
     const shrink = await e.edit('erqi-admin', event!.id, { version: 1, capacity: 1 });
     expect(shrink.status).toBe(409);
-    expect(await shrink.json()).toMatchObject({ error: { code: 'capacity_below_confirmed', fields: { capacity: expect.any(String) } } });
+    expect(await shrink.json()).toMatchObject({
+      error: { code: 'capacity_below_confirmed', fields: { capacity: expect.any(String) } },
+    });
     expect((await e.edit('erqi-admin', event!.id, { version: 1, capacity: 3 })).status).toBe(200);
     expect(await e.statusOf(waiting.id)).toBe('confirmed');
   });
@@ -95,9 +110,15 @@ describe('cancelling an event', () => {
     const s = await e.signUpOk(event!.id);
     const res = await e.cancel('erqi-admin', event!.id, { version: 1, reason: '大风天气，改到下周' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ event: { status: 'cancelled', version: 2, cancelReason: '大风天气，改到下周', canSignUp: false } });
+    expect(await res.json()).toMatchObject({
+      event: { status: 'cancelled', version: 2, cancelReason: '大风天气，改到下周', canSignUp: false },
+    });
     const page = await (await e.mine(s.id, s.token)).json();
-    expect(page).toMatchObject({ event: { status: 'cancelled', cancelReason: '大风天气，改到下周' }, canCancel: false, signup: { status: 'confirmed' } });
+    expect(page).toMatchObject({
+      event: { status: 'cancelled', cancelReason: '大风天气，改到下周' },
+      canCancel: false,
+      signup: { status: 'confirmed' },
+    });
     const again = await e.cancel('erqi-admin', event!.id, { version: 2, reason: '再取消一次' });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ error: { code: 'invalid_transition' } });
@@ -127,8 +148,14 @@ describe('the summary afterwards', () => {
       await e.checkIn('erqi-admin', event!.id, s.id, true);
       const done = await e.summary('erqi-admin', event!.id, { version: 1, summary: '大家学习了防范养老诈骗的知识。' });
       expect(done.status).toBe(200);
-      expect(await done.json()).toMatchObject({ event: { status: 'completed', attendance: 2, summary: '大家学习了防范养老诈骗的知识。', version: 2 } });
-      const corrected = await e.summary('erqi-admin', event!.id, { version: 2, summary: '更正：现场还来了5位没报名的居民。', attendance: 7 });
+      expect(await done.json()).toMatchObject({
+        event: { status: 'completed', attendance: 2, summary: '大家学习了防范养老诈骗的知识。', version: 2 },
+      });
+      const corrected = await e.summary('erqi-admin', event!.id, {
+        version: 2,
+        summary: '更正：现场还来了5位没报名的居民。',
+        attendance: 7,
+      });
       expect(await corrected.json()).toMatchObject({ event: { attendance: 7, version: 3 } });
       expect((await e.audits('event.summary')).filter((a) => a.objectId === String(event!.id))).toHaveLength(2);
     } finally {
@@ -137,7 +164,10 @@ describe('the summary afterwards', () => {
   });
 
   it('links a news article that exists, and names the field when it does not', async () => {
-    const [event] = await e.create('erqi-admin', { startsAt: new Date(e.clock - 7_200_000).toISOString(), endsAt: new Date(e.clock - 3_600_000).toISOString() });
+    const [event] = await e.create('erqi-admin', {
+      startsAt: new Date(e.clock - 7_200_000).toISOString(),
+      endsAt: new Date(e.clock - 3_600_000).toISOString(),
+    });
     const missing = await e.summary('erqi-admin', event!.id, { version: 1, summary: '已举办', articleId: 987_654 });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ error: { fields: { articleId: expect.any(String) } } });

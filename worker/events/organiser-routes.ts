@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import type { AppEnv } from '../lib/platform.ts';
+import { limitBody } from '../lib/security.ts';
+import { validate } from '../lib/validate.ts';
 import { authorize, authorizeRole } from '../staff/policy.ts';
 import { cancelEvent, editEvent, recordSummary } from './changes.ts';
 import { cancelEventSchema, editEventSchema, idParam, newEventSchema, summarySchema } from './input.ts';
@@ -7,9 +10,6 @@ import { eventsById, organiserList } from './lists.ts';
 import { createEvents } from './organise.ts';
 import { eventNotFound } from './signups.ts';
 import { eventPlace, loadEvent, seriesSessions, staffEvent } from './views.ts';
-import type { AppEnv } from '../lib/platform.ts';
-import { limitBody } from '../lib/security.ts';
-import { validate } from '../lib/validate.ts';
 
 /** The event behind :id if the staff member may manage it: 404 outside their place, 403 for other roles. */
 export async function managedEvent(c: { var: AppEnv['Variables'] }, id: number) {
@@ -46,7 +46,10 @@ export const organiserEvents = new Hono<AppEnv>()
   .get('/:id', validate('param', idParam), async (c) => {
     const row = await managedEvent(c, c.req.valid('param').id);
     c.header('Cache-Control', 'no-store');
-    return c.json({ event: staffEvent(row, c.var.platform.now()), sessions: await seriesSessions(c.var.db, row.event.seriesId) }, 200);
+    return c.json(
+      { event: staffEvent(row, c.var.platform.now()), sessions: await seriesSessions(c.var.db, row.event.seriesId) },
+      200,
+    );
   })
   .patch('/:id', limitBody(), validate('param', idParam), validate('json', editEventSchema), async (c) => {
     const row = await managedEvent(c, c.req.valid('param').id);

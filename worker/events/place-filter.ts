@@ -13,7 +13,14 @@ export const communityEvents = (communityId: number | Placeholder, subdistrictId
 const named = { slug: subdistricts.slug, name: subdistricts.name, nameEn: subdistricts.nameEn };
 const communityWithSubdistrict = prepared((db) =>
   db
-    .select({ id: communities.id, slug: communities.slug, name: communities.name, nameEn: communities.nameEn, subdistrictId: communities.subdistrictId, subdistrict: named })
+    .select({
+      id: communities.id,
+      slug: communities.slug,
+      name: communities.name,
+      nameEn: communities.nameEn,
+      subdistrictId: communities.subdistrictId,
+      subdistrict: named,
+    })
     .from(communities)
     .innerJoin(subdistricts, eq(subdistricts.id, communities.subdistrictId))
     .where(eq(communities.slug, sql.placeholder('slug')))
@@ -28,13 +35,28 @@ const communityWithSubdistrict = prepared((db) =>
 export async function placeFilter(
   db: Db,
   by: { community?: string; subdistrict?: string },
-): Promise<{ where: SQL; subdistrict: Named; community: Named | null; ids: { communityId: number | null; subdistrictId: number } }> {
+): Promise<{
+  where: SQL;
+  subdistrict: Named;
+  community: Named | null;
+  ids: { communityId: number | null; subdistrictId: number };
+}> {
   if (by.community) {
     const found = await communityWithSubdistrict(db).get({ slug: by.community });
     if (!found) throw communityNotFound();
     const { id, subdistrictId, subdistrict, ...community } = found;
-    return { where: communityEvents(id, subdistrictId), subdistrict, community, ids: { communityId: id, subdistrictId } };
+    return {
+      where: communityEvents(id, subdistrictId),
+      subdistrict,
+      community,
+      ids: { communityId: id, subdistrictId },
+    };
   }
   const { id, slug, name, nameEn } = await findSubdistrict(db, by.subdistrict ?? '');
-  return { where: eq(events.subdistrictId, id), subdistrict: { slug, name, nameEn }, community: null, ids: { communityId: null, subdistrictId: id } };
+  return {
+    where: eq(events.subdistrictId, id),
+    subdistrict: { slug, name, nameEn },
+    community: null,
+    ids: { communityId: null, subdistrictId: id },
+  };
 }

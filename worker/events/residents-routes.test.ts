@@ -1,6 +1,6 @@
 import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS, eventsApp, START, type EventsApp } from './test-helpers.ts';
+import { DAY_MS, type EventsApp, eventsApp, START } from './test-helpers.ts';
 
 let e: EventsApp;
 beforeAll(async () => {
@@ -21,15 +21,28 @@ describe('the events of a place', () => {
     expect(stool.map((x) => x.series?.sessionNumber)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(stool.every((x) => x.startsAt > START)).toBe(true);
     // The demo neighbours took six of the 30 stools of the first session.
-    expect(stool[0]).toMatchObject({ capacity: 30, seatsLeft: 24, canSignUp: true, organiser: { level: 'community', slug: 'jieyunlu' } });
+    expect(stool[0]).toMatchObject({
+      capacity: 30,
+      seatsLeft: 24,
+      canSignUp: true,
+      organiser: { level: 'community', slug: 'jieyunlu' },
+    });
     expect(body.events.map((x) => x.startsAt)).toEqual([...body.events.map((x) => x.startsAt)].sort((a, b) => a - b));
   });
 
   it('adds the events the sub-district organises itself, and not those of other places', async () => {
-    const [own] = await e.create('erqi-admin', { community: undefined, subdistrict: 'jingguanglu', compound: undefined, title: '京广路街道全体居民大会' });
+    const [own] = await e.create('erqi-admin', {
+      community: undefined,
+      subdistrict: 'jingguanglu',
+      compound: undefined,
+      title: '京广路街道全体居民大会',
+    });
     const jieyun = await list({ community: 'jieyunlu' });
     expect(jieyun.events.map((x) => x.id)).toContain(own!.id);
-    expect(jieyun.events.find((x) => x.id === own!.id)?.organiser).toMatchObject({ level: 'subdistrict', slug: 'jingguanglu' });
+    expect(jieyun.events.find((x) => x.id === own!.id)?.organiser).toMatchObject({
+      level: 'subdistrict',
+      slug: 'jingguanglu',
+    });
     expect((await list({ community: 'yongan' })).events.map((x) => x.id)).not.toContain(own!.id);
   });
 
@@ -41,14 +54,21 @@ describe('the events of a place', () => {
 
   it('shows past events with their summary and attendance', async () => {
     const past = await list({ community: 'jieyunlu', when: 'past' });
-    expect(past.events[0]).toMatchObject({ title: '小板凳课堂', status: 'completed', attendance: 28, summary: expect.stringContaining('黄新生') });
+    expect(past.events[0]).toMatchObject({
+      title: '小板凳课堂',
+      status: 'completed',
+      attendance: 28,
+      summary: expect.stringContaining('黄新生'),
+    });
   });
 
   it('answers 400 naming community without a place or with two, and 404 for an unknown one', async () => {
     for (const q of [{}, { community: 'jieyunlu', subdistrict: 'jingguanglu' }, { community: 'Not a slug' }]) {
       const res = await places(q);
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { community: expect.any(String) } } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'invalid_input', fields: { community: expect.any(String) } },
+      });
     }
     expect((await places({ community: 'atlantis' })).status).toBe(404);
     expect((await places({ subdistrict: 'atlantis' })).status).toBe(404);
@@ -70,7 +90,10 @@ describe('one event', () => {
   });
 
   it('is one .ics for "add to calendar", with absolute links from the request origin', async () => {
-    const [event] = await e.create('erqi-admin', { startsAt: '2026-12-01T07:30:00+08:00', endsAt: '2026-12-01T08:30:00+08:00' });
+    const [event] = await e.create('erqi-admin', {
+      startsAt: '2026-12-01T07:30:00+08:00',
+      endsAt: '2026-12-01T08:30:00+08:00',
+    });
     const res = await e.t.app.request(`https://linli.example/api/events/${event!.id}/calendar.ics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');

@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { renderCalendar } from '../lib/ical.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { validate } from '../lib/validate.ts';
 import { requestOrigin } from '../staff/middleware.ts';
 import { toCalendarEvent } from './calendar.ts';
 import { idParam, listQuery } from './input.ts';
@@ -6,9 +9,6 @@ import { pastEvents, upcomingEvents } from './lists.ts';
 import { placeFilter } from './place-filter.ts';
 import { eventNotFound } from './signups.ts';
 import { loadEvent, publicEvent, seriesSessions, upcomingInCommunity } from './views.ts';
-import { renderCalendar } from '../lib/ical.ts';
-import type { AppEnv } from '../lib/platform.ts';
-import { validate } from '../lib/validate.ts';
 
 /**
  * What residents read, without an account: the events of their community (and of its
@@ -40,7 +40,12 @@ export const residentEvents = new Hono<AppEnv>()
     const row = await loadEvent(c.var.db, c.req.valid('param').id);
     if (!row) throw eventNotFound();
     const origin = requestOrigin(c);
-    const text = renderCalendar({ name: row.event.title, url: `${origin}/events/${row.event.id}`, now: new Date(c.var.platform.now()), events: [toCalendarEvent(row, origin)] });
+    const text = renderCalendar({
+      name: row.event.title,
+      url: `${origin}/events/${row.event.id}`,
+      now: new Date(c.var.platform.now()),
+      events: [toCalendarEvent(row, origin)],
+    });
     return c.body(text, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `inline; filename="event-${row.event.id}.ics"`,

@@ -1,15 +1,14 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventSignups } from '../../schema/index.ts';
-import { DAY_MS, eventsApp, type EventsApp } from './test-helpers.ts';
 import { errorOf } from '../test-helpers.ts';
+import { DAY_MS, type EventsApp, eventsApp } from './test-helpers.ts';
 
 let e: EventsApp;
 beforeAll(async () => {
   e = await eventsApp();
 });
 afterAll(() => e.t.cleanup());
-
 
 describe('a sign-up and its private link', () => {
   it('answers 201 with the status, a token and the phone masked', async () => {
@@ -23,7 +22,11 @@ describe('a sign-up and its private link', () => {
     expect(page.status).toBe(200);
     const text = await page.text();
     expect(text).not.toContain('12345678');
-    expect(JSON.parse(text)).toMatchObject({ signup: { status: 'confirmed', phone: '139****5678' }, event: { id: event!.id, seatsLeft: 28 }, canCancel: true });
+    expect(JSON.parse(text)).toMatchObject({
+      signup: { status: 'confirmed', phone: '139****5678' },
+      event: { id: event!.id, seatsLeft: 28 },
+      canCancel: true,
+    });
   });
 
   it('answers the same 404 for a wrong token and a missing sign-up', async () => {
@@ -54,7 +57,9 @@ describe('a sign-up and its private link', () => {
     const first = await e.signUpOk(event!.id, { phone });
     const twice = await e.signUp(event!.id, { phone: `+86 ${phone}` });
     expect(twice.status).toBe(409);
-    expect(await twice.json()).toMatchObject({ error: { code: 'already_signed_up', fields: { phone: expect.any(String) } } });
+    expect(await twice.json()).toMatchObject({
+      error: { code: 'already_signed_up', fields: { phone: expect.any(String) } },
+    });
     await e.cancelMine(first);
     expect((await e.signUp(event!.id, { phone })).status).toBe(201);
   });
@@ -104,13 +109,22 @@ describe('refusals', () => {
 
   it('answers 409 when sign-up is closed, the event started or was cancelled', async () => {
     const [closed] = await e.create('erqi-admin', { signupOpen: false });
-    const [past] = await e.create('erqi-admin', { startsAt: new Date(e.clock - 3_600_000).toISOString(), endsAt: new Date(e.clock + 3_600_000).toISOString() });
+    const [past] = await e.create('erqi-admin', {
+      startsAt: new Date(e.clock - 3_600_000).toISOString(),
+      endsAt: new Date(e.clock + 3_600_000).toISOString(),
+    });
     const [cancelled] = await e.create();
     await e.cancel('erqi-admin', cancelled!.id, { version: cancelled!.version, reason: '下雨，改期' });
-    for (const [event, message] of [[closed, /closed/], [past, /started/], [cancelled, /cancelled/]] as const) {
+    for (const [event, message] of [
+      [closed, /closed/],
+      [past, /started/],
+      [cancelled, /cancelled/],
+    ] as const) {
       const res = await e.signUp(event!.id);
       expect(res.status).toBe(409);
-      expect(await res.json()).toMatchObject({ error: { code: 'signup_closed', message: expect.stringMatching(message) } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'signup_closed', message: expect.stringMatching(message) },
+      });
     }
   });
 });

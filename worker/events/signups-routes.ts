@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { idParam, signupParam, signupSchema, signupToken } from './input.ts';
-import { cancelSignup, eventNotFound, residentSignupView, signUp, signupForToken } from './signups.ts';
-import { loadEvent, publicEvent } from './views.ts';
 import { ApiError } from '../lib/errors.ts';
 import { idempotent } from '../lib/idempotency.ts';
 import type { AppEnv, Db } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { idParam, signupParam, signupSchema, signupToken } from './input.ts';
+import { cancelSignup, eventNotFound, residentSignupView, signUp, signupForToken } from './signups.ts';
+import { loadEvent, publicEvent } from './views.ts';
 
 /** The resident's private page: their sign-up, the event as it is now, and whether they may still cancel. */
 async function privateView(db: Db, signup: Parameters<typeof residentSignupView>[1], now: number) {
@@ -36,21 +36,39 @@ export const signupRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store');
     return c.json(result.body, 201);
   })
-  .get('/signups/:id', validate('param', signupParam), validate('query', z.object({ token: signupToken })), async (c) => {
-    const signup = await signupForToken(c.var.db, c.req.valid('param').id, c.req.valid('query').token);
-    c.header('Cache-Control', 'private, no-store');
-    return c.json(await privateView(c.var.db, signup, c.var.platform.now()), 200);
-  })
-  .post('/signups/:id/cancel', limitBody(), validate('param', signupParam), validate('json', z.object({ token: signupToken })), async (c) => {
-    const { db, platform } = c.var;
-    const signup = await signupForToken(db, c.req.valid('param').id, c.req.valid('json').token);
-    const now = platform.now();
-    const before = await privateView(db, signup, now);
-    if (signup.status === 'cancelled') throw new ApiError(409, 'already_cancelled', 'This sign-up is already cancelled.');
-    if (!before.canCancel) {
-      throw new ApiError(409, 'cancel_closed', before.event.status === 'cancelled' ? 'The event itself has been cancelled.' : 'The event has already started.');
-    }
-    await cancelSignup(db, signup, 'resident', now);
-    c.header('Cache-Control', 'private, no-store');
-    return c.json(await privateView(db, await signupForToken(db, signup.id, c.req.valid('json').token), now), 200);
-  });
+  .get(
+    '/signups/:id',
+    validate('param', signupParam),
+    validate('query', z.object({ token: signupToken })),
+    async (c) => {
+      const signup = await signupForToken(c.var.db, c.req.valid('param').id, c.req.valid('query').token);
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(await privateView(c.var.db, signup, c.var.platform.now()), 200);
+    },
+  )
+  .post(
+    '/signups/:id/cancel',
+    limitBody(),
+    validate('param', signupParam),
+    validate('json', z.object({ token: signupToken })),
+    async (c) => {
+      const { db, platform } = c.var;
+      const signup = await signupForToken(db, c.req.valid('param').id, c.req.valid('json').token);
+      const now = platform.now();
+      const before = await privateView(db, signup, now);
+      if (signup.status === 'cancelled')
+        throw new ApiError(409, 'already_cancelled', 'This sign-up is already cancelled.');
+      if (!before.canCancel) {
+        throw new ApiError(
+          409,
+          'cancel_closed',
+          before.event.status === 'cancelled'
+            ? 'The event itself has been cancelled.'
+            : 'The event has already started.',
+        );
+      }
+      await cancelSignup(db, signup, 'resident', now);
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(await privateView(db, await signupForToken(db, signup.id, c.req.valid('json').token), now), 200);
+    },
+  );

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { z } from 'zod/mini';
-import { events, eventSignups } from '../../schema/index.ts';
+import { eventSignups, events } from '../../schema/index.ts';
 import { hashToken, randomToken, tokenMatches } from '../lib/crypto.ts';
-import { maskPhone } from '../lib/fields.ts';
 import { ApiError } from '../lib/errors.ts';
+import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import type { signupSchema } from './input.ts';
 import { loadEvent, signupAvailable, signupClosedReason } from './views.ts';
@@ -40,12 +40,26 @@ export async function signUp(db: Db, eventId: number, input: z.infer<typeof sign
     // Nothing inserted: say why, from the event as it is now.
     const found = await loadEvent(db, eventId);
     if (!found) throw eventNotFound();
-    if (!signupAvailable(found.event, now)) throw new ApiError(409, 'signup_closed', signupClosedReason(found.event, now));
-    throw new ApiError(409, 'already_signed_up', 'This phone number is already signed up for this event. Use the link you were given to change it.', {
-      phone: 'Already signed up for this event.',
-    });
+    if (!signupAvailable(found.event, now))
+      throw new ApiError(409, 'signup_closed', signupClosedReason(found.event, now));
+    throw new ApiError(
+      409,
+      'already_signed_up',
+      'This phone number is already signed up for this event. Use the link you were given to change it.',
+      {
+        phone: 'Already signed up for this event.',
+      },
+    );
   }
-  return { id: row.id, status: row.status, token, seats: input.seats, name: input.name, phone: maskPhone(input.phone), eventId };
+  return {
+    id: row.id,
+    status: row.status,
+    token,
+    seats: input.seats,
+    name: input.name,
+    phone: maskPhone(input.phone),
+    eventId,
+  };
 }
 
 /**
@@ -70,7 +84,13 @@ export function promotions(db: Db, eventId: number, count: number, now: number):
  * Cancels a sign-up and, in the same batch, lets the waitlist move up into the freed seats.
  * `also` lands right after the cancellation (an audit entry guarded by `changes() = 1`).
  */
-export async function cancelSignup(db: Db, signup: SignupRecord, by: 'resident' | 'staff', now: number, also: BatchItem<'sqlite'>[] = []) {
+export async function cancelSignup(
+  db: Db,
+  signup: SignupRecord,
+  by: 'resident' | 'staff',
+  now: number,
+  also: BatchItem<'sqlite'>[] = [],
+) {
   const freed = signup.status === 'confirmed' ? signup.seats : 0;
   const [cancelled] = await db.batch([
     db
@@ -97,7 +117,13 @@ export async function waitlistPosition(db: Db, signup: SignupRecord): Promise<nu
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(eventSignups)
-    .where(and(eq(eventSignups.eventId, signup.eventId), eq(eventSignups.status, 'waitlisted'), sql`${eventSignups.id} <= ${signup.id}`));
+    .where(
+      and(
+        eq(eventSignups.eventId, signup.eventId),
+        eq(eventSignups.status, 'waitlisted'),
+        sql`${eventSignups.id} <= ${signup.id}`,
+      ),
+    );
   return row?.n ?? null;
 }
 

@@ -11,7 +11,8 @@ export const HOUR_MS = 60 * 60 * 1000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /** An ISO time in Zhengzhou, `days` after the test's first day. */
-export const shanghai = (days: number, time: string) => new Date(Date.parse(`2026-11-26T${time}:00+08:00`) + days * DAY_MS).toISOString();
+export const shanghai = (days: number, time: string) =>
+  new Date(Date.parse(`2026-11-26T${time}:00+08:00`) + days * DAY_MS).toISOString();
 
 /** A new event that passes validation: a Small-Stool Class session in Jieyun Road. */
 export const anEvent = {
@@ -64,42 +65,88 @@ export async function eventsApp(overrides: Partial<Platform> = {}) {
   const id = (n: number) => ({ id: String(n) });
 
   /** The body of an answer that must have `status`; its type is the client's. */
-  async function ok<T>(res: ClientResponse<T, number, 'json'> | Promise<ClientResponse<T, number, 'json'>>, status = 200): Promise<T> {
+  async function ok<T>(
+    res: ClientResponse<T, number, 'json'> | Promise<ClientResponse<T, number, 'json'>>,
+    status = 200,
+  ): Promise<T> {
     const r = await res;
     if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${await r.text()}`);
     return r.json();
   }
 
   const organiser = t.api.organiser.events;
-  const list = async (login: string | null, query: { when?: 'upcoming' | 'past' } = {}) => organiser.$get({ query }, await as(login));
-  const createRes = async (login: string, body: Record<string, unknown>) => organiser.$post({ json: body as EventInput }, await as(login));
-  const get = async (login: string | null, eventId: number) => organiser[':id'].$get({ param: id(eventId) }, await as(login));
-  const edit = async (login: string, eventId: number, body: Record<string, unknown>) => organiser[':id'].$patch({ param: id(eventId), json: body as EditInput }, await as(login));
-  const cancel = async (login: string, eventId: number, body: Record<string, unknown>) => organiser[':id'].cancel.$post({ param: id(eventId), json: body as CancelInput }, await as(login));
-  const summary = async (login: string, eventId: number, body: Record<string, unknown>) => organiser[':id'].summary.$post({ param: id(eventId), json: body as SummaryInput }, await as(login));
-  const door = async (login: string | null, eventId: number) => organiser[':id'].signups.$get({ param: id(eventId) }, await as(login));
+  const list = async (login: string | null, query: { when?: 'upcoming' | 'past' } = {}) =>
+    organiser.$get({ query }, await as(login));
+  const createRes = async (login: string, body: Record<string, unknown>) =>
+    organiser.$post({ json: body as EventInput }, await as(login));
+  const get = async (login: string | null, eventId: number) =>
+    organiser[':id'].$get({ param: id(eventId) }, await as(login));
+  const edit = async (login: string, eventId: number, body: Record<string, unknown>) =>
+    organiser[':id'].$patch({ param: id(eventId), json: body as EditInput }, await as(login));
+  const cancel = async (login: string, eventId: number, body: Record<string, unknown>) =>
+    organiser[':id'].cancel.$post({ param: id(eventId), json: body as CancelInput }, await as(login));
+  const summary = async (login: string, eventId: number, body: Record<string, unknown>) =>
+    organiser[':id'].summary.$post({ param: id(eventId), json: body as SummaryInput }, await as(login));
+  const door = async (login: string | null, eventId: number) =>
+    organiser[':id'].signups.$get({ param: id(eventId) }, await as(login));
   const doorParam = (eventId: number, signupId: number) => ({ id: String(eventId), signupId: String(signupId) });
   const checkIn = async (login: string, eventId: number, signupId: number, checkedIn: boolean) =>
-    organiser[':id'].signups[':signupId']['check-in'].$post({ param: doorParam(eventId, signupId), json: { checkedIn } }, await as(login));
-  const cancelFor = async (login: string, eventId: number, signupId: number) => organiser[':id'].signups[':signupId'].cancel.$post({ param: doorParam(eventId, signupId) }, await as(login));
+    organiser[':id'].signups[':signupId']['check-in'].$post(
+      { param: doorParam(eventId, signupId), json: { checkedIn } },
+      await as(login),
+    );
+  const cancelFor = async (login: string, eventId: number, signupId: number) =>
+    organiser[':id'].signups[':signupId'].cancel.$post({ param: doorParam(eventId, signupId) }, await as(login));
 
   /** Creates one event (or a series) as a staff member and returns its sessions. */
-  const create = async (login = 'erqi-admin', body: Record<string, unknown> = {}) => (await ok(createRes(login, { ...anEvent, ...body }), 201)).events;
+  const create = async (login = 'erqi-admin', body: Record<string, unknown> = {}) =>
+    (await ok(createRes(login, { ...anEvent, ...body }), 201)).events;
   const view = async (eventId: number, login = 'erqi-admin') => (await ok(get(login, eventId))).event;
 
   /** A distinct, valid mobile number per call, so sign-ups never collide by phone. */
   const nextPhone = () => `1380000${String(++phoneSeq).padStart(4, '0')}`;
   const signUp = (eventId: number, body: Record<string, unknown> = {}, extra: Record<string, string> = {}) =>
-    t.api.events[':id'].signups.$post({ param: id(eventId), json: { name: '王阿姨', phone: nextPhone(), seats: 1, ...body } as SignupInput }, { headers: extra });
+    t.api.events[':id'].signups.$post(
+      { param: id(eventId), json: { name: '王阿姨', phone: nextPhone(), seats: 1, ...body } as SignupInput },
+      { headers: extra },
+    );
   const signUpOk = async (eventId: number, body: Record<string, unknown> = {}) => ok(signUp(eventId, body), 201);
-  const mine = (signupId: number, token: string) => t.api.events.signups[':id'].$get({ param: id(signupId), query: { token } });
+  const mine = (signupId: number, token: string) =>
+    t.api.events.signups[':id'].$get({ param: id(signupId), query: { token } });
   /** The resident cancels their own sign-up with its token. */
-  const cancelMine = (signup: { id: number; token: string }) => t.api.events.signups[':id'].cancel.$post({ param: id(signup.id), json: { token: signup.token } });
+  const cancelMine = (signup: { id: number; token: string }) =>
+    t.api.events.signups[':id'].cancel.$post({ param: id(signup.id), json: { token: signup.token } });
   /** The public event page. */
   const event = (eventId: number) => t.api.events[':id'].$get({ param: id(eventId) });
-  const statusOf = async (id: number) => (await t.db.select({ status: eventSignups.status }).from(eventSignups).where(eq(eventSignups.id, id)))[0]?.status;
-  const audits = async (action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(asc(auditLog.id));
+  const statusOf = async (id: number) =>
+    (await t.db.select({ status: eventSignups.status }).from(eventSignups).where(eq(eventSignups.id, id)))[0]?.status;
+  const audits = async (action: string) =>
+    t.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(asc(auditLog.id));
 
-  return Object.assign(e, { t, headers, as, ok, list, createRes, get, edit, cancel, summary, door, checkIn, cancelFor, create, view, signUp, signUpOk, nextPhone, mine, cancelMine, event, statusOf, audits });
+  return Object.assign(e, {
+    t,
+    headers,
+    as,
+    ok,
+    list,
+    createRes,
+    get,
+    edit,
+    cancel,
+    summary,
+    door,
+    checkIn,
+    cancelFor,
+    create,
+    view,
+    signUp,
+    signUpOk,
+    nextPhone,
+    mine,
+    cancelMine,
+    event,
+    statusOf,
+    audits,
+  });
 }
 export type EventsApp = Awaited<ReturnType<typeof eventsApp>>;

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
-import { communities, compounds, events, eventSignups, subdistricts } from '../../schema/index.ts';
-import type { PlaceRef } from '../staff/policy.ts';
+import { communities, compounds, eventSignups, events, subdistricts } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
+import type { PlaceRef } from '../staff/policy.ts';
 import { communityEvents } from './place-filter.ts';
 
 type EventRecord = typeof events.$inferSelect;
@@ -33,7 +33,12 @@ const selectEvents = (db: Db) =>
 type SelectedRow = Awaited<ReturnType<typeof selectEvents>>[number];
 
 // A left join with no match gives an object of nulls; the answer says null instead.
-const withoutEmptyPlaces = (rows: SelectedRow[]) => rows.map((r) => ({ ...r, community: r.community?.slug ? r.community : null, compound: r.compound?.slug ? r.compound : null }));
+const withoutEmptyPlaces = (rows: SelectedRow[]) =>
+  rows.map((r) => ({
+    ...r,
+    community: r.community?.slug ? r.community : null,
+    compound: r.compound?.slug ? r.compound : null,
+  }));
 
 /** Events with their places and seat counts, filtered and ordered as the caller says. */
 export async function findEvents(db: Db, where: SQL | undefined, order: 'soonest' | 'latest' = 'soonest', limit = 200) {
@@ -47,7 +52,12 @@ export async function findEvents(db: Db, where: SQL | undefined, order: 'soonest
 /** A community's events that have not ended, soonest first: what residents open most, so prepared. */
 const upcomingQuery = prepared((db) =>
   selectEvents(db)
-    .where(and(communityEvents(sql.placeholder('communityId'), sql.placeholder('subdistrictId')), gt(events.endsAt, sql.placeholder('now'))))
+    .where(
+      and(
+        communityEvents(sql.placeholder('communityId'), sql.placeholder('subdistrictId')),
+        gt(events.endsAt, sql.placeholder('now')),
+      ),
+    )
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(200)
     .prepare(),
@@ -62,10 +72,15 @@ export async function loadEvent(db: Db, id: number): Promise<EventRow | undefine
 }
 
 /** Where an event belongs, as the policy judges it: its organiser's place and its compound. */
-export const eventPlace = (e: EventRecord): PlaceRef => ({ subdistrictId: e.subdistrictId, communityId: e.communityId, compoundId: e.compoundId });
+export const eventPlace = (e: EventRecord): PlaceRef => ({
+  subdistrictId: e.subdistrictId,
+  communityId: e.communityId,
+  compoundId: e.compoundId,
+});
 
 /** Whether residents may sign up now; the sign-up statement checks the same in SQL. */
-export const signupAvailable = (e: EventRecord, now: number) => e.status === 'scheduled' && e.signupOpen && e.startsAt > now;
+export const signupAvailable = (e: EventRecord, now: number) =>
+  e.status === 'scheduled' && e.signupOpen && e.startsAt > now;
 
 /** Why a sign-up is turned away, for the 409 residents read. */
 export function signupClosedReason(e: EventRecord, now: number): string {
@@ -81,7 +96,9 @@ export function publicEvent(row: EventRow, now: number) {
     id: e.id,
     title: e.title,
     kind: e.kind,
-    organiser: row.community ? { level: 'community' as const, ...row.community } : { level: 'subdistrict' as const, ...row.subdistrict },
+    organiser: row.community
+      ? { level: 'community' as const, ...row.community }
+      : { level: 'subdistrict' as const, ...row.subdistrict },
     subdistrict: row.subdistrict,
     community: row.community,
     speaker: e.speaker,
@@ -103,7 +120,8 @@ export function publicEvent(row: EventRow, now: number) {
     summary: e.summary,
     attendance: e.attendance,
     articleId: e.articleId,
-    series: e.seriesId === null ? null : { id: e.seriesId, sessionNumber: e.sessionNumber, sessionCount: row.sessionCount },
+    series:
+      e.seriesId === null ? null : { id: e.seriesId, sessionNumber: e.sessionNumber, sessionCount: row.sessionCount },
     sequence: e.version - 1,
     updatedAt: e.updatedAt,
   };
@@ -111,14 +129,26 @@ export function publicEvent(row: EventRow, now: number) {
 
 /** The organiser's view adds what a change must name and the door's figures. */
 export function staffEvent(row: EventRow, now: number) {
-  return { ...publicEvent(row, now), version: row.event.version, seatsWaiting: row.seatsWaiting, checkedInSeats: row.checkedInSeats, createdAt: row.event.createdAt };
+  return {
+    ...publicEvent(row, now),
+    version: row.event.version,
+    seatsWaiting: row.seatsWaiting,
+    checkedInSeats: row.checkedInSeats,
+    createdAt: row.event.createdAt,
+  };
 }
 
 /** Other sessions of the same series, for "next session" links. */
 export async function seriesSessions(db: Db, seriesId: number | null) {
   if (seriesId === null) return [];
   return db
-    .select({ id: events.id, sessionNumber: events.sessionNumber, startsAt: events.startsAt, status: events.status, venue: events.venue })
+    .select({
+      id: events.id,
+      sessionNumber: events.sessionNumber,
+      startsAt: events.startsAt,
+      status: events.status,
+      venue: events.venue,
+    })
     .from(events)
     .where(eq(events.seriesId, seriesId))
     .orderBy(asc(events.startsAt));

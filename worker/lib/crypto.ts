@@ -5,7 +5,11 @@
 
 const hexByte = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /**
  * SHA-256 of a token, hex: what the database keeps instead of the token.
@@ -35,6 +39,9 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
  */
 export async function tokenMatches(token: string, storedHash: string | undefined): Promise<boolean> {
   const encoder = new TextEncoder();
-  const matches = constantTimeEqual(encoder.encode(await hashToken(token)), encoder.encode(storedHash ?? '0'.repeat(64)));
+  const matches = constantTimeEqual(
+    encoder.encode(await hashToken(token)),
+    encoder.encode(storedHash ?? '0'.repeat(64)),
+  );
   return matches && storedHash !== undefined;
 }

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 
 /**
  * Every code the API answers with. `ApiError` takes only these, so the typecheck keeps the list
@@ -111,7 +111,10 @@ export function onError(err: Error, c: Context) {
     const status = err.status as ContentfulStatusCode;
     const body: ErrorBody = {
       error: {
-        code: err instanceof ApiError ? err.code : ((defaultCodes as Partial<Record<number, ErrorCode>>)[status] ?? 'error'),
+        code:
+          err instanceof ApiError
+            ? err.code
+            : ((defaultCodes as Partial<Record<number, ErrorCode>>)[status] ?? 'error'),
         message: err.message || 'Request failed.',
         ...(err instanceof ApiError && err.fields ? { fields: err.fields } : {}),
       },

@@ -113,10 +113,13 @@ describe('renderAtom', () => {
     expect(first?.authors?.map((a) => a.name)).toEqual(['王阿姨', '幸福社区居委会']);
     expect(first?.summary?.value).toBe('因管网检修，1号楼至6号楼停水。');
     expect(first?.content).toEqual({ value: cleaned, type: 'html' });
-    expect(first?.links).toEqual([{ href: 'https://linli.example/n/42?from=feed&x=1', rel: 'alternate', type: 'text/html' }]);
+    expect(first?.links).toEqual([
+      { href: 'https://linli.example/n/42?from=feed&x=1', rel: 'alternate', type: 'text/html' },
+    ]);
     expect(second?.authors).toBeUndefined();
-    expect(parseAtomFeed(renderAtom(meta, [item({ id: 'urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427' })])).entries?.[0]?.id)
-      .toBe('urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427');
+    expect(
+      parseAtomFeed(renderAtom(meta, [item({ id: 'urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427' })])).entries?.[0]?.id,
+    ).toBe('urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427');
   });
 });
 
@@ -126,7 +129,12 @@ describe('renderJsonFeed', () => {
   it('meets the essentials of JSON Feed 1.1', () => {
     const raw = JSON.parse(doc) as Record<string, unknown> & { items: Record<string, unknown>[] };
     expect(raw.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(raw).toMatchObject({ title: meta.title, home_page_url: meta.homeUrl, feed_url: meta.feedUrl, language: 'zh-CN' });
+    expect(raw).toMatchObject({
+      title: meta.title,
+      home_page_url: meta.homeUrl,
+      feed_url: meta.feedUrl,
+      language: 'zh-CN',
+    });
     expect(raw.items).toHaveLength(2);
     for (const entry of raw.items) {
       expect(typeof entry.id === 'string' && entry.id.length > 0).toBe(true);
@@ -157,7 +165,23 @@ describe('renderJsonFeed', () => {
 
 describe('any text', () => {
   it('keeps every feed well-formed and round-trips what is legal', () => {
-    const unit = fc.constantFrom('邻', 'a', '&', '<', '>', '"', "'", ']', ']]>', '&amp;', '\u0000', '\u001F', '\uFFFF', '\uD800', '😀');
+    const unit = fc.constantFrom(
+      '邻',
+      'a',
+      '&',
+      '<',
+      '>',
+      '"',
+      "'",
+      ']',
+      ']]>',
+      '&amp;',
+      '\u0000',
+      '\u001F',
+      '\uFFFF',
+      '\uD800',
+      '😀',
+    );
     const text = fc.string({ unit, minLength: 1, maxLength: 40 });
     fc.assert(
       fc.property(text, text, (title, html) => {

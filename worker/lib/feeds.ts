@@ -70,7 +70,9 @@ export function renderRss(meta: FeedMeta, items: FeedItem[]): string {
     `<atom:link href="${xml(meta.feedUrl)}" rel="self" type="application/rss+xml"/>`,
   ];
   if (meta.icon) {
-    channel.push(`<image>${element('url', meta.icon)}${element('title', meta.title)}${element('link', meta.homeUrl)}</image>`);
+    channel.push(
+      `<image>${element('url', meta.icon)}${element('title', meta.title)}${element('link', meta.homeUrl)}</image>`,
+    );
   }
   for (const item of items) {
     const parts = [

@@ -40,7 +40,9 @@ export const phone = z.pipe(
     z.string().check(z.maxLength(40)),
     z.transform((p: string) => p.replace(/[\s()-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '')),
   ),
-  z.string().check(z.regex(/^1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.')),
+  z
+    .string()
+    .check(z.regex(/^1[3-9]\d{9}$|^0\d{9,11}$/, 'Give a mobile number (11 digits) or a landline with area code.')),
 );
 
 /** Masks a phone number for display: 13812341234 → 138****1234. */
@@ -56,10 +58,18 @@ export function maskPhone(value: string): string {
  * @example const idParam = z.object({ id: numericId('Not an event id.') })
  */
 export const numericId = (message: string) =>
-  z.pipe(z.string().check(z.regex(/^[1-9]\d{0,15}$/, message)), z.pipe(z.transform(Number), z.number().check(z.lte(Number.MAX_SAFE_INTEGER, message))));
+  z.pipe(
+    z.string().check(z.regex(/^[1-9]\d{0,15}$/, message)),
+    z.pipe(z.transform(Number), z.number().check(z.lte(Number.MAX_SAFE_INTEGER, message))),
+  );
 
 /** The version a change was read at (optimistic locking): a whole number from 1. */
 export const version = z.number().check(z.int(), z.positive());
 
 /** A calendar day in Zhengzhou, YYYY-MM-DD; a due time is the end of that day (23:59 UTC+8). */
-export const dueDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.'), z.refine(isCalendarDay, 'No such day in the calendar.'));
+export const dueDate = z
+  .string()
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.'),
+    z.refine(isCalendarDay, 'No such day in the calendar.'),
+  );

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { notModified, tagOf } from './http-cache.ts';
 
 const etag = tagOf('news', 42);
-const app = new Hono().get('/', (c) => (notModified(c, etag, Date.UTC(2026, 10, 27)) ? c.body(null, 304) : c.text('fresh', 200)));
+const app = new Hono().get('/', (c) =>
+  notModified(c, etag, Date.UTC(2026, 10, 27)) ? c.body(null, 304) : c.text('fresh', 200),
+);
 const ask = (headers: Record<string, string>) => app.request('/', { headers });
 
 describe('notModified', () => {
@@ -19,6 +21,9 @@ describe('notModified', () => {
   it('falls back to If-Modified-Since only without If-None-Match', async () => {
     expect((await ask({ 'If-Modified-Since': new Date(Date.UTC(2026, 10, 28)).toUTCString() })).status).toBe(304);
     expect((await ask({ 'If-Modified-Since': new Date(Date.UTC(2026, 10, 26)).toUTCString() })).status).toBe(200);
-    expect((await ask({ 'If-None-Match': '"other"', 'If-Modified-Since': new Date(Date.UTC(2026, 10, 28)).toUTCString() })).status).toBe(200);
+    expect(
+      (await ask({ 'If-None-Match': '"other"', 'If-Modified-Since': new Date(Date.UTC(2026, 10, 28)).toUTCString() }))
+        .status,
+    ).toBe(200);
   });
 });

@@ -20,7 +20,11 @@ export function notModified(c: Context, etag: string, lastModified?: number): bo
     return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
   }
   const ifModifiedSince = Date.parse(c.req.header('if-modified-since') ?? '');
-  return !!lastModified && !Number.isNaN(ifModifiedSince) && Math.floor(lastModified / 1000) <= Math.floor(ifModifiedSince / 1000);
+  return (
+    !!lastModified &&
+    !Number.isNaN(ifModifiedSince) &&
+    Math.floor(lastModified / 1000) <= Math.floor(ifModifiedSince / 1000)
+  );
 }
 
 /** A short, stable tag for a list of values (FNV-1a, not a secret). */

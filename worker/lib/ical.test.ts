@@ -37,7 +37,13 @@ describe('toShanghaiLocal', () => {
 
 describe('renderCalendar', () => {
   it('writes a calendar that ical.js parses, with the subscription headers', () => {
-    const text = renderCalendar({ name: '幸福社区, 活动', description: '二七区; 幸福社区', url: 'https://linli.example/c/xingfu', now, events: [] });
+    const text = renderCalendar({
+      name: '幸福社区, 活动',
+      description: '二七区; 幸福社区',
+      url: 'https://linli.example/c/xingfu',
+      now,
+      events: [],
+    });
     const { calendar } = parse(text);
     expect(calendar.name).toBe('vcalendar');
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
@@ -85,7 +91,13 @@ describe('renderCalendar', () => {
 
   it('writes UID, SEQUENCE, DTSTAMP, LAST-MODIFIED, ORGANIZER and the status', () => {
     const events = [
-      event({ uid: 'x-1', sequence: 3, status: 'cancelled', organizer: '幸福社区"居委会"', url: 'https://linli.example/e/1?a=1,2' }),
+      event({
+        uid: 'x-1',
+        sequence: 3,
+        status: 'cancelled',
+        organizer: '幸福社区"居委会"',
+        url: 'https://linli.example/e/1?a=1,2',
+      }),
       event({ uid: 'x-2', status: 'completed', location: '活动室；二楼' }),
     ];
     const [cancelled, completed] = parse(render(events)).vevents;
@@ -104,7 +116,8 @@ describe('renderCalendar', () => {
   });
 
   it('folds a long Chinese description at 75 octets without splitting a character', () => {
-    const description = '本周六上午九点，在社区活动室举行；请带好身份证,医保卡。\n联系人：王阿姨\\电话见公告栏。'.repeat(6);
+    const description =
+      '本周六上午九点，在社区活动室举行；请带好身份证,医保卡。\n联系人：王阿姨\\电话见公告栏。'.repeat(6);
     const text = render([event({ description })]);
     const lines = text.split('\r\n');
     expect(lines.some((line) => line.startsWith(' '))).toBe(true);

@@ -23,7 +23,9 @@ export async function idempotent<T extends object>(
   const key = c.req.header('idempotency-key');
   if (key === undefined) return { ...(await run()), replayed: false };
   if (!keyPattern.test(key)) {
-    throw new ApiError(400, 'invalid_input', 'Invalid Idempotency-Key header.', { 'Idempotency-Key': 'Use 8–128 letters, digits, or . _ : -' });
+    throw new ApiError(400, 'invalid_input', 'Invalid Idempotency-Key header.', {
+      'Idempotency-Key': 'Use 8–128 letters, digits, or . _ : -',
+    });
   }
   const { db } = c.var;
   const now = c.var.platform.now();
@@ -41,11 +43,18 @@ export async function idempotent<T extends object>(
     if (!previous || previous.status === 0) {
       throw new ApiError(409, 'request_in_progress', 'The same request is still being handled. Try again in a moment.');
     }
-    return { status: previous.status as ContentfulStatusCode, body: JSON.parse(previous.response) as T, replayed: true };
+    return {
+      status: previous.status as ContentfulStatusCode,
+      body: JSON.parse(previous.response) as T,
+      replayed: true,
+    };
   }
   try {
     const result = await run();
-    await db.update(idempotencyKeys).set({ response: JSON.stringify(result.body), status: result.status }).where(where);
+    await db
+      .update(idempotencyKeys)
+      .set({ response: JSON.stringify(result.body), status: result.status })
+      .where(where);
     return { ...result, replayed: false };
   } catch (err) {
     // A failed attempt must not block the retry that may succeed.

@@ -13,7 +13,9 @@ export interface MarkdownOptions {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const UNESCAPES: Record<string, string> = Object.fromEntries(Object.entries(ESCAPES).map(([ch, entity]) => [entity, ch]));
+const UNESCAPES: Record<string, string> = Object.fromEntries(
+  Object.entries(ESCAPES).map(([ch, entity]) => [entity, ch]),
+);
 const ENTITY = /&(?:amp|lt|gt|quot|#39);/g;
 
 // Private-use code points stand in for backslash-escaped characters (U+E000 + ASCII code) and
@@ -61,16 +63,21 @@ function renderInline(source: string, options: MarkdownOptions, standalone: bool
       .replace(STRONG, (_, inner: string) => hold(`<strong>${release(emphasis(inner))}</strong>`))
       .replace(EM, (_, star: string | undefined, under: string | undefined) => `<em>${star ?? under}</em>`);
 
-  let text = source.replace(PRIVATE, '').replace(/\\([!-/:-@[-`{-~])/g, (_, ch: string) => String.fromCharCode(0xe000 + ch.charCodeAt(0)));
+  let text = source
+    .replace(PRIVATE, '')
+    .replace(/\\([!-/:-@[-`{-~])/g, (_, ch: string) => String.fromCharCode(0xe000 + ch.charCodeAt(0)));
   text = escapeHtml(text);
-  text = text.replace(IMAGE, (match: string, alt: string, target: string, title: string | undefined, _at: number, line: string) => {
-    const url = rawUrl(target);
-    if (!isSafeUrl(url) || !options.isAllowedImage(url)) return hold(alt && `[${alt}]`);
-    // A captioned photo on a line of its own becomes a block; inside text it keeps a tooltip.
-    const figure = standalone && !!title && match.length === line.length;
-    const img = `<img src="${escapeHtml(url)}" alt="${alt}" loading="lazy"${title && !figure ? ` title="${title}"` : ''}>`;
-    return hold(figure ? `<figure>${img}<figcaption>${title}</figcaption></figure>` : img);
-  });
+  text = text.replace(
+    IMAGE,
+    (match: string, alt: string, target: string, title: string | undefined, _at: number, line: string) => {
+      const url = rawUrl(target);
+      if (!isSafeUrl(url) || !options.isAllowedImage(url)) return hold(alt && `[${alt}]`);
+      // A captioned photo on a line of its own becomes a block; inside text it keeps a tooltip.
+      const figure = standalone && !!title && match.length === line.length;
+      const img = `<img src="${escapeHtml(url)}" alt="${alt}" loading="lazy"${title && !figure ? ` title="${title}"` : ''}>`;
+      return hold(figure ? `<figure>${img}<figcaption>${title}</figcaption></figure>` : img);
+    },
+  );
   text = text.replace(LINK, (_, label: string, target: string) => {
     const url = rawUrl(target);
     const inner = release(emphasis(label));
@@ -89,7 +96,11 @@ function listItem(line: string): ['ul' | 'ol', string] | undefined {
 }
 
 /** One pass over the lines; `nested` (inside a blockquote) turns off further quotes. */
-function renderBlocks(lines: string[], inline: (text: string, standalone?: boolean) => string, nested: boolean): string {
+function renderBlocks(
+  lines: string[],
+  inline: (text: string, standalone?: boolean) => string,
+  nested: boolean,
+): string {
   const out: string[] = [];
   let paragraph: string[] = [];
   const flush = () => {
@@ -108,7 +119,14 @@ function renderBlocks(lines: string[], inline: (text: string, standalone?: boole
       flush();
       // The page owns h1, so `#` and `##` both become h2; closing hashes are dropped.
       const tag = heading[1]!.length < 3 ? 'h2' : 'h3';
-      out.push(`<${tag}>${inline(heading[2]!.trim().replace(/[ \t]#+$/, '').trimEnd())}</${tag}>`);
+      out.push(
+        `<${tag}>${inline(
+          heading[2]!
+            .trim()
+            .replace(/[ \t]#+$/, '')
+            .trimEnd(),
+        )}</${tag}>`,
+      );
       i++;
     } else if (RULE.test(line)) {
       flush();

@@ -21,6 +21,12 @@ export function unmatched<E extends Env>(app: Hono<E>) {
     if (!allowed.length) return notFound(c);
     const allow = [...allowed, 'OPTIONS'].join(', ');
     if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });
-    throw new ApiError(405, 'method_not_allowed', `${c.req.method} is not taken here; use ${allowed.join(', ')}.`, undefined, { Allow: allow });
+    throw new ApiError(
+      405,
+      'method_not_allowed',
+      `${c.req.method} is not taken here; use ${allowed.join(', ')}.`,
+      undefined,
+      { Allow: allow },
+    );
   };
 }

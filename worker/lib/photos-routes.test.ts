@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { photos } from '../../schema/index.ts';
+import { type DeskApp, deskApp, plainJpeg, upload } from '../desk/test-helpers.ts';
 import { PHOTO_MAX_BYTES } from './photos.ts';
-import { deskApp, plainJpeg, upload, type DeskApp } from '../desk/test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => d.t.cleanup());
 
 const comment = Buffer.from('GPS 34.7466N 113.6253E, Xiaomi Redmi');
-const withComment = Buffer.concat([plainJpeg.subarray(0, 20), Buffer.from([0xff, 0xfe, 0, comment.length + 2]), comment, plainJpeg.subarray(20)]);
+const withComment = Buffer.concat([
+  plainJpeg.subarray(0, 20),
+  Buffer.from([0xff, 0xfe, 0, comment.length + 2]),
+  comment,
+  plainJpeg.subarray(20),
+]);
 
 async function uploaded() {
   const res = await upload(d.t.api, withComment);
@@ -54,11 +59,13 @@ describe('uploading a photo', () => {
     huge.writeUInt16BE(65_535, sof + 7);
     const res = await upload(d.t.api, huge);
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ error: { code: 'too_many_pixels', fields: { body: expect.stringContaining('65535×65535') } } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'too_many_pixels', fields: { body: expect.stringContaining('65535×65535') } },
+    });
   });
 });
 
-describe('a ticket\'s photos', () => {
+describe("a ticket's photos", () => {
   it('are served to the resident with the link and to staff who may read the ticket, to nobody else', async () => {
     const { key } = await uploaded();
     const { number, token } = await d.fileOk({ photos: [key] });
@@ -73,8 +80,13 @@ describe('a ticket\'s photos', () => {
     expect(bytes.equals(plainJpeg)).toBe(true);
     expect(bytes.includes(comment)).toBe(false);
 
-    for (const login of ['yongan-wuye', 'yongan', 'jianzhongjie', 'erqi-admin']) expect([login, (await photo(number, '', await d.headers(login))).status]).toEqual([login, 200]);
-    const refused = [await photo(number), await photo(number, '', await d.headers('weihongmin')), await photo(number, `?token=${'x'.repeat(43)}`)];
+    for (const login of ['yongan-wuye', 'yongan', 'jianzhongjie', 'erqi-admin'])
+      expect([login, (await photo(number, '', await d.headers(login))).status]).toEqual([login, 200]);
+    const refused = [
+      await photo(number),
+      await photo(number, '', await d.headers('weihongmin')),
+      await photo(number, `?token=${'x'.repeat(43)}`),
+    ];
     expect(refused.map((r) => r.status)).toEqual([404, 404, 404]);
     expect((await photo(number, `?token=${token}`, {}, 1)).status).toBe(404);
     expect((await photo(number, `?token=${token}`, {}, 7)).status).toBe(400);
@@ -106,7 +118,9 @@ describe('a ticket\'s photos', () => {
     for (const keys of [[key], ['p/2026/11/neverUploadedAtAll000']]) {
       const res = await d.file({ photos: keys });
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { photos: expect.any(String) } } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'invalid_input', fields: { photos: expect.any(String) } },
+      });
     }
   });
 });

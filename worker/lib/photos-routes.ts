@@ -16,7 +16,8 @@ const statusFor = { too_large: 413, unsupported_type: 415, too_many_pixels: 422,
 export const photoRoutes = new Hono<AppEnv>().post('/', limitBody(PHOTO_MAX_BYTES), async (c) => {
   await countPublicWrite(c, 'photo');
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw new ApiError(400, 'invalid_input', 'Send the photo as the request body.', { body: 'Empty.' });
+  if (bytes.length === 0)
+    throw new ApiError(400, 'invalid_input', 'Send the photo as the request body.', { body: 'Empty.' });
   let photo: ReturnType<typeof checkPhoto>;
   try {
     photo = checkPhoto(bytes);

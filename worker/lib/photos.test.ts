@@ -3,8 +3,18 @@ import { crc32, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_MAX_SIDE, PhotoError, checkPhoto, isPhotoKey, memoryPhotoStore, photoKey, r2PhotoStore, sniffPhotoType,
-  stripMetadata, type R2BucketLike,
+  checkPhoto,
+  isPhotoKey,
+  memoryPhotoStore,
+  PHOTO_MAX_BYTES,
+  PHOTO_MAX_PIXELS,
+  PHOTO_MAX_SIDE,
+  PhotoError,
+  photoKey,
+  type R2BucketLike,
+  r2PhotoStore,
+  sniffPhotoType,
+  stripMetadata,
 } from './photos.ts';
 
 // Test photos are built byte by byte here, so every field under test is visible.
@@ -70,11 +80,15 @@ function exifEntries(jpg: Uint8Array): Array<{ tag: number; value: number }>[] {
   for (let pos = 2; jpg[pos + 1] !== 0xda; pos += 2 + ((jpg[pos + 2]! << 8) | jpg[pos + 3]!)) {
     const payload = jpg.subarray(pos + 4, pos + 2 + ((jpg[pos + 2]! << 8) | jpg[pos + 3]!));
     if (jpg[pos + 1] !== 0xe1 || find(payload, 'Exif\0\0') !== 0) continue;
-    const d = new DataView(payload.buffer, payload.byteOffset + 6), le = payload[6] === 0x49, ifd = d.getUint32(4, le);
-    found.push(Array.from({ length: d.getUint16(ifd, le) }, (_, i) => ({
-      tag: d.getUint16(ifd + 2 + i * 12, le),
-      value: d.getUint16(ifd + 10 + i * 12, le),
-    })));
+    const d = new DataView(payload.buffer, payload.byteOffset + 6),
+      le = payload[6] === 0x49,
+      ifd = d.getUint32(4, le);
+    found.push(
+      Array.from({ length: d.getUint16(ifd, le) }, (_, i) => ({
+        tag: d.getUint16(ifd + 2 + i * 12, le),
+        value: d.getUint16(ifd + 10 + i * 12, le),
+      })),
+    );
   }
   return found;
 }
@@ -86,10 +100,19 @@ const chunk = (type: string, ...data: Part[]) => {
 const idat = chunk('IDAT', deflateSync(Uint8Array.of(0, 0x80)));
 /** A 1×1 grey PNG with text, time and EXIF chunks, and junk after IEND. */
 const png = bytes(
-  [0x89], 'PNG\r\n\x1a\n', chunk('IHDR', u32(1), u32(1), [8, 0, 0, 0, 0]), chunk('sRGB', [0]),
-  chunk('pHYs', u32(2835), u32(2835), [1]), chunk('tEXt', 'Comment\0Taken at No. 8 Jianshe Road'),
-  chunk('eXIf', exifTiff(6, false)), chunk('iTXt', 'Author\0\0\0\0\0Resident Wang'), chunk('zTXt', 'Raw\0\0', deflateSync('GPS 34.7N')),
-  chunk('tIME', u16(2026), [11, 3, 9, 30, 0]), idat, chunk('IEND'), 'trailing secrets',
+  [0x89],
+  'PNG\r\n\x1a\n',
+  chunk('IHDR', u32(1), u32(1), [8, 0, 0, 0, 0]),
+  chunk('sRGB', [0]),
+  chunk('pHYs', u32(2835), u32(2835), [1]),
+  chunk('tEXt', 'Comment\0Taken at No. 8 Jianshe Road'),
+  chunk('eXIf', exifTiff(6, false)),
+  chunk('iTXt', 'Author\0\0\0\0\0Resident Wang'),
+  chunk('zTXt', 'Raw\0\0', deflateSync('GPS 34.7N')),
+  chunk('tIME', u16(2026), [11, 3, 9, 30, 0]),
+  idat,
+  chunk('IEND'),
+  'trailing secrets',
 );
 function pngChunks(file: Uint8Array) {
   const chunks = [];
@@ -104,11 +127,22 @@ function pngChunks(file: Uint8Array) {
 }
 
 // A 1×1 lossy VP8 bitstream (libwebp's smallest), wrapped with VP8X, ICC, EXIF and odd-sized XMP.
-const vp8 = bytes('VP8 ', u32le(22), [0x30, 0x01, 0x00, 0x9d, 0x01, 0x2a, 1, 0, 1, 0], [0x0e, 0xc0, 0xfe, 0x25, 0xa4, 0, 0x03, 0x70, 0, 0, 0, 0]);
-const riff = (...chunks: Uint8Array[]) => { const body = bytes('WEBP', ...chunks); return bytes('RIFF', u32le(body.length), body); };
+const vp8 = bytes(
+  'VP8 ',
+  u32le(22),
+  [0x30, 0x01, 0x00, 0x9d, 0x01, 0x2a, 1, 0, 1, 0],
+  [0x0e, 0xc0, 0xfe, 0x25, 0xa4, 0, 0x03, 0x70, 0, 0, 0, 0],
+);
+const riff = (...chunks: Uint8Array[]) => {
+  const body = bytes('WEBP', ...chunks);
+  return bytes('RIFF', u32le(body.length), body);
+};
 const webp = riff(
-  bytes('VP8X', u32le(10), [0x2c, 0, 0, 0, 0, 0, 0, 0, 0, 0]), bytes('ICCP', u32le(4), 'icc!'), vp8,
-  bytes('EXIF', u32le(118), exifTiff(6, true)), bytes('XMP ', u32le(9), '<GPS34N/>', [0]),
+  bytes('VP8X', u32le(10), [0x2c, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+  bytes('ICCP', u32le(4), 'icc!'),
+  vp8,
+  bytes('EXIF', u32le(118), exifTiff(6, true)),
+  bytes('XMP ', u32le(9), '<GPS34N/>', [0]),
 );
 
 describe('sniffPhotoType', () => {
@@ -117,28 +151,40 @@ describe('sniffPhotoType', () => {
     expect(sniffPhotoType(new Uint8Array(await claimed.arrayBuffer()))).toBe('image/webp');
     expect(sniffPhotoType(png)).toBe('image/png');
     expect(sniffPhotoType(jpeg())).toBe('image/jpeg');
-    const text = new Uint8Array(await new File(['just a shopping list'], 'photo.jpg', { type: 'image/jpeg' }).arrayBuffer());
+    const text = new Uint8Array(
+      await new File(['just a shopping list'], 'photo.jpg', { type: 'image/jpeg' }).arrayBuffer(),
+    );
     expect(() => checkPhoto(text)).toThrow(expect.objectContaining({ reason: 'unsupported_type' }));
   });
 });
 
 describe('stripMetadata', () => {
-  it.each([false, true])('drops EXIF GPS, XMP, IPTC and comments from a JPEG but keeps orientation 6 (little-endian %s)', (little) => {
-    const input = jpeg(6, little);
-    const { type, bytes: out } = checkPhoto(input);
-    expect(type).toBe('image/jpeg');
-    for (const secret of ['Resident Wang', 'GPSLatitude', 'Zhengzhou', 'Jianshe', 'Photoshop', gpsRationals(little)]) {
-      expect(find(input, secret)).toBeGreaterThan(0);
-      expect(find(out, secret)).toBe(-1);
-    }
-    expect(exifEntries(out)).toEqual([[{ tag: 0x0112, value: 6 }]]);
-    expect(find(out, 'JFIF\0')).toBe(6); // JFIF still first, EXIF right after it
-    expect(find(out, 'ICC_PROFILE\0\x01\x01fake-icc-profile')).toBeGreaterThan(0);
-    const sos = find(input, scan);
-    expect(out.subarray(find(out, scan))).toEqual(input.subarray(sos)); // SOS…EOI byte-identical
-    const dqt = bytes([0xff, 0xdb, 0, 67]); // tables and frame header up to SOS are untouched too
-    expect(out.subarray(find(out, dqt), find(out, scan))).toEqual(input.subarray(find(input, dqt), sos));
-  });
+  it.each([false, true])(
+    'drops EXIF GPS, XMP, IPTC and comments from a JPEG but keeps orientation 6 (little-endian %s)',
+    (little) => {
+      const input = jpeg(6, little);
+      const { type, bytes: out } = checkPhoto(input);
+      expect(type).toBe('image/jpeg');
+      for (const secret of [
+        'Resident Wang',
+        'GPSLatitude',
+        'Zhengzhou',
+        'Jianshe',
+        'Photoshop',
+        gpsRationals(little),
+      ]) {
+        expect(find(input, secret)).toBeGreaterThan(0);
+        expect(find(out, secret)).toBe(-1);
+      }
+      expect(exifEntries(out)).toEqual([[{ tag: 0x0112, value: 6 }]]);
+      expect(find(out, 'JFIF\0')).toBe(6); // JFIF still first, EXIF right after it
+      expect(find(out, 'ICC_PROFILE\0\x01\x01fake-icc-profile')).toBeGreaterThan(0);
+      const sos = find(input, scan);
+      expect(out.subarray(find(out, scan))).toEqual(input.subarray(sos)); // SOS…EOI byte-identical
+      const dqt = bytes([0xff, 0xdb, 0, 67]); // tables and frame header up to SOS are untouched too
+      expect(out.subarray(find(out, dqt), find(out, scan))).toEqual(input.subarray(find(input, dqt), sos));
+    },
+  );
 
   it('writes no EXIF at all when the orientation is 1, and drops data after EOI', () => {
     const out = checkPhoto(bytes(jpeg(1), 'motion-photo video with GPS')).bytes;
@@ -167,7 +213,9 @@ describe('stripMetadata', () => {
 
   it('drops EXIF and XMP from a WebP, clears their VP8X flags and fixes the RIFF size', () => {
     const out = checkPhoto(webp).bytes;
-    expect(out).toEqual(riff(bytes('VP8X', u32le(10), [0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0]), bytes('ICCP', u32le(4), 'icc!'), vp8));
+    expect(out).toEqual(
+      riff(bytes('VP8X', u32le(10), [0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0]), bytes('ICCP', u32le(4), 'icc!'), vp8),
+    );
     expect(Buffer.from(out).readUInt32LE(4)).toBe(out.length - 8);
   });
 
@@ -240,7 +288,9 @@ describe('checkPhoto on hostile input', () => {
   it('only ever returns or throws PhotoError for random, damaged and truncated files', async () => {
     // Random bytes, with or without a real signature; real photos overwritten here and there and cut short.
     const signatures = [[], [0xff, 0xd8, 0xff], [...png.subarray(0, 8)], [...webp.subarray(0, 12)]];
-    const random = fc.tuple(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 2048 })).map(([head, tail]) => bytes(head, tail));
+    const random = fc
+      .tuple(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 2048 }))
+      .map(([head, tail]) => bytes(head, tail));
     const damage = fc.record({
       photo: fc.constantFrom(...Object.values(photos)),
       writes: fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 6 }),
@@ -256,20 +306,24 @@ describe('checkPhoto on hostile input', () => {
     const inputs = fc.sample(fc.oneof(random, damaged), 8000);
     const results = await outcomes(inputs);
     // A damaged size field may also claim a picture too large to draw.
-    const bad = results.findIndex((result) => !['ok', 'malformed', 'unsupported_type', 'too_many_pixels'].includes(result));
+    const bad = results.findIndex(
+      (result) => !['ok', 'malformed', 'unsupported_type', 'too_many_pixels'].includes(result),
+    );
     expect(bad < 0 ? 'none' : `${results[bad]} for ${Buffer.from(inputs[bad]!).toString('hex')}`).toBe('none');
     for (const outcome of ['ok', 'malformed', 'unsupported_type']) expect(results).toContain(outcome);
   });
 
   it('refuses a picture that claims more than PHOTO_MAX_SIDE a side or PHOTO_MAX_PIXELS in all', () => {
-    const pngOf = (w: number, h: number) => bytes([0x89], 'PNG\r\n\x1a\n', chunk('IHDR', u32(w), u32(h), [8, 0, 0, 0, 0]), idat, chunk('IEND'));
+    const pngOf = (w: number, h: number) =>
+      bytes([0x89], 'PNG\r\n\x1a\n', chunk('IHDR', u32(w), u32(h), [8, 0, 0, 0, 0]), idat, chunk('IEND'));
     const jpegOf = (w: number, h: number) => {
       const at = find(jpeg(1), bytes([0xff, 0xc0]));
       const copy = jpeg(1);
       copy.set([...u16(h), ...u16(w)], at + 5);
       return copy;
     };
-    const webpOf = (w: number, h: number) => riff(bytes('VP8X', u32le(10), [0, 0, 0, 0], u32le(w - 1).slice(0, 3), u32le(h - 1).slice(0, 3)), vp8);
+    const webpOf = (w: number, h: number) =>
+      riff(bytes('VP8X', u32le(10), [0, 0, 0, 0], u32le(w - 1).slice(0, 3), u32le(h - 1).slice(0, 3)), vp8);
     for (const make of [pngOf, jpegOf, webpOf]) {
       expect(reasonOf(make(100_000 % 65_536, 65_535))).toBe('too_many_pixels');
       expect(reasonOf(make(PHOTO_MAX_SIDE + 1, 10))).toBe('too_many_pixels');
@@ -291,17 +345,26 @@ describe('checkPhoto on hostile input', () => {
       orientation: fc.option(fc.nat(0xffff)),
       cut: fc.nat(64),
     });
-    fc.assert(fc.property(tiffs, ({ tiff, little, ifd, orientation, cut }) => {
-      const d = new DataView(tiff.buffer);
-      d.setUint32(4, ifd, little); // mostly inside the data, so entries get read
-      if (orientation !== null && ifd + 14 <= tiff.length) {
-        [[ifd, 1], [ifd + 2, 0x0112], [ifd + 4, 3], [ifd + 10, orientation]].forEach(([at, v]) => d.setUint16(at!, v!, little));
-      }
-      tiff.set(bytes(little ? 'II' : 'MM'));
-      const entries = exifEntries(checkPhoto(withExif(tiff.subarray(0, cut))).bytes);
-      expect(entries.length).toBeLessThanOrEqual(1);
-      for (const [entry] of entries) expect(entry!.value).toBeGreaterThan(1), expect(entry!.value).toBeLessThanOrEqual(8);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(tiffs, ({ tiff, little, ifd, orientation, cut }) => {
+        const d = new DataView(tiff.buffer);
+        d.setUint32(4, ifd, little); // mostly inside the data, so entries get read
+        if (orientation !== null && ifd + 14 <= tiff.length) {
+          [
+            [ifd, 1],
+            [ifd + 2, 0x0112],
+            [ifd + 4, 3],
+            [ifd + 10, orientation],
+          ].forEach(([at, v]) => d.setUint16(at!, v!, little));
+        }
+        tiff.set(bytes(little ? 'II' : 'MM'));
+        const entries = exifEntries(checkPhoto(withExif(tiff.subarray(0, cut))).bytes);
+        expect(entries.length).toBeLessThanOrEqual(1);
+        for (const [entry] of entries)
+          expect(entry!.value).toBeGreaterThan(1), expect(entry!.value).toBeLessThanOrEqual(8);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -312,7 +375,8 @@ describe('photo keys and stores', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(keys.flatMap((key) => [...key.slice(10)])).size).toBe(64); // every base64url digit is used
     expect(keys.every(isPhotoKey)).toBe(true);
-    for (const bad of ['', '../x', 'p/../x', '/p/x', 'p//x', 'p/x/', 'p\\x', 'p/x.jpg', 'p/%2e%2e']) expect(isPhotoKey(bad)).toBe(false);
+    for (const bad of ['', '../x', 'p/../x', '/p/x', 'p//x', 'p/x/', 'p\\x', 'p/x.jpg', 'p/%2e%2e'])
+      expect(isPhotoKey(bad)).toBe(false);
   });
 
   it('memory store round-trips copies and refuses unsafe keys', async () => {
@@ -329,10 +393,13 @@ describe('photo keys and stores', () => {
   it('R2 store keeps the content type as HTTP metadata', async () => {
     const objects = new Map<string, { value: Uint8Array; contentType: string }>();
     const bucket: R2BucketLike = {
-      put: async (key, value, options) => objects.set(key, { value: value.slice(), contentType: options.httpMetadata.contentType }),
+      put: async (key, value, options) =>
+        objects.set(key, { value: value.slice(), contentType: options.httpMetadata.contentType }),
       get: async (key) => {
         const o = objects.get(key);
-        return o ? { arrayBuffer: async () => o.value.slice().buffer, httpMetadata: { contentType: o.contentType } } : null;
+        return o
+          ? { arrayBuffer: async () => o.value.slice().buffer, httpMetadata: { contentType: o.contentType } }
+          : null;
       },
       delete: async (key) => objects.delete(key),
     };

@@ -198,7 +198,8 @@ export function stripMetadata(bytes: Uint8Array, type: PhotoType): Uint8Array {
 }
 
 /** SOF0–SOF15 carry the frame size; C4 (DHT), C8 (reserved) and CC (DAC) share the range. */
-const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+const isStartOfFrame = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
 /** Width and height a well-formed photo declares (read after stripMetadata has checked its structure). */
 function declaredSize(bytes: Uint8Array, type: PhotoType): { width: number; height: number } {
@@ -218,7 +219,8 @@ function declaredSize(bytes: Uint8Array, type: PhotoType): { width: number; heig
     const bits = data.getUint32(21, true);
     return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >>> 14) & 0x3fff) };
   }
-  if (chunk === 'VP8 ' && bytes.length >= 30) return { width: data.getUint16(26, true) & 0x3fff, height: data.getUint16(28, true) & 0x3fff };
+  if (chunk === 'VP8 ' && bytes.length >= 30)
+    return { width: data.getUint16(26, true) & 0x3fff, height: data.getUint16(28, true) & 0x3fff };
   return malformed('WebP');
 }
 
@@ -235,7 +237,10 @@ export function checkPhoto(bytes: Uint8Array): { type: PhotoType; bytes: Uint8Ar
   const stripped = stripMetadata(bytes, type);
   const { width, height } = declaredSize(stripped, type);
   if (width > PHOTO_MAX_SIDE || height > PHOTO_MAX_SIDE || width * height > PHOTO_MAX_PIXELS) {
-    throw new PhotoError('too_many_pixels', `A photo may be at most ${PHOTO_MAX_SIDE} pixels a side and ${PHOTO_MAX_PIXELS / 1e6} megapixels; this one claims ${width}×${height}.`);
+    throw new PhotoError(
+      'too_many_pixels',
+      `A photo may be at most ${PHOTO_MAX_SIDE} pixels a side and ${PHOTO_MAX_PIXELS / 1e6} megapixels; this one claims ${width}×${height}.`,
+    );
   }
   return { type, bytes: stripped };
 }

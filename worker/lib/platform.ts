@@ -1,5 +1,5 @@
-import type { Context } from 'hono';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
+import type { Context } from 'hono';
 import type * as schema from '../../schema/index.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import type { PhotoStore } from './photos.ts';

@@ -25,7 +25,11 @@ export async function countPublicWrite(c: Context<AppEnv>, kind: Kind): Promise<
   const address = platform.clientAddress(c);
   const now = platform.now();
   const kinds = budget.kinds as readonly string[];
-  const inWindow = and(sql`${publicWrites.address} = ${address}`, inArray(publicWrites.kind, kinds), gt(publicWrites.at, now - HOUR_MS));
+  const inWindow = and(
+    sql`${publicWrites.address} = ${address}`,
+    inArray(publicWrites.kind, kinds),
+    gt(publicWrites.at, now - HOUR_MS),
+  );
   // Insert only while under the limit, in one statement, so parallel requests cannot overshoot.
   // Counting stops at the limit, so an address shared by many (a compound behind one carrier
   // address) costs no more to check than one resident.
@@ -34,11 +38,20 @@ export async function countPublicWrite(c: Context<AppEnv>, kind: Kind): Promise<
     select ${address}, ${kind}, ${now}
     where (select count(*) from (select 1 from ${publicWrites} where ${inWindow} limit ${limit})) < ${limit}`);
   if (result.rowsAffected === 1) return;
-  const [oldest] = await db.select({ at: min(publicWrites.at) }).from(publicWrites).where(inWindow);
+  const [oldest] = await db
+    .select({ at: min(publicWrites.at) })
+    .from(publicWrites)
+    .where(inWindow);
   const wait = Math.max(1, Math.ceil(((oldest?.at ?? now) + HOUR_MS - now) / 1000));
-  throw new ApiError(429, 'too_many_writes', `Too many submissions from this network. Try again in ${Math.ceil(wait / 60)} minutes.`, undefined, {
-    'Retry-After': String(wait),
-  });
+  throw new ApiError(
+    429,
+    'too_many_writes',
+    `Too many submissions from this network. Try again in ${Math.ceil(wait / 60)} minutes.`,
+    undefined,
+    {
+      'Retry-After': String(wait),
+    },
+  );
 }
 
 /** Forgets writes older than the window (run by the hourly job). */

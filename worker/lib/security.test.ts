@@ -1,6 +1,6 @@
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../test-helpers.ts';
-import { Hono } from 'hono';
 import { contentSecurityPolicy, DEFAULT_BODY_LIMIT, hardening } from './security.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -22,7 +22,9 @@ describe('hardening', () => {
   });
 
   it('adds them to an answer a handler built as its own Response too', async () => {
-    const app = new Hono().use(hardening({ isHttps: (req) => req.url.startsWith('https:') })).get('/raw', () => new Response('raw', { headers: { 'x-own': 'kept' } }));
+    const app = new Hono()
+      .use(hardening({ isHttps: (req) => req.url.startsWith('https:') }))
+      .get('/raw', () => new Response('raw', { headers: { 'x-own': 'kept' } }));
     const res = await app.request('https://linli.example/raw');
     expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
@@ -32,7 +34,9 @@ describe('hardening', () => {
 
   it('sends HSTS only over https', async () => {
     expect((await t.app.request('http://localhost/api/places')).headers.get('strict-transport-security')).toBeNull();
-    expect((await t.app.request('https://linli.example/api/places')).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect((await t.app.request('https://linli.example/api/places')).headers.get('strict-transport-security')).toMatch(
+      /max-age=\d+/,
+    );
   });
 
   it('answers an oversized body with 413 in the JSON envelope', async () => {

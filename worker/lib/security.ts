@@ -64,7 +64,11 @@ export function limitBody(maxSize = DEFAULT_BODY_LIMIT) {
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The request body may be at most ${Math.round(maxSize / 1024)} KiB.`);
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `The request body may be at most ${Math.round(maxSize / 1024)} KiB.`,
+      );
     },
   });
 }

@@ -22,4 +22,5 @@ export const zhengzhouDay = (ms: number) => new Date(ms + SHANGHAI_MS).toISOStri
 export const endOfShanghaiDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
 
 /** Whether YYYY-MM-DD names a day of the calendar (Date.parse takes 2026-02-30 as 2 March). */
-export const isCalendarDay = (day: string) => !Number.isNaN(endOfShanghaiDay(day)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+export const isCalendarDay = (day: string) =>
+  !Number.isNaN(endOfShanghaiDay(day)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);

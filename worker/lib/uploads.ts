@@ -9,6 +9,8 @@ import type { Platform } from './platform.ts';
 export async function storeUpload(platform: Platform, photo: { type: PhotoType; bytes: Uint8Array }): Promise<string> {
   const key = photoKey(platform.now());
   await platform.photos.put(key, photo.bytes, photo.type);
-  await platform.db.insert(photos).values({ key, type: photo.type, size: photo.bytes.length, createdAt: platform.now() });
+  await platform.db
+    .insert(photos)
+    .values({ key, type: photo.type, size: photo.bytes.length, createdAt: platform.now() });
   return key;
 }

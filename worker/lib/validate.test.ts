@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { errorOf } from '../test-helpers.ts';
 import { onError } from './errors.ts';
 import { validate } from './validate.ts';
-import { errorOf } from '../test-helpers.ts';
 
 const app = new Hono()
-  .post('/things', validate('json', z.object({ name: z.string().check(z.minLength(2)), seats: z.number().check(z.int(), z.lte(3)) })), (c) =>
-    c.json(c.req.valid('json'), 201),
+  .post(
+    '/things',
+    validate('json', z.object({ name: z.string().check(z.minLength(2)), seats: z.number().check(z.int(), z.lte(3)) })),
+    (c) => c.json(c.req.valid('json'), 201),
   )
   .get('/things', validate('query', z.object({ community: z.string().check(z.regex(/^[a-z0-9-]+$/)) })), (c) =>
     c.json(c.req.valid('query'), 200),

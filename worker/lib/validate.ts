@@ -12,8 +12,16 @@ type HasUndefined<T> = undefined extends T ? true : false;
  */
 type ValidatedInput<Schema extends z.core.$ZodType, Target extends keyof ValidationTargets, In = z.input<Schema>> = {
   in: HasUndefined<In> extends true
-    ? { [K in Target]?: In extends ValidationTargets[K] ? In : { [K2 in keyof In]?: ValidationTargets[K][K2 & keyof ValidationTargets[K]] } }
-    : { [K in Target]: In extends ValidationTargets[K] ? In : { [K2 in keyof In]: ValidationTargets[K][K2 & keyof ValidationTargets[K]] } };
+    ? {
+        [K in Target]?: In extends ValidationTargets[K]
+          ? In
+          : { [K2 in keyof In]?: ValidationTargets[K][K2 & keyof ValidationTargets[K]] };
+      }
+    : {
+        [K in Target]: In extends ValidationTargets[K]
+          ? In
+          : { [K2 in keyof In]: ValidationTargets[K][K2 & keyof ValidationTargets[K]] };
+      };
   out: { [K in Target]: z.output<Schema> };
 };
 
@@ -22,10 +30,12 @@ type ValidatedInput<Schema extends z.core.$ZodType, Target extends keyof Validat
  * The parsed value is typed for the handler and for the `hc` client.
  * @example app.get('/', validate('query', z.object({ community: slug })), (c) => c.req.valid('query'))
  */
-export function validate<Target extends keyof ValidationTargets, Schema extends z.core.$ZodType, E extends Env = Env, P extends string = string>(
-  target: Target,
-  schema: Schema,
-): MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input> {
+export function validate<
+  Target extends keyof ValidationTargets,
+  Schema extends z.core.$ZodType,
+  E extends Env = Env,
+  P extends string = string,
+>(target: Target, schema: Schema): MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input> {
   const check = validator(target, (value) => {
     const result = z.safeParse(schema, value);
     if (!result.success) {
@@ -42,5 +52,9 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       throw new ApiError(400, 'bad_request', err.message || 'Malformed request body.', { body: 'Not valid JSON.' });
     }
   };
-  return (target === 'json' ? named : check) as unknown as MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input>;
+  return (target === 'json' ? named : check) as unknown as MiddlewareHandler<
+    E,
+    P,
+    ValidatedInput<Schema, Target> & Input
+  >;
 }

@@ -1,10 +1,10 @@
-import { and, desc, eq, isNull, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { articles, communities, subdistricts } from '../../schema/index.ts';
-import type { Db } from '../lib/platform.ts';
-import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
-import { prepared } from '../lib/prepared.ts';
-import { isPhotoKey } from '../lib/photos.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
+import { isPhotoKey } from '../lib/photos.ts';
+import type { Db } from '../lib/platform.ts';
+import { prepared } from '../lib/prepared.ts';
+import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
 import { formatCredits } from './credits.ts';
 
 /** Our own photo store is the only place article images may come from. */
@@ -15,10 +15,17 @@ const districtWide = and(isNull(articles.subdistrictId), isNull(articles.communi
 
 /** What a community's residents read: its own, its sub-district's and district-wide news (values or placeholders). */
 export const communityScope = (communityId: number | Placeholder, subdistrictId: number | Placeholder) =>
-  or(eq(articles.communityId, communityId), and(isNull(articles.communityId), eq(articles.subdistrictId, subdistrictId)), districtWide)!;
+  or(
+    eq(articles.communityId, communityId),
+    and(isNull(articles.communityId), eq(articles.subdistrictId, subdistrictId)),
+    districtWide,
+  )!;
 
 /** Where a reader stands: a community (see `communityScope`), a sub-district with district-wide news, or everything. */
-export async function readerScope(db: Db, where: { community?: string; subdistrict?: string }): Promise<SQL | undefined | null> {
+export async function readerScope(
+  db: Db,
+  where: { community?: string; subdistrict?: string },
+): Promise<SQL | undefined | null> {
   if (where.community) {
     const c = await communityBySlug(db).get({ slug: where.community });
     if (!c) return null;
@@ -45,7 +52,10 @@ export function searchCondition(q: string): SQL | undefined {
     ...terms.map((term) =>
       [...term].length >= 3
         ? sql`${articles.id} in (select rowid from articles_fts where articles_fts match ${`"${term.replaceAll('"', '""')}"`})`
-        : or(sql`${articles.headline} like ${`%${escapeLike(term)}%`} escape '\\'`, sql`${articles.body} like ${`%${escapeLike(term)}%`} escape '\\'`),
+        : or(
+            sql`${articles.headline} like ${`%${escapeLike(term)}%`} escape '\\'`,
+            sql`${articles.body} like ${`%${escapeLike(term)}%`} escape '\\'`,
+          ),
     ),
   );
 }
@@ -67,7 +77,14 @@ const summaryColumns = {
 type JoinedPlace = { slug: string | null; name: string | null; nameEn: string | null } | null;
 
 /** A summary as readers get it: credits printed like the paper, no empty place, the photo's address. */
-export function toSummary<R extends { leadPhotoKey: string | null; credits: Parameters<typeof formatCredits>[0]; subdistrict: JoinedPlace; community: JoinedPlace }>({ leadPhotoKey, ...r }: R) {
+export function toSummary<
+  R extends {
+    leadPhotoKey: string | null;
+    credits: Parameters<typeof formatCredits>[0];
+    subdistrict: JoinedPlace;
+    community: JoinedPlace;
+  },
+>({ leadPhotoKey, ...r }: R) {
   return {
     ...r,
     creditLine: formatCredits(r.credits),
@@ -81,7 +98,10 @@ type Cursor<V> = { publishedAt: V; id: V };
 
 /** Articles older than the cursor, the last one a reader has seen. */
 export const olderThan = (before: Cursor<number> | Cursor<Placeholder>) =>
-  or(lt(articles.publishedAt, before.publishedAt), and(eq(articles.publishedAt, before.publishedAt), lt(articles.id, before.id)));
+  or(
+    lt(articles.publishedAt, before.publishedAt),
+    and(eq(articles.publishedAt, before.publishedAt), lt(articles.id, before.id)),
+  );
 
 /** Article summaries newest first, with their places (run it, or prepare it with placeholders). */
 export const summariesQuery = (db: Db, where: SQL | undefined, limit: number | Placeholder) =>
@@ -103,7 +123,13 @@ export async function listArticles(db: Db, where: SQL | undefined, limit: number
 /** One article with everything its page shows: the hottest read of the news, so prepared. */
 const articleById = prepared((db) =>
   db
-    .select({ ...summaryColumns, body: articles.body, leadPhotoCaption: articles.leadPhotoCaption, photos: articles.photos, version: articles.version })
+    .select({
+      ...summaryColumns,
+      body: articles.body,
+      leadPhotoCaption: articles.leadPhotoCaption,
+      photos: articles.photos,
+      version: articles.version,
+    })
     .from(articles)
     .leftJoin(subdistricts, eq(subdistricts.id, articles.subdistrictId))
     .leftJoin(communities, eq(communities.id, articles.communityId))
@@ -135,7 +161,9 @@ export async function articleView(db: Db, id: number) {
     body,
     version,
     bodyHtml: bodyHtml(body),
-    leadPhoto: summary.leadPhotoKey ? { key: summary.leadPhotoKey, url: photoUrl(summary.leadPhotoKey), caption: leadPhotoCaption } : null,
+    leadPhoto: summary.leadPhotoKey
+      ? { key: summary.leadPhotoKey, url: photoUrl(summary.leadPhotoKey), caption: leadPhotoCaption }
+      : null,
     photos: photos.map((p) => ({ ...p, url: photoUrl(p.key) })),
   };
 }

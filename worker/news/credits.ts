@@ -23,6 +23,12 @@ export function formatCredits(credits: Credit[]): { zh: string; en: string } {
     zh.push(same ? c.name : `${c.name} ${zhWork[c.contribution]}`);
   }
   if (same && credits[0]!.contribution !== 'text') zh.push(zhWork[credits[0]!.contribution]);
-  const en = credits.map((c, i) => `${i === 0 ? enRole[c.role].replace(/^./, (l) => l.toUpperCase()) : enRole[c.role]} ${c.name}${same ? '' : ` (${enWork[c.contribution]})`}`);
-  return { zh: zh.join(' '), en: `${en.join(', ')}${same && credits[0]!.contribution !== 'text' ? ` (${enWork[credits[0]!.contribution]})` : ''}` };
+  const en = credits.map(
+    (c, i) =>
+      `${i === 0 ? enRole[c.role].replace(/^./, (l) => l.toUpperCase()) : enRole[c.role]} ${c.name}${same ? '' : ` (${enWork[c.contribution]})`}`,
+  );
+  return {
+    zh: zh.join(' '),
+    en: `${en.join(', ')}${same && credits[0]!.contribution !== 'text' ? ` (${enWork[credits[0]!.contribution]})` : ''}`,
+  };
 }

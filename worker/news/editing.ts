@@ -1,14 +1,21 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
-import { articleRevisions, articles, creditContributions, creditRoles, photos, type ArticleStatus } from '../../schema/index.ts';
-import { auditEntry } from '../staff/audit.ts';
-import { authorize, type PlaceRef, type StaffMember } from '../staff/policy.ts';
+import {
+  type ArticleStatus,
+  articleRevisions,
+  articles,
+  creditContributions,
+  creditRoles,
+  photos,
+} from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import { slug } from '../lib/fields.ts';
+import { markdownToText } from '../lib/markdown.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
-import { markdownToText } from '../lib/markdown.ts';
 import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
+import { auditEntry } from '../staff/audit.ts';
+import { authorize, type PlaceRef, type StaffMember } from '../staff/policy.ts';
 
 const photoKey = z.string().check(z.refine(isPhotoKey, 'Not a photo key.'));
 const caption = z._default(z.nullable(z.string().check(z.trim(), z.maxLength(200))), null);
@@ -21,7 +28,13 @@ export const articleInput = z.object({
   body: z.string().check(z.trim(), z.minLength(1, 'Write the report.'), z.maxLength(20000)),
   credits: z._default(
     z
-      .array(z.object({ name: z.string().check(z.trim(), z.minLength(1, 'Name the person.'), z.maxLength(20)), role: z.enum(creditRoles), contribution: z.enum(creditContributions) }))
+      .array(
+        z.object({
+          name: z.string().check(z.trim(), z.minLength(1, 'Name the person.'), z.maxLength(20)),
+          role: z.enum(creditRoles),
+          contribution: z.enum(creditContributions),
+        }),
+      )
       .check(z.maxLength(10)),
     [],
   ),
@@ -31,7 +44,10 @@ export const articleInput = z.object({
 export type ArticleInput = z.infer<typeof articleInput>;
 
 /** The place columns of an article from a slug: a community (with its sub-district) or a sub-district. */
-async function resolvePlace(db: Db, slug: string | null): Promise<{ subdistrictId: number | null; communityId: number | null }> {
+async function resolvePlace(
+  db: Db,
+  slug: string | null,
+): Promise<{ subdistrictId: number | null; communityId: number | null }> {
   if (!slug) return { subdistrictId: null, communityId: null };
   const community = await communityBySlug(db).get({ slug });
   if (community) return { subdistrictId: community.subdistrictId, communityId: community.id };
@@ -44,8 +60,12 @@ async function resolvePlace(db: Db, slug: string | null): Promise<{ subdistrictI
 async function checkPhotos(db: Db, input: ArticleInput) {
   const keys = [...(input.leadPhoto ? [input.leadPhoto.key] : []), ...input.photos.map((p) => p.key)];
   if (!keys.length) return;
-  const found = await db.select({ key: photos.key }).from(photos).where(and(inArray(photos.key, keys), isNull(photos.ticketId)));
-  if (found.length !== new Set(keys).size) throw new ApiError(400, 'invalid_input', 'A photo was not uploaded.', { photos: 'Upload the photo first.' });
+  const found = await db
+    .select({ key: photos.key })
+    .from(photos)
+    .where(and(inArray(photos.key, keys), isNull(photos.ticketId)));
+  if (found.length !== new Set(keys).size)
+    throw new ApiError(400, 'invalid_input', 'A photo was not uploaded.', { photos: 'Upload the photo first.' });
 }
 
 /** The start of the body as plain text, for lists, feeds and share cards. */
@@ -54,7 +74,11 @@ export const summaryOf = (body: string) => {
   return [...text].length > 120 ? `${[...text].slice(0, 118).join('')}…` : text;
 };
 
-function columns(input: ArticleInput, place: { subdistrictId: number | null; communityId: number | null }, now: number) {
+function columns(
+  input: ArticleInput,
+  place: { subdistrictId: number | null; communityId: number | null },
+  now: number,
+) {
   return {
     headline: input.headline,
     kicker: input.kicker || null,
@@ -70,7 +94,17 @@ function columns(input: ArticleInput, place: { subdistrictId: number | null; com
 }
 
 const revision = (db: Db, articleId: number | SQLId, input: ArticleInput, staff: StaffMember, now: number) =>
-  db.insert(articleRevisions).values({ articleId, at: now, staffId: staff.id, headline: input.headline, kicker: input.kicker || null, body: input.body, credits: input.credits });
+  db
+    .insert(articleRevisions)
+    .values({
+      articleId,
+      at: now,
+      staffId: staff.id,
+      headline: input.headline,
+      kicker: input.kicker || null,
+      body: input.body,
+      credits: input.credits,
+    });
 type SQLId = ReturnType<typeof sql>;
 
 /** Creates a draft in a place the staff member may draft for; the first revision and the audit entry come with it. */
@@ -79,51 +113,87 @@ export async function createArticle(db: Db, input: ArticleInput, staff: StaffMem
   authorize(staff, 'news.draft', place, 'place');
   await checkPhotos(db, input);
   const [[created]] = await db.batch([
-    db.insert(articles).values({ ...columns(input, place, now), status: 'draft', createdByStaffId: staff.id, createdAt: now }).returning({ id: articles.id }),
+    db
+      .insert(articles)
+      .values({ ...columns(input, place, now), status: 'draft', createdByStaffId: staff.id, createdAt: now })
+      .returning({ id: articles.id }),
     revision(db, sql`last_insert_rowid()`, input, staff, now),
-    auditEntry(db, staff, 'article.create', 'article', sql`(select max(id) from ${articles})`, now, { headline: input.headline }),
+    auditEntry(db, staff, 'article.create', 'article', sql`(select max(id) from ${articles})`, now, {
+      headline: input.headline,
+    }),
   ]);
   return created!.id;
 }
 
 type ArticleRow = typeof articles.$inferSelect;
-export const articlePlace = (a: Pick<ArticleRow, 'subdistrictId' | 'communityId'>): PlaceRef => ({ subdistrictId: a.subdistrictId, communityId: a.communityId });
+export const articlePlace = (a: Pick<ArticleRow, 'subdistrictId' | 'communityId'>): PlaceRef => ({
+  subdistrictId: a.subdistrictId,
+  communityId: a.communityId,
+});
 
 /** Published news is changed only by those who may publish; drafts also by correspondents. */
-export const editAction = (status: ArticleStatus) => (status === 'draft' ? ('news.draft' as const) : ('news.publish' as const));
+export const editAction = (status: ArticleStatus) =>
+  status === 'draft' ? ('news.draft' as const) : ('news.publish' as const);
 
-const versionConflict = () => new ApiError(409, 'version_conflict', 'Someone else saved this article meanwhile. Reload it and try again.');
+const versionConflict = () =>
+  new ApiError(409, 'version_conflict', 'Someone else saved this article meanwhile. Reload it and try again.');
 
 /**
  * Saves an edit if nobody saved since `version` was read: the article, a revision and the
  * audit entry in one batch, the last two only if the first changed the row.
  */
-export async function updateArticle(db: Db, article: ArticleRow, input: ArticleInput, version: number, staff: StaffMember, now: number) {
+export async function updateArticle(
+  db: Db,
+  article: ArticleRow,
+  input: ArticleInput,
+  version: number,
+  staff: StaffMember,
+  now: number,
+) {
   authorize(staff, editAction(article.status), articlePlace(article), 'article');
   const place = await resolvePlace(db, input.place);
   authorize(staff, editAction(article.status), place, 'place');
   await checkPhotos(db, input);
   if (version !== article.version) throw versionConflict();
   const [updated] = await db.batch([
-    db.update(articles).set({ ...columns(input, place, now), version: sql`${articles.version} + 1` }).where(and(eq(articles.id, article.id), eq(articles.version, version))),
+    db
+      .update(articles)
+      .set({ ...columns(input, place, now), version: sql`${articles.version} + 1` })
+      .where(and(eq(articles.id, article.id), eq(articles.version, version))),
     db.run(sql`insert into ${articleRevisions} (article_id, at, staff_id, headline, kicker, body, credits)
       select ${article.id}, ${now}, ${staff.id}, ${input.headline}, ${input.kicker || null}, ${input.body}, ${JSON.stringify(input.credits)} where changes() = 1`),
-    db.run(sql`insert into audit_log (staff_id, action, object_type, object_id, at) select ${staff.id}, 'article.update', 'article', ${String(article.id)}, ${now} where changes() = 1`),
+    db.run(
+      sql`insert into audit_log (staff_id, action, object_type, object_id, at) select ${staff.id}, 'article.update', 'article', ${String(article.id)}, ${now} where changes() = 1`,
+    ),
   ]);
   if (updated.rowsAffected !== 1) throw versionConflict();
 }
 
 /** Publishes or withdraws an article; publishing keeps the first publication time. */
-export async function setArticleStatus(db: Db, article: ArticleRow, status: 'published' | 'unpublished', version: number, staff: StaffMember, now: number) {
+export async function setArticleStatus(
+  db: Db,
+  article: ArticleRow,
+  status: 'published' | 'unpublished',
+  version: number,
+  staff: StaffMember,
+  now: number,
+) {
   authorize(staff, 'news.publish', articlePlace(article), 'article');
   if (article.status === status) throw new ApiError(409, 'invalid_transition', `The article is already ${status}.`);
   if (version !== article.version) throw versionConflict();
   const [updated] = await db.batch([
     db
       .update(articles)
-      .set({ status, publishedAt: status === 'published' ? (article.publishedAt ?? now) : article.publishedAt, updatedAt: now, version: sql`${articles.version} + 1` })
+      .set({
+        status,
+        publishedAt: status === 'published' ? (article.publishedAt ?? now) : article.publishedAt,
+        updatedAt: now,
+        version: sql`${articles.version} + 1`,
+      })
       .where(and(eq(articles.id, article.id), eq(articles.version, version))),
-    db.run(sql`insert into audit_log (staff_id, action, object_type, object_id, at) select ${staff.id}, ${`article.${status === 'published' ? 'publish' : 'unpublish'}`}, 'article', ${String(article.id)}, ${now} where changes() = 1`),
+    db.run(
+      sql`insert into audit_log (staff_id, action, object_type, object_id, at) select ${staff.id}, ${`article.${status === 'published' ? 'publish' : 'unpublish'}`}, 'article', ${String(article.id)}, ${now} where changes() = 1`,
+    ),
   ]);
   if (updated.rowsAffected !== 1) throw versionConflict();
 }

@@ -5,7 +5,10 @@ import { testApp } from '../test-helpers.ts';
 // The built pages (`npm test` builds the web app first), as Node and Workers serve them.
 const built = (name: string) => readFileSync(new URL(`../../web/dist/${name}`, import.meta.url), 'utf8');
 const alternates = (html: string) =>
-  [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"/g)].map(([, type, href]) => ({ type: type!, href: href! }));
+  [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"/g)].map(([, type, href]) => ({
+    type: type!,
+    href: href!,
+  }));
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -17,7 +20,11 @@ describe('news feeds', () => {
   it('give a PNG as the RSS channel image (RSS takes GIF, JPEG or PNG, never SVG)', async () => {
     const rss = await (await t.app.request('/feeds/news.rss')).text();
     expect(/<image><url>([^<]+)<\/url>/.exec(rss)?.[1]).toBe('http://localhost/share.png');
-    expect(readFileSync(new URL('../../web/dist/share.png', import.meta.url)).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(new URL('../../web/dist/share.png', import.meta.url))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 });
 

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { renderAtom, renderJsonFeed, renderRss, type FeedItem } from '../lib/feeds.ts';
 import { ApiError } from '../lib/errors.ts';
+import { type FeedItem, renderAtom, renderJsonFeed, renderRss } from '../lib/feeds.ts';
 import { slug } from '../lib/fields.ts';
 import { notModified } from '../lib/http-cache.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 import { placeName } from '../places/places.ts';
 import { articleView } from './articles.ts';
-import { readerSelection } from './selection.ts';
 import { selectionTag } from './reader-routes.ts';
+import { readerSelection } from './selection.ts';
 
 const formats = {
   rss: { render: renderRss, type: 'application/rss+xml; charset=utf-8' },

@@ -1,14 +1,15 @@
 import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, testApp } from '../test-helpers.ts';
 import { samplePng } from '../node/sample-photos.ts';
+import { errorOf, testApp } from '../test-helpers.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await testApp();
-  for (const login of ['erqi-admin', 'jianzhongjie', 'yongan', 'yongan-wuye', 'weihongmin']) tokens[login] = await t.signIn(login);
+  for (const login of ['erqi-admin', 'jianzhongjie', 'yongan', 'yongan-wuye', 'weihongmin'])
+    tokens[login] = await t.signIn(login);
 });
 afterAll(() => t.cleanup());
 
@@ -24,11 +25,16 @@ const draft = (place: string | null, extra: Record<string, unknown> = {}) => ({
 type Api = Awaited<ReturnType<typeof testApp>>['api'];
 type ArticleInput = InferRequestType<Api['newsroom']['articles']['$post']>['json'];
 /** Saves a new article as `login`; tests also send articles the validator must refuse. */
-const save = async (login: string, article: Record<string, unknown>) => t.api.newsroom.articles.$post({ json: article as ArticleInput }, { headers: as(login) });
-const create = async (login: string, place: string | null, extra?: Record<string, unknown>) => save(login, draft(place, extra));
+const save = async (login: string, article: Record<string, unknown>) =>
+  t.api.newsroom.articles.$post({ json: article as ArticleInput }, { headers: as(login) });
+const create = async (login: string, place: string | null, extra?: Record<string, unknown>) =>
+  save(login, draft(place, extra));
 /** Publishes or unpublishes an article as `login`. */
 const flip = (action: 'publish' | 'unpublish', id: number, version: number, login: string) =>
-  t.api.newsroom.articles[':id'][':action{publish|unpublish}'].$post({ param: { id: String(id), action }, json: { version } }, { headers: as(login) });
+  t.api.newsroom.articles[':id'][':action{publish|unpublish}'].$post(
+    { param: { id: String(id), action }, json: { version } },
+    { headers: as(login) },
+  );
 
 describe('who may draft and publish', () => {
   it.each([
@@ -54,13 +60,27 @@ describe('who may draft and publish', () => {
     expect((await flip('publish', article.id, article.version, 'yongan')).status).toBe(404);
     const published = await flip('publish', article.id, article.version, 'erqi-admin');
     expect(published.status).toBe(200);
-    expect((await t.app.request('/api/news?community=jieyunlu', { headers: { 'If-None-Match': before.headers.get('etag')! } })).status).toBe(200);
+    expect(
+      (
+        await t.app.request('/api/news?community=jieyunlu', {
+          headers: { 'If-None-Match': before.headers.get('etag')! },
+        })
+      ).status,
+    ).toBe(200);
     expect((await t.app.request(`/api/news/${article.id}`)).status).toBe(200);
     const feed = await (await t.app.request('/feeds/news.rss?community=jieyunlu')).text();
     expect(feed).toContain('洁云里广场新添健身器材');
     // Once published, a correspondent no longer edits it.
     const saved = await published.json();
-    expect((await t.app.request(`/api/newsroom/articles/${article.id}`, { method: 'PUT', body: JSON.stringify({ ...draft('jieyunlu'), version: saved.article.version }), headers: { 'Content-Type': 'application/json', ...as('weihongmin') } })).status).toBe(403);
+    expect(
+      (
+        await t.app.request(`/api/newsroom/articles/${article.id}`, {
+          method: 'PUT',
+          body: JSON.stringify({ ...draft('jieyunlu'), version: saved.article.version }),
+          headers: { 'Content-Type': 'application/json', ...as('weihongmin') },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('unpublishing takes it off the public list', async () => {
@@ -80,10 +100,19 @@ describe('editing', () => {
   it('keeps every edit as a revision, and a stale version is a 409', async () => {
     const { article } = await (await create('yongan', 'yongan')).json();
     const put = (version: number, headline: string) =>
-      t.app.request(`/api/newsroom/articles/${article.id}`, { method: 'PUT', body: JSON.stringify({ ...draft('yongan'), headline, version }), headers: { 'Content-Type': 'application/json', ...as('yongan') } });
+      t.app.request(`/api/newsroom/articles/${article.id}`, {
+        method: 'PUT',
+        body: JSON.stringify({ ...draft('yongan'), headline, version }),
+        headers: { 'Content-Type': 'application/json', ...as('yongan') },
+      });
     expect((await put(1, '第二稿')).status).toBe(200);
     expect((await put(1, '冲突稿')).status).toBe(409);
-    const revisions = await (await t.api.newsroom.articles[':id'].revisions.$get({ param: { id: String(article.id) } }, { headers: as('yongan') })).json();
+    const revisions = await (
+      await t.api.newsroom.articles[':id'].revisions.$get(
+        { param: { id: String(article.id) } },
+        { headers: as('yongan') },
+      )
+    ).json();
     expect(revisions.revisions.map((r) => r.headline)).toEqual(['第二稿', '洁云里广场新添健身器材']);
   });
 
@@ -100,18 +129,28 @@ describe('editing', () => {
     expect(article.bodyHtml).not.toMatch(/<[^>]*\son\w+=/);
     expect(article.bodyHtml).not.toMatch(/(href|src)="(javascript|data):/);
     expect(article.bodyHtml).toContain('&lt;script&gt;');
-    expect(article.bodyHtml).toContain('<a href="https://www.zzerqi.gov.cn" rel="noopener noreferrer nofollow" target="_blank">好链接</a>');
+    expect(article.bodyHtml).toContain(
+      '<a href="https://www.zzerqi.gov.cn" rel="noopener noreferrer nofollow" target="_blank">好链接</a>',
+    );
   });
 
   it('names bad fields', async () => {
-    const res = await save('yongan', { headline: '', body: '', credits: [{ name: '', role: 'editor', contribution: 'text' }] });
+    const res = await save('yongan', {
+      headline: '',
+      body: '',
+      credits: [{ name: '', role: 'editor', contribution: 'text' }],
+    });
     expect(res.status).toBe(400);
     const { error } = await errorOf(res);
-    expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(['headline', 'body', 'credits.0.name', 'credits.0.role']));
+    expect(Object.keys(error.fields ?? {})).toEqual(
+      expect.arrayContaining(['headline', 'body', 'credits.0.name', 'credits.0.role']),
+    );
   });
 
   it('shows a photo publicly only once an article that uses it is published', async () => {
-    const upload = await t.api.photos.$post(undefined, { init: { body: new Uint8Array(samplePng()), headers: { 'Content-Type': 'image/png' } } });
+    const upload = await t.api.photos.$post(undefined, {
+      init: { body: new Uint8Array(samplePng()), headers: { 'Content-Type': 'image/png' } },
+    });
     const { key } = await upload.json();
     const { article } = await (await create('yongan', 'yongan', { leadPhoto: { key, caption: '新器材' } })).json();
     expect((await t.app.request(`/photos/${key}`)).status).toBe(404);

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { articleStatuses } from '../../schema/index.ts';
-import { requireStaff } from '../staff/middleware.ts';
-import { authorize, authorizeRole } from '../staff/policy.ts';
 import { numericId, version } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { requireStaff } from '../staff/middleware.ts';
+import { authorize, authorizeRole } from '../staff/policy.ts';
 import { articleView } from './articles.ts';
 import { articleInput, articlePlace, createArticle, setArticleStatus, updateArticle } from './editing.ts';
 import { articleRevisionsOf, findArticle, newsroomArticles } from './newsroom.ts';
@@ -42,15 +42,34 @@ export const newsroomRoutes = new Hono<AppEnv>()
     const id = await createArticle(c.var.db, c.req.valid('json'), c.var.staff, c.var.platform.now());
     return c.json({ article: (await articleView(c.var.db, id))! }, 201);
   })
-  .put('/articles/:id', limitBody(256 * 1024), validate('param', idParam), validate('json', z.extend(articleInput, versionBody.shape)), async (c) => {
-    const article = await loadArticle(c, c.req.valid('param').id);
-    const { version, ...input } = c.req.valid('json');
-    await updateArticle(c.var.db, article, input, version, c.var.staff, c.var.platform.now());
-    return c.json({ article: (await articleView(c.var.db, article.id))! }, 200);
-  })
-  .post('/articles/:id/:action{publish|unpublish}', limitBody(), validate('param', z.extend(idParam, { action: z.enum(['publish', 'unpublish']) })), validate('json', versionBody), async (c) => {
-    const { id, action } = c.req.valid('param');
-    const article = await loadArticle(c, id);
-    await setArticleStatus(c.var.db, article, action === 'publish' ? 'published' : 'unpublished', c.req.valid('json').version, c.var.staff, c.var.platform.now());
-    return c.json({ article: (await articleView(c.var.db, id))! }, 200);
-  });
+  .put(
+    '/articles/:id',
+    limitBody(256 * 1024),
+    validate('param', idParam),
+    validate('json', z.extend(articleInput, versionBody.shape)),
+    async (c) => {
+      const article = await loadArticle(c, c.req.valid('param').id);
+      const { version, ...input } = c.req.valid('json');
+      await updateArticle(c.var.db, article, input, version, c.var.staff, c.var.platform.now());
+      return c.json({ article: (await articleView(c.var.db, article.id))! }, 200);
+    },
+  )
+  .post(
+    '/articles/:id/:action{publish|unpublish}',
+    limitBody(),
+    validate('param', z.extend(idParam, { action: z.enum(['publish', 'unpublish']) })),
+    validate('json', versionBody),
+    async (c) => {
+      const { id, action } = c.req.valid('param');
+      const article = await loadArticle(c, id);
+      await setArticleStatus(
+        c.var.db,
+        article,
+        action === 'publish' ? 'published' : 'unpublished',
+        c.req.valid('json').version,
+        c.var.staff,
+        c.var.platform.now(),
+      );
+      return c.json({ article: (await articleView(c.var.db, id))! }, 200);
+    },
+  );

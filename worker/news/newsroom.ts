@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { articleRevisions, articles, type ArticleStatus, staff as staffTable } from '../../schema/index.ts';
-import type { StaffMember } from '../staff/policy.ts';
+import { type ArticleStatus, articleRevisions, articles, staff as staffTable } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import type { StaffMember } from '../staff/policy.ts';
 import { listArticles } from './articles.ts';
 
 /** The articles a staff member's place covers (the policy's `seesPlace`, as SQL for lists). */
@@ -30,7 +30,12 @@ export async function findArticle(db: Db, id: number) {
 /** An article's revisions, newest first, with who made each. */
 export async function articleRevisionsOf(db: Db, articleId: number) {
   return db
-    .select({ id: articleRevisions.id, at: articleRevisions.at, headline: articleRevisions.headline, staffName: staffTable.displayName })
+    .select({
+      id: articleRevisions.id,
+      at: articleRevisions.at,
+      headline: articleRevisions.headline,
+      staffName: staffTable.displayName,
+    })
     .from(articleRevisions)
     .leftJoin(staffTable, eq(staffTable.id, articleRevisions.staffId))
     .where(eq(articleRevisions.articleId, articleId))

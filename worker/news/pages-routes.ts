@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { currentStaff } from '../staff/middleware.ts';
 import { ApiError } from '../lib/errors.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
+import { currentStaff } from '../staff/middleware.ts';
 import { articleView } from './articles.ts';
 import { isPublishedPhoto } from './photos.ts';
 import { injectShareMeta } from './share-page.ts';
@@ -23,14 +23,18 @@ export const publicPages = new Hono<AppEnv>()
     c.header('Cache-Control', 'public, no-cache');
     return c.html(injectShareMeta(shell, article, new URL(c.req.url).origin), 200);
   })
-  .get('/photos/:key{.+}', validate('param', z.object({ key: z.string().check(z.refine(isPhotoKey, 'Not a photo key.')) })), async (c) => {
-    const key = c.req.valid('param').key;
-    const { db, platform } = c.var;
-    const shown = await isPublishedPhoto(db, key);
-    if (!shown && !(await currentStaff(c))) throw new ApiError(404, 'photo_not_found', 'No such photo.');
-    const stored = await platform.photos.get(key);
-    if (!stored) throw new ApiError(404, 'photo_not_found', 'No such photo.');
-    c.header('Cache-Control', shown ? 'public, max-age=31536000, immutable' : 'private, max-age=300');
-    c.header('Content-Type', stored.type);
-    return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200);
-  });
+  .get(
+    '/photos/:key{.+}',
+    validate('param', z.object({ key: z.string().check(z.refine(isPhotoKey, 'Not a photo key.')) })),
+    async (c) => {
+      const key = c.req.valid('param').key;
+      const { db, platform } = c.var;
+      const shown = await isPublishedPhoto(db, key);
+      if (!shown && !(await currentStaff(c))) throw new ApiError(404, 'photo_not_found', 'No such photo.');
+      const stored = await platform.photos.get(key);
+      if (!stored) throw new ApiError(404, 'photo_not_found', 'No such photo.');
+      c.header('Cache-Control', shown ? 'public, max-age=31536000, immutable' : 'private, max-age=300');
+      c.header('Content-Type', stored.type);
+      return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200);
+    },
+  );

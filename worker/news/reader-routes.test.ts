@@ -22,7 +22,10 @@ const headlines = async (query: Query = {}) => (await list(query)).articles.map(
 
 describe('reading news', () => {
   it("lists a community's own news, its sub-district's and district-wide ones, newest first", async () => {
-    expect(await headlines({ community: 'jieyunlu' })).toEqual(['“小板凳课堂”下一课：疫情防控和卫生健康', '小板凳大课堂 小区院里传党音']);
+    expect(await headlines({ community: 'jieyunlu' })).toEqual([
+      '“小板凳课堂”下一课：疫情防控和卫生健康',
+      '小板凳大课堂 小区院里传党音',
+    ]);
     expect(await headlines({ community: 'yongan' })).toEqual(['“合署办公”一站式服务 让居民不再往返跑']);
     expect(await headlines({ subdistrict: 'mifengzhang' })).toEqual(['借助党建工具箱 开展“三位一体”宣讲']);
     expect((await headlines()).length).toBe(6);
@@ -36,7 +39,10 @@ describe('reading news', () => {
   });
 
   it('filters by column (the Community Loudspeaker)', async () => {
-    expect(await headlines({ column: '社区小喇叭' })).toEqual(['“小板凳课堂”下一课：疫情防控和卫生健康', '借助党建工具箱 开展“三位一体”宣讲']);
+    expect(await headlines({ column: '社区小喇叭' })).toEqual([
+      '“小板凳课堂”下一课：疫情防控和卫生健康',
+      '借助党建工具箱 开展“三位一体”宣讲',
+    ]);
   });
 
   it('finds Chinese words: 小板凳 finds the Jieyun Road report, and two-character words work too', async () => {
@@ -64,9 +70,13 @@ describe('reading news', () => {
     const first = await t.app.request('/api/news?community=yongan');
     const etag = first.headers.get('etag')!;
     expect(first.headers.get('cache-control')).toBe('public, no-cache');
-    expect((await t.app.request('/api/news?community=yongan', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect((await t.app.request('/api/news?community=yongan', { headers: { 'If-None-Match': etag } })).status).toBe(
+      304,
+    );
     const article = await t.app.request('/api/news/2');
-    expect((await t.app.request('/api/news/2', { headers: { 'If-None-Match': article.headers.get('etag')! } })).status).toBe(304);
+    expect(
+      (await t.app.request('/api/news/2', { headers: { 'If-None-Match': article.headers.get('etag')! } })).status,
+    ).toBe(304);
     expect((await t.app.request('/api/news?community=NOT OK')).status).toBe(400);
     expect((await t.app.request('/api/news?community=nowhere')).status).toBe(404);
     expect((await t.app.request('/api/news/999')).status).toBe(404);
@@ -92,10 +102,14 @@ describe('reading news', () => {
 
 describe('feeds', () => {
   it('serves RSS, Atom and JSON Feed for a community, with absolute links', async () => {
-    const rss = parseRssFeed(await (await t.app.request('https://linli.example/feeds/news.rss?community=jieyunlu')).text());
+    const rss = parseRssFeed(
+      await (await t.app.request('https://linli.example/feeds/news.rss?community=jieyunlu')).text(),
+    );
     expect(rss.title).toBe('邻里 · 洁云路社区新闻');
     expect(rss.items?.map((i) => i.link)).toEqual(['https://linli.example/news/6', 'https://linli.example/news/5']);
-    const atom = parseAtomFeed(await (await t.app.request('https://linli.example/feeds/news.atom?subdistrict=jianzhongjie')).text());
+    const atom = parseAtomFeed(
+      await (await t.app.request('https://linli.example/feeds/news.atom?subdistrict=jianzhongjie')).text(),
+    );
     expect(atom.entries?.map((e) => e.title?.value)).toEqual(['“合署办公”一站式服务 让居民不再往返跑']);
     const json = parseJsonFeed(await (await t.app.request('https://linli.example/feeds/news.json')).text());
     expect(json.items?.length).toBe(6);
@@ -106,7 +120,13 @@ describe('feeds', () => {
     const first = await t.app.request('/feeds/news.rss');
     const etag = first.headers.get('etag')!;
     expect((await t.app.request('/feeds/news.rss', { headers: { 'If-None-Match': etag } })).status).toBe(304);
-    expect((await t.app.request('/feeds/news.rss', { headers: { 'If-Modified-Since': first.headers.get('last-modified')! } })).status).toBe(304);
+    expect(
+      (
+        await t.app.request('/feeds/news.rss', {
+          headers: { 'If-Modified-Since': first.headers.get('last-modified')! },
+        })
+      ).status,
+    ).toBe(304);
     expect((await t.app.request('/feeds/news.rss?community=nowhere')).status).toBe(404);
   });
 });

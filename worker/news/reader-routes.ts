@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { articleView } from './articles.ts';
-import { readerSelection, type Selection } from './selection.ts';
 import { ApiError } from '../lib/errors.ts';
 import { numericId, slug } from '../lib/fields.ts';
 import { notModified, tagOf } from '../lib/http-cache.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
+import { articleView } from './articles.ts';
+import { readerSelection, type Selection } from './selection.ts';
 
 export const newsQuery = z.object({
   community: z.optional(slug),
@@ -44,7 +44,8 @@ export const newsRoutes = new Hono<AppEnv>()
   .get('/:id', validate('param', z.object({ id: numericId('Not an article id.') })), async (c) => {
     const article = await articleView(c.var.db, c.req.valid('param').id);
     if (!article || article.status !== 'published') throw new ApiError(404, 'article_not_found', 'No such article.');
-    if (notModified(c, tagOf('article', article.id, article.version, article.updatedAt), article.updatedAt)) return c.body(null, 304);
+    if (notModified(c, tagOf('article', article.id, article.version, article.updatedAt), article.updatedAt))
+      return c.body(null, 304);
     const { body: _, version: __, ...view } = article;
     return c.json(view, 200);
   });

@@ -9,23 +9,41 @@ let places: { id: number; slug: string; subdistrictId: number }[];
 
 beforeAll(async () => {
   t = await freshDatabase({ demo: true });
-  places = await t.db.select({ id: communities.id, slug: communities.slug, subdistrictId: communities.subdistrictId }).from(communities);
+  places = await t.db
+    .select({ id: communities.id, slug: communities.slug, subdistrictId: communities.subdistrictId })
+    .from(communities);
   // Articles everywhere: a community's, a sub-district's only, district-wide; drafts and
   // unpublished ones; few distinct publishing times, so the cursor has ties to break.
   const statuses = ['published', 'published', 'published', 'draft', 'unpublished'] as const;
   const rows = Array.from({ length: 150 }, (_, i) => {
     const place = places[i % places.length]!;
-    const where = i % 7 === 0 ? {} : i % 3 === 0 ? { subdistrictId: place.subdistrictId } : { subdistrictId: place.subdistrictId, communityId: place.id };
+    const where =
+      i % 7 === 0
+        ? {}
+        : i % 3 === 0
+          ? { subdistrictId: place.subdistrictId }
+          : { subdistrictId: place.subdistrictId, communityId: place.id };
     const status = statuses[i % statuses.length]!;
     const at = Date.UTC(2021, 5, 1 + (i % 9));
-    return { headline: `文章 ${i}`, body: '正文', summary: '正文', status, publishedAt: status === 'draft' ? null : at, createdAt: at, updatedAt: at + i, ...where };
+    return {
+      headline: `文章 ${i}`,
+      body: '正文',
+      summary: '正文',
+      status,
+      publishedAt: status === 'draft' ? null : at,
+      createdAt: at,
+      updatedAt: at + i,
+      ...where,
+    };
   });
   await t.db.insert(articles).values(rows);
 });
 afterAll(() => t.cleanup());
 
 /** Every page of a selection, following the cursor as the client does. */
-async function allPages(page: (before?: { publishedAt: number; id: number }) => Promise<{ id: number; publishedAt: number | null }[]>) {
+async function allPages(
+  page: (before?: { publishedAt: number; id: number }) => Promise<{ id: number; publishedAt: number | null }[]>,
+) {
   const seen: unknown[] = [];
   let before: { publishedAt: number; id: number } | undefined;
   for (;;) {
@@ -47,7 +65,10 @@ describe("a community's news list (prepared)", () => {
       const built = await allPages((before) => listArticles(t.db, where, 4, before));
       expect(prepared.length).toBeGreaterThan(4);
       expect(prepared).toEqual(built);
-      expect(await selection.stats()).toEqual({ n: built.length, latest: Math.max(...built.map((a) => (a as { updatedAt: number }).updatedAt)) });
+      expect(await selection.stats()).toEqual({
+        n: built.length,
+        latest: Math.max(...built.map((a) => (a as { updatedAt: number }).updatedAt)),
+      });
     }
   });
 

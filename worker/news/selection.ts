@@ -1,9 +1,17 @@
-import { and, count, eq, max, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, max, type SQL, sql } from 'drizzle-orm';
 import { articles } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
-import { communityBySlug } from '../places/places.ts';
 import { prepared } from '../lib/prepared.ts';
-import { communityScope, listArticles, olderThan, readerScope, searchCondition, summariesQuery, toSummary } from './articles.ts';
+import { communityBySlug } from '../places/places.ts';
+import {
+  communityScope,
+  listArticles,
+  olderThan,
+  readerScope,
+  searchCondition,
+  summariesQuery,
+  toSummary,
+} from './articles.ts';
 
 export type ReaderFilter = { community?: string; subdistrict?: string; column?: string; q?: string };
 type Cursor = { publishedAt: number; id: number };
@@ -20,17 +28,29 @@ export type Selection = {
 export async function publishedWhere(db: Db, q: ReaderFilter): Promise<SQL | null> {
   const scope = await readerScope(db, q);
   if (scope === null) return null;
-  return and(eq(articles.status, 'published'), scope, q.column ? eq(articles.kicker, q.column) : undefined, q.q ? searchCondition(q.q) : undefined)!;
+  return and(
+    eq(articles.status, 'published'),
+    scope,
+    q.column ? eq(articles.kicker, q.column) : undefined,
+    q.q ? searchCondition(q.q) : undefined,
+  )!;
 }
 
 const statsColumns = { n: count(), latest: max(articles.updatedAt) };
 
 // The list a community's residents open (no column, no search) is the hottest read of the news,
 // so its two statements are prepared; every other filter is built per request.
-const inCommunity = and(eq(articles.status, 'published'), communityScope(sql.placeholder('communityId'), sql.placeholder('subdistrictId')));
+const inCommunity = and(
+  eq(articles.status, 'published'),
+  communityScope(sql.placeholder('communityId'), sql.placeholder('subdistrictId')),
+);
 const communityStats = prepared((db) => db.select(statsColumns).from(articles).where(inCommunity).prepare());
 const communityPage = prepared((db) =>
-  summariesQuery(db, and(inCommunity, olderThan({ publishedAt: sql.placeholder('publishedAt'), id: sql.placeholder('id') })), sql.placeholder('limit')).prepare(),
+  summariesQuery(
+    db,
+    and(inCommunity, olderThan({ publishedAt: sql.placeholder('publishedAt'), id: sql.placeholder('id') })),
+    sql.placeholder('limit'),
+  ).prepare(),
 );
 /** Before every article: the cursor of a first page. */
 const FIRST: Cursor = { publishedAt: Number.MAX_SAFE_INTEGER, id: 0 };

@@ -5,7 +5,14 @@ import { injectShareMeta } from './share-page.ts';
 const shell = `<!doctype html><html lang="zh-CN"><head><title>邻里</title><meta name="description" content="x">
 <meta name="linli-modules-article" content="/assets/article-1.js"></head><body><div id="app"></div></body></html>`;
 const article = (headline: string, summary: string) =>
-  ({ id: 7, headline, summary, leadPhoto: null, publishedAt: Date.UTC(2026, 11, 1), updatedAt: Date.UTC(2026, 11, 1) }) as ArticleView;
+  ({
+    id: 7,
+    headline,
+    summary,
+    leadPhoto: null,
+    publishedAt: Date.UTC(2026, 11, 1),
+    updatedAt: Date.UTC(2026, 11, 1),
+  }) as ArticleView;
 
 describe('injectShareMeta', () => {
   it("keeps a headline with $', $`, $& and $$ as it is written, and the shell whole", () => {

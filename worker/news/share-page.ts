@@ -1,6 +1,7 @@
 import type { ArticleView } from './articles.ts';
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The app shell with an article's title, summary and picture in Open Graph tags, so a link
@@ -25,7 +26,11 @@ export function injectShareMeta(shell: string, article: ArticleView, origin: str
     'article:published_time': new Date(article.publishedAt ?? article.updatedAt).toISOString(),
   };
   // The article's own place: its community's (or sub-district's) news feed and event calendar.
-  const place = article.community ? `community=${article.community.slug}` : article.subdistrict ? `subdistrict=${article.subdistrict.slug}` : null;
+  const place = article.community
+    ? `community=${article.community.slug}`
+    : article.subdistrict
+      ? `subdistrict=${article.subdistrict.slug}`
+      : null;
   const placeName = article.community?.name ?? article.subdistrict?.name;
   const feeds = place
     ? [
@@ -34,7 +39,9 @@ export function injectShareMeta(shell: string, article: ArticleView, origin: str
       ]
     : [];
   const meta = [
-    ...Object.entries(tags).map(([property, content]) => `<meta property="${property}" content="${escapeAttr(content)}" />`),
+    ...Object.entries(tags).map(
+      ([property, content]) => `<meta property="${property}" content="${escapeAttr(content)}" />`,
+    ),
     `<meta name="description" content="${escapeAttr(article.summary)}" />`,
     `<meta name="twitter:card" content="summary_large_image" />`,
     ...feeds,
@@ -42,13 +49,17 @@ export function injectShareMeta(shell: string, article: ArticleView, origin: str
   const modules = /<meta name="linli-modules-article" content="([^"]*)">\s*/.exec(shell);
   const preloads = [
     `<link rel="preload" as="fetch" crossorigin href="/api/news/${article.id}" />`,
-    ...(modules?.[1]?.split(' ').filter(Boolean) ?? []).map((src) => `<link rel="modulepreload" crossorigin href="${escapeAttr(src)}" />`),
+    ...(modules?.[1]?.split(' ').filter(Boolean) ?? []).map(
+      (src) => `<link rel="modulepreload" crossorigin href="${escapeAttr(src)}" />`,
+    ),
     ...(article.leadPhoto ? [`<link rel="preload" as="image" href="${escapeAttr(article.leadPhoto.url)}" />`] : []),
   ].join('\n    ');
-  return shell
-    .replace(/<meta name="linli-modules-article"[^>]*>\s*/, '')
-    .replace(/<meta name="description"[^>]*>\s*/, '')
-    // Replacer functions, so a headline's `$&` or `$'` is text, not a replacement pattern.
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeAttr(article.headline)} · 邻里</title>`)
-    .replace('</head>', () => `    ${preloads}\n    ${meta}\n  </head>`);
+  return (
+    shell
+      .replace(/<meta name="linli-modules-article"[^>]*>\s*/, '')
+      .replace(/<meta name="description"[^>]*>\s*/, '')
+      // Replacer functions, so a headline's `$&` or `$'` is text, not a replacement pattern.
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeAttr(article.headline)} · 邻里</title>`)
+      .replace('</head>', () => `    ${preloads}\n    ${meta}\n  </head>`)
+  );
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type Client } from '@libsql/client';
+import { type Client, createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupCommits } from './group-commit.ts';
 
@@ -39,7 +39,9 @@ const count = async () => Number((await client.execute('select count(*) as n fro
 describe('group commit', () => {
   it('commits writes that arrive together in one transaction, each with its own results', async () => {
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => client.execute({ sql: 'insert into notes (body) values (?) returning id, body', args: [`note ${i}`] })),
+      Array.from({ length: 40 }, (_, i) =>
+        client.execute({ sql: 'insert into notes (body) values (?) returning id, body', args: [`note ${i}`] }),
+      ),
     );
     expect(results.map((r) => r.rows[0]!.body)).toEqual(Array.from({ length: 40 }, (_, i) => `note ${i}`));
     expect(new Set(results.map((r) => r.rows[0]!.id)).size).toBe(40);
@@ -52,7 +54,13 @@ describe('group commit', () => {
     const settled = await Promise.allSettled([
       client.execute({ sql: 'insert into notes (body) values (?)', args: ['first'] }),
       client.execute({ sql: 'insert into notes (body) values (?)', args: ['taken'] }),
-      client.batch([{ sql: 'insert into notes (body) values (?)', args: ['second'] }, { sql: 'update notes set body = ? where body = ?', args: ['third', 'first'] }], 'write'),
+      client.batch(
+        [
+          { sql: 'insert into notes (body) values (?)', args: ['second'] },
+          { sql: 'update notes set body = ? where body = ?', args: ['third', 'first'] },
+        ],
+        'write',
+      ),
     ]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(String((settled[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
@@ -63,7 +71,13 @@ describe('group commit', () => {
   it('keeps a batch all-or-nothing inside a group', async () => {
     const settled = await Promise.allSettled([
       client.execute({ sql: 'insert into notes (body) values (?)', args: ['kept'] }),
-      client.batch([{ sql: 'insert into notes (body) values (?)', args: ['half'] }, { sql: 'insert into notes (body) values (?)', args: ['kept'] }], 'write'),
+      client.batch(
+        [
+          { sql: 'insert into notes (body) values (?)', args: ['half'] },
+          { sql: 'insert into notes (body) values (?)', args: ['kept'] },
+        ],
+        'write',
+      ),
     ]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected']);
     expect((await client.execute('select body from notes')).rows.map((r) => r.body)).toEqual(['kept']);

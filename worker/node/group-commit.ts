@@ -1,7 +1,12 @@
 import type { Client, InArgs, InStatement, ResultSet, TransactionMode } from '@libsql/client';
 
 type Statement = InStatement | [string, InArgs?];
-type Waiting = { stmts: Statement[]; mode?: TransactionMode; resolve: (results: ResultSet[]) => void; reject: (error: unknown) => void };
+type Waiting = {
+  stmts: Statement[];
+  mode?: TransactionMode;
+  resolve: (results: ResultSet[]) => void;
+  reject: (error: unknown) => void;
+};
 
 /** Statements that change rows; anything else runs at once. */
 const changesRows = /^\s*(insert|update|delete|replace)\b/i;
@@ -34,7 +39,10 @@ export function groupCommits(client: Client): Client {
     if (group.length === 1) return alone(group[0]!);
     let results: ResultSet[];
     try {
-      results = await client.batch(group.flatMap((w) => w.stmts), 'write');
+      results = await client.batch(
+        group.flatMap((w) => w.stmts),
+        'write',
+      );
     } catch {
       for (const w of group) await alone(w);
       return;

@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Db, Platform } from '../lib/platform.ts';
 import { folderPhotoStore } from './photo-store.ts';

@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -85,7 +85,9 @@ describe('Node server', () => {
   });
 
   it('gzips API answers for clients that take it, and still answers 304 to a known ETag', async () => {
-    const res = await app.request('/api/news?community=yongan', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const res = await app.request('/api/news?community=yongan', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
@@ -93,7 +95,9 @@ describe('Node server', () => {
     expect(body.articles.length).toBeGreaterThan(0);
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^W\//);
-    const again = await app.request('/api/news?community=yongan', { headers: { 'accept-encoding': 'gzip, deflate, br', 'if-none-match': etag } });
+    const again = await app.request('/api/news?community=yongan', {
+      headers: { 'accept-encoding': 'gzip, deflate, br', 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
     expect(again.headers.get('content-encoding')).toBeNull();
   });
@@ -109,7 +113,15 @@ describe('Node server', () => {
 
 describe('Vary', () => {
   it('says Accept-Encoding, once, on every answer, compressed or not', async () => {
-    for (const path of ['/', '/news', '/assets/index-abc123.js', '/api/places', '/api/health', '/feeds/news.rss', '/api/nothing']) {
+    for (const path of [
+      '/',
+      '/news',
+      '/assets/index-abc123.js',
+      '/api/places',
+      '/api/health',
+      '/feeds/news.rss',
+      '/api/nothing',
+    ]) {
       for (const encoding of ['br, gzip', 'gzip', '']) {
         const res = await app.request(path, { headers: encoding ? { 'Accept-Encoding': encoding } : {} });
         expect([path, encoding, res.headers.get('vary')]).toEqual([path, encoding, 'Accept-Encoding']);
@@ -148,7 +160,12 @@ describe('Node server timeouts', () => {
   }
 
   it('closes connections whose headers or body never finish, and keeps the defaults it documents', async () => {
-    expect(serverTimeouts).toEqual({ headersTimeout: 10_000, requestTimeout: 60_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 2_000 });
+    expect(serverTimeouts).toEqual({
+      headersTimeout: 10_000,
+      requestTimeout: 60_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 2_000,
+    });
     const short = { headersTimeout: 300, requestTimeout: 600, keepAliveTimeout: 300, connectionsCheckingInterval: 100 };
     const server = listen(app, { hostname: '127.0.0.1', port: 0 }, undefined, short);
     await new Promise((resolve) => server.once('listening', resolve));
@@ -156,7 +173,10 @@ describe('Node server timeouts', () => {
     try {
       const [slowHeaders, slowBody] = await Promise.all([
         heldFor(port, 'GET / HTTP/1.1\r\nHost: linli.example\r\nX-Slow: '),
-        heldFor(port, 'POST /api/tickets HTTP/1.1\r\nHost: linli.example\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a"'),
+        heldFor(
+          port,
+          'POST /api/tickets HTTP/1.1\r\nHost: linli.example\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a"',
+        ),
       ]);
       expect(slowHeaders.ms).toBeLessThan(3_000);
       expect(slowHeaders.answer).toMatch(/^HTTP\/1\.1 408/);

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDemoData } from './demo/index.ts';
 import { memoryPhotoStore } from '../lib/photos.ts';
 import type { Db, Platform } from '../lib/platform.ts';
 import { migrateDatabase, openDatabase } from './database.ts';
+import { loadDemoData } from './demo/index.ts';
 import { nodeClientAddress } from './platform.ts';
 
 export const testPepper = 'test-pepper-not-secret';

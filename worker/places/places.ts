@@ -5,10 +5,22 @@ import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 
 /** A community by its slug, as most resident requests start. */
-export const communityBySlug = prepared((db) => db.select().from(communities).where(eq(communities.slug, sql.placeholder('slug'))).prepare());
+export const communityBySlug = prepared((db) =>
+  db
+    .select()
+    .from(communities)
+    .where(eq(communities.slug, sql.placeholder('slug')))
+    .prepare(),
+);
 
 /** A sub-district by its slug. */
-export const subdistrictBySlug = prepared((db) => db.select().from(subdistricts).where(eq(subdistricts.slug, sql.placeholder('slug'))).prepare());
+export const subdistrictBySlug = prepared((db) =>
+  db
+    .select()
+    .from(subdistricts)
+    .where(eq(subdistricts.slug, sql.placeholder('slug')))
+    .prepare(),
+);
 
 /** The one answer for a community slug that names none. */
 export const communityNotFound = () => new ApiError(404, 'community_not_found', 'No such community.');

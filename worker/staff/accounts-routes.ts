@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { createStaffAccount, newStaffSchema, resetPassword, setDisabled } from './accounts.ts';
-import { requireStaff } from './middleware.ts';
-import { authorize, authorizeRole, seesPlace } from './policy.ts';
-import { findStaff, publicView, staffById, staffView } from './directory.ts';
 import { ApiError } from '../lib/errors.ts';
 import { numericId } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { createStaffAccount, newStaffSchema, resetPassword, setDisabled } from './accounts.ts';
+import { findStaff, publicView, staffById, staffView } from './directory.ts';
+import { requireStaff } from './middleware.ts';
+import { authorize, authorizeRole, seesPlace } from './policy.ts';
 
 const idParam = z.object({ id: numericId('Not a staff id.') });
 
@@ -41,7 +41,8 @@ export const staffRoutes = new Hono<AppEnv>()
   })
   .post('/:id/disable', limitBody(), validate('param', idParam), async (c) => {
     const found = await target(c, c.req.valid('param').id, 'staff.manage');
-    if (found.id === c.var.staff.id) throw new ApiError(409, 'cannot_disable_self', 'You cannot disable your own account.');
+    if (found.id === c.var.staff.id)
+      throw new ApiError(409, 'cannot_disable_self', 'You cannot disable your own account.');
     await setDisabled(c.var.db, found.id, true, c.var.platform.now(), c.var.staff);
     return c.json({ staff: await staffView(c.var.db, found.id) }, 200);
   })
@@ -58,7 +59,14 @@ export const staffRoutes = new Hono<AppEnv>()
     async (c) => {
       const found = await target(c, c.req.valid('param').id, 'staff.manage');
       const { db, platform } = c.var;
-      await resetPassword(db, found.id, c.req.valid('json').password, platform.authPepper!, platform.now(), c.var.staff);
+      await resetPassword(
+        db,
+        found.id,
+        c.req.valid('json').password,
+        platform.authPepper!,
+        platform.now(),
+        c.var.staff,
+      );
       return c.json({ ok: true }, 200);
     },
   );

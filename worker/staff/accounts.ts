@@ -4,13 +4,17 @@ import { roles, sessions, staff } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { auditEntry } from './audit.ts';
+import { resolveStaffPlace } from './directory.ts';
 import { hashPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
-import { resolveStaffPlace } from './directory.ts';
 
 export const loginSchema = z
   .string()
-  .check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'Use 2–32 letters, digits, dots, dashes or underscores.'));
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'Use 2–32 letters, digits, dots, dashes or underscores.'),
+  );
 
 export const newStaffSchema = z.object({
   login: loginSchema,
@@ -23,7 +27,8 @@ export type NewStaff = z.infer<typeof newStaffSchema>;
 
 type Actor = { id: number } | null;
 
-const loginTaken = (login: string) => new ApiError(409, 'login_taken', `The login "${login}" is taken.`, { login: 'Taken.' });
+const loginTaken = (login: string) =>
+  new ApiError(409, 'login_taken', `The login "${login}" is taken.`, { login: 'Taken.' });
 
 function checkPassword(password: string) {
   const problem = passwordProblem(password);
@@ -40,7 +45,13 @@ export async function accountByLogin(db: Db, login: string) {
  * Creates a staff account (API and CLI alike): checks the password policy and the place the
  * role needs, refuses a taken login, and records the creation in the audit log.
  */
-export async function createStaffAccount(db: Db, input: NewStaff, pepper: string, now: number, actor: Actor): Promise<number> {
+export async function createStaffAccount(
+  db: Db,
+  input: NewStaff,
+  pepper: string,
+  now: number,
+  actor: Actor,
+): Promise<number> {
   checkPassword(input.password);
   const place = await resolveStaffPlace(db, input.role, input.place);
   if (typeof place === 'string') throw new ApiError(400, 'invalid_input', place, { place });
@@ -50,16 +61,24 @@ export async function createStaffAccount(db: Db, input: NewStaff, pepper: string
   // One batch: the account and its audit entry land together or not at all.
   const [[created]] = await db
     .batch([
-    db
-      .insert(staff)
-      .values({ login: input.login, displayName: input.displayName, role: input.role, ...place, passwordHash, createdAt: now, updatedAt: now })
-      .returning({ id: staff.id }),
-    auditEntry(db, actor, 'staff.create', 'staff', sql`(select id from staff where login = ${input.login})`, now, {
-      login: input.login,
-      role: input.role,
-      place: input.place ?? null,
-    }),
-  ])
+      db
+        .insert(staff)
+        .values({
+          login: input.login,
+          displayName: input.displayName,
+          role: input.role,
+          ...place,
+          passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: staff.id }),
+      auditEntry(db, actor, 'staff.create', 'staff', sql`(select id from staff where login = ${input.login})`, now, {
+        login: input.login,
+        role: input.role,
+        place: input.place ?? null,
+      }),
+    ])
     .catch((err: unknown) => {
       // Someone took the login between the check and the insert.
       if (String((err as Error)?.message).includes('UNIQUE')) throw loginTaken(input.login);

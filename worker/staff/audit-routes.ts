@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { auditPage } from './audit.ts';
-import { requireStaff } from './middleware.ts';
-import { authorizeRole } from './policy.ts';
 import { numericId } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
+import { auditPage } from './audit.ts';
+import { requireStaff } from './middleware.ts';
+import { authorizeRole } from './policy.ts';
 
 const auditQuery = z.object({
   before: z.optional(numericId('Not an entry id.')),

@@ -1,4 +1,4 @@
-import { desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { auditLog, staff } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 
@@ -32,7 +32,14 @@ export function auditEntry(
  * race leaves no record of a change that never happened.
  * @example await db.batch([db.update(tickets)…where(version), auditEntryIfChanged(db, me, 'ticket.accept', 'ticket', number, now)])
  */
-export function auditEntryIfChanged(db: Db, who: { id: number } | null, action: string, objectType: string, objectId: string | number, now: number) {
+export function auditEntryIfChanged(
+  db: Db,
+  who: { id: number } | null,
+  action: string,
+  objectType: string,
+  objectId: string | number,
+  now: number,
+) {
   return db.run(sql`insert into ${auditLog} (staff_id, action, object_type, object_id, detail, at)
     select ${who?.id ?? null}, ${action}, ${objectType}, ${String(objectId)}, null, ${now} where changes() = 1`);
 }

@@ -1,9 +1,9 @@
 import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.ts';
-import { LOGIN_FAILURE_LIMIT, THROTTLE_WINDOW_MS } from './throttle.ts';
 import { demoPassword } from '../node/test-database.ts';
 import { testApp } from '../test-helpers.ts';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.ts';
+import { LOGIN_FAILURE_LIMIT, THROTTLE_WINDOW_MS } from './throttle.ts';
 
 let clock = Date.UTC(2026, 10, 26, 2, 0, 0);
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -24,7 +24,11 @@ describe('sign-in', () => {
     const res = await login({ login: 'Yongan', password: demoPassword });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.staff).toMatchObject({ login: 'yongan', role: 'community', place: { type: 'community', slug: 'yongan' } });
+    expect(body.staff).toMatchObject({
+      login: 'yongan',
+      role: 'community',
+      place: { type: 'community', slug: 'yongan' },
+    });
     expect(body.staff).not.toHaveProperty('passwordHash');
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await me(t.bearer(body.token))).status).toBe(200);
@@ -83,7 +87,9 @@ describe('sign-in', () => {
     const admin = await t.signIn('erqi-admin');
     const list = await (await t.api.staff.$get(undefined, { headers: t.bearer(admin) })).json();
     const id = list.staff.find((s) => s.login === 'weihongmin')!.id;
-    expect((await t.api.staff[':id'].disable.$post({ param: { id: String(id) } }, { headers: t.bearer(admin) })).status).toBe(200);
+    expect(
+      (await t.api.staff[':id'].disable.$post({ param: { id: String(id) } }, { headers: t.bearer(admin) })).status,
+    ).toBe(200);
     const res = await login({ login: 'weihongmin', password: demoPassword });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Wrong login or password.' } });
@@ -93,7 +99,9 @@ describe('sign-in', () => {
   it('names the missing fields of a malformed sign-in', async () => {
     const res = await login({ login: '' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { login: expect.any(String), password: expect.any(String) } } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'invalid_input', fields: { login: expect.any(String), password: expect.any(String) } },
+    });
   });
 });
 
@@ -101,7 +109,9 @@ describe('throttling', () => {
   it(`locks a login after ${LOGIN_FAILURE_LIMIT} failures, even with the right password, until the window passes`, async () => {
     address = '198.51.100.7';
     for (let i = 0; i < LOGIN_FAILURE_LIMIT; i++) {
-      expect((await t.post('/api/auth/login', { login: 'jianzhongjie', password: `wrong-password-${i}` })).status).toBe(401);
+      expect((await t.post('/api/auth/login', { login: 'jianzhongjie', password: `wrong-password-${i}` })).status).toBe(
+        401,
+      );
     }
     address = '198.51.100.8';
     const locked = await login({ login: 'jianzhongjie', password: demoPassword });
@@ -188,7 +198,9 @@ describe('CSRF', () => {
     const cookie = await cookieFor();
     expect((await logout({ Cookie: cookie })).status).toBe(403);
     expect((await logout({ Cookie: cookie, Origin: 'https://evil.example' })).status).toBe(403);
-    expect((await logout({ Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/x-custom' })).status).toBe(403);
+    expect(
+      (await logout({ Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/x-custom' })).status,
+    ).toBe(403);
     expect((await logout({ Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
   });
 
@@ -210,9 +222,29 @@ describe('CSRF', () => {
 
 describe('what /me says the staff member may do', () => {
   // Written out, not read from the policy, so a change to either shows up here.
-  const none = { 'staff.read': false, 'staff.manage': false, 'audit.read': false, 'news.draft': false, 'news.publish': false, 'event.manage': false, 'ticket.read': false, 'ticket.work': false, 'ticket.supervise': false, 'category.manage': false, 'stats.read': false };
+  const none = {
+    'staff.read': false,
+    'staff.manage': false,
+    'audit.read': false,
+    'news.draft': false,
+    'news.publish': false,
+    'event.manage': false,
+    'ticket.read': false,
+    'ticket.work': false,
+    'ticket.supervise': false,
+    'category.manage': false,
+    'stats.read': false,
+  };
   const desk = { 'ticket.read': true, 'ticket.work': true };
-  const office = { ...desk, 'staff.read': true, 'news.draft': true, 'news.publish': true, 'event.manage': true, 'category.manage': true, 'stats.read': true };
+  const office = {
+    ...desk,
+    'staff.read': true,
+    'news.draft': true,
+    'news.publish': true,
+    'event.manage': true,
+    'category.manage': true,
+    'stats.read': true,
+  };
   const expected: Record<string, typeof none> = {
     'erqi-admin': { ...none, ...office, 'staff.manage': true, 'audit.read': true, 'ticket.supervise': true },
     jianzhongjie: { ...none, ...office, 'ticket.supervise': true },

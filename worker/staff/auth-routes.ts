@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { accountByLogin } from './accounts.ts';
-import { auditEntry } from './audit.ts';
-import { requireStaff } from './middleware.ts';
-import { abilities } from './policy.ts';
-import { decoyHash, verifyPassword } from './password.ts';
-import { clearSessionCookie, createSession, endSession, readToken, setSessionCookie } from './session.ts';
-import { staffView } from './directory.ts';
-import { clearLoginFailures, recordFailure, retryAfterSeconds, throttleKeys } from './throttle.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { accountByLogin } from './accounts.ts';
+import { auditEntry } from './audit.ts';
+import { staffView } from './directory.ts';
+import { requireStaff } from './middleware.ts';
+import { decoyHash, verifyPassword } from './password.ts';
+import { abilities } from './policy.ts';
+import { clearSessionCookie, createSession, endSession, readToken, setSessionCookie } from './session.ts';
+import { clearLoginFailures, recordFailure, retryAfterSeconds, throttleKeys } from './throttle.ts';
 
 const loginBody = z.object({
   login: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, 'Enter your login.'), z.maxLength(64)),
@@ -31,9 +31,15 @@ export const auth = new Hono<AppEnv>()
     const wait = await retryAfterSeconds(db, keys, now);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60);
-      throw new ApiError(429, 'too_many_attempts', `Too many failed sign-ins. Try again in ${minutes} minutes.`, undefined, {
-        'Retry-After': String(wait),
-      });
+      throw new ApiError(
+        429,
+        'too_many_attempts',
+        `Too many failed sign-ins. Try again in ${minutes} minutes.`,
+        undefined,
+        {
+          'Retry-After': String(wait),
+        },
+      );
     }
     const account = await accountByLogin(db, login);
     // An unknown login still costs one full hash, so timing does not tell logins apart.

@@ -1,11 +1,16 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { communities, propertyCompanies, subdistricts, staff, type Role } from '../../schema/index.ts';
+import { communities, propertyCompanies, type Role, staff, subdistricts } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import type { PlaceRef } from './policy.ts';
 
 /** Where a staff account belongs, as residents' place words: a sub-district, community or company. */
-export type StaffPlace = { type: 'subdistrict' | 'community' | 'propertyCompany'; slug: string; name: string; nameEn: string };
+export type StaffPlace = {
+  type: 'subdistrict' | 'community' | 'propertyCompany';
+  slug: string;
+  name: string;
+  nameEn: string;
+};
 
 /** A staff account as the API shows it: never the password hash. */
 export type StaffView = {

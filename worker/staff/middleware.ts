@@ -1,5 +1,5 @@
-import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../lib/errors.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { findSession, readToken } from './session.ts';
@@ -13,7 +13,8 @@ export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
   const presented = readToken(c);
   if (!presented) throw new ApiError(401, 'unauthorized', 'Sign in first.');
   const found = await findSession(c.var.db, presented.token, c.var.platform.now());
-  if (found === 'expired') throw new ApiError(401, 'session_expired', 'Your session has expired. Please sign in again.');
+  if (found === 'expired')
+    throw new ApiError(401, 'session_expired', 'Your session has expired. Please sign in again.');
   if (found === 'invalid') throw new ApiError(401, 'unauthorized', 'Sign in first.');
   c.set('staff', found.staff);
   await next();

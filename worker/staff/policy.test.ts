@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type Action, type PlaceRef, type StaffMember } from './policy.ts';
+import { type Action, decide, type PlaceRef, type StaffMember } from './policy.ts';
 
 // Places: sub-district 1 has communities 11 and 12; compound 111 is in community 11 and is
 // served by property company 7. Sub-district 2 has community 21.
@@ -21,20 +21,79 @@ const staff = {
   property: member('property', { propertyCompanyId: 7, compoundIds: [111] }),
   correspondent: member('correspondent', { subdistrictId: 1, communityId: 11 }),
 };
-const at = (subdistrictId: number | null, communityId: number | null, more: Partial<PlaceRef> = {}): PlaceRef => ({ subdistrictId, communityId, ...more });
+const at = (subdistrictId: number | null, communityId: number | null, more: Partial<PlaceRef> = {}): PlaceRef => ({
+  subdistrictId,
+  communityId,
+  ...more,
+});
 
 const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = [
-  ['news.draft', at(1, 11), 'own community', { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'hidden', correspondent: 'allow' }],
-  ['news.publish', at(1, 11), 'own community', { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'hidden', correspondent: 'forbidden' }],
-  ['news.publish', at(1, 12), 'neighbour community', { admin: 'allow', subdistrict: 'allow', community: 'hidden', property: 'hidden', correspondent: 'hidden' }],
-  ['news.publish', at(2, 21), 'other sub-district', { admin: 'allow', subdistrict: 'hidden', community: 'hidden', property: 'hidden', correspondent: 'hidden' }],
-  ['news.publish', at(null, null), 'district-wide', { admin: 'allow', subdistrict: 'hidden', community: 'hidden', property: 'hidden', correspondent: 'hidden' }],
-  ['event.manage', at(1, 11), 'own community', { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'hidden', correspondent: 'forbidden' }],
-  ['ticket.work', at(1, 11, { compoundId: 111, owner: 'property' }), 'property ticket in served compound', { admin: 'allow', subdistrict: 'allow', community: 'forbidden', property: 'allow', correspondent: 'forbidden' }],
-  ['ticket.read', at(1, 11, { compoundId: 111, owner: 'property' }), 'property ticket in served compound', { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'allow', correspondent: 'forbidden' }],
-  ['ticket.work', at(1, 11, { compoundId: 111, owner: 'joint' }), 'joint ticket', { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'allow', correspondent: 'forbidden' }],
-  ['ticket.read', at(1, 11, { compoundId: 111, owner: 'community' }), 'community ticket', { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'hidden', correspondent: 'forbidden' }],
-  ['ticket.read', at(1, 12, { compoundId: 121, owner: 'property' }), 'ticket in a compound the company does not serve', { admin: 'allow', subdistrict: 'allow', community: 'hidden', property: 'hidden', correspondent: 'hidden' }],
+  [
+    'news.draft',
+    at(1, 11),
+    'own community',
+    { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'hidden', correspondent: 'allow' },
+  ],
+  [
+    'news.publish',
+    at(1, 11),
+    'own community',
+    { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'hidden', correspondent: 'forbidden' },
+  ],
+  [
+    'news.publish',
+    at(1, 12),
+    'neighbour community',
+    { admin: 'allow', subdistrict: 'allow', community: 'hidden', property: 'hidden', correspondent: 'hidden' },
+  ],
+  [
+    'news.publish',
+    at(2, 21),
+    'other sub-district',
+    { admin: 'allow', subdistrict: 'hidden', community: 'hidden', property: 'hidden', correspondent: 'hidden' },
+  ],
+  [
+    'news.publish',
+    at(null, null),
+    'district-wide',
+    { admin: 'allow', subdistrict: 'hidden', community: 'hidden', property: 'hidden', correspondent: 'hidden' },
+  ],
+  [
+    'event.manage',
+    at(1, 11),
+    'own community',
+    { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'hidden', correspondent: 'forbidden' },
+  ],
+  [
+    'ticket.work',
+    at(1, 11, { compoundId: 111, owner: 'property' }),
+    'property ticket in served compound',
+    { admin: 'allow', subdistrict: 'allow', community: 'forbidden', property: 'allow', correspondent: 'forbidden' },
+  ],
+  [
+    'ticket.read',
+    at(1, 11, { compoundId: 111, owner: 'property' }),
+    'property ticket in served compound',
+    { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'allow', correspondent: 'forbidden' },
+  ],
+  [
+    'ticket.work',
+    at(1, 11, { compoundId: 111, owner: 'joint' }),
+    'joint ticket',
+    { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'allow', correspondent: 'forbidden' },
+  ],
+  [
+    'ticket.read',
+    at(1, 11, { compoundId: 111, owner: 'community' }),
+    'community ticket',
+    { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'hidden', correspondent: 'forbidden' },
+  ],
+  [
+    'ticket.read',
+    at(1, 12, { compoundId: 121, owner: 'property' }),
+    'ticket in a compound the company does not serve',
+    { admin: 'allow', subdistrict: 'allow', community: 'hidden', property: 'hidden', correspondent: 'hidden' },
+  ],
 ];
 
 describe('policy: decide(role, action, place)', () => {

@@ -62,7 +62,9 @@ export function roleAllows(staff: StaffMember, action: Action): boolean {
  * @example abilities(staff)['news.publish'] // → false for a correspondent
  */
 export function abilities(staff: StaffMember): Record<Action, boolean> {
-  return Object.fromEntries((Object.keys(allowedRoles) as Action[]).map((action) => [action, roleAllows(staff, action)])) as Record<Action, boolean>;
+  return Object.fromEntries(
+    (Object.keys(allowedRoles) as Action[]).map((action) => [action, roleAllows(staff, action)]),
+  ) as Record<Action, boolean>;
 }
 
 /** Whether the object lies in the staff member's place, i.e. whether they may know it exists. */

@@ -82,7 +82,14 @@ function cookiePrefix(c: Context): 'host' | undefined {
 
 export function setSessionCookie(c: Context, token: string): void {
   const prefix = cookiePrefix(c);
-  setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: !!prefix, path: '/', prefix, maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
+  setCookie(c, COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: !!prefix,
+    path: '/',
+    prefix,
+    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+  });
 }
 
 export function clearSessionCookie(c: Context): void {

@@ -10,7 +10,11 @@ export const ADDRESS_FAILURE_LIMIT = 20;
 export const throttleKeys = (login: string, address: string) => ({ login: `login:${login}`, address: `ip:${address}` });
 
 /** Seconds until sign-in may be tried again for these keys, or 0 when it may be tried now. */
-export async function retryAfterSeconds(db: Db, keys: { login: string; address: string }, now: number): Promise<number> {
+export async function retryAfterSeconds(
+  db: Db,
+  keys: { login: string; address: string },
+  now: number,
+): Promise<number> {
   const rows = await db
     .select({ key: loginFailures.key, n: count(), oldest: min(loginFailures.at) })
     .from(loginFailures)
@@ -19,7 +23,8 @@ export async function retryAfterSeconds(db: Db, keys: { login: string; address: 
   let wait = 0;
   for (const row of rows) {
     const limit = row.key === keys.login ? LOGIN_FAILURE_LIMIT : ADDRESS_FAILURE_LIMIT;
-    if (row.n >= limit && row.oldest !== null) wait = Math.max(wait, Math.ceil((row.oldest + THROTTLE_WINDOW_MS - now) / 1000));
+    if (row.n >= limit && row.oldest !== null)
+      wait = Math.max(wait, Math.ceil((row.oldest + THROTTLE_WINDOW_MS - now) / 1000));
   }
   return wait;
 }

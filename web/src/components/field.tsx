@@ -1,4 +1,4 @@
-import { Show, splitProps, type JSX } from 'solid-js';
+import { type JSX, Show, splitProps } from 'solid-js';
 import { t } from '../lib/prefs.ts';
 
 type FieldProps = {
@@ -14,7 +14,8 @@ type FieldProps = {
 export function Field(props: FieldProps) {
   const [own, rest] = splitProps(props, ['name', 'label', 'hint', 'error', 'multiline']);
   const id = () => `field-${own.name}`;
-  const described = () => [own.hint && `${id()}-hint`, own.error && `${id()}-error`].filter(Boolean).join(' ') || undefined;
+  const described = () =>
+    [own.hint && `${id()}-hint`, own.error && `${id()}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <>
       <label for={id()}>{own.label}</label>
@@ -24,9 +25,22 @@ export function Field(props: FieldProps) {
         </p>
       </Show>
       {own.multiline ? (
-        <textarea id={id()} name={own.name} rows="4" aria-invalid={!!own.error} aria-describedby={described()} {...(rest as JSX.TextareaHTMLAttributes<HTMLTextAreaElement>)} />
+        <textarea
+          id={id()}
+          name={own.name}
+          rows="4"
+          aria-invalid={!!own.error}
+          aria-describedby={described()}
+          {...(rest as JSX.TextareaHTMLAttributes<HTMLTextAreaElement>)}
+        />
       ) : (
-        <input id={id()} name={own.name} aria-invalid={!!own.error} aria-describedby={described()} {...(rest as JSX.InputHTMLAttributes<HTMLInputElement>)} />
+        <input
+          id={id()}
+          name={own.name}
+          aria-invalid={!!own.error}
+          aria-describedby={described()}
+          {...(rest as JSX.InputHTMLAttributes<HTMLInputElement>)}
+        />
       )}
       <Show when={own.error}>
         <p class="form-error" id={`${id()}-error`}>

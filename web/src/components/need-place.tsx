@@ -1,12 +1,14 @@
 import { A, createAsync } from '@solidjs/router';
-import { ErrorBoundary, Show, Suspense, type JSX } from 'solid-js';
+import { ErrorBoundary, type JSX, Show, Suspense } from 'solid-js';
 import type { Community, Subdistrict } from '../lib/api.ts';
 import { chosenPlace, getPlaces } from '../lib/places.ts';
 import { t } from '../lib/prefs.ts';
 import { LoadError, Loading } from './states.tsx';
 
 /** Renders its children for the resident's chosen community, or asks them to choose one first. */
-export function NeedPlace(props: { children: (place: { subdistrict: Subdistrict; community: Community }) => JSX.Element }) {
+export function NeedPlace(props: {
+  children: (place: { subdistrict: Subdistrict; community: Community }) => JSX.Element;
+}) {
   const tree = createAsync(() => getPlaces());
   return (
     <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>

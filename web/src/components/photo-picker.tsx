@@ -1,12 +1,18 @@
 import { createSignal, For, Show } from 'solid-js';
-import { api, ApiFailure, json } from '../lib/api.ts';
+import { ApiFailure, api, json } from '../lib/api.ts';
 import { t } from '../lib/prefs.ts';
 import { shrinkPhoto } from '../lib/shrink-photo.ts';
 
 export type PickedPhoto = { key: string; preview: string };
 
 /** Up to four photos (or `max`), shrunk on the phone and uploaded as soon as they are picked. */
-export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: PickedPhoto[]) => void; error?: string; max?: number; label?: string }) {
+export function PhotoPicker(props: {
+  photos: PickedPhoto[];
+  onChange: (photos: PickedPhoto[]) => void;
+  error?: string;
+  max?: number;
+  label?: string;
+}) {
   const max = () => props.max ?? 4;
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal('');
@@ -19,13 +25,21 @@ export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: P
     try {
       for (const file of [...files].slice(0, max() - props.photos.length)) {
         const blob = await shrinkPhoto(file);
-        const res = await api.photos.$post(undefined, { init: { body: blob, headers: { 'Content-Type': blob.type || 'application/octet-stream' } } });
+        const res = await api.photos.$post(undefined, {
+          init: { body: blob, headers: { 'Content-Type': blob.type || 'application/octet-stream' } },
+        });
         const { key } = await json(res);
         added.push({ key, preview: URL.createObjectURL(blob) });
       }
     } catch (err) {
       const code = err instanceof ApiFailure ? err.code : '';
-      setFailure(code === 'too_large' || code === 'payload_too_large' ? t('photoTooLarge') : code === 'unsupported_type' || code === 'malformed' ? t('photoWrongType') : t('photoFailed'));
+      setFailure(
+        code === 'too_large' || code === 'payload_too_large'
+          ? t('photoTooLarge')
+          : code === 'unsupported_type' || code === 'malformed'
+            ? t('photoWrongType')
+            : t('photoFailed'),
+      );
     } finally {
       props.onChange([...props.photos, ...added]);
       setBusy(false);
@@ -40,7 +54,12 @@ export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: P
           {(photo) => (
             <li>
               <img src={photo.preview} alt={t('photoAlt')} width="96" height="96" />
-              <button type="button" class="chip" aria-label={t('removePhoto')} onClick={() => props.onChange(props.photos.filter((p) => p !== photo))}>
+              <button
+                type="button"
+                class="chip"
+                aria-label={t('removePhoto')}
+                onClick={() => props.onChange(props.photos.filter((p) => p !== photo))}
+              >
                 ×
               </button>
             </li>
@@ -50,7 +69,13 @@ export function PhotoPicker(props: { photos: PickedPhoto[]; onChange: (photos: P
       <Show when={props.photos.length < max()}>
         <label class="button button-secondary file-button">
           {busy() ? t('uploading') : t('addPhotos')}
-          <input type="file" accept="image/jpeg,image/png,image/webp" multiple={max() > 1} disabled={busy()} onChange={(e) => add(e.currentTarget.files)} />
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            multiple={max() > 1}
+            disabled={busy()}
+            onChange={(e) => add(e.currentTarget.files)}
+          />
         </label>
       </Show>
       <Show when={failure() || props.error}>

@@ -16,7 +16,8 @@ export function Loading() {
  * what to do when the link itself is wrong (`badLink`): trying again would not help then.
  */
 export function LoadError(props: { error: unknown; retry: () => void; badLink?: () => JSX.Element }): JSX.Element {
-  const linkIsWrong = () => props.error instanceof ApiFailure && (props.error.status === 404 || props.error.status === 400);
+  const linkIsWrong = () =>
+    props.error instanceof ApiFailure && (props.error.status === 404 || props.error.status === 400);
   return (
     <div class="state state-error" role="alert">
       <Show

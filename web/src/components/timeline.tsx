@@ -26,7 +26,8 @@ export function Timeline(props: { entries: TimelineEntry[] }) {
               </Show>
             </p>
             <p class="muted">
-              <time datetime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time> · {e.staffName ?? tKey('actor', e.actor)}
+              <time datetime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time> ·{' '}
+              {e.staffName ?? tKey('actor', e.actor)}
             </p>
             <Show when={e.body}>
               <p class="timeline-body">{e.body}</p>

@@ -16,7 +16,10 @@ export class ApiFailure extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
-  constructor(status: number, body: { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null) {
+  constructor(
+    status: number,
+    body: { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null,
+  ) {
     super(body?.error?.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.error?.code ?? 'http_error';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDateIn, formatDateTimeIn, formatDayHeadingIn, formatTimeIn, type DateLocale } from './dates.ts';
+import { type DateLocale, formatDateIn, formatDateTimeIn, formatDayHeadingIn, formatTimeIn } from './dates.ts';
 
 const zone = { timeZone: 'Asia/Shanghai' } as const;
 const time = { hour: '2-digit', minute: '2-digit', hour12: false } as const;

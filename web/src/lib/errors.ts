@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../worker/lib/errors.ts';
 import { ApiFailure } from './api.ts';
-import { zh, type MessageKey } from './messages.ts';
+import { type MessageKey, zh } from './messages.ts';
 import { t } from './prefs.ts';
 
 /** Failures the web names itself: no answer at all, or an answer without the API's envelope. */
@@ -81,10 +81,15 @@ function fieldKey(name: string): MessageKey {
  * fault, in the reader's language. The server's English never reaches the page.
  * @example const { message, fields } = explain(err, { codes: { too_many_writes: 'ticketTooMany' } })
  */
-export function explain(err: unknown, words: Words = {}): { code: FailureCode; message: string; fields: Record<string, string> } {
+export function explain(
+  err: unknown,
+  words: Words = {},
+): { code: FailureCode; message: string; fields: Record<string, string> } {
   const code = (err instanceof ApiFailure ? err.code : 'network') as FailureCode;
   // "photos.2" is still about the photos.
-  const names = [...new Set(Object.keys(err instanceof ApiFailure ? err.fields : {}).map((path) => path.split('.')[0]!))];
+  const names = [
+    ...new Set(Object.keys(err instanceof ApiFailure ? err.fields : {}).map((path) => path.split('.')[0]!)),
+  ];
   const fields = Object.fromEntries(names.map((name) => [name, t(words.field?.(name, code) ?? fieldKey(name))]));
   const key = words.codes?.[code] ?? (names.length ? 'fixFields' : (byCode[code] ?? 'errUnknown'));
   return { code, message: t(key), fields };

@@ -4,7 +4,8 @@ import { prefs } from './prefs.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Days from today (in Zhengzhou) to the day of `ms`: 0 today, 1 tomorrow. */
-export const daysFromToday = (ms: number, now = Date.now()) => Math.round((Date.parse(shanghaiDay(ms)) - Date.parse(shanghaiDay(now))) / DAY_MS);
+export const daysFromToday = (ms: number, now = Date.now()) =>
+  Math.round((Date.parse(shanghaiDay(ms)) - Date.parse(shanghaiDay(now))) / DAY_MS);
 
 /** "11月28日星期六" for a day heading. */
 export const formatDayHeading = (ms: number) => formatDayHeadingIn(prefs.locale(), ms);

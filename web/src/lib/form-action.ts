@@ -1,4 +1,4 @@
-import { useAction, type Action } from '@solidjs/router';
+import { type Action, useAction } from '@solidjs/router';
 import { explain, type Words } from './errors.ts';
 
 /** The latest submission of an action, as `useSubmission` gives it. */

@@ -32,9 +32,11 @@ export const en: Record<MessageKey, string> = {
   loading: 'Loading…',
   loadFailed: 'Could not load. Check your connection and try again.',
   badTrackingLink: 'This tracking link does not open: it may be cut off, or no longer valid.',
-  badTrackingLinkWhat: 'Open the link from your text message or slip again. If it still does not work, take the ticket number {number} to {desk} service desk and ask the staff.',
+  badTrackingLinkWhat:
+    'Open the link from your text message or slip again. If it still does not work, take the ticket number {number} to {desk} service desk and ask the staff.',
   yourCommunity: "your community's",
-  badSignupLink: 'This sign-up link does not open: it may be cut off, or no longer valid. Open the link from your text message or slip again, contact the community running the event, or sign up again on the Events page.',
+  badSignupLink:
+    'This sign-up link does not open: it may be cut off, or no longer valid. Open the link from your text message or slip again, contact the community running the event, or sign up again on the Events page.',
   retry: 'Try again',
   notFoundTitle: 'Page not found',
   notFoundBody: 'The link may be wrong, or the page has moved.',
@@ -42,7 +44,8 @@ export const en: Record<MessageKey, string> = {
   navDesk: 'Joint desk',
   navBoard: 'Known problems',
   deskTitle: 'Community and property joint desk',
-  deskIntro: "The community committee and the property company work at one desk. We pass your problem to whoever is responsible; what can't be fixed on the spot goes on a supervision list until it is. Follow it here without coming back.",
+  deskIntro:
+    "The community committee and the property company work at one desk. We pass your problem to whoever is responsible; what can't be fixed on the spot goes on a supervision list until it is. Follow it here without coming back.",
   chooseCommunityFirst: 'First choose your community on the home page.',
   goChoose: 'Choose community',
   fileTitle: 'Report a problem',
@@ -61,14 +64,16 @@ export const en: Record<MessageKey, string> = {
   removePhoto: 'Remove this photo',
   uploading: 'Uploading…',
   photosPublicLabel: 'Show my photos on the "Known problems" board',
-  consentLabel: 'I agree that the community keeps my contact details and photos for {days} days after this is closed, then deletes them.',
+  consentLabel:
+    'I agree that the community keeps my contact details and photos for {days} days after this is closed, then deletes them.',
   submitTicket: 'Submit',
   submitting: 'Submitting…',
   fixFields: 'Please check the fields marked in red.',
   myTickets: 'Problems reported from this phone',
   ticketTitle: 'Progress',
   ticketNumber: 'Number',
-  keepLink: 'Keep the link to this page (bookmark it or send it to yourself on WeChat): it shows the progress any time.',
+  keepLink:
+    'Keep the link to this page (bookmark it or send it to yourself on WeChat): it shows the progress any time.',
   statusLabel: 'Status',
   ownerLabel: 'Handled by',
   dueLabel: 'Expected by',
@@ -117,7 +122,8 @@ export const en: Record<MessageKey, string> = {
   actor_resident: 'Resident',
   actor_system: 'System',
   boardTitle: 'Problems already reported',
-  boardIntro: 'Someone has reported these and they are being handled. Same problem? Tap "Me too" instead of reporting it again.',
+  boardIntro:
+    'Someone has reported these and they are being handled. Same problem? Tap "Me too" instead of reporting it again.',
   boardEmpty: 'No open problems right now.',
   meToo: 'Me too',
   meTooCount: 'neighbours too',
@@ -247,7 +253,8 @@ export const en: Record<MessageKey, string> = {
   navEvents: 'Events',
   staffEvents: 'Events',
   eventsTitle: 'Community events',
-  eventsIntro: 'Small-Stool Classes, Party days, joint meetings… see what is on. No account needed to sign up: just leave a phone number.',
+  eventsIntro:
+    'Small-Stool Classes, Party days, joint meetings… see what is on. No account needed to sign up: just leave a phone number.',
   eventsUpcoming: 'Coming up',
   eventsPast: 'Past events',
   eventsWhenLabel: 'Which events',
@@ -283,7 +290,8 @@ export const en: Record<MessageKey, string> = {
   alreadySignedUp: 'You signed up on this phone already.',
   viewMySignup: 'See my sign-up',
   signupTitle: 'Sign up',
-  signupWillWait: 'All seats are taken. If you sign up now you join the waiting list; when someone cancels, the next in line gets the seat, and your sign-up page shows it.',
+  signupWillWait:
+    'All seats are taken. If you sign up now you join the waiting list; when someone cancels, the next in line gets the seat, and your sign-up page shows it.',
   signupName: 'Name (called out at the door)',
   signupPhone: 'Mobile number',
   signupPhoneHint: 'Only the organiser sees it, to reach you. Never shown publicly.',
@@ -295,7 +303,8 @@ export const en: Record<MessageKey, string> = {
   signupNameError: 'Please give your name: it is called out at the door.',
   signupPhoneError: 'Please give an 11-digit mobile number, or a landline with its area code.',
   signupSeatsError: 'Please choose 1 to 3 people.',
-  signupAlreadyError: 'This phone number has already signed up. Open the page you got after signing up to see or cancel it.',
+  signupAlreadyError:
+    'This phone number has already signed up. Open the page you got after signing up to see or cancel it.',
   signupClosedError: 'Sign-up for this event is not possible now (cancelled, started or closed).',
   signupTooMany: 'Too many submissions from this network. Please try again a little later.',
   signupNetworkError: 'No connection. Please check it and press “Sign up” again (you will not be signed up twice).',
@@ -307,7 +316,8 @@ export const en: Record<MessageKey, string> = {
   signupCancelled: 'You cancelled this sign-up',
   signupCancelledByStaff: 'The organiser cancelled this sign-up for you',
   signupPromoted: 'Someone cancelled: you moved up from the waiting list.',
-  keepSignupLink: 'Keep the link of this page (bookmark it or send it to yourself on WeChat): it lets you see or cancel your sign-up.',
+  keepSignupLink:
+    'Keep the link of this page (bookmark it or send it to yourself on WeChat): it lets you see or cancel your sign-up.',
   cancelSignup: 'Cancel my sign-up',
   cancelSignupConfirm: 'Cancel for sure? Your seats go to a neighbour on the waiting list.',
   cancelSignupYes: 'Yes, cancel',
@@ -318,7 +328,8 @@ export const en: Record<MessageKey, string> = {
   subscribeButton: 'Subscribe',
   copyFeedAddress: 'Copy the calendar address',
   copied: 'Copied.',
-  subscribeOtherPhones: 'Android phones: in the calendar settings choose “Add calendar” or “Subscribe” and paste the address below.',
+  subscribeOtherPhones:
+    'Android phones: in the calendar settings choose “Add calendar” or “Subscribe” and paste the address below.',
   eventStatus_scheduled: 'Scheduled',
   eventStatus_cancelled: 'Cancelled',
   eventStatus_completed: 'Held',

@@ -29,9 +29,11 @@ export const zh = {
   loading: '正在加载…',
   loadFailed: '加载失败，请检查网络后重试。',
   badTrackingLink: '这个查询链接打不开：可能没有复制完整，或者已经失效。',
-  badTrackingLinkWhat: '请对照短信或纸条上的链接重新打开。还是不行的话，请带上工单编号 {number}，到{desk}服务台问工作人员。',
+  badTrackingLinkWhat:
+    '请对照短信或纸条上的链接重新打开。还是不行的话，请带上工单编号 {number}，到{desk}服务台问工作人员。',
   yourCommunity: '您所在社区的',
-  badSignupLink: '这个报名链接打不开：可能没有复制完整，或者已经失效。请对照短信或纸条上的链接重新打开；也可以联系活动的主办社区，或在“活动”页重新报名。',
+  badSignupLink:
+    '这个报名链接打不开：可能没有复制完整，或者已经失效。请对照短信或纸条上的链接重新打开；也可以联系活动的主办社区，或在“活动”页重新报名。',
   retry: '重试',
   notFoundTitle: '找不到这个页面',
   notFoundBody: '链接可能有误，或者页面已经移走。',
@@ -39,7 +41,8 @@ export const zh = {
   navDesk: '办事',
   navBoard: '大家反映',
   deskTitle: '社区物业合署办公',
-  deskIntro: '社区和物业在同一张桌子办公。您反映的问题，我们按类别交给负责的一方；当场办不完的，列入督办清单，直到办好。您可以随时查看进度，不用再跑。',
+  deskIntro:
+    '社区和物业在同一张桌子办公。您反映的问题，我们按类别交给负责的一方；当场办不完的，列入督办清单，直到办好。您可以随时查看进度，不用再跑。',
   chooseCommunityFirst: '请先在首页选择您所在的社区。',
   goChoose: '去选择社区',
   fileTitle: '反映问题',

@@ -6,7 +6,8 @@ export type MyTicket = { number: string; token: string; at: number };
 /** The tickets filed from this phone, newest first, so residents find their tracking links again. */
 export const myTickets = createRoot(() => {
   const [list, setList] = persisted<MyTicket[]>('linli.myTickets', []);
-  const remember = (ticket: MyTicket) => setList((old) => [ticket, ...old.filter((t) => t.number !== ticket.number)].slice(0, 20));
+  const remember = (ticket: MyTicket) =>
+    setList((old) => [ticket, ...old.filter((t) => t.number !== ticket.number)].slice(0, 20));
   return { list, remember };
 });
 
@@ -17,9 +18,12 @@ export const myTickets = createRoot(() => {
 export const myMeToos = createRoot(() => {
   const [counts, setCounts] = persisted<Record<string, number>>('linli.meToos', {});
   const remember = (number: string, count: number) =>
-    setCounts((old) => Object.fromEntries([...Object.entries(old).filter(([n]) => n !== number), [number, count]].slice(-200)));
+    setCounts((old) =>
+      Object.fromEntries([...Object.entries(old).filter(([n]) => n !== number), [number, count]].slice(-200)),
+    );
   return { counts, remember };
 });
 
 /** The private tracking page of a ticket. */
-export const trackingPath = (t: { number: string; token: string }) => `/desk/t/${t.number}?token=${encodeURIComponent(t.token)}`;
+export const trackingPath = (t: { number: string; token: string }) =>
+  `/desk/t/${t.number}?token=${encodeURIComponent(t.token)}`;

@@ -1,5 +1,5 @@
 import { createEffect, createRoot, createSignal } from 'solid-js';
-import { zh, type MessageKey } from './messages.ts';
+import { type MessageKey, zh } from './messages.ts';
 import { persisted } from './storage.ts';
 
 export type Locale = 'zh-CN' | 'en';
@@ -39,7 +39,7 @@ export const prefs = createRoot(() => {
  * @example t('consentLabel', { days: 365 })
  */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = (prefs.locale() === 'en' ? english() ?? zh : zh)[key];
+  const text = (prefs.locale() === 'en' ? (english() ?? zh) : zh)[key];
   return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : text;
 }
 

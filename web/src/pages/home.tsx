@@ -1,7 +1,7 @@
 import { A, createAsync } from '@solidjs/router';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
-import { LoadError, Loading } from '../components/states.tsx';
 import { PlacePicker } from '../components/place-picker.tsx';
+import { LoadError, Loading } from '../components/states.tsx';
 import type { PlaceTree } from '../lib/api.ts';
 import { chosenPlace, getPlaces } from '../lib/places.ts';
 import { placeName, t } from '../lib/prefs.ts';

@@ -1,23 +1,111 @@
 import { count, eq } from 'drizzle-orm';
-import { communities, partners, staff, ticketCategories, tickets, type Owner } from '../../../schema/index.ts';
+import { communities, type Owner, partners, staff, ticketCategories, tickets } from '../../../schema/index.ts';
 import { changeTicket } from '../../desk/change.ts';
 import { fileTicket } from '../../desk/file-ticket.ts';
-import { DAY_MS } from '../../lib/time.ts';
 import { loadTicket } from '../../desk/views.ts';
 import type { Db } from '../../lib/platform.ts';
+import { DAY_MS } from '../../lib/time.ts';
 
 /** The categories Yong'an's joint desk sorts by (from the page), given to every demo community. */
-const categories: { code: string; name: string; nameEn: string; examples: string; examplesEn: string; owner: Owner; serviceDays: number }[] = [
-  { code: 'public-facilities', name: '公共设施', nameEn: 'Public facilities', examples: '楼道灯、监控、门禁、健身器材坏了或不够', examplesEn: 'Stairwell lights, CCTV, gates, exercise equipment broken or missing', owner: 'property', serviceDays: 5 },
-  { code: 'repairs', name: '报修', nameEn: 'Repairs', examples: '水管漏水、电梯故障、屋顶渗水', examplesEn: 'Leaking pipes, lift breakdowns, roof leaks', owner: 'property', serviceDays: 3 },
-  { code: 'parking', name: '停车管理', nameEn: 'Parking', examples: '乱停车、车位、电动车充电', examplesEn: 'Bad parking, parking spaces, e-bike charging', owner: 'property', serviceDays: 5 },
-  { code: 'culture-sports', name: '文体活动', nameEn: 'Culture and sports', examples: '活动室、广场舞场地、兴趣班', examplesEn: 'Activity rooms, square-dance space, interest classes', owner: 'community', serviceDays: 7 },
-  { code: 'fire-safety', name: '消防安全', nameEn: 'Fire safety', examples: '灭火器过期、楼道堆放杂物、飞线充电', examplesEn: 'Expired extinguishers, clutter in stairwells, charging cables from windows', owner: 'community', serviceDays: 3 },
-  { code: 'illegal-construction', name: '违章建筑', nameEn: 'Illegal construction', examples: '私搭乱建、占用公共空间', examplesEn: 'Unauthorised structures, taking over shared space', owner: 'community', serviceDays: 7 },
-  { code: 'rental-housing', name: '出租屋管理', nameEn: 'Rental housing', examples: '群租、租户登记', examplesEn: 'Overcrowded rentals, tenant registration', owner: 'community', serviceDays: 7 },
-  { code: 'home-visit', name: '上门服务', nameEn: 'Home visit', examples: '行动不便，需要工作人员上门办理证件、社保卡等', examplesEn: 'Cannot get out: staff come home to handle ID, social-security cards and the like', owner: 'community', serviceDays: 7 },
-  { code: 'nuisance-garbage', name: '扰民和乱堆垃圾', nameEn: 'Nuisance and dumped rubbish', examples: '噪音扰民，同时垃圾堵住消防通道', examplesEn: 'Noise, and rubbish blocking the fire lane', owner: 'joint', serviceDays: 5 },
-  { code: 'not-sure', name: '不知道归谁管', nameEn: 'Not sure who handles it', examples: '说不清归社区还是物业的事，我们当场帮您分清', examplesEn: "Not sure if it is the community's or the property company's job: we sort it out on the spot", owner: 'joint', serviceDays: 3 },
+const categories: {
+  code: string;
+  name: string;
+  nameEn: string;
+  examples: string;
+  examplesEn: string;
+  owner: Owner;
+  serviceDays: number;
+}[] = [
+  {
+    code: 'public-facilities',
+    name: '公共设施',
+    nameEn: 'Public facilities',
+    examples: '楼道灯、监控、门禁、健身器材坏了或不够',
+    examplesEn: 'Stairwell lights, CCTV, gates, exercise equipment broken or missing',
+    owner: 'property',
+    serviceDays: 5,
+  },
+  {
+    code: 'repairs',
+    name: '报修',
+    nameEn: 'Repairs',
+    examples: '水管漏水、电梯故障、屋顶渗水',
+    examplesEn: 'Leaking pipes, lift breakdowns, roof leaks',
+    owner: 'property',
+    serviceDays: 3,
+  },
+  {
+    code: 'parking',
+    name: '停车管理',
+    nameEn: 'Parking',
+    examples: '乱停车、车位、电动车充电',
+    examplesEn: 'Bad parking, parking spaces, e-bike charging',
+    owner: 'property',
+    serviceDays: 5,
+  },
+  {
+    code: 'culture-sports',
+    name: '文体活动',
+    nameEn: 'Culture and sports',
+    examples: '活动室、广场舞场地、兴趣班',
+    examplesEn: 'Activity rooms, square-dance space, interest classes',
+    owner: 'community',
+    serviceDays: 7,
+  },
+  {
+    code: 'fire-safety',
+    name: '消防安全',
+    nameEn: 'Fire safety',
+    examples: '灭火器过期、楼道堆放杂物、飞线充电',
+    examplesEn: 'Expired extinguishers, clutter in stairwells, charging cables from windows',
+    owner: 'community',
+    serviceDays: 3,
+  },
+  {
+    code: 'illegal-construction',
+    name: '违章建筑',
+    nameEn: 'Illegal construction',
+    examples: '私搭乱建、占用公共空间',
+    examplesEn: 'Unauthorised structures, taking over shared space',
+    owner: 'community',
+    serviceDays: 7,
+  },
+  {
+    code: 'rental-housing',
+    name: '出租屋管理',
+    nameEn: 'Rental housing',
+    examples: '群租、租户登记',
+    examplesEn: 'Overcrowded rentals, tenant registration',
+    owner: 'community',
+    serviceDays: 7,
+  },
+  {
+    code: 'home-visit',
+    name: '上门服务',
+    nameEn: 'Home visit',
+    examples: '行动不便，需要工作人员上门办理证件、社保卡等',
+    examplesEn: 'Cannot get out: staff come home to handle ID, social-security cards and the like',
+    owner: 'community',
+    serviceDays: 7,
+  },
+  {
+    code: 'nuisance-garbage',
+    name: '扰民和乱堆垃圾',
+    nameEn: 'Nuisance and dumped rubbish',
+    examples: '噪音扰民，同时垃圾堵住消防通道',
+    examplesEn: 'Noise, and rubbish blocking the fire lane',
+    owner: 'joint',
+    serviceDays: 5,
+  },
+  {
+    code: 'not-sure',
+    name: '不知道归谁管',
+    nameEn: 'Not sure who handles it',
+    examples: '说不清归社区还是物业的事，我们当场帮您分清',
+    examplesEn: "Not sure if it is the community's or the property company's job: we sort it out on the spot",
+    owner: 'joint',
+    serviceDays: 3,
+  },
 ];
 
 /** Loads the desk's demo: categories in every community and a few tickets in realistic states. */
@@ -50,7 +138,14 @@ async function demoTicket(
   db: Db,
   filedAt: number,
   input: Parameters<typeof fileTicket>[1],
-  steps: { after: number; by: string; action?: 'accept' | 'start' | 'resolve'; kind: string; body?: string; set?: Record<string, unknown> }[],
+  steps: {
+    after: number;
+    by: string;
+    action?: 'accept' | 'start' | 'resolve';
+    kind: string;
+    body?: string;
+    set?: Record<string, unknown>;
+  }[],
 ) {
   const { number } = await fileTicket(db, input, { now: filedAt, channel: 'walk_in' });
   for (const step of steps) {
@@ -61,7 +156,13 @@ async function demoTicket(
       version: row.ticket.version,
       now: at,
       set: { ...(step.action === 'resolve' ? { resolvedAt: at } : {}), ...step.set },
-      entry: { kind: step.kind, visibility: 'public', actor: 'staff', staffId: await staffId(db, step.by), body: step.body ?? null },
+      entry: {
+        kind: step.kind,
+        visibility: 'public',
+        actor: 'staff',
+        staffId: await staffId(db, step.by),
+        body: step.body ?? null,
+      },
     });
   }
   return number;
@@ -74,34 +175,104 @@ async function loadDemoTickets(db: Db, now: number) {
   await demoTicket(
     db,
     now - 2 * DAY_MS,
-    { ...base, community: 'yongan', compound: 'yongan-jiayuan', category: 'public-facilities', location: '2号楼1单元', phone: '13800000001', name: '王阿姨', description: '楼道灯坏了好久，晚上上下楼看不见。社区能联系物业给我们安装楼道灯吗？' },
+    {
+      ...base,
+      community: 'yongan',
+      compound: 'yongan-jiayuan',
+      category: 'public-facilities',
+      location: '2号楼1单元',
+      phone: '13800000001',
+      name: '王阿姨',
+      description: '楼道灯坏了好久，晚上上下楼看不见。社区能联系物业给我们安装楼道灯吗？',
+    },
     [
-      { after: hours(1), by: 'yongan-wuye', action: 'accept', kind: 'accepted', body: '物业已登记，电工明天上门查看线路。' },
-      { after: hours(20), by: 'yongan-wuye', action: 'start', kind: 'started', body: '电工已到现场，需要更换整条线路，灯具已订购。' },
+      {
+        after: hours(1),
+        by: 'yongan-wuye',
+        action: 'accept',
+        kind: 'accepted',
+        body: '物业已登记，电工明天上门查看线路。',
+      },
+      {
+        after: hours(20),
+        by: 'yongan-wuye',
+        action: 'start',
+        kind: 'started',
+        body: '电工已到现场，需要更换整条线路，灯具已订购。',
+      },
     ],
   );
   await demoTicket(
     db,
     now - hours(5),
-    { ...base, community: 'yongan', compound: 'yongan-jiayuan', category: 'public-facilities', location: '东门和车棚', phone: '13800000002', description: '小区里的监控区域能尽可能多覆盖一些吗？东门和车棚现在都拍不到。' },
+    {
+      ...base,
+      community: 'yongan',
+      compound: 'yongan-jiayuan',
+      category: 'public-facilities',
+      location: '东门和车棚',
+      phone: '13800000002',
+      description: '小区里的监控区域能尽可能多覆盖一些吗？东门和车棚现在都拍不到。',
+    },
     [],
   );
   await demoTicket(
     db,
     now - 9 * DAY_MS,
-    { ...base, community: 'yongan', compound: 'yongan-jiayuan', category: 'nuisance-garbage', location: '3号楼北侧消防通道', phone: '13800000003', name: '李师傅', description: '3号楼下堆满装修垃圾，堵住了消防通道；晚上十点以后还有人敲打，吵得睡不着。' },
+    {
+      ...base,
+      community: 'yongan',
+      compound: 'yongan-jiayuan',
+      category: 'nuisance-garbage',
+      location: '3号楼北侧消防通道',
+      phone: '13800000003',
+      name: '李师傅',
+      description: '3号楼下堆满装修垃圾，堵住了消防通道；晚上十点以后还有人敲打，吵得睡不着。',
+    },
     [
-      { after: hours(2), by: 'yongan', action: 'accept', kind: 'accepted', body: '社区和物业联合处理：物业清运垃圾，社区找装修户谈施工时间。' },
-      { after: hours(30), by: 'yongan', kind: 'flagged', body: '装修户联系不上，需要街道协调。', set: { flagged: true } },
+      {
+        after: hours(2),
+        by: 'yongan',
+        action: 'accept',
+        kind: 'accepted',
+        body: '社区和物业联合处理：物业清运垃圾，社区找装修户谈施工时间。',
+      },
+      {
+        after: hours(30),
+        by: 'yongan',
+        kind: 'flagged',
+        body: '装修户联系不上，需要街道协调。',
+        set: { flagged: true },
+      },
     ],
   );
   await demoTicket(
     db,
     now - 12 * DAY_MS,
-    { ...base, community: 'gongrenlu', category: 'home-visit', location: '工人路社区（家中）', phone: '13800000004', name: '贺家', description: '孩子重度肢体残疾，不能自己出门，爷爷奶奶年纪大了也去不了银行，社保卡需要更换。' },
+    {
+      ...base,
+      community: 'gongrenlu',
+      category: 'home-visit',
+      location: '工人路社区（家中）',
+      phone: '13800000004',
+      name: '贺家',
+      description: '孩子重度肢体残疾，不能自己出门，爷爷奶奶年纪大了也去不了银行，社保卡需要更换。',
+    },
     [
-      { after: hours(3), by: 'erqi-admin', action: 'accept', kind: 'accepted', body: '街道残联和社区已联系银行，约定上门办理。' },
-      { after: 2 * DAY_MS, by: 'erqi-admin', action: 'resolve', kind: 'resolved', body: '中国银行郑州中原支行工作人员上门办理了社保卡更换及激活。' },
+      {
+        after: hours(3),
+        by: 'erqi-admin',
+        action: 'accept',
+        kind: 'accepted',
+        body: '街道残联和社区已联系银行，约定上门办理。',
+      },
+      {
+        after: 2 * DAY_MS,
+        by: 'erqi-admin',
+        action: 'resolve',
+        kind: 'resolved',
+        body: '中国银行郑州中原支行工作人员上门办理了社保卡更换及激活。',
+      },
     ],
   );
 }

@@ -1,6 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, events, eventSignups } from '../../../schema/index.ts';
+import { articles, eventSignups, events } from '../../../schema/index.ts';
 import { freshDatabase } from '../test-database.ts';
 import { loadDemoEvents, shanghaiTime } from './events.ts';
 
@@ -20,10 +20,18 @@ describe('the demo events', () => {
     expect(upcoming.every((r) => r.startsAt > now && r.endsAt > r.startsAt)).toBe(true);
     const past = rows.filter((r) => r.status === 'completed');
     expect(past).toHaveLength(1);
-    expect(past[0]).toMatchObject({ title: '小板凳课堂', speaker: '黄新生', attendance: 28, summary: expect.stringContaining('小板凳') });
+    expect(past[0]).toMatchObject({
+      title: '小板凳课堂',
+      speaker: '黄新生',
+      attendance: 28,
+      summary: expect.stringContaining('小板凳'),
+    });
     expect(past[0]!.startsAt).toBeLessThan(now);
     // Linked to the newspaper's report when the news demo is there.
-    const [report] = await t.db.select({ id: articles.id }).from(articles).where(eq(articles.headline, '小板凳大课堂 小区院里传党音'));
+    const [report] = await t.db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.headline, '小板凳大课堂 小区院里传党音'));
     expect(past[0]!.articleId).toBe(report?.id ?? null);
   });
 
@@ -32,7 +40,9 @@ describe('the demo events', () => {
     const series = stool.filter((s) => s.seriesId !== null);
     expect(series.length).toBeGreaterThanOrEqual(4);
     expect(series.every((s) => s.capacity === 30 && s.speaker === '黄新生')).toBe(true);
-    expect(series.slice(1).map((s, i) => s.startsAt - series[i]!.startsAt)).toEqual(Array(series.length - 1).fill(7 * 24 * 3600 * 1000));
+    expect(series.slice(1).map((s, i) => s.startsAt - series[i]!.startsAt)).toEqual(
+      Array(series.length - 1).fill(7 * 24 * 3600 * 1000),
+    );
     expect(series[0]!.venue).toBe('铁道洁云里小区广场');
     // 09:30 in Zhengzhou two days after the 27th.
     expect(series[0]!.startsAt).toBe(shanghaiTime(now, 2, '09:30'));
@@ -41,8 +51,16 @@ describe('the demo events', () => {
 
   it('has the three Mifengzhang channels and the Renhe Road joint meeting', async () => {
     const rows = await t.db.select().from(events);
-    expect(rows.filter((r) => r.kind === 'outreach').map((r) => r.channel).sort()).toEqual(['loudspeaker', 'online', 'onsite']);
-    expect(rows.find((r) => r.kind === 'joint_meeting')).toMatchObject({ venue: '人和路6号院党员活动室', title: expect.stringContaining('四方联席会') });
+    expect(
+      rows
+        .filter((r) => r.kind === 'outreach')
+        .map((r) => r.channel)
+        .sort(),
+    ).toEqual(['loudspeaker', 'online', 'onsite']);
+    expect(rows.find((r) => r.kind === 'joint_meeting')).toMatchObject({
+      venue: '人和路6号院党员活动室',
+      title: expect.stringContaining('四方联席会'),
+    });
   });
 
   it('loads nothing twice', async () => {

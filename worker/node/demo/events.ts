@@ -1,5 +1,14 @@
 import { count, eq } from 'drizzle-orm';
-import { articles, communities, compounds, events, eventSeries, eventSignups, subdistricts, type EventKind } from '../../../schema/index.ts';
+import {
+  articles,
+  communities,
+  compounds,
+  type EventKind,
+  eventSeries,
+  eventSignups,
+  events,
+  subdistricts,
+} from '../../../schema/index.ts';
 import { hashToken, randomToken } from '../../lib/crypto.ts';
 import type { Db } from '../../lib/platform.ts';
 
@@ -29,9 +38,23 @@ type DemoEvent = {
   signupOpen?: boolean;
 };
 
-const stoolTopics = ['疫情防控：家门口的防护常识', '卫生健康：老年人冬季保健', '法律法规：防范养老诈骗', '创卫创文：我们的楼院我们管', '永远跟党走：学习全会精神', '居民说：小板凳课堂怎么办更好'];
+const stoolTopics = [
+  '疫情防控：家门口的防护常识',
+  '卫生健康：老年人冬季保健',
+  '法律法规：防范养老诈骗',
+  '创卫创文：我们的楼院我们管',
+  '永远跟党走：学习全会精神',
+  '居民说：小板凳课堂怎么办更好',
+];
 /** The class moves to where residents are: the square, the meeting room, a courtyard. */
-const stoolVenues = ['铁道洁云里小区广场', '铁道洁云里小区广场', '洁云路社区会议室', '铁道洁云里小区3号楼楼院', '铁道洁云里小区广场', '铁道洁云里小区广场'];
+const stoolVenues = [
+  '铁道洁云里小区广场',
+  '铁道洁云里小区广场',
+  '洁云路社区会议室',
+  '铁道洁云里小区3号楼楼院',
+  '铁道洁云里小区广场',
+  '铁道洁云里小区广场',
+];
 
 function demoEvents(now: number): DemoEvent[] {
   return [
@@ -51,7 +74,8 @@ function demoEvents(now: number): DemoEvent[] {
       title: '小喇叭宣讲（空中）',
       kind: 'outreach',
       organiser: { subdistrict: 'mifengzhang' },
-      description: '“三位一体”宣讲之空中宣传：党员志愿者戴红袖箍、拿小喇叭，在排队等候时播放全会精神主要内容。无需报名。',
+      description:
+        '“三位一体”宣讲之空中宣传：党员志愿者戴红袖箍、拿小喇叭，在排队等候时播放全会精神主要内容。无需报名。',
       channel: 'loudspeaker',
       venue: '辖区6个核酸检测点等候区',
       // 07:30 in Zhengzhou is 23:30 UTC the day before.
@@ -75,7 +99,8 @@ function demoEvents(now: number): DemoEvent[] {
       title: '人和路6号院四方联席会',
       kind: 'joint_meeting',
       organiser: { community: 'renhelu' },
-      description: '楼院党支部、施工方、监理方、党员群众代表四方联席会：通报改造进度，听取居民意见（门球场座椅、健康步道、保护老紫藤树）。欢迎居民代表报名参加。',
+      description:
+        '楼院党支部、施工方、监理方、党员群众代表四方联席会：通报改造进度，听取居民意见（门球场座椅、健康步道、保护老紫藤树）。欢迎居民代表报名参加。',
       channel: 'onsite',
       venue: '人和路6号院党员活动室',
       compound: 'renhelu-6',
@@ -106,7 +131,10 @@ async function idBySlug(db: Db, table: typeof communities | typeof subdistricts 
 
 async function organiserOf(db: Db, o: DemoEvent['organiser']) {
   if ('subdistrict' in o) return { subdistrictId: await idBySlug(db, subdistricts, o.subdistrict), communityId: null };
-  const [c] = await db.select({ id: communities.id, subdistrictId: communities.subdistrictId }).from(communities).where(eq(communities.slug, o.community));
+  const [c] = await db
+    .select({ id: communities.id, subdistrictId: communities.subdistrictId })
+    .from(communities)
+    .where(eq(communities.slug, o.community));
   if (!c) throw new Error(`demo events: no community ${o.community}`);
   return { subdistrictId: c.subdistrictId, communityId: c.id };
 }
@@ -145,32 +173,80 @@ async function insertEvent(db: Db, e: DemoEvent, now: number, extra: Partial<typ
 export async function loadDemoEvents(db: Db, now: number): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(events);
   if (existing!.n > 0) return;
-  const stool = { title: '小板凳课堂', kind: 'lecture' as const, organiser: { community: 'jieyunlu' }, speaker: '黄新生', channel: 'onsite' as const, compound: 'tiedao-jieyunli', hours: 1, capacity: 30 };
+  const stool = {
+    title: '小板凳课堂',
+    kind: 'lecture' as const,
+    organiser: { community: 'jieyunlu' },
+    speaker: '黄新生',
+    channel: 'onsite' as const,
+    compound: 'tiedao-jieyunli',
+    hours: 1,
+    capacity: 30,
+  };
 
   // The newspaper's report on that class, when the news demo has loaded it.
-  const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.headline, '小板凳大课堂 小区院里传党音'));
-  await insertEvent(db, { ...stool, description: '“永远跟党走”专题宣讲：学习《十一次党代会19个关键词 读懂河南72年发展》。', venue: '铁道洁云里小区广场', startsAt: shanghaiTime(now, -8, '09:30') }, now, {
-    status: 'completed',
-    summary: '社区第一党支部书记黄新生带领现场党员群众学习《十一次党代会19个关键词 读懂河南72年发展》。大家坐在小板凳上侧耳倾听、提笔书写，谈体会、讲认识，气氛热烈。',
-    attendance: 28,
-    articleId: article?.id ?? null,
-    version: 2,
-  });
+  const [article] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(eq(articles.headline, '小板凳大课堂 小区院里传党音'));
+  await insertEvent(
+    db,
+    {
+      ...stool,
+      description: '“永远跟党走”专题宣讲：学习《十一次党代会19个关键词 读懂河南72年发展》。',
+      venue: '铁道洁云里小区广场',
+      startsAt: shanghaiTime(now, -8, '09:30'),
+    },
+    now,
+    {
+      status: 'completed',
+      summary:
+        '社区第一党支部书记黄新生带领现场党员群众学习《十一次党代会19个关键词 读懂河南72年发展》。大家坐在小板凳上侧耳倾听、提笔书写，谈体会、讲认识，气氛热烈。',
+      attendance: 28,
+      articleId: article?.id ?? null,
+      version: 2,
+    },
+  );
 
   const sessions = stoolTopics.length;
-  const [series] = await db.insert(eventSeries).values({ rule: `FREQ=WEEKLY;COUNT=${sessions}`, createdAt: now }).returning({ id: eventSeries.id });
+  const [series] = await db
+    .insert(eventSeries)
+    .values({ rule: `FREQ=WEEKLY;COUNT=${sessions}`, createdAt: now })
+    .returning({ id: eventSeries.id });
   const first = shanghaiTime(now, 2, '09:30');
   const ids: number[] = [];
   for (let i = 0; i < sessions; i++) {
     const venue = stoolVenues[i]!;
-    const session = { ...stool, description: stoolTopics[i]!, venue, compound: venue.includes('铁道洁云里') ? stool.compound : undefined, startsAt: first + i * WEEK_MS };
+    const session = {
+      ...stool,
+      description: stoolTopics[i]!,
+      venue,
+      compound: venue.includes('铁道洁云里') ? stool.compound : undefined,
+      startsAt: first + i * WEEK_MS,
+    };
     ids.push(await insertEvent(db, session, now, { seriesId: series!.id, sessionNumber: i + 1 }));
   }
   for (const e of demoEvents(now)) await insertEvent(db, e, now);
 
   // A few neighbours have already signed up for the next class, so the door list is not empty.
-  const neighbours: [string, string, number][] = [['李大爷', '13900000001', 1], ['张阿姨', '13900000002', 2], ['刘奶奶', '13900000003', 1], ['赵师傅', '13900000004', 2]];
+  const neighbours: [string, string, number][] = [
+    ['李大爷', '13900000001', 1],
+    ['张阿姨', '13900000002', 2],
+    ['刘奶奶', '13900000003', 1],
+    ['赵师傅', '13900000004', 2],
+  ];
   for (const [name, phone, seats] of neighbours) {
-    await db.insert(eventSignups).values({ eventId: ids[0]!, tokenHash: await hashToken(randomToken()), name, phone, seats, status: 'confirmed', createdAt: now, updatedAt: now });
+    await db
+      .insert(eventSignups)
+      .values({
+        eventId: ids[0]!,
+        tokenHash: await hashToken(randomToken()),
+        name,
+        phone,
+        seats,
+        status: 'confirmed',
+        createdAt: now,
+        updatedAt: now,
+      });
   }
 }

@@ -1,11 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { hashPassword } from '../../staff/password.ts';
-import { resolveStaffPlace } from '../../staff/directory.ts';
-import type { Db } from '../../lib/platform.ts';
-import { loadDemoDesk } from './desk.ts';
-import { loadDemoEvents } from './events.ts';
-import { loadDemoNews } from './news.ts';
 import {
   communities,
   compounds,
@@ -13,10 +7,16 @@ import {
   partners,
   propertyCompanies,
   propertyCompanyCompounds,
+  type Role,
   staff,
   subdistricts,
-  type Role,
 } from '../../../schema/index.ts';
+import type { Db } from '../../lib/platform.ts';
+import { resolveStaffPlace } from '../../staff/directory.ts';
+import { hashPassword } from '../../staff/password.ts';
+import { loadDemoDesk } from './desk.ts';
+import { loadDemoEvents } from './events.ts';
+import { loadDemoNews } from './news.ts';
 
 /**
  * Demo data from the Erqi District newspaper page (see the shared domain brief).
@@ -33,16 +33,58 @@ const subdistrictRows = [
 ];
 
 const communityRows = [
-  { subdistrict: 'huaihelu', slug: 'renhelu', code: 'RH', name: '人和路社区', nameEn: 'Renhe Road Community', nameAssumed: true },
-  { subdistrict: 'jianzhongjie', slug: 'yongan', code: 'YA', name: '永安社区', nameEn: "Yong'an Community", nameAssumed: false },
-  { subdistrict: 'songshanlu', slug: 'gongrenlu', code: 'GR', name: '工人路社区', nameEn: 'Gongren Road Community', nameAssumed: false },
-  { subdistrict: 'jingguanglu', slug: 'jieyunlu', code: 'JY', name: '洁云路社区', nameEn: 'Jieyun Road Community', nameAssumed: false },
+  {
+    subdistrict: 'huaihelu',
+    slug: 'renhelu',
+    code: 'RH',
+    name: '人和路社区',
+    nameEn: 'Renhe Road Community',
+    nameAssumed: true,
+  },
+  {
+    subdistrict: 'jianzhongjie',
+    slug: 'yongan',
+    code: 'YA',
+    name: '永安社区',
+    nameEn: "Yong'an Community",
+    nameAssumed: false,
+  },
+  {
+    subdistrict: 'songshanlu',
+    slug: 'gongrenlu',
+    code: 'GR',
+    name: '工人路社区',
+    nameEn: 'Gongren Road Community',
+    nameAssumed: false,
+  },
+  {
+    subdistrict: 'jingguanglu',
+    slug: 'jieyunlu',
+    code: 'JY',
+    name: '洁云路社区',
+    nameEn: 'Jieyun Road Community',
+    nameAssumed: false,
+  },
 ];
 
 const units = ['1单元', '2单元'];
 const compoundRows = [
-  { community: 'renhelu', slug: 'renhelu-6', name: '人和路6号院', nameEn: 'Renhe Road No. 6 Courtyard', nameAssumed: false, buildings: [] },
-  { community: 'jieyunlu', slug: 'tiedao-jieyunli', name: '铁道洁云里小区', nameEn: 'Tiedao Jieyunli Compound', nameAssumed: false, buildings: [] },
+  {
+    community: 'renhelu',
+    slug: 'renhelu-6',
+    name: '人和路6号院',
+    nameEn: 'Renhe Road No. 6 Courtyard',
+    nameAssumed: false,
+    buildings: [],
+  },
+  {
+    community: 'jieyunlu',
+    slug: 'tiedao-jieyunli',
+    name: '铁道洁云里小区',
+    nameEn: 'Tiedao Jieyunli Compound',
+    nameAssumed: false,
+    buildings: [],
+  },
   {
     community: 'yongan',
     slug: 'yongan-jiayuan',
@@ -56,8 +98,18 @@ const compoundRows = [
 const propertyCompany = { slug: 'yongan-wuye', name: '永安物业服务有限公司', nameEn: "Yong'an Property Services" };
 
 const partnerRows = [
-  { slug: 'boc-zhongyuan', name: '中国银行郑州中原支行', nameEn: 'Bank of China, Zhengzhou Zhongyuan Branch', kind: 'bank' as const },
-  { slug: 'songshanlu-dpf', name: '嵩山路街道残联', nameEn: "Songshan Road Disabled Persons' Federation", kind: 'federation' as const },
+  {
+    slug: 'boc-zhongyuan',
+    name: '中国银行郑州中原支行',
+    nameEn: 'Bank of China, Zhengzhou Zhongyuan Branch',
+    kind: 'bank' as const,
+  },
+  {
+    slug: 'songshanlu-dpf',
+    name: '嵩山路街道残联',
+    nameEn: "Songshan Road Disabled Persons' Federation",
+    kind: 'federation' as const,
+  },
 ];
 
 /** One account per role for the demo places (and Jieyun Road's committee, who publish its correspondent's reports); one password per database. */
@@ -101,7 +153,15 @@ async function loadDemoStaff(db: Db, pepper: string, given?: string): Promise<st
     const now = Date.now();
     const rows = await db
       .insert(staff)
-      .values({ login: account.login, displayName: account.displayName, role: account.role, ...place, passwordHash, createdAt: now, updatedAt: now })
+      .values({
+        login: account.login,
+        displayName: account.displayName,
+        role: account.role,
+        ...place,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: staff.id });
     created += rows.length;
@@ -119,11 +179,17 @@ async function loadDemoPlaces(db: Db): Promise<void> {
     .onConflictDoNothing();
   for (const { subdistrict, ...row } of communityRows) {
     const subdistrictId = await idOf(db, subdistricts, subdistrict);
-    await db.insert(communities).values({ ...row, subdistrictId }).onConflictDoNothing();
+    await db
+      .insert(communities)
+      .values({ ...row, subdistrictId })
+      .onConflictDoNothing();
   }
   for (const { community, ...row } of compoundRows) {
     const communityId = await idOf(db, communities, community);
-    await db.insert(compounds).values({ ...row, communityId }).onConflictDoNothing();
+    await db
+      .insert(compounds)
+      .values({ ...row, communityId })
+      .onConflictDoNothing();
   }
   await db.insert(propertyCompanies).values(propertyCompany).onConflictDoNothing();
   await db
@@ -136,7 +202,12 @@ async function loadDemoPlaces(db: Db): Promise<void> {
   await db.insert(partners).values(partnerRows).onConflictDoNothing();
 }
 
-type SluggedTable = typeof districts | typeof subdistricts | typeof communities | typeof compounds | typeof propertyCompanies;
+type SluggedTable =
+  | typeof districts
+  | typeof subdistricts
+  | typeof communities
+  | typeof compounds
+  | typeof propertyCompanies;
 
 async function idOf(db: Db, table: SluggedTable, slug: string): Promise<number> {
   const [row] = await db.select({ id: table.id }).from(table).where(eq(table.slug, slug));

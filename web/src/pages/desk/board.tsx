@@ -38,13 +38,27 @@ function BoardItem(props: { ticket: BoardTicket }) {
       <Show when={props.ticket.photoCount > 0}>
         <div class="thumbs">
           <Index each={Array.from({ length: props.ticket.photoCount })}>
-            {(_, i) => <img src={`/api/tickets/${props.ticket.number}/photos/${i}`} alt={t('photoAlt')} width="96" height="96" loading="lazy" />}
+            {(_, i) => (
+              <img
+                src={`/api/tickets/${props.ticket.number}/photos/${i}`}
+                alt={t('photoAlt')}
+                width="96"
+                height="96"
+                loading="lazy"
+              />
+            )}
           </Index>
         </div>
       </Show>
       <StatusBadge status={props.ticket.status} overdue={props.ticket.overdue} />
       <div class="actions">
-        <button type="button" class="button button-secondary" aria-pressed={pressed()} disabled={pressed() || !!added.pending} onClick={() => meToo(props.ticket.number)}>
+        <button
+          type="button"
+          class="button button-secondary"
+          aria-pressed={pressed()}
+          disabled={pressed() || !!added.pending}
+          onClick={() => meToo(props.ticket.number)}
+        >
           👋 {t('meToo')}
         </button>
         <span aria-live="polite">

@@ -21,7 +21,8 @@ export default function Desk() {
             <For each={myTickets.list()}>
               {(ticket) => (
                 <li>
-                  <A href={trackingPath(ticket)}>{ticket.number}</A> <span class="muted">{formatDateTime(ticket.at)}</span>
+                  <A href={trackingPath(ticket)}>{ticket.number}</A>{' '}
+                  <span class="muted">{formatDateTime(ticket.at)}</span>
                 </li>
               )}
             </For>
@@ -37,7 +38,15 @@ export default function Desk() {
                 <strong>{placeName(place.community)}</strong> · <A href="/desk/board">{t('navBoard')}</A>
               </p>
               <Suspense fallback={<Loading />}>
-                <Show when={data()}>{(d) => <TicketForm community={place.community} categories={d().categories} retentionDays={d().retentionDays} />}</Show>
+                <Show when={data()}>
+                  {(d) => (
+                    <TicketForm
+                      community={place.community}
+                      categories={d().categories}
+                      retentionDays={d().retentionDays}
+                    />
+                  )}
+                </Show>
               </Suspense>
             </>
           );

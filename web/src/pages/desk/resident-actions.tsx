@@ -1,5 +1,5 @@
 import { action, useSubmission } from '@solidjs/router';
-import { createEffect, For, on, Show, type JSX } from 'solid-js';
+import { createEffect, For, type JSX, on, Show } from 'solid-js';
 import { api, json } from '../../lib/api.ts';
 import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
@@ -14,7 +14,12 @@ const residentAction = action(async (_title: string, send: (form: Form) => Promi
 }, 'resident-ticket-action');
 
 /** A small form that posts one resident action; once it went through, the form is emptied. */
-function ActionForm(props: { title: string; button: string; send: (form: Form) => Promise<unknown>; children?: JSX.Element }) {
+function ActionForm(props: {
+  title: string;
+  button: string;
+  send: (form: Form) => Promise<unknown>;
+  children?: JSX.Element;
+}) {
   const state = formState(useSubmission(residentAction, ([title]) => title === props.title));
   let form!: HTMLFormElement;
   createEffect(on(state.done, (done) => done && form.reset(), { defer: true }));
@@ -39,13 +44,26 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
   return (
     <>
       <Show when={props.ticket.canConfirm}>
-        <ActionForm title={t('confirmTitle')} button={t('confirmButton')} send={async () => json(await api.tickets[':number'].confirm.$post({ param: param(), json: { token: props.token } }))} />
+        <ActionForm
+          title={t('confirmTitle')}
+          button={t('confirmButton')}
+          send={async () =>
+            json(await api.tickets[':number'].confirm.$post({ param: param(), json: { token: props.token } }))
+          }
+        />
       </Show>
       <Show when={props.ticket.canRate}>
         <ActionForm
           title={t('rateTitle')}
           button={t('rateButton')}
-          send={async (f) => json(await api.tickets[':number'].rating.$post({ param: param(), json: { token: props.token, score: Number(text(f, 'score')), comment: text(f, 'comment') || undefined } }))}
+          send={async (f) =>
+            json(
+              await api.tickets[':number'].rating.$post({
+                param: param(),
+                json: { token: props.token, score: Number(text(f, 'score')), comment: text(f, 'comment') || undefined },
+              }),
+            )
+          }
         >
           <fieldset class="stars">
             <legend>{t('rateTitle')}</legend>
@@ -69,13 +87,35 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
         )}
       </Show>
       <Show when={props.ticket.canReopen}>
-        <ActionForm title={t('reopenTitle')} button={t('reopenButton')} send={async (f) => json(await api.tickets[':number'].reopen.$post({ param: param(), json: { token: props.token, reason: text(f, 'reason') } }))}>
+        <ActionForm
+          title={t('reopenTitle')}
+          button={t('reopenButton')}
+          send={async (f) =>
+            json(
+              await api.tickets[':number'].reopen.$post({
+                param: param(),
+                json: { token: props.token, reason: text(f, 'reason') },
+              }),
+            )
+          }
+        >
           <label for="reopen-reason">{t('reopenReason')}</label>
           <textarea id="reopen-reason" name="reason" rows="2" required maxLength={1000} />
         </ActionForm>
       </Show>
       <Show when={props.ticket.canAddInfo}>
-        <ActionForm title={t('addInfoTitle')} button={t('addInfoButton')} send={async (f) => json(await api.tickets[':number'].info.$post({ param: param(), json: { token: props.token, message: text(f, 'message') } }))}>
+        <ActionForm
+          title={t('addInfoTitle')}
+          button={t('addInfoButton')}
+          send={async (f) =>
+            json(
+              await api.tickets[':number'].info.$post({
+                param: param(),
+                json: { token: props.token, message: text(f, 'message') },
+              }),
+            )
+          }
+        >
           <label for="info-message" class="visually-hidden">
             {t('addInfoTitle')}
           </label>

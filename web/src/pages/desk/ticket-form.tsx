@@ -1,11 +1,11 @@
 import { action, redirect, useSubmission } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, For, type JSX, Show } from 'solid-js';
 import { Field, SubmitRow } from '../../components/field.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
-import { api, json, type Community } from '../../lib/api.ts';
+import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { field, formState } from '../../lib/form-action.ts';
-import { zh, type MessageKey } from '../../lib/messages.ts';
+import { type MessageKey, zh } from '../../lib/messages.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
 import { placeName, prefs, t, tKey } from '../../lib/prefs.ts';
 import type { Category } from './categories.ts';
@@ -22,24 +22,35 @@ const words: Words = {
 };
 
 /** Files the resident's ticket and opens its tracking page (staff pass `onFile` to file their way). */
-const fileTicket = action(async (community: string, photos: () => PickedPhoto[], idempotencyKey: string, onFile: OnFile | undefined, form: Form) => {
-  const input: NewTicket = {
-    community,
-    category: field(form, 'category'),
-    description: field(form, 'description'),
-    compound: field(form, 'compound') || undefined,
-    location: field(form, 'location'),
-    name: field(form, 'name') || undefined,
-    phone: field(form, 'phone'),
-    consent: (form.get('consent') === 'on') as true,
-    photos: photos().map((p) => p.key),
-    photosPublic: form.get('photosPublic') === 'on',
-  };
-  if (onFile) return onFile(input, form);
-  const filed = await json(await api.tickets.$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } }));
-  myTickets.remember({ ...filed, at: Date.now() });
-  throw redirect(trackingPath(filed));
-}, 'ticket-file');
+const fileTicket = action(
+  async (
+    community: string,
+    photos: () => PickedPhoto[],
+    idempotencyKey: string,
+    onFile: OnFile | undefined,
+    form: Form,
+  ) => {
+    const input: NewTicket = {
+      community,
+      category: field(form, 'category'),
+      description: field(form, 'description'),
+      compound: field(form, 'compound') || undefined,
+      location: field(form, 'location'),
+      name: field(form, 'name') || undefined,
+      phone: field(form, 'phone'),
+      consent: (form.get('consent') === 'on') as true,
+      photos: photos().map((p) => p.key),
+      photosPublic: form.get('photosPublic') === 'on',
+    };
+    if (onFile) return onFile(input, form);
+    const filed = await json(
+      await api.tickets.$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    );
+    myTickets.remember({ ...filed, at: Date.now() });
+    throw redirect(trackingPath(filed));
+  },
+  'ticket-file',
+);
 
 /**
  * The resident's report: category in plain words, what and where, a phone for the call-back.
@@ -59,7 +70,12 @@ export function TicketForm(props: {
   const idempotencyKey = crypto.randomUUID();
 
   return (
-    <form class="stack card" action={fileTicket.with(props.community.slug, photos, idempotencyKey, props.onFile)} method="post" novalidate>
+    <form
+      class="stack card"
+      action={fileTicket.with(props.community.slug, photos, idempotencyKey, props.onFile)}
+      method="post"
+      novalidate
+    >
       <h2>{t('fileTitle')}</h2>
       {props.children}
       <fieldset class="choices">
@@ -68,7 +84,15 @@ export function TicketForm(props: {
           {(c, i) => (
             <label class="choice">
               {/* "Not sure" is the safe default: staff settle the owner on the spot. */}
-              <input type="radio" name="category" value={c.code} checked={c.code === 'not-sure' || (i() === props.categories.length - 1 && !props.categories.some((x) => x.code === 'not-sure'))} />
+              <input
+                type="radio"
+                name="category"
+                value={c.code}
+                checked={
+                  c.code === 'not-sure' ||
+                  (i() === props.categories.length - 1 && !props.categories.some((x) => x.code === 'not-sure'))
+                }
+              />
               <span>
                 <strong>{placeName(c)}</strong>
                 <span class="hint">{prefs.locale() === 'en' ? c.examplesEn : c.examples}</span>
@@ -77,7 +101,15 @@ export function TicketForm(props: {
           )}
         </For>
       </fieldset>
-      <Field name="description" label={t('descriptionLabel')} hint={t('descriptionHint')} error={errors().description} multiline required maxLength={2000} />
+      <Field
+        name="description"
+        label={t('descriptionLabel')}
+        hint={t('descriptionHint')}
+        error={errors().description}
+        multiline
+        required
+        maxLength={2000}
+      />
       <Show when={props.community.compounds.length > 0}>
         <label for="field-compound">{t('compoundLabel')}</label>
         <select id="field-compound" name="compound">
@@ -85,9 +117,24 @@ export function TicketForm(props: {
           <For each={props.community.compounds}>{(c) => <option value={c.slug}>{placeName(c)}</option>}</For>
         </select>
       </Show>
-      <Field name="location" label={t('locationLabel')} hint={t('locationHint')} error={errors().location} required maxLength={200} />
+      <Field
+        name="location"
+        label={t('locationLabel')}
+        hint={t('locationHint')}
+        error={errors().location}
+        required
+        maxLength={200}
+      />
       <Field name="name" label={t('nameLabel')} error={errors().name} autocomplete="name" maxLength={40} />
-      <Field name="phone" label={t('phoneLabel')} error={errors().phone} type="tel" inputMode="tel" autocomplete="tel" required />
+      <Field
+        name="phone"
+        label={t('phoneLabel')}
+        error={errors().phone}
+        type="tel"
+        inputMode="tel"
+        autocomplete="tel"
+        required
+      />
       <PhotoPicker photos={photos()} onChange={setPhotos} error={errors().photos} />
       <Show when={photos().length > 0}>
         <label class="check">
@@ -95,7 +142,8 @@ export function TicketForm(props: {
         </label>
       </Show>
       <label class="check">
-        <input type="checkbox" name="consent" required aria-invalid={!!errors().consent} /> {t('consentLabel', { days: props.retentionDays })}
+        <input type="checkbox" name="consent" required aria-invalid={!!errors().consent} />{' '}
+        {t('consentLabel', { days: props.retentionDays })}
       </label>
       <Show when={errors().consent}>
         <p class="form-error">{errors().consent}</p>

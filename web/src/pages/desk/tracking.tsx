@@ -3,8 +3,8 @@ import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { placeName, t, tKey } from '../../lib/prefs.ts';
 import { getPlaces } from '../../lib/places.ts';
+import { placeName, t, tKey } from '../../lib/prefs.ts';
 import { getTracking } from './queries.ts';
 import { ResidentActions } from './resident-actions.tsx';
 
@@ -13,12 +13,19 @@ function BadLink(props: { number: string }) {
   const tree = createAsync(() => getPlaces());
   const community = () => {
     const code = props.number.split('-')[0]?.toUpperCase();
-    return tree()?.subdistricts.flatMap((s) => s.communities).find((c) => c.code === code);
+    return tree()
+      ?.subdistricts.flatMap((s) => s.communities)
+      .find((c) => c.code === code);
   };
   return (
     <>
       <p>{t('badTrackingLink')}</p>
-      <p>{t('badTrackingLinkWhat', { number: props.number, desk: community() ? placeName(community()!) : t('yourCommunity') })}</p>
+      <p>
+        {t('badTrackingLinkWhat', {
+          number: props.number,
+          desk: community() ? placeName(community()!) : t('yourCommunity'),
+        })}
+      </p>
     </>
   );
 }
@@ -31,7 +38,11 @@ export default function TrackingPage() {
   return (
     <>
       <h1>{t('ticketTitle')}</h1>
-      <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} badLink={() => <BadLink number={params.number} />} />}>
+      <ErrorBoundary
+        fallback={(err, retry) => (
+          <LoadError error={err} retry={retry} badLink={() => <BadLink number={params.number} />} />
+        )}
+      >
         <Suspense fallback={<Loading />}>
           <Show when={ticket()}>
             {(tk) => (
@@ -62,7 +73,15 @@ export default function TrackingPage() {
                   <Show when={tk().photoCount > 0}>
                     <div class="thumbs">
                       <Index each={Array.from({ length: tk().photoCount })}>
-                        {(_, i) => <img src={`/api/tickets/${tk().number}/photos/${i}?token=${encodeURIComponent(search.token ?? '')}`} alt={t('photoAlt')} width="96" height="96" loading="lazy" />}
+                        {(_, i) => (
+                          <img
+                            src={`/api/tickets/${tk().number}/photos/${i}?token=${encodeURIComponent(search.token ?? '')}`}
+                            alt={t('photoAlt')}
+                            width="96"
+                            height="96"
+                            loading="lazy"
+                          />
+                        )}
                       </Index>
                     </div>
                   </Show>

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
-import { placeName, prefs, t, tKey } from '../../lib/prefs.ts';
 import { eventIcsPath, type PublicEvent } from '../../lib/events.ts';
+import { placeName, prefs, t, tKey } from '../../lib/prefs.ts';
 import './events.css';
 
 type Seats = Pick<PublicEvent, 'status' | 'capacity' | 'seatsLeft' | 'waitlistCount' | 'signupOpen' | 'canSignUp'>;
@@ -17,9 +17,7 @@ export function SeatsLine(props: { event: Seats }) {
   };
   return (
     <Show when={text()}>
-      <p class={`seats${props.event.seatsLeft === 0 ? ' seats-full' : ''}`}>
-        {text()}
-      </p>
+      <p class={`seats${props.event.seatsLeft === 0 ? ' seats-full' : ''}`}>{text()}</p>
     </Show>
   );
 }

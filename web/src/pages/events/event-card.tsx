@@ -11,10 +11,18 @@ export function EventCard(props: { event: PublicEvent; timeOnly?: boolean }) {
     <li class="card event-card" classList={{ 'is-cancelled': e().status === 'cancelled' }}>
       {/* A plain link: the router still opens it in place, without a router link's upkeep per card. */}
       <a href={`/events/${e().id}`} class="event-link">
-        <span class="event-time">{props.timeOnly ? `${formatTime(e().startsAt)} – ${formatTime(e().endsAt)}` : formatTimeRange(e().startsAt, e().endsAt)}</span>
+        <span class="event-time">
+          {props.timeOnly
+            ? `${formatTime(e().startsAt)} – ${formatTime(e().endsAt)}`
+            : formatTimeRange(e().startsAt, e().endsAt)}
+        </span>
         <span class="event-title">
           {e().title}
-          <Show when={e().series}>{(s) => <span class="muted"> · {t('eventSession', { n: s().sessionNumber ?? 1, of: s().sessionCount })}</span>}</Show>
+          <Show when={e().series}>
+            {(s) => (
+              <span class="muted"> · {t('eventSession', { n: s().sessionNumber ?? 1, of: s().sessionCount })}</span>
+            )}
+          </Show>
         </span>
       </a>
       <EventStatusMark status={e().status} />

@@ -1,9 +1,9 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../components/states.tsx';
-import { formatDateTime } from '../../lib/format.ts';
 import { formatTimeRange } from '../../lib/event-time.ts';
-import { getEvent, mySignups, signupPath, type PublicEvent } from '../../lib/events.ts';
+import { getEvent, mySignups, type PublicEvent, signupPath } from '../../lib/events.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
 import { CalendarLink, EventStatusMark, SeatsLine, VenueLine } from './event-bits.tsx';
 import { SignupForm } from './signup-form.tsx';
@@ -39,7 +39,14 @@ function Facts(props: { event: PublicEvent }) {
 
 /** Why no form: the event is off, over, or needs no sign-up. */
 function NoSignup(props: { event: PublicEvent }) {
-  const reason = () => (props.event.status === 'cancelled' ? '' : props.event.status === 'completed' || props.event.startsAt <= Date.now() ? t('signupStarted') : !props.event.signupOpen ? t('eventNoSignupLong') : '');
+  const reason = () =>
+    props.event.status === 'cancelled'
+      ? ''
+      : props.event.status === 'completed' || props.event.startsAt <= Date.now()
+        ? t('signupStarted')
+        : !props.event.signupOpen
+          ? t('eventNoSignupLong')
+          : '';
   return (
     <Show when={reason()}>
       <p class="notice">{reason()}</p>
@@ -61,7 +68,9 @@ export default function EventPage() {
             return (
               <>
                 <h1>{e().title}</h1>
-                <Show when={e().series}>{(s) => <p class="lead">{t('eventSession', { n: s().sessionNumber ?? 1, of: s().sessionCount })}</p>}</Show>
+                <Show when={e().series}>
+                  {(s) => <p class="lead">{t('eventSession', { n: s().sessionNumber ?? 1, of: s().sessionCount })}</p>}
+                </Show>
                 <EventStatusMark status={e().status} />
                 <Show when={e().status === 'cancelled'}>
                   <p class="notice" role="status">
@@ -90,7 +99,14 @@ export default function EventPage() {
                     </Show>
                   </section>
                 </Show>
-                <Show when={mine()} fallback={<Show when={e().canSignUp} fallback={<NoSignup event={e()} />}><SignupForm event={e()} /></Show>}>
+                <Show
+                  when={mine()}
+                  fallback={
+                    <Show when={e().canSignUp} fallback={<NoSignup event={e()} />}>
+                      <SignupForm event={e()} />
+                    </Show>
+                  }
+                >
                   {(s) => (
                     <p class="notice">
                       {t('alreadySignedUp')} <A href={signupPath(s())}>{t('viewMySignup')}</A>
@@ -104,8 +120,17 @@ export default function EventPage() {
                       <For each={d().sessions}>
                         {(s) => (
                           <li>
-                            <Show when={String(s.id) !== params.id} fallback={<strong>{formatDateTime(s.startsAt)} · {s.venue} {t('thisSession')}</strong>}>
-                              <A href={`/events/${s.id}`}>{formatDateTime(s.startsAt)} · {s.venue}</A>
+                            <Show
+                              when={String(s.id) !== params.id}
+                              fallback={
+                                <strong>
+                                  {formatDateTime(s.startsAt)} · {s.venue} {t('thisSession')}
+                                </strong>
+                              }
+                            >
+                              <A href={`/events/${s.id}`}>
+                                {formatDateTime(s.startsAt)} · {s.venue}
+                              </A>
                             </Show>
                             {s.status !== 'scheduled' ? ` (${tKey('eventStatus', s.status)})` : ''}
                           </li>

@@ -2,8 +2,8 @@ import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { NeedPlace } from '../../components/need-place.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
-import { formatDateTime } from '../../lib/format.ts';
 import { getEvents, mySignups, signupPath } from '../../lib/events.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { getPlaces } from '../../lib/places.ts';
 import { placeName, t } from '../../lib/prefs.ts';
 import { EventCard } from './event-card.tsx';
@@ -16,7 +16,11 @@ type When = 'upcoming' | 'past';
 /** A place's events: the week ahead and later, or the past ones with their summaries. */
 function PlaceEvents(props: { place: Place; when: When }) {
   const data = createAsync(() => getEvents(props.place, props.when));
-  const query = (when: When) => `/events?${new URLSearchParams({ ...(props.place.subdistrict ? { subdistrict: props.place.subdistrict } : {}), ...(when === 'past' ? { when } : {}) })}`.replace(/\?$/, '');
+  const query = (when: When) =>
+    `/events?${new URLSearchParams({ ...(props.place.subdistrict ? { subdistrict: props.place.subdistrict } : {}), ...(when === 'past' ? { when } : {}) })}`.replace(
+      /\?$/,
+      '',
+    );
   return (
     <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
       <Suspense fallback={<Loading />}>
@@ -28,21 +32,44 @@ function PlaceEvents(props: { place: Place; when: When }) {
                 <Show when={d().community}> · {placeName(d().subdistrict)}</Show>
               </p>
               <nav class="tabs" aria-label={t('eventsWhenLabel')}>
-                <A href={query('upcoming')} end activeClass="" classList={{ active: props.when === 'upcoming' }} aria-current={props.when === 'upcoming' ? 'page' : undefined}>
+                <A
+                  href={query('upcoming')}
+                  end
+                  activeClass=""
+                  classList={{ active: props.when === 'upcoming' }}
+                  aria-current={props.when === 'upcoming' ? 'page' : undefined}
+                >
                   {t('eventsUpcoming')}
                 </A>
-                <A href={query('past')} activeClass="" classList={{ active: props.when === 'past' }} aria-current={props.when === 'past' ? 'page' : undefined}>
+                <A
+                  href={query('past')}
+                  activeClass=""
+                  classList={{ active: props.when === 'past' }}
+                  aria-current={props.when === 'past' ? 'page' : undefined}
+                >
                   {t('eventsPast')}
                 </A>
               </nav>
-              <Show when={d().events.length > 0} fallback={<p class="state">{props.when === 'past' ? t('eventsNonePast') : t('eventsNone')}</p>}>
-                <Show when={props.when === 'upcoming'} fallback={<ul class="plain-list"><For each={d().events}>{(e) => <EventCard event={e} />}</For></ul>}>
+              <Show
+                when={d().events.length > 0}
+                fallback={<p class="state">{props.when === 'past' ? t('eventsNonePast') : t('eventsNone')}</p>}
+              >
+                <Show
+                  when={props.when === 'upcoming'}
+                  fallback={
+                    <ul class="plain-list">
+                      <For each={d().events}>{(e) => <EventCard event={e} />}</For>
+                    </ul>
+                  }
+                >
                   <WeekView events={d().events} />
                 </Show>
               </Show>
               <SubscribeBox place={props.place} name={placeName(d().community ?? d().subdistrict)} />
               <Show when={d().community}>
-                <A href={`/events?subdistrict=${d().subdistrict.slug}`}>{t('eventsWholeSubdistrict', { name: placeName(d().subdistrict) })}</A>
+                <A href={`/events?subdistrict=${d().subdistrict.slug}`}>
+                  {t('eventsWholeSubdistrict', { name: placeName(d().subdistrict) })}
+                </A>
               </Show>
             </>
           )}
@@ -80,7 +107,13 @@ function OtherPlaces() {
     <details class="card">
       <summary>{t('eventsBySubdistrict')}</summary>
       <ul class="link-list">
-        <For each={tree()?.subdistricts}>{(s) => <li><A href={`/events?subdistrict=${s.slug}`}>{placeName(s)}</A></li>}</For>
+        <For each={tree()?.subdistricts}>
+          {(s) => (
+            <li>
+              <A href={`/events?subdistrict=${s.slug}`}>{placeName(s)}</A>
+            </li>
+          )}
+        </For>
       </ul>
     </details>
   );
@@ -95,7 +128,12 @@ export default function Events() {
       <h1>{t('eventsTitle')}</h1>
       <p class="lead">{t('eventsIntro')}</p>
       <MySignups />
-      <Show when={search.subdistrict} fallback={<NeedPlace>{(place) => <PlaceEvents place={{ community: place.community.slug }} when={when()} />}</NeedPlace>}>
+      <Show
+        when={search.subdistrict}
+        fallback={
+          <NeedPlace>{(place) => <PlaceEvents place={{ community: place.community.slug }} when={when()} />}</NeedPlace>
+        }
+      >
         {(slug) => <PlaceEvents place={{ subdistrict: slug() }} when={when()} />}
       </Show>
       <OtherPlaces />

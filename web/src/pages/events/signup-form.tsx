@@ -3,17 +3,26 @@ import { For, Show } from 'solid-js';
 import { Field, SubmitRow } from '../../components/field.tsx';
 import { api, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
+import { mySignups, type PublicEvent, signupPath } from '../../lib/events.ts';
 import { field, formState } from '../../lib/form-action.ts';
 import type { MessageKey } from '../../lib/messages.ts';
-import { mySignups, signupPath, type PublicEvent } from '../../lib/events.ts';
 import { t } from '../../lib/prefs.ts';
 import { seatsText } from './event-bits.tsx';
 
 /** The sign-up form's own words for each field and each reason. */
 const words: Words = {
-  codes: { signup_closed: 'signupClosedError', already_signed_up: 'signupAlreadyError', too_many_writes: 'signupTooMany', network: 'signupNetworkError' },
+  codes: {
+    signup_closed: 'signupClosedError',
+    already_signed_up: 'signupAlreadyError',
+    too_many_writes: 'signupTooMany',
+    network: 'signupNetworkError',
+  },
   field: (name, code): MessageKey | undefined => {
-    const byField: Record<string, MessageKey> = { name: 'signupNameError', phone: code === 'already_signed_up' ? 'signupAlreadyError' : 'signupPhoneError', seats: 'signupSeatsError' };
+    const byField: Record<string, MessageKey> = {
+      name: 'signupNameError',
+      phone: code === 'already_signed_up' ? 'signupAlreadyError' : 'signupPhoneError',
+      seats: 'signupSeatsError',
+    };
     return byField[name];
   },
 };
@@ -21,29 +30,60 @@ const words: Words = {
 /** Signs up and opens the resident's own sign-up page. */
 const signUp = action(async (event: PublicEvent, idempotencyKey: string, form: FormData | URLSearchParams) => {
   const res = await api.events[':id'].signups.$post(
-    { param: { id: String(event.id) }, json: { name: field(form, 'name'), phone: String(form.get('phone') ?? ''), seats: Number(form.get('seats') ?? 1) } },
+    {
+      param: { id: String(event.id) },
+      json: {
+        name: field(form, 'name'),
+        phone: String(form.get('phone') ?? ''),
+        seats: Number(form.get('seats') ?? 1),
+      },
+    },
     { headers: { 'Idempotency-Key': idempotencyKey } },
   );
   const done = await json(res);
-  mySignups.remember({ id: done.id, token: done.token, eventId: event.id, title: event.title, startsAt: event.startsAt });
+  mySignups.remember({
+    id: done.id,
+    token: done.token,
+    eventId: event.id,
+    title: event.title,
+    startsAt: event.startsAt,
+  });
   throw redirect(signupPath(done));
 }, 'event-signup');
 
 /** Sign-up without an account: a name to call out at the door, a phone, and 1–3 seats. */
 export function SignupForm(props: { event: PublicEvent }) {
-  const state = formState(useSubmission(signUp, ([event]) => event.id === props.event.id), words);
+  const state = formState(
+    useSubmission(signUp, ([event]) => event.id === props.event.id),
+    words,
+  );
   const errors = state.fields;
   // One key per filled-in form: pressing again on a bad network never signs up twice.
   const idempotencyKey = crypto.randomUUID();
 
   return (
-    <form class="stack card" action={signUp.with(props.event, idempotencyKey)} method="post" novalidate aria-labelledby="signup-title">
+    <form
+      class="stack card"
+      action={signUp.with(props.event, idempotencyKey)}
+      method="post"
+      novalidate
+      aria-labelledby="signup-title"
+    >
       <h2 id="signup-title">{t('signupTitle')}</h2>
       <Show when={props.event.seatsLeft === 0}>
         <p class="notice">{t('signupWillWait')}</p>
       </Show>
       <Field name="name" label={t('signupName')} error={errors().name} autocomplete="name" required maxLength={40} />
-      <Field name="phone" label={t('signupPhone')} hint={t('signupPhoneHint')} error={errors().phone} type="tel" inputMode="tel" autocomplete="tel" required />
+      <Field
+        name="phone"
+        label={t('signupPhone')}
+        hint={t('signupPhoneHint')}
+        error={errors().phone}
+        type="tel"
+        inputMode="tel"
+        autocomplete="tel"
+        required
+      />
       <fieldset class="choices" aria-invalid={!!errors().seats}>
         <legend>{t('signupSeats')}</legend>
         <For each={[1, 2, 3]}>

@@ -1,10 +1,10 @@
 import { A, action, createAsync, revalidate, useParams, useSearchParams, useSubmission } from '@solidjs/router';
 import { createSignal, ErrorBoundary, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../components/states.tsx';
-import { api, ApiFailure, json } from '../../lib/api.ts';
+import { ApiFailure, api, json } from '../../lib/api.ts';
 import { formatTimeRange } from '../../lib/event-time.ts';
-import { formState, useQuietAction } from '../../lib/form-action.ts';
 import { getSignup, mySignups, type SignupPage } from '../../lib/events.ts';
+import { formState, useQuietAction } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
 import { CalendarLink, VenueLine } from './event-bits.tsx';
 
@@ -15,7 +15,9 @@ function SignupStatus(props: { signup: SignupPage['signup'] }) {
     <p class={`signup-status signup-${s().status}`}>
       <Show when={s().status === 'confirmed'}>✔ {t('signupConfirmed', { n: s().seats })}</Show>
       <Show when={s().status === 'waitlisted'}>{t('signupWaitlisted', { position: s().waitlistPosition ?? 1 })}</Show>
-      <Show when={s().status === 'cancelled'}>✖ {s().cancelledBy === 'staff' ? t('signupCancelledByStaff') : t('signupCancelled')}</Show>
+      <Show when={s().status === 'cancelled'}>
+        ✖ {s().cancelledBy === 'staff' ? t('signupCancelledByStaff') : t('signupCancelled')}
+      </Show>
     </p>
   );
 }
@@ -71,7 +73,9 @@ export default function SignupPagePage() {
   return (
     <>
       <h1>{t('mySignupTitle')}</h1>
-      <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} badLink={() => <p>{t('badSignupLink')}</p>} />}>
+      <ErrorBoundary
+        fallback={(err, retry) => <LoadError error={err} retry={retry} badLink={() => <p>{t('badSignupLink')}</p>} />}
+      >
         <Suspense fallback={<Loading />}>
           <Show when={data()}>
             {(d) => (

@@ -25,7 +25,10 @@ function NewsList(props: { community: string; column?: string; q?: string }) {
         {(page) => (
           <>
             <ul class="plain-list">
-              <For each={[...page().articles, ...more()]} fallback={<p>{props.q ? t('searchEmpty', { q: props.q }) : t('newsEmpty')}</p>}>
+              <For
+                each={[...page().articles, ...more()]}
+                fallback={<p>{props.q ? t('searchEmpty', { q: props.q }) : t('newsEmpty')}</p>}
+              >
                 {(article) => <NewsItemCard article={article} />}
               </For>
             </ul>
@@ -67,13 +70,20 @@ export default function News() {
       <nav class="chips" aria-label={t('kickerLabel')}>
         <For each={[undefined, ...columns]}>
           {(column) => (
-            <button type="button" class="chip" aria-pressed={params.column === column} onClick={() => setParams({ column })}>
+            <button
+              type="button"
+              class="chip"
+              aria-pressed={params.column === column}
+              onClick={() => setParams({ column })}
+            >
               {column ?? t('allColumns')}
             </button>
           )}
         </For>
       </nav>
-      <NeedPlace>{(place) => <NewsList community={place.community.slug} column={params.column} q={params.q} />}</NeedPlace>
+      <NeedPlace>
+        {(place) => <NewsList community={place.community.slug} column={params.column} q={params.q} />}
+      </NeedPlace>
     </>
   );
 }

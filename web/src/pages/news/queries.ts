@@ -11,8 +11,16 @@ export type ArticlePage = InferResponseType<(typeof api.news)[':id']['$get'], 20
 /** A page of published news for a community, optionally by column or search words. */
 export const getNews = query(
   async (f: NewsFilter): Promise<NewsPage> =>
-    json(await api.news.$get({ query: { community: f.community, column: f.column || undefined, q: f.q || undefined, before: f.before } })) as Promise<NewsPage>,
+    json(
+      await api.news.$get({
+        query: { community: f.community, column: f.column || undefined, q: f.q || undefined, before: f.before },
+      }),
+    ) as Promise<NewsPage>,
   'news',
 );
 
-export const getArticle = query(async (id: string): Promise<ArticlePage> => json(await api.news[':id'].$get({ param: { id } })) as Promise<ArticlePage>, 'article');
+export const getArticle = query(
+  async (id: string): Promise<ArticlePage> =>
+    json(await api.news[':id'].$get({ param: { id } })) as Promise<ArticlePage>,
+  'article',
+);

@@ -16,7 +16,12 @@ const toggleAccount = action(async (id: number, disabled: boolean) => {
 }, 'staff-account-toggle');
 /** Sets a new password for an account. */
 const resetPassword = action(async (id: number, form: FormData | URLSearchParams) => {
-  await json(await api.staff[':id'].password.$post({ param: { id: String(id) }, json: { password: String(form.get('password')) } }));
+  await json(
+    await api.staff[':id'].password.$post({
+      param: { id: String(id) },
+      json: { password: String(form.get('password')) },
+    }),
+  );
   return 'reset' as const;
 }, 'staff-password-reset');
 
@@ -37,21 +42,42 @@ function AccountRow(props: { account: StaffView }) {
       </p>
       <p class="muted">
         {t(roleKey(props.account.role))} · {props.account.place ? placeName(props.account.place) : t('wholeDistrict')}
-        <Show when={props.account.disabled}> · <strong>{t('disabled')}</strong></Show>
+        <Show when={props.account.disabled}>
+          {' '}
+          · <strong>{t('disabled')}</strong>
+        </Show>
       </p>
       <div class="actions">
-        <button type="button" class="button button-secondary" onClick={() => toggle(props.account.id, props.account.disabled)}>
+        <button
+          type="button"
+          class="button button-secondary"
+          onClick={() => toggle(props.account.id, props.account.disabled)}
+        >
           {props.account.disabled ? t('enable') : t('disable')}
         </button>
-        <button type="button" class="button button-secondary" aria-expanded={resetting()} onClick={() => setResetting(!resetting())}>
+        <button
+          type="button"
+          class="button button-secondary"
+          aria-expanded={resetting()}
+          onClick={() => setResetting(!resetting())}
+        >
           {t('resetPassword')}
         </button>
       </div>
       <Show when={resetting()}>
         <form class="stack" action={resetPassword.with(props.account.id)} method="post">
           <label for={`pw-${props.account.id}`}>{t('newPassword')}</label>
-          <input id={`pw-${props.account.id}`} name="password" type="password" autocomplete="new-password" minlength="10" required />
-          <button class="button" type="submit">{t('save')}</button>
+          <input
+            id={`pw-${props.account.id}`}
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            minlength="10"
+            required
+          />
+          <button class="button" type="submit">
+            {t('save')}
+          </button>
         </form>
       </Show>
       <Show when={message()}>

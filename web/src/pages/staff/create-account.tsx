@@ -14,7 +14,13 @@ const createAccount = action(async (form: Form) => {
   const value = (name: string) => String(form.get(name) ?? '');
   const { staff } = await json(
     await api.staff.$post({
-      json: { login: value('login'), displayName: value('displayName'), role: value('role') as (typeof roles)[number], place: value('place') || undefined, password: value('password') },
+      json: {
+        login: value('login'),
+        displayName: value('displayName'),
+        role: value('role') as (typeof roles)[number],
+        place: value('place') || undefined,
+        password: value('password'),
+      },
     }),
   );
   return staff;
@@ -27,12 +33,21 @@ export function CreateAccount() {
   const fields = state.fields;
   let form!: HTMLFormElement;
   createEffect(on(state.done, (done) => done && form.reset(), { defer: true }));
-  const message = () => (state.done() ? t('created') + (submission.result?.login ?? '') : state.message() && t('saveFailed') + state.message());
+  const message = () =>
+    state.done()
+      ? t('created') + (submission.result?.login ?? '')
+      : state.message() && t('saveFailed') + state.message();
 
   const field = (name: string, label: string, attrs: Record<string, string> = {}) => (
     <>
       <label for={`new-${name}`}>{label}</label>
-      <input id={`new-${name}`} name={name} aria-invalid={!!fields()[name]} aria-describedby={`new-${name}-error`} {...attrs} />
+      <input
+        id={`new-${name}`}
+        name={name}
+        aria-invalid={!!fields()[name]}
+        aria-describedby={`new-${name}-error`}
+        {...attrs}
+      />
       <Show when={fields()[name]}>
         <p class="form-error" id={`new-${name}-error`}>
           {fields()[name]}

@@ -9,29 +9,29 @@ export default function StaffHome() {
   const me = createAsync(() => getMe());
   return (
     <Suspense>
-    <Show when={me()?.staff}>
-      {(staff) => (
-        <>
-          <h1>{t('staffHome')}</h1>
-          <section class="card">
-            <h2>{t('yourAccount')}</h2>
-            <dl class="facts">
-              <dt>{t('loginLabel')}</dt>
-              <dd>{staff().login}</dd>
-              <dt>{t('roleLabel')}</dt>
-              <dd>{t(roleKey(staff().role))}</dd>
-              <dt>{t('placeLabel')}</dt>
-              <dd>{staff().place ? placeName(staff().place!) : t('wholeDistrict')}</dd>
-            </dl>
-          </section>
-          <Show when={me()?.abilities?.['staff.manage']}>
-            <A class="button" href="/staff/accounts">
-              {t('staffAccounts')}
-            </A>
-          </Show>
-        </>
-      )}
-    </Show>
+      <Show when={me()?.staff}>
+        {(staff) => (
+          <>
+            <h1>{t('staffHome')}</h1>
+            <section class="card">
+              <h2>{t('yourAccount')}</h2>
+              <dl class="facts">
+                <dt>{t('loginLabel')}</dt>
+                <dd>{staff().login}</dd>
+                <dt>{t('roleLabel')}</dt>
+                <dd>{t(roleKey(staff().role))}</dd>
+                <dt>{t('placeLabel')}</dt>
+                <dd>{staff().place ? placeName(staff().place!) : t('wholeDistrict')}</dd>
+              </dl>
+            </section>
+            <Show when={me()?.abilities?.['staff.manage']}>
+              <A class="button" href="/staff/accounts">
+                {t('staffAccounts')}
+              </A>
+            </Show>
+          </>
+        )}
+      </Show>
     </Suspense>
   );
 }

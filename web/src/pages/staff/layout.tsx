@@ -1,10 +1,10 @@
 import { A, createAsync, useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, onCleanup, Show, Suspense, type ParentProps } from 'solid-js';
+import { createEffect, onCleanup, type ParentProps, Show, Suspense } from 'solid-js';
 import { Loading } from '../../components/states.tsx';
 import { sessionListeners } from '../../lib/api.ts';
+import type { MessageKey } from '../../lib/messages.ts';
 import { placeName, t } from '../../lib/prefs.ts';
 import { getMe, signOut } from '../../lib/staff-session.ts';
-import type { MessageKey } from '../../lib/messages.ts';
 
 export const roleKey = (role: string) => `role${role[0]!.toUpperCase()}${role.slice(1)}` as MessageKey;
 
@@ -14,7 +14,9 @@ export default function StaffLayout(props: ParentProps) {
   const navigate = useNavigate();
   const location = useLocation();
   const toSignIn = (reason?: string) =>
-    navigate(`/staff/sign-in?${new URLSearchParams({ ...(reason ? { reason } : {}), next: location.pathname })}`, { replace: true });
+    navigate(`/staff/sign-in?${new URLSearchParams({ ...(reason ? { reason } : {}), next: location.pathname })}`, {
+      replace: true,
+    });
 
   createEffect(() => {
     const current = me();
@@ -36,55 +38,55 @@ export default function StaffLayout(props: ParentProps) {
           const staff = () => signedIn().staff;
           const may = () => signedIn().may;
           return (
-          <div class="staff-area">
-            <div class="staff-bar">
-              <p>
-                {t('hello')}
-                <strong>{staff().displayName}</strong>
-                <span class="muted">
-                  {' · '}
-                  {t(roleKey(staff().role))} · {staff().place ? placeName(staff().place!) : t('wholeDistrict')}
-                </span>
-              </p>
-              <button type="button" class="button button-secondary" onClick={leave}>
-                {t('signOut')}
-              </button>
+            <div class="staff-area">
+              <div class="staff-bar">
+                <p>
+                  {t('hello')}
+                  <strong>{staff().displayName}</strong>
+                  <span class="muted">
+                    {' · '}
+                    {t(roleKey(staff().role))} · {staff().place ? placeName(staff().place!) : t('wholeDistrict')}
+                  </span>
+                </p>
+                <button type="button" class="button button-secondary" onClick={leave}>
+                  {t('signOut')}
+                </button>
+              </div>
+              <nav class="tabs" aria-label={t('staffAreaLabel')}>
+                <A href="/staff" end activeClass="active">
+                  {t('staffHome')}
+                </A>
+                <Show when={may()['news.draft']}>
+                  <A href="/staff/news" activeClass="active">
+                    {t('staffNews')}
+                  </A>
+                </Show>
+                <Show when={may()['event.manage']}>
+                  <A href="/staff/events" activeClass="active">
+                    {t('staffEvents')}
+                  </A>
+                </Show>
+                <Show when={may()['ticket.read']}>
+                  <A href="/staff/desk" activeClass="active">
+                    {t('staffQueue')}
+                  </A>
+                  <A href="/staff/supervision" activeClass="active">
+                    {t('staffSupervision')}
+                  </A>
+                </Show>
+                <Show when={may()['stats.read']}>
+                  <A href="/staff/stats" activeClass="active">
+                    {t('staffStats')}
+                  </A>
+                </Show>
+                <Show when={may()['staff.manage']}>
+                  <A href="/staff/accounts" activeClass="active">
+                    {t('staffAccounts')}
+                  </A>
+                </Show>
+              </nav>
+              {props.children}
             </div>
-            <nav class="tabs" aria-label={t('staffAreaLabel')}>
-              <A href="/staff" end activeClass="active">
-                {t('staffHome')}
-              </A>
-              <Show when={may()['news.draft']}>
-                <A href="/staff/news" activeClass="active">
-                  {t('staffNews')}
-                </A>
-              </Show>
-              <Show when={may()['event.manage']}>
-                <A href="/staff/events" activeClass="active">
-                  {t('staffEvents')}
-                </A>
-              </Show>
-              <Show when={may()['ticket.read']}>
-                <A href="/staff/desk" activeClass="active">
-                  {t('staffQueue')}
-                </A>
-                <A href="/staff/supervision" activeClass="active">
-                  {t('staffSupervision')}
-                </A>
-              </Show>
-              <Show when={may()['stats.read']}>
-                <A href="/staff/stats" activeClass="active">
-                  {t('staffStats')}
-                </A>
-              </Show>
-              <Show when={may()['staff.manage']}>
-                <A href="/staff/accounts" activeClass="active">
-                  {t('staffAccounts')}
-                </A>
-              </Show>
-            </nav>
-            {props.children}
-          </div>
           );
         }}
       </Show>

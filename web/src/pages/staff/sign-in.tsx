@@ -1,4 +1,4 @@
-import { action, json, useNavigate, useSearchParams, useSubmission, type Navigator } from '@solidjs/router';
+import { action, json, type Navigator, useNavigate, useSearchParams, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';

@@ -15,7 +15,9 @@ export default function FileFor() {
   const places = createAsync(() => getPlaces());
   const communities = () => {
     const own = me()?.staff?.place;
-    const all = (places()?.subdistricts ?? []).flatMap((s) => s.communities.map((c) => ({ ...c, subdistrict: s.slug })));
+    const all = (places()?.subdistricts ?? []).flatMap((s) =>
+      s.communities.map((c) => ({ ...c, subdistrict: s.slug })),
+    );
     if (own?.type === 'community') return all.filter((c) => c.slug === own.slug);
     if (own?.type === 'subdistrict') return all.filter((c) => c.subdistrict === own.slug);
     return all;
@@ -47,7 +49,8 @@ export default function FileFor() {
               <For each={['walk_in', 'phone']}>
                 {(channel) => (
                   <label class="check">
-                    <input type="radio" name="channel" value={channel} checked={channel === 'walk_in'} /> {tKey('channel', channel)}
+                    <input type="radio" name="channel" value={channel} checked={channel === 'walk_in'} />{' '}
+                    {tKey('channel', channel)}
                   </label>
                 )}
               </For>

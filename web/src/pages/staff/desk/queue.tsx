@@ -33,7 +33,9 @@ export default function Queue() {
           <select value={params.status ?? 'open'} onChange={(e) => setParams({ status: e.currentTarget.value })}>
             <option value="open">{t('openStatuses')}</option>
             <option value="all">{t('allStatuses')}</option>
-            <For each={['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate']}>{(s) => <option value={s}>{tKey('status', s)}</option>}</For>
+            <For each={['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate']}>
+              {(s) => <option value={s}>{tKey('status', s)}</option>}
+            </For>
           </select>
         </label>
         <label>
@@ -44,13 +46,24 @@ export default function Queue() {
           </select>
         </label>
         <label class="check">
-          <input type="checkbox" checked={params.overdue === '1'} onChange={(e) => setParams({ overdue: e.currentTarget.checked ? '1' : undefined })} />
+          <input
+            type="checkbox"
+            checked={params.overdue === '1'}
+            onChange={(e) => setParams({ overdue: e.currentTarget.checked ? '1' : undefined })}
+          />
           {t('filterOverdue')}
         </label>
       </form>
       <Suspense fallback={<Loading />}>
         <ul class="plain-list">
-          <For each={queue()?.tickets} fallback={<Show when={queue()}><p>{t('queueEmpty')}</p></Show>}>
+          <For
+            each={queue()?.tickets}
+            fallback={
+              <Show when={queue()}>
+                <p>{t('queueEmpty')}</p>
+              </Show>
+            }
+          >
             {(ticket) => (
               <li class="card ticket-card">
                 <A href={`/staff/desk/${ticket.number}`} class="ticket-link">
@@ -59,7 +72,8 @@ export default function Queue() {
                 </A>
                 <StatusBadge status={ticket.status} overdue={ticket.overdue} />
                 <p class="muted">
-                  {placeName(ticket.community)} · {placeName(ticket.category)} · {tKey('owner', ticket.owner)} · {t('dueLabel')} {formatDate(ticket.dueAt)}
+                  {placeName(ticket.community)} · {placeName(ticket.category)} · {tKey('owner', ticket.owner)} ·{' '}
+                  {t('dueLabel')} {formatDate(ticket.dueAt)}
                   <Show when={ticket.flagged}> · ⚑ {t('flagged')}</Show>
                 </p>
               </li>

@@ -8,7 +8,10 @@ import { getPlaces } from '../../../lib/places.ts';
 import { placeName, t } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
 
-const getStats = query(async (community: string) => json(await api.desk.stats.$get({ query: { community } })), 'desk-stats');
+const getStats = query(
+  async (community: string) => json(await api.desk.stats.$get({ query: { community } })),
+  'desk-stats',
+);
 type Stats = Awaited<ReturnType<typeof getStats>>;
 
 /** Reported and resolved per week as paired bars, with the numbers written on them (not colour alone). */
@@ -18,15 +21,33 @@ function WeeklyChart(props: { weeks: Stats['weeks'] }) {
   return (
     <figure class="chart">
       <figcaption>{t('weeklyChart')}</figcaption>
-      <svg viewBox="0 0 320 150" role="img" aria-label={props.weeks.map((w) => `${formatDate(w.from)}: ${t('opened')} ${w.opened}, ${t('resolvedLabel')} ${w.resolved}`).join('; ')}>
+      <svg
+        viewBox="0 0 320 150"
+        role="img"
+        aria-label={props.weeks
+          .map((w) => `${formatDate(w.from)}: ${t('opened')} ${w.opened}, ${t('resolvedLabel')} ${w.resolved}`)
+          .join('; ')}
+      >
         <For each={props.weeks}>
           {(w, i) => (
             <g transform={`translate(${i() * 40 + 4}, 0)`}>
               <rect x="0" y={120 - barHeight(w.opened)} width="15" height={barHeight(w.opened)} class="bar-opened" />
-              <rect x="17" y={120 - barHeight(w.resolved)} width="15" height={barHeight(w.resolved)} class="bar-resolved" />
-              <text x="7" y={116 - barHeight(w.opened)} text-anchor="middle">{w.opened}</text>
-              <text x="25" y={116 - barHeight(w.resolved)} text-anchor="middle">{w.resolved}</text>
-              <text x="16" y="140" text-anchor="middle" class="axis">{shanghaiDay(w.from).slice(5)}</text>
+              <rect
+                x="17"
+                y={120 - barHeight(w.resolved)}
+                width="15"
+                height={barHeight(w.resolved)}
+                class="bar-resolved"
+              />
+              <text x="7" y={116 - barHeight(w.opened)} text-anchor="middle">
+                {w.opened}
+              </text>
+              <text x="25" y={116 - barHeight(w.resolved)} text-anchor="middle">
+                {w.resolved}
+              </text>
+              <text x="16" y="140" text-anchor="middle" class="axis">
+                {shanghaiDay(w.from).slice(5)}
+              </text>
             </g>
           )}
         </For>
@@ -47,7 +68,8 @@ export default function StatsPage() {
   const communities = () => {
     const place = me()?.staff?.place;
     const subdistricts = places()?.subdistricts ?? [];
-    if (place?.type === 'community') return subdistricts.flatMap((s) => s.communities).filter((c) => c.slug === place.slug);
+    if (place?.type === 'community')
+      return subdistricts.flatMap((s) => s.communities).filter((c) => c.slug === place.slug);
     if (place?.type === 'subdistrict') return subdistricts.find((s) => s.slug === place.slug)?.communities ?? [];
     return subdistricts.flatMap((s) => s.communities);
   };
@@ -57,29 +79,59 @@ export default function StatsPage() {
     <>
       <h1>{t('statsTitle')}</h1>
       <label for="stats-community">{t('filterCommunity')}</label>
-      <select id="stats-community" value={community() ?? ''} onChange={(e) => setParams({ community: e.currentTarget.value })}>
+      <select
+        id="stats-community"
+        value={community() ?? ''}
+        onChange={(e) => setParams({ community: e.currentTarget.value })}
+      >
         <For each={communities()}>{(c) => <option value={c.slug}>{placeName(c)}</option>}</For>
       </select>
       <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
-      <Suspense fallback={<Loading />}>
-        <Show when={stats()}>
-          {(s) => (
-            <>
-              <dl class="figures">
-                <div><dt>{t('statOpen')}</dt><dd>{s().open}</dd></div>
-                <div><dt>{t('statOverdue')}</dt><dd>{s().overdue}</dd></div>
-                <div><dt>{t('statMedian')}</dt><dd>{s().medianHoursToResolve === null ? t('noData') : `${Math.round(s().medianHoursToResolve!)} ${t('hoursShort')}`}</dd></div>
-                <div><dt>{t('statRating')}</dt><dd>{s().averageRating === null ? t('noData') : `★ ${s().averageRating!.toFixed(1)} (${s().ratingCount})`}</dd></div>
-              </dl>
-              <WeeklyChart weeks={s().weeks} />
-              <h2>{t('openByCategory')}</h2>
-              <ul>
-                <For each={s().openByCategory} fallback={<li>{t('noData')}</li>}>{(c) => <li>{placeName(c)}: {c.open}</li>}</For>
-              </ul>
-            </>
-          )}
-        </Show>
-      </Suspense>
+        <Suspense fallback={<Loading />}>
+          <Show when={stats()}>
+            {(s) => (
+              <>
+                <dl class="figures">
+                  <div>
+                    <dt>{t('statOpen')}</dt>
+                    <dd>{s().open}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('statOverdue')}</dt>
+                    <dd>{s().overdue}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('statMedian')}</dt>
+                    <dd>
+                      {s().medianHoursToResolve === null
+                        ? t('noData')
+                        : `${Math.round(s().medianHoursToResolve!)} ${t('hoursShort')}`}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('statRating')}</dt>
+                    <dd>
+                      {s().averageRating === null
+                        ? t('noData')
+                        : `★ ${s().averageRating!.toFixed(1)} (${s().ratingCount})`}
+                    </dd>
+                  </div>
+                </dl>
+                <WeeklyChart weeks={s().weeks} />
+                <h2>{t('openByCategory')}</h2>
+                <ul>
+                  <For each={s().openByCategory} fallback={<li>{t('noData')}</li>}>
+                    {(c) => (
+                      <li>
+                        {placeName(c)}: {c.open}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </>
+            )}
+          </Show>
+        </Suspense>
       </ErrorBoundary>
     </>
   );

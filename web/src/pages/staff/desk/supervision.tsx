@@ -19,7 +19,9 @@ const recordMeeting = action(async (f: FormData | URLSearchParams) => {
         heldAt: new Date(String(f.get('heldAt'))).toISOString(),
         attendees: String(f.get('attendees')),
         notes: String(f.get('notes')),
-        links: all('number').map((number, i) => ({ number, followUp: all('followUp')[i]!, newDueDate: all('newDueDate')[i]! })).filter((l) => l.number),
+        links: all('number')
+          .map((number, i) => ({ number, followUp: all('followUp')[i]!, newDueDate: all('newDueDate')[i]! }))
+          .filter((l) => l.number),
       },
     }),
   );
@@ -45,9 +47,17 @@ function MeetingForm(props: { items: Item[] }) {
         <Index each={Array.from({ length: links() })}>
           {(_, i) => (
             <fieldset class="card">
-              <legend>{t('meetingTicket')} {i + 1}</legend>
+              <legend>
+                {t('meetingTicket')} {i + 1}
+              </legend>
               <select name="number" aria-label={t('meetingTicket')}>
-                <For each={props.items}>{(item) => <option value={item.number}>{item.number} · {item.description.slice(0, 20)}</option>}</For>
+                <For each={props.items}>
+                  {(item) => (
+                    <option value={item.number}>
+                      {item.number} · {item.description.slice(0, 20)}
+                    </option>
+                  )}
+                </For>
               </select>
               <label for={`m-follow-${i}`}>{t('followUpLabel')}</label>
               <input id={`m-follow-${i}`} name="followUp" required />
@@ -102,10 +112,14 @@ export default function Supervision() {
                       </A>
                       <p>{item.description}</p>
                       <p class="muted">
-                        {placeName(item.community)} · {placeName(item.category)} · {tKey('owner', item.owner)} · {t('dueLabel')} {formatDate(item.dueAt)}
+                        {placeName(item.community)} · {placeName(item.category)} · {tKey('owner', item.owner)} ·{' '}
+                        {t('dueLabel')} {formatDate(item.dueAt)}
                       </p>
                       <p>
-                        <For each={item.reasons}>{(r) => <span class="badge badge-warn">{tKey('reason', r)}</span>}</For> {t('ageDays', { days: item.ageDays })}
+                        <For each={item.reasons}>
+                          {(r) => <span class="badge badge-warn">{tKey('reason', r)}</span>}
+                        </For>{' '}
+                        {t('ageDays', { days: item.ageDays })}
                         <Show when={item.overdueDays > 0}> · {t('overdueDays', { days: item.overdueDays })}</Show>
                       </p>
                     </li>

@@ -1,10 +1,10 @@
 import { action, revalidate, useSubmission, useSubmissions } from '@solidjs/router';
-import { createEffect, For, on, Show, type JSX } from 'solid-js';
-import { api, ApiFailure, json } from '../../../lib/api.ts';
+import { createEffect, For, type JSX, on, Show } from 'solid-js';
+import { ApiFailure, api, json } from '../../../lib/api.ts';
 import { shanghaiDay } from '../../../lib/dates.ts';
 import { formState } from '../../../lib/form-action.ts';
 import { t, tKey } from '../../../lib/prefs.ts';
-import { getDeskTicket, type DeskTicket } from './ticket.tsx';
+import { type DeskTicket, getDeskTicket } from './ticket.tsx';
 
 type Ticket = DeskTicket['ticket'];
 type Name = DeskTicket['actions'][number];
@@ -26,7 +26,10 @@ const runAction = action(async (number: string, _name: Name, build: (form: Form)
  * went through, the form is emptied and closed, so a second tap cannot post the same text again.
  */
 function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Form) => Body; children?: JSX.Element }) {
-  const submission = useSubmission(runAction, ([number, name]) => number === props.ticket.number && name === props.action);
+  const submission = useSubmission(
+    runAction,
+    ([number, name]) => number === props.ticket.number && name === props.action,
+  );
   const state = formState(submission, { codes: { version_conflict: 'conflictReload' } });
   let details!: HTMLDetailsElement;
   let form!: HTMLFormElement;
@@ -41,7 +44,12 @@ function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Form) =
     <details class="card action" ref={details}>
       <summary>{tKey('act', props.action)}</summary>
       {/* The action name is bound too: it tells the router the forms on this page apart. */}
-      <form ref={form} class="stack" action={runAction.with(props.ticket.number, props.action, props.build)} method="post">
+      <form
+        ref={form}
+        class="stack"
+        action={runAction.with(props.ticket.number, props.action, props.build)}
+        method="post"
+      >
         {props.children}
         <button class="button" type="submit" disabled={state.busy()}>
           {tKey('act', props.action)}
@@ -60,7 +68,9 @@ function LastDone(props: { ticket: Ticket }) {
   const submissions = useSubmissions(runAction, ([number]) => number === props.ticket.number);
   const last = () => {
     const latest = submissions.at(-1);
-    return latest && !latest.pending && latest.result !== undefined && latest.error === undefined ? latest.input[1] : undefined;
+    return latest && !latest.pending && latest.result !== undefined && latest.error === undefined
+      ? latest.input[1]
+      : undefined;
   };
   return (
     <p role="status" class="form-done">
@@ -87,56 +97,112 @@ export function TicketActions(props: { ticket: Ticket; actions: Name[] }) {
       <h2>{t('actionsTitle')}</h2>
       <LastDone ticket={props.ticket} />
       <Show when={has('accept')}>
-        <ActionForm ticket={props.ticket} action="accept" build={(f) => ({ action: 'accept', version: version(), dueDate: field(f, 'dueDate') || undefined, note: field(f, 'note') || undefined })}>
+        <ActionForm
+          ticket={props.ticket}
+          action="accept"
+          build={(f) => ({
+            action: 'accept',
+            version: version(),
+            dueDate: field(f, 'dueDate') || undefined,
+            note: field(f, 'note') || undefined,
+          })}
+        >
           <label for="act-dueDate">{t('dueDateLabel')}</label>
           <input id="act-dueDate" name="dueDate" type="date" value={shanghaiDay(props.ticket.dueAt)} />
           {textarea('accept', 'note', t('noteLabel'), false)}
         </ActionForm>
       </Show>
       <Show when={has('start')}>
-        <ActionForm ticket={props.ticket} action="start" build={(f) => ({ action: 'start', version: version(), note: field(f, 'note') || undefined })}>{textarea('start', 'note', t('noteLabel'), false)}</ActionForm>
+        <ActionForm
+          ticket={props.ticket}
+          action="start"
+          build={(f) => ({ action: 'start', version: version(), note: field(f, 'note') || undefined })}
+        >
+          {textarea('start', 'note', t('noteLabel'), false)}
+        </ActionForm>
       </Show>
       <Show when={has('resolve')}>
-        <ActionForm ticket={props.ticket} action="resolve" build={(f) => ({ action: 'resolve', version: version(), note: field(f, 'note') })}>{textarea('resolve', 'note', t('resolveNoteLabel'))}</ActionForm>
+        <ActionForm
+          ticket={props.ticket}
+          action="resolve"
+          build={(f) => ({ action: 'resolve', version: version(), note: field(f, 'note') })}
+        >
+          {textarea('resolve', 'note', t('resolveNoteLabel'))}
+        </ActionForm>
       </Show>
       <Show when={has('reject')}>
-        <ActionForm ticket={props.ticket} action="reject" build={(f) => ({ action: 'reject', version: version(), reason: field(f, 'reason') })}>{textarea('reject', 'reason', t('reasonLabel'))}</ActionForm>
+        <ActionForm
+          ticket={props.ticket}
+          action="reject"
+          build={(f) => ({ action: 'reject', version: version(), reason: field(f, 'reason') })}
+        >
+          {textarea('reject', 'reason', t('reasonLabel'))}
+        </ActionForm>
       </Show>
       <Show when={has('duplicate')}>
-        <ActionForm ticket={props.ticket} action="duplicate" build={(f) => ({ action: 'duplicate', version: version(), duplicateOf: field(f, 'duplicateOf').toUpperCase() })}>
+        <ActionForm
+          ticket={props.ticket}
+          action="duplicate"
+          build={(f) => ({
+            action: 'duplicate',
+            version: version(),
+            duplicateOf: field(f, 'duplicateOf').toUpperCase(),
+          })}
+        >
           <label for="act-duplicateOf">{t('duplicateOfLabel')}</label>
           <input id="act-duplicateOf" name="duplicateOf" required autocapitalize="characters" />
         </ActionForm>
       </Show>
       <Show when={has('reroute')}>
-        <ActionForm ticket={props.ticket} action="reroute" build={(f) => ({ action: 'reroute', version: version(), owner: field(f, 'owner') as 'joint', reason: field(f, 'reason') })}>
+        <ActionForm
+          ticket={props.ticket}
+          action="reroute"
+          build={(f) => ({
+            action: 'reroute',
+            version: version(),
+            owner: field(f, 'owner') as 'joint',
+            reason: field(f, 'reason'),
+          })}
+        >
           <label for="act-owner">{t('newOwnerLabel')}</label>
           <select id="act-owner" name="owner">
-            <For each={['community', 'property', 'joint'].filter((o) => o !== props.ticket.owner)}>{(o) => <option value={o}>{tKey('owner', o)}</option>}</For>
+            <For each={['community', 'property', 'joint'].filter((o) => o !== props.ticket.owner)}>
+              {(o) => <option value={o}>{tKey('owner', o)}</option>}
+            </For>
           </select>
           {textarea('reroute', 'reason', t('reasonLabel'))}
         </ActionForm>
       </Show>
       <Show when={has('flag')}>
-        <ActionForm ticket={props.ticket} action="flag" build={(f) => ({ action: 'flag', version: version(), reason: field(f, 'reason') })}>{textarea('flag', 'reason', t('internalReasonLabel'))}</ActionForm>
+        <ActionForm
+          ticket={props.ticket}
+          action="flag"
+          build={(f) => ({ action: 'flag', version: version(), reason: field(f, 'reason') })}
+        >
+          {textarea('flag', 'reason', t('internalReasonLabel'))}
+        </ActionForm>
       </Show>
       <Show when={has('unflag')}>
         <ActionForm ticket={props.ticket} action="unflag" build={() => ({ action: 'unflag', version: version() })} />
       </Show>
       <Show when={has('note')}>
-      <ActionForm ticket={props.ticket} action="note" build={(f) => ({ action: 'note', visibility: field(f, 'visibility') as 'public', body: field(f, 'body') })}>
-        <fieldset>
-          <legend>{t('visibilityLabel')}</legend>
-          <For each={['internal', 'public']}>
-            {(v) => (
-              <label class="check">
-                <input type="radio" name="visibility" value={v} checked={v === 'internal'} /> {tKey('visibility', v)}
-              </label>
-            )}
-          </For>
-        </fieldset>
-        {textarea('note', 'body', t('act_note'))}
-      </ActionForm>
+        <ActionForm
+          ticket={props.ticket}
+          action="note"
+          build={(f) => ({ action: 'note', visibility: field(f, 'visibility') as 'public', body: field(f, 'body') })}
+        >
+          <fieldset>
+            <legend>{t('visibilityLabel')}</legend>
+            <For each={['internal', 'public']}>
+              {(v) => (
+                <label class="check">
+                  <input type="radio" name="visibility" value={v} checked={v === 'internal'} /> {tKey('visibility', v)}
+                </label>
+              )}
+            </For>
+          </fieldset>
+          {textarea('note', 'body', t('act_note'))}
+        </ActionForm>
       </Show>
     </section>
   );

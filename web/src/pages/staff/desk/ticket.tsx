@@ -7,7 +7,10 @@ import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { TicketActions } from './ticket-actions.tsx';
 
-export const getDeskTicket = query(async (number: string) => json(await api.desk.tickets[':number'].$get({ param: { number } })), 'desk-ticket');
+export const getDeskTicket = query(
+  async (number: string) => json(await api.desk.tickets[':number'].$get({ param: { number } })),
+  'desk-ticket',
+);
 export type DeskTicket = Awaited<ReturnType<typeof getDeskTicket>>;
 
 /** One ticket for staff: everything about it, the full timeline, and the actions they may take. */
@@ -34,11 +37,16 @@ export default function StaffTicket() {
                     <dt>{t('filterCommunity')}</dt>
                     <dd>{placeName(tk().community)}</dd>
                     <dt>{t('locationLabel')}</dt>
-                    <dd>{tk().compound ? `${placeName(tk().compound!)} · ` : ''}{tk().location}</dd>
+                    <dd>
+                      {tk().compound ? `${placeName(tk().compound!)} · ` : ''}
+                      {tk().location}
+                    </dd>
                     <dt>{t('dueLabel')}</dt>
                     <dd>{formatDate(tk().dueAt)}</dd>
                     <dt>{t('filedAt')}</dt>
-                    <dd>{formatDateTime(tk().createdAt)} · {tKey('channel', tk().channel)}</dd>
+                    <dd>
+                      {formatDateTime(tk().createdAt)} · {tKey('channel', tk().channel)}
+                    </dd>
                     <dt>{t('phoneFull')}</dt>
                     <dd>
                       <a href={`tel:${tk().phone}`}>{tk().phone}</a> {tk().name ?? ''}
@@ -49,7 +57,16 @@ export default function StaffTicket() {
                   </Show>
                   <Show when={tk().photoCount > 0}>
                     <div class="thumbs">
-                      <Index each={Array.from({ length: tk().photoCount })}>{(_, i) => <img src={`/api/tickets/${tk().number}/photos/${i}`} alt={t('photoAlt')} width="96" height="96" />}</Index>
+                      <Index each={Array.from({ length: tk().photoCount })}>
+                        {(_, i) => (
+                          <img
+                            src={`/api/tickets/${tk().number}/photos/${i}`}
+                            alt={t('photoAlt')}
+                            width="96"
+                            height="96"
+                          />
+                        )}
+                      </Index>
                     </div>
                   </Show>
                 </section>

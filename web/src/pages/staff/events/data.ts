@@ -4,9 +4,18 @@ import { SHANGHAI_MS } from '../../../lib/dates.ts';
 
 /** The organisers' data, through the typed client. */
 
-export const getOrganiserEvents = query(async (when: 'upcoming' | 'past') => json(await api.organiser.events.$get({ query: { when } })), 'organiser-events');
-export const getOrganiserEvent = query(async (id: string) => json(await api.organiser.events[':id'].$get({ param: { id } })), 'organiser-event');
-export const getDoorList = query(async (id: string) => json(await api.organiser.events[':id'].signups.$get({ param: { id } })), 'door-list');
+export const getOrganiserEvents = query(
+  async (when: 'upcoming' | 'past') => json(await api.organiser.events.$get({ query: { when } })),
+  'organiser-events',
+);
+export const getOrganiserEvent = query(
+  async (id: string) => json(await api.organiser.events[':id'].$get({ param: { id } })),
+  'organiser-event',
+);
+export const getDoorList = query(
+  async (id: string) => json(await api.organiser.events[':id'].signups.$get({ param: { id } })),
+  'door-list',
+);
 
 export type StaffEvent = Awaited<ReturnType<typeof getOrganiserEvent>>['event'];
 export type Attendee = Awaited<ReturnType<typeof getDoorList>>['signups'][number];

@@ -8,7 +8,11 @@ import type { Attendee } from './data.ts';
  * One person at the door: name, full phone (to call someone who does not come), seats, and a
  * big check-in button that says what it did in words, not only colour.
  */
-export function DoorRow(props: { attendee: Attendee; onCheckIn: (present: boolean) => Promise<void>; onCancel: () => Promise<void> }) {
+export function DoorRow(props: {
+  attendee: Attendee;
+  onCheckIn: (present: boolean) => Promise<void>;
+  onCancel: () => Promise<void>;
+}) {
   const a = () => props.attendee;
   const [busy, setBusy] = createSignal(false);
   const [asking, setAsking] = createSignal(false);
@@ -35,17 +39,36 @@ export function DoorRow(props: { attendee: Attendee; onCheckIn: (present: boolea
           <Show
             when={a().checkedInAt}
             fallback={
-              <button type="button" class="button check-in" disabled={busy()} onClick={() => run(() => props.onCheckIn(true))} aria-label={t('checkInName', { name: a().name })}>
+              <button
+                type="button"
+                class="button check-in"
+                disabled={busy()}
+                onClick={() => run(() => props.onCheckIn(true))}
+                aria-label={t('checkInName', { name: a().name })}
+              >
                 {t('checkIn')}
               </button>
             }
           >
-            <button type="button" class="button button-secondary" disabled={busy()} onClick={() => run(() => props.onCheckIn(false))} aria-label={t('undoCheckInName', { name: a().name })}>
+            <button
+              type="button"
+              class="button button-secondary"
+              disabled={busy()}
+              onClick={() => run(() => props.onCheckIn(false))}
+              aria-label={t('undoCheckInName', { name: a().name })}
+            >
               {t('undoCheckIn')}
             </button>
           </Show>
           <Show when={!a().checkedInAt}>
-            <Show when={asking()} fallback={<button type="button" class="button button-secondary" onClick={() => setAsking(true)}>{t('cancelForResident')}</button>}>
+            <Show
+              when={asking()}
+              fallback={
+                <button type="button" class="button button-secondary" onClick={() => setAsking(true)}>
+                  {t('cancelForResident')}
+                </button>
+              }
+            >
               <button type="button" class="button" disabled={busy()} onClick={() => run(props.onCancel)}>
                 {t('cancelForResidentYes', { name: a().name })}
               </button>

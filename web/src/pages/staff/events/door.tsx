@@ -9,8 +9,21 @@ import { getDoorList } from './data.ts';
 import { DoorRow } from './door-row.tsx';
 
 const param = (id: string, signupId: number) => ({ id, signupId: String(signupId) });
-const checkIn = action(async (id: string, signupId: number, checkedIn: boolean) => json(await api.organiser.events[':id'].signups[':signupId']['check-in'].$post({ param: param(id, signupId), json: { checkedIn } })), 'door-check-in');
-const cancelFor = action(async (id: string, signupId: number) => json(await api.organiser.events[':id'].signups[':signupId'].cancel.$post({ param: param(id, signupId) })), 'door-cancel');
+const checkIn = action(
+  async (id: string, signupId: number, checkedIn: boolean) =>
+    json(
+      await api.organiser.events[':id'].signups[':signupId']['check-in'].$post({
+        param: param(id, signupId),
+        json: { checkedIn },
+      }),
+    ),
+  'door-check-in',
+);
+const cancelFor = action(
+  async (id: string, signupId: number) =>
+    json(await api.organiser.events[':id'].signups[':signupId'].cancel.$post({ param: param(id, signupId) })),
+  'door-cancel',
+);
 
 /** The door list: who signed up, checked in with one tap each; the count at the top. */
 export default function Door() {
@@ -21,7 +34,11 @@ export default function Door() {
   const message = () => checkedIn.message() || cancelled.message();
   // The row waits for its own tap; a failure is shown once, above the list.
   const [runCheckIn, runCancel] = [useAction(checkIn), useAction(cancelFor)];
-  const quietly = (p: Promise<unknown>) => p.then(() => {}, () => {});
+  const quietly = (p: Promise<unknown>) =>
+    p.then(
+      () => {},
+      () => {},
+    );
   return (
     <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
       <Suspense fallback={<Loading />}>
@@ -34,10 +51,16 @@ export default function Door() {
                 <p>
                   <A href={`/staff/events/${d().event.id}`}>{d().event.title}</A>
                   <br />
-                  <span class="muted">{formatTimeRange(d().event.startsAt, d().event.endsAt)} · {d().event.venue}</span>
+                  <span class="muted">
+                    {formatTimeRange(d().event.startsAt, d().event.endsAt)} · {d().event.venue}
+                  </span>
                 </p>
                 <p class="door-count" role="status">
-                  {t('doorCount', { in: d().event.checkedInSeats, taken: d().event.seatsTaken, waiting: d().event.seatsWaiting })}
+                  {t('doorCount', {
+                    in: d().event.checkedInSeats,
+                    taken: d().event.seatsTaken,
+                    waiting: d().event.seatsWaiting,
+                  })}
                 </p>
                 <p role="alert">{message()}</p>
                 <ul class="plain-list">
@@ -55,7 +78,9 @@ export default function Door() {
                   <details class="card">
                     <summary>{t('cancelledSignups', { n: d().signups.length - active().length })}</summary>
                     <ul class="plain-list">
-                      <For each={d().signups.filter((s) => s.status === 'cancelled')}>{(a) => <DoorRow attendee={a} onCheckIn={async () => {}} onCancel={async () => {}} />}</For>
+                      <For each={d().signups.filter((s) => s.status === 'cancelled')}>
+                        {(a) => <DoorRow attendee={a} onCheckIn={async () => {}} onCancel={async () => {}} />}
+                      </For>
                     </ul>
                   </details>
                 </Show>

@@ -1,8 +1,8 @@
-import { action, revalidate, useSubmission, type Action } from '@solidjs/router';
+import { type Action, action, revalidate, useSubmission } from '@solidjs/router';
 import type { JSX } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
-import { api, ApiFailure, json } from '../../../lib/api.ts';
-import { field as text, formState } from '../../../lib/form-action.ts';
+import { ApiFailure, api, json } from '../../../lib/api.ts';
+import { formState, field as text } from '../../../lib/form-action.ts';
 import { t } from '../../../lib/prefs.ts';
 import { getOrganiserEvent, type StaffEvent } from './data.ts';
 
@@ -19,7 +19,15 @@ async function change<T>(send: () => Promise<T>): Promise<T> {
 }
 
 const cancelEvent = action(
-  (id: number, version: number, f: Form) => change(async () => json(await api.organiser.events[':id'].cancel.$post({ param: { id: String(id) }, json: { version, reason: text(f, 'reason') } }))),
+  (id: number, version: number, f: Form) =>
+    change(async () =>
+      json(
+        await api.organiser.events[':id'].cancel.$post({
+          param: { id: String(id) },
+          json: { version, reason: text(f, 'reason') },
+        }),
+      ),
+    ),
   'organiser-event-cancel',
 );
 const saveSummary = action(
@@ -28,7 +36,12 @@ const saveSummary = action(
       json(
         await api.organiser.events[':id'].summary.$post({
           param: { id: String(id) },
-          json: { version, summary: text(f, 'summary'), attendance: text(f, 'attendance') ? Number(text(f, 'attendance')) : null, articleId: text(f, 'articleId') ? Number(text(f, 'articleId')) : null },
+          json: {
+            version,
+            summary: text(f, 'summary'),
+            attendance: text(f, 'attendance') ? Number(text(f, 'attendance')) : null,
+            articleId: text(f, 'articleId') ? Number(text(f, 'articleId')) : null,
+          },
         }),
       ),
     ),
@@ -36,7 +49,14 @@ const saveSummary = action(
 );
 
 /** A collapsible form for one change, with the answer to its last try in the reader's words. */
-function ChangeForm(props: { title: string; button: string; action: Action<[Form], unknown>; state: ReturnType<typeof formState>; children: (errors: Record<string, string>) => JSX.Element; open?: boolean }) {
+function ChangeForm(props: {
+  title: string;
+  button: string;
+  action: Action<[Form], unknown>;
+  state: ReturnType<typeof formState>;
+  children: (errors: Record<string, string>) => JSX.Element;
+  open?: boolean;
+}) {
   return (
     <details class="card action" open={props.open}>
       <summary>{props.title}</summary>
@@ -55,24 +75,77 @@ const conflict = { codes: { version_conflict: 'eventConflictReload' } } as const
 
 /** Cancelling a session: residents' sign-up pages then say so, with this reason. */
 export function CancelEvent(props: { event: StaffEvent }) {
-  const state = formState(useSubmission(cancelEvent, ([id]) => id === props.event.id), conflict);
+  const state = formState(
+    useSubmission(cancelEvent, ([id]) => id === props.event.id),
+    conflict,
+  );
   return (
-    <ChangeForm title={t('cancelEvent')} button={t('cancelEventButton')} action={cancelEvent.with(props.event.id, props.event.version)} state={state}>
-      {(errors) => <Field name="reason" label={t('cancelReasonLabel')} hint={t('cancelReasonHint')} error={errors.reason} multiline required maxLength={500} />}
+    <ChangeForm
+      title={t('cancelEvent')}
+      button={t('cancelEventButton')}
+      action={cancelEvent.with(props.event.id, props.event.version)}
+      state={state}
+    >
+      {(errors) => (
+        <Field
+          name="reason"
+          label={t('cancelReasonLabel')}
+          hint={t('cancelReasonHint')}
+          error={errors.reason}
+          multiline
+          required
+          maxLength={500}
+        />
+      )}
     </ChangeForm>
   );
 }
 
 /** Afterwards: what happened, how many came (the door count unless corrected), the news report. */
 export function SummaryForm(props: { event: StaffEvent }) {
-  const state = formState(useSubmission(saveSummary, ([id]) => id === props.event.id), conflict);
+  const state = formState(
+    useSubmission(saveSummary, ([id]) => id === props.event.id),
+    conflict,
+  );
   return (
-    <ChangeForm title={t('summaryTitle')} button={t('saveSummary')} action={saveSummary.with(props.event.id, props.event.version)} state={state} open={props.event.status === 'scheduled'}>
+    <ChangeForm
+      title={t('summaryTitle')}
+      button={t('saveSummary')}
+      action={saveSummary.with(props.event.id, props.event.version)}
+      state={state}
+      open={props.event.status === 'scheduled'}
+    >
       {(errors) => (
         <>
-          <Field name="summary" label={t('summaryLabel')} error={errors.summary} multiline required value={props.event.summary ?? ''} maxLength={4000} />
-          <Field name="attendance" label={t('attendanceLabel')} hint={t('attendanceHint', { n: props.event.checkedInSeats })} error={errors.attendance} type="number" inputMode="numeric" min="0" value={props.event.attendance ?? props.event.checkedInSeats} />
-          <Field name="articleId" label={t('articleIdLabel')} hint={t('articleIdHint')} error={errors.articleId} type="number" inputMode="numeric" min="1" value={props.event.articleId ?? ''} />
+          <Field
+            name="summary"
+            label={t('summaryLabel')}
+            error={errors.summary}
+            multiline
+            required
+            value={props.event.summary ?? ''}
+            maxLength={4000}
+          />
+          <Field
+            name="attendance"
+            label={t('attendanceLabel')}
+            hint={t('attendanceHint', { n: props.event.checkedInSeats })}
+            error={errors.attendance}
+            type="number"
+            inputMode="numeric"
+            min="0"
+            value={props.event.attendance ?? props.event.checkedInSeats}
+          />
+          <Field
+            name="articleId"
+            label={t('articleIdLabel')}
+            hint={t('articleIdHint')}
+            error={errors.articleId}
+            type="number"
+            inputMode="numeric"
+            min="1"
+            value={props.event.articleId ?? ''}
+          />
         </>
       )}
     </ChangeForm>

@@ -1,10 +1,10 @@
 import type { Action } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, For, type JSX, Show } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
 import type { PlaceTree } from '../../../lib/api.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import '../../events/events.css';
-import { localParts, shanghaiInstant, type StaffEvent } from './data.ts';
+import { localParts, type StaffEvent, shanghaiInstant } from './data.ts';
 import { compoundsOf, type OrganiserKey } from './organiser-select.tsx';
 
 export type EventFields = {
@@ -64,36 +64,75 @@ export function EventForm(props: {
   const e = props.event;
   const start = e ? localParts(e.startsAt) : { date: '', time: '09:30' };
   const [channel, setChannel] = createSignal<string>(e?.channel ?? 'onsite');
-  const err = (name: string) => props.errors[name] ?? (name === 'date' ? props.errors.startsAt : name === 'end' ? props.errors.endsAt : undefined);
+  const err = (name: string) =>
+    props.errors[name] ?? (name === 'date' ? props.errors.startsAt : name === 'end' ? props.errors.endsAt : undefined);
   return (
     <form class="stack" novalidate action={props.action} method="post">
       <p class="hint">{t('publicFormHint')}</p>
       {props.before}
-      <Field name="title" label={t('eventTitleLabel')} error={err('title')} value={e?.title ?? ''} required maxLength={100} />
+      <Field
+        name="title"
+        label={t('eventTitleLabel')}
+        error={err('title')}
+        value={e?.title ?? ''}
+        required
+        maxLength={100}
+      />
       <label for="ev-kind">{t('eventKindLabel')}</label>
       <select id="ev-kind" name="kind" value={e?.kind ?? 'lecture'}>
         <For each={kinds}>{(k) => <option value={k}>{tKey('eventKind', k)}</option>}</For>
       </select>
-      <Field name="speaker" label={t('eventSpeakerOptional')} error={err('speaker')} value={e?.speaker ?? ''} maxLength={60} />
-      <Field name="description" label={t('eventTopicLabel')} error={err('description')} value={e?.description ?? ''} multiline maxLength={4000} />
+      <Field
+        name="speaker"
+        label={t('eventSpeakerOptional')}
+        error={err('speaker')}
+        value={e?.speaker ?? ''}
+        maxLength={60}
+      />
+      <Field
+        name="description"
+        label={t('eventTopicLabel')}
+        error={err('description')}
+        value={e?.description ?? ''}
+        multiline
+        maxLength={4000}
+      />
       <fieldset class="choices">
         <legend>{t('eventChannelLabel')}</legend>
         <For each={channels}>
           {(c) => (
             <label class="choice">
-              <input type="radio" name="channel" value={c} checked={channel() === c} onChange={() => setChannel(c)} /> {tKey('eventChannel', c)}
+              <input type="radio" name="channel" value={c} checked={channel() === c} onChange={() => setChannel(c)} />{' '}
+              {tKey('eventChannel', c)}
             </label>
           )}
         </For>
       </fieldset>
       <Show when={channel() === 'online'}>
-        <Field name="joinUrl" label={t('eventJoinUrlLabel')} error={err('joinUrl')} value={e?.joinUrl ?? ''} type="url" inputMode="url" />
+        <Field
+          name="joinUrl"
+          label={t('eventJoinUrlLabel')}
+          error={err('joinUrl')}
+          value={e?.joinUrl ?? ''}
+          type="url"
+          inputMode="url"
+        />
       </Show>
-      <Field name="venue" label={t('eventVenueLabel')} hint={t('eventVenueHint')} error={err('venue')} value={e?.venue ?? ''} required maxLength={200} />
+      <Field
+        name="venue"
+        label={t('eventVenueLabel')}
+        hint={t('eventVenueHint')}
+        error={err('venue')}
+        value={e?.venue ?? ''}
+        required
+        maxLength={200}
+      />
       <label for="ev-compound">{t('compoundLabel')}</label>
       <select id="ev-compound" name="compound" value={e?.compound?.slug ?? ''}>
         <option value="">{t('noCompound')}</option>
-        <For each={compoundsOf(props.tree, props.organiser)}>{(c) => <option value={c.slug}>{placeName(c)}</option>}</For>
+        <For each={compoundsOf(props.tree, props.organiser)}>
+          {(c) => <option value={c.slug}>{placeName(c)}</option>}
+        </For>
       </select>
       <Field name="date" label={t('eventDateLabel')} error={err('date')} type="date" value={start.date} required />
       <div class="time-pair">
@@ -101,10 +140,26 @@ export function EventForm(props: {
           <Field name="start" label={t('eventStartLabel')} type="time" value={start.time} required />
         </div>
         <div class="stack">
-          <Field name="end" label={t('eventEndLabel')} error={err('end')} type="time" value={e ? localParts(e.endsAt).time : '10:30'} required />
+          <Field
+            name="end"
+            label={t('eventEndLabel')}
+            error={err('end')}
+            type="time"
+            value={e ? localParts(e.endsAt).time : '10:30'}
+            required
+          />
         </div>
       </div>
-      <Field name="capacity" label={t('eventCapacityLabel')} hint={t('eventCapacityHint')} error={err('capacity')} type="number" inputMode="numeric" min="1" value={e?.capacity ?? ''} />
+      <Field
+        name="capacity"
+        label={t('eventCapacityLabel')}
+        hint={t('eventCapacityHint')}
+        error={err('capacity')}
+        type="number"
+        inputMode="numeric"
+        min="1"
+        value={e?.capacity ?? ''}
+      />
       <label class="check">
         <input type="checkbox" name="signupOpen" checked={e?.signupOpen ?? true} /> {t('eventSignupOpenLabel')}
       </label>

@@ -1,10 +1,10 @@
 import { A, action, createAsync, revalidate, useParams, useSubmission } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../../components/states.tsx';
-import { api, ApiFailure, json, type PlaceTree } from '../../../lib/api.ts';
-import { formatDateTime } from '../../../lib/format.ts';
-import { formState } from '../../../lib/form-action.ts';
+import { ApiFailure, api, json, type PlaceTree } from '../../../lib/api.ts';
 import { formatTimeRange } from '../../../lib/event-time.ts';
+import { formState } from '../../../lib/form-action.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { getPlaces } from '../../../lib/places.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { EventStatusMark, VenueLine } from '../../events/event-bits.tsx';
@@ -16,7 +16,9 @@ import { SeatFigures } from './list.tsx';
 /** Saves this session; a version conflict reloads the event so the next try names the new version. */
 const saveEvent = action(async (id: number, version: number, form: FormData | URLSearchParams) => {
   try {
-    return await json(await api.organiser.events[':id'].$patch({ param: { id: String(id) }, json: { version, ...readEvent(form) } }));
+    return await json(
+      await api.organiser.events[':id'].$patch({ param: { id: String(id) }, json: { version, ...readEvent(form) } }),
+    );
   } catch (err) {
     if (err instanceof ApiFailure && err.code === 'version_conflict') await revalidate(getOrganiserEvent.key);
     throw err;
@@ -25,12 +27,23 @@ const saveEvent = action(async (id: number, version: number, form: FormData | UR
 
 /** Editing this session only (a series' other sessions keep their own venue and time). */
 function EditEvent(props: { event: StaffEvent; tree: PlaceTree }) {
-  const state = formState(useSubmission(saveEvent, ([id]) => id === props.event.id), { codes: { version_conflict: 'eventConflictReload' } });
+  const state = formState(
+    useSubmission(saveEvent, ([id]) => id === props.event.id),
+    { codes: { version_conflict: 'eventConflictReload' } },
+  );
   const organiser = () => `${props.event.organiser.level}:${props.event.organiser.slug}` as const;
   return (
     <details class="card action">
       <summary>{t('editEvent')}</summary>
-      <EventForm tree={props.tree} organiser={organiser()} event={props.event} errors={state.fields()} busy={state.busy()} submitLabel={t('save')} action={saveEvent.with(props.event.id, props.event.version)} />
+      <EventForm
+        tree={props.tree}
+        organiser={organiser()}
+        event={props.event}
+        errors={state.fields()}
+        busy={state.busy()}
+        submitLabel={t('save')}
+        action={saveEvent.with(props.event.id, props.event.version)}
+      />
       <p role="status">{state.done() ? t('sent') : state.message()}</p>
     </details>
   );
@@ -57,20 +70,32 @@ export default function StaffEventPage() {
                     <dt>{t('eventWhen')}</dt>
                     <dd>{formatTimeRange(e().startsAt, e().endsAt)}</dd>
                     <dt>{t('eventWhere')}</dt>
-                    <dd><VenueLine event={e()} /></dd>
+                    <dd>
+                      <VenueLine event={e()} />
+                    </dd>
                     <dt>{t('eventOrganiser')}</dt>
-                    <dd>{placeName(e().organiser)} · {tKey('eventKind', e().kind)}</dd>
+                    <dd>
+                      {placeName(e().organiser)} · {tKey('eventKind', e().kind)}
+                    </dd>
                   </dl>
                   <SeatFigures event={e()} />
-                  <Show when={e().cancelReason}><p>{t('eventCancelledNotice')} {e().cancelReason}</p></Show>
+                  <Show when={e().cancelReason}>
+                    <p>
+                      {t('eventCancelledNotice')} {e().cancelReason}
+                    </p>
+                  </Show>
                   <Show when={e().summary}>
                     <h2>{t('eventSummary')}</h2>
                     <p class="event-topic">{e().summary}</p>
                     <p>{t('eventAttendance', { n: e().attendance ?? 0 })}</p>
                   </Show>
                   <div class="actions">
-                    <A class="button" href={`/staff/events/${e().id}/door`}>{t('doorList')}</A>
-                    <A class="button button-secondary" href={`/events/${e().id}`}>{t('residentView')}</A>
+                    <A class="button" href={`/staff/events/${e().id}/door`}>
+                      {t('doorList')}
+                    </A>
+                    <A class="button button-secondary" href={`/events/${e().id}`}>
+                      {t('residentView')}
+                    </A>
                   </div>
                 </section>
                 <Show when={e().status === 'scheduled' && tree()}>
@@ -87,7 +112,9 @@ export default function StaffEventPage() {
                       <For each={d().sessions}>
                         {(s) => (
                           <li>
-                            <A href={`/staff/events/${s.id}`}>{formatDateTime(s.startsAt)} · {s.venue}</A>
+                            <A href={`/staff/events/${s.id}`}>
+                              {formatDateTime(s.startsAt)} · {s.venue}
+                            </A>
                             {s.status !== 'scheduled' ? ` (${tKey('eventStatus', s.status)})` : ''}
                           </li>
                         )}

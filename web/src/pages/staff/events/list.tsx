@@ -7,7 +7,9 @@ import { EventStatusMark } from '../../events/event-bits.tsx';
 import { getOrganiserEvents, type StaffEvent } from './data.ts';
 
 /** Seats as the organiser counts them: confirmed of capacity, waiting, checked in. */
-export function SeatFigures(props: { event: Pick<StaffEvent, 'seatsTaken' | 'capacity' | 'seatsWaiting' | 'checkedInSeats'> }) {
+export function SeatFigures(props: {
+  event: Pick<StaffEvent, 'seatsTaken' | 'capacity' | 'seatsWaiting' | 'checkedInSeats'>;
+}) {
   return (
     <p class="muted seat-figures">
       {t('staffSeats', { taken: props.event.seatsTaken, capacity: props.event.capacity ?? '∞' })}
@@ -33,7 +35,10 @@ export default function StaffEvents() {
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('eventsWhenLabel')}
-          <select value={when()} onChange={(e) => setParams({ when: e.currentTarget.value === 'past' ? 'past' : undefined })}>
+          <select
+            value={when()}
+            onChange={(e) => setParams({ when: e.currentTarget.value === 'past' ? 'past' : undefined })}
+          >
             <option value="upcoming">{t('eventsUpcoming')}</option>
             <option value="past">{t('eventsPast')}</option>
           </select>
@@ -42,7 +47,14 @@ export default function StaffEvents() {
       <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
         <Suspense fallback={<Loading />}>
           <ul class="plain-list">
-            <For each={data()?.events} fallback={<Show when={data()}><p>{t('eventsNone')}</p></Show>}>
+            <For
+              each={data()?.events}
+              fallback={
+                <Show when={data()}>
+                  <p>{t('eventsNone')}</p>
+                </Show>
+              }
+            >
               {(e) => (
                 <li class="card">
                   <A href={`/staff/events/${e.id}`} class="event-link">

@@ -7,20 +7,25 @@ import { getPlaces } from '../../../lib/places.ts';
 import { t } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
 import { EventForm, readEvent } from './event-form.tsx';
-import { organiserChoices, OrganiserSelect, type OrganiserKey } from './organiser-select.tsx';
+import { type OrganiserKey, OrganiserSelect, organiserChoices } from './organiser-select.tsx';
 
 /** The staff member's first choice of organiser: their own place. */
 function defaultOrganiser(tree: PlaceTree, staff: StaffView): OrganiserKey {
-  if (staff.place?.type === 'community' || staff.place?.type === 'subdistrict') return `${staff.place.type}:${staff.place.slug}`;
+  if (staff.place?.type === 'community' || staff.place?.type === 'subdistrict')
+    return `${staff.place.type}:${staff.place.slug}`;
   const first = organiserChoices(tree, staff)[0];
-  return first?.communities[0] ? `community:${first.communities[0].slug}` : `subdistrict:${first?.subdistrict.slug ?? ''}`;
+  return first?.communities[0]
+    ? `community:${first.communities[0].slug}`
+    : `subdistrict:${first?.subdistrict.slug ?? ''}`;
 }
 
 /** Creates the event (or series) and opens its first session. */
 const createEvent = action(async (organiser: OrganiserKey, form: FormData | URLSearchParams) => {
   const [level, slug] = organiser.split(':') as ['community' | 'subdistrict', string];
   const weeklySessions = Number(form.get('weeklySessions') || 1);
-  const { events } = await json(await api.organiser.events.$post({ json: { ...readEvent(form), [level]: slug, weeklySessions } }));
+  const { events } = await json(
+    await api.organiser.events.$post({ json: { ...readEvent(form), [level]: slug, weeklySessions } }),
+  );
   throw redirect(`/staff/events/${events[0]!.id}`);
 }, 'organiser-event-create');
 
@@ -38,7 +43,19 @@ function CreateForm(props: { tree: PlaceTree; staff: StaffView }) {
         submitLabel={t('createEvent')}
         action={createEvent.with(organiser())}
         before={<OrganiserSelect tree={props.tree} staff={props.staff} value={organiser()} onChange={setOrganiser} />}
-        after={<Field name="weeklySessions" label={t('weeklySessionsLabel')} hint={t('weeklySessionsHint')} error={state.fields().weeklySessions} type="number" inputMode="numeric" min="1" max="26" value="1" />}
+        after={
+          <Field
+            name="weeklySessions"
+            label={t('weeklySessionsLabel')}
+            hint={t('weeklySessionsHint')}
+            error={state.fields().weeklySessions}
+            type="number"
+            inputMode="numeric"
+            min="1"
+            max="26"
+            value="1"
+          />
+        }
       />
       <Show when={state.message()}>
         <p class="form-error" role="alert">

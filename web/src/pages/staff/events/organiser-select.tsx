@@ -13,7 +13,12 @@ export function organiserChoices(tree: PlaceTree, staff: StaffView) {
   const place = staff.place;
   const inCommunity = place?.type === 'community';
   return tree.subdistricts
-    .filter((s) => !place || (place.type === 'subdistrict' && place.slug === s.slug) || s.communities.some((c) => inCommunity && c.slug === place.slug))
+    .filter(
+      (s) =>
+        !place ||
+        (place.type === 'subdistrict' && place.slug === s.slug) ||
+        s.communities.some((c) => inCommunity && c.slug === place.slug),
+    )
     .map((s) => ({
       subdistrict: s,
       mayOrganise: !inCommunity,
@@ -24,20 +29,34 @@ export function organiserChoices(tree: PlaceTree, staff: StaffView) {
 /** The compounds an event of this organiser may be held in. */
 export function compoundsOf(tree: PlaceTree, key: OrganiserKey) {
   const [level, slug] = key.split(':') as ['community' | 'subdistrict', string];
-  const communities = tree.subdistricts.flatMap((s) => (level === 'subdistrict' && s.slug !== slug ? [] : s.communities));
+  const communities = tree.subdistricts.flatMap((s) =>
+    level === 'subdistrict' && s.slug !== slug ? [] : s.communities,
+  );
   return communities.filter((c) => level === 'subdistrict' || c.slug === slug).flatMap((c) => c.compounds);
 }
 
 /** A native select of organisers, grouped by sub-district. */
-export function OrganiserSelect(props: { tree: PlaceTree; staff: StaffView; value: OrganiserKey; onChange: (key: OrganiserKey) => void }) {
+export function OrganiserSelect(props: {
+  tree: PlaceTree;
+  staff: StaffView;
+  value: OrganiserKey;
+  onChange: (key: OrganiserKey) => void;
+}) {
   return (
     <>
       <label for="ev-organiser">{t('eventOrganiser')}</label>
-      <select id="ev-organiser" name="organiser" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as OrganiserKey)}>
+      <select
+        id="ev-organiser"
+        name="organiser"
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value as OrganiserKey)}
+      >
         <For each={organiserChoices(props.tree, props.staff)}>
           {(group) => (
             <optgroup label={placeName(group.subdistrict)}>
-              {group.mayOrganise ? <option value={`subdistrict:${group.subdistrict.slug}`}>{placeName(group.subdistrict)}</option> : null}
+              {group.mayOrganise ? (
+                <option value={`subdistrict:${group.subdistrict.slug}`}>{placeName(group.subdistrict)}</option>
+              ) : null}
               <For each={group.communities}>{(c) => <option value={`community:${c.slug}`}>{placeName(c)}</option>}</For>
             </optgroup>
           )}

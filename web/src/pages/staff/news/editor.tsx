@@ -1,4 +1,13 @@
-import { action, createAsync, query, useNavigate, useParams, useSearchParams, useSubmission, type Navigator } from '@solidjs/router';
+import {
+  action,
+  createAsync,
+  type Navigator,
+  query,
+  useNavigate,
+  useParams,
+  useSearchParams,
+  useSubmission,
+} from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker.tsx';
@@ -8,16 +17,24 @@ import { formState, useQuietAction } from '../../../lib/form-action.ts';
 import { getPlaces } from '../../../lib/places.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
-import { CreditsEditor, type CreditRow } from './credits-editor.tsx';
+import { type CreditRow, CreditsEditor } from './credits-editor.tsx';
 
-const getDraft = query(async (id: string) => (await json(await api.newsroom.articles[':id'].$get({ param: { id } }))).article, 'newsroom-article');
+const getDraft = query(
+  async (id: string) => (await json(await api.newsroom.articles[':id'].$get({ param: { id } }))).article,
+  'newsroom-article',
+);
 type Draft = Awaited<ReturnType<typeof getDraft>>;
 type ArticleInput = Parameters<typeof api.newsroom.articles.$post>[0]['json'];
 
 /** Saves a revision (a new report then reopens at its own address); the router reloads the newsroom. */
 const saveArticle = action(async (article: Draft | undefined, input: ArticleInput, navigate: Navigator) => {
   const saved = article
-    ? await json(await api.newsroom.articles[':id'].$put({ param: { id: String(article.id) }, json: { ...input, version: article.version } }))
+    ? await json(
+        await api.newsroom.articles[':id'].$put({
+          param: { id: String(article.id) },
+          json: { ...input, version: article.version },
+        }),
+      )
     : await json(await api.newsroom.articles.$post({ json: input }));
   if (!article) navigate(`/staff/news/${saved.article.id}?saved=1`, { replace: true });
   return saved.article;
@@ -26,7 +43,14 @@ const saveArticle = action(async (article: Draft | undefined, input: ArticleInpu
 /** Publishes or withdraws a report. */
 const setArticleStatus = action(
   async (article: Draft, status: 'publish' | 'unpublish') =>
-    (await json(await api.newsroom.articles[':id'][':action{publish|unpublish}'].$post({ param: { id: String(article.id), action: status }, json: { version: article.version } }))).article,
+    (
+      await json(
+        await api.newsroom.articles[':id'][':action{publish|unpublish}'].$post({
+          param: { id: String(article.id), action: status },
+          json: { version: article.version },
+        }),
+      )
+    ).article,
   'newsroom-article-status',
 );
 
@@ -35,7 +59,9 @@ function EditorForm(props: { article?: Draft }) {
   const navigate = useNavigate();
   const me = createAsync(() => getMe());
   const places = createAsync(() => getPlaces());
-  const [credits, setCredits] = createSignal<CreditRow[]>(props.article?.credits ?? [{ name: '', role: 'correspondent', contribution: 'both' }]);
+  const [credits, setCredits] = createSignal<CreditRow[]>(
+    props.article?.credits ?? [{ name: '', role: 'correspondent', contribution: 'both' }],
+  );
   const lead = props.article?.leadPhoto;
   const [photos, setPhotos] = createSignal<PickedPhoto[]>(lead ? [{ key: lead.key, preview: lead.url }] : []);
   const saved = formState(useSubmission(saveArticle));
@@ -43,17 +69,20 @@ function EditorForm(props: { article?: Draft }) {
   const errors = () => ({ ...published.fields(), ...saved.fields() });
   // A new report reopens at its own address; the notice survives that.
   const [search] = useSearchParams<{ saved?: string }>();
-  const message = () => saved.message() || published.message() || (saved.done() || published.done() || search.saved ? t('saved') : '');
+  const message = () =>
+    saved.message() || published.message() || (saved.done() || published.done() || search.saved ? t('saved') : '');
   const canPublish = () => !!me()?.abilities?.['news.publish'];
   // The places this staff member writes for: their community, or their sub-district and its communities.
   const placeOptions = () => {
     const own = me()?.staff?.place;
     const subdistricts = places()?.subdistricts ?? [];
     if (own?.type === 'community') return subdistricts.flatMap((s) => s.communities).filter((c) => c.slug === own.slug);
-    if (own?.type === 'subdistrict') return subdistricts.filter((s) => s.slug === own.slug).flatMap((s) => [s, ...s.communities]);
+    if (own?.type === 'subdistrict')
+      return subdistricts.filter((s) => s.slug === own.slug).flatMap((s) => [s, ...s.communities]);
     return subdistricts.flatMap((s) => [s, ...s.communities]);
   };
-  const chosenPlace = () => props.article?.community?.slug ?? props.article?.subdistrict?.slug ?? me()?.staff?.place?.slug ?? '';
+  const chosenPlace = () =>
+    props.article?.community?.slug ?? props.article?.subdistrict?.slug ?? me()?.staff?.place?.slug ?? '';
 
   const save = useQuietAction(saveArticle);
   const changeStatus = useQuietAction(setArticleStatus);
@@ -77,8 +106,22 @@ function EditorForm(props: { article?: Draft }) {
     <form class="stack" onSubmit={submit}>
       <p class="hint">{t('publicFormHint')}</p>
       <Show when={props.article}>{(a) => <p class="badge">{tKey('article', a().status)}</p>}</Show>
-      <Field name="headline" label={t('headlineLabel')} error={errors().headline} value={props.article?.headline ?? ''} required maxLength={80} />
-      <Field name="kicker" label={t('kickerLabel')} error={errors().kicker} value={props.article?.kicker ?? ''} list="kickers" maxLength={20} />
+      <Field
+        name="headline"
+        label={t('headlineLabel')}
+        error={errors().headline}
+        value={props.article?.headline ?? ''}
+        required
+        maxLength={80}
+      />
+      <Field
+        name="kicker"
+        label={t('kickerLabel')}
+        error={errors().kicker}
+        value={props.article?.kicker ?? ''}
+        list="kickers"
+        maxLength={20}
+      />
       <datalist id="kickers">
         <option value="学党史办实事" />
         <option value="社区小喇叭" />
@@ -97,7 +140,16 @@ function EditorForm(props: { article?: Draft }) {
           )}
         </For>
       </select>
-      <Field name="body" label={t('bodyLabel')} hint={t('bodyHint')} error={errors().body} value={props.article?.body ?? ''} multiline required rows={12} />
+      <Field
+        name="body"
+        label={t('bodyLabel')}
+        hint={t('bodyHint')}
+        error={errors().body}
+        value={props.article?.body ?? ''}
+        multiline
+        required
+        rows={12}
+      />
       <CreditsEditor credits={credits()} onChange={setCredits} />
       <PhotoPicker photos={photos()} onChange={setPhotos} error={errors().photos} max={1} label={t('leadPhotoLabel')} />
       <Show when={photos().length}>
@@ -107,9 +159,15 @@ function EditorForm(props: { article?: Draft }) {
         <p role="status">{message()}</p>
       </Show>
       <div class="actions">
-        <button class="button" type="submit">{t('saveDraft')}</button>
+        <button class="button" type="submit">
+          {t('saveDraft')}
+        </button>
         <Show when={props.article && canPublish()}>
-          <button type="button" class="button button-secondary" onClick={() => setStatus(props.article!.status === 'published' ? 'unpublish' : 'publish')}>
+          <button
+            type="button"
+            class="button button-secondary"
+            onClick={() => setStatus(props.article!.status === 'published' ? 'unpublish' : 'publish')}
+          >
             {props.article!.status === 'published' ? t('unpublish') : t('publish')}
           </button>
         </Show>
