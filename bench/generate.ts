@@ -253,9 +253,10 @@ async function addEvents(db: Db, rng: Rng, now: number) {
     .insert(eventSeries)
     .values(Array.from({ length: 10 }, () => ({ rule: 'FREQ=WEEKLY;COUNT=6', createdAt: now })))
     .returning({ id: eventSeries.id });
-  series.forEach((s, i) =>
-    rows.slice(i * 6, i * 6 + 6).forEach((e, n) => Object.assign(e, { seriesId: s.id, sessionNumber: n + 1 })),
-  );
+  for (const [i, s] of series.entries()) {
+    for (const [n, e] of rows.slice(i * 6, i * 6 + 6).entries())
+      Object.assign(e, { seriesId: s.id, sessionNumber: n + 1 });
+  }
   const signups = rows.flatMap((e) => {
     const seats = e.capacity ?? 30;
     let taken = 0;

@@ -68,7 +68,8 @@ describe('the first page on a phone', () => {
   it('opens in English at once for an English reader, never Chinese first', async () => {
     const { page } = await phoneWith({ 'linli.locale': '"en"', 'linli.place': yongan });
     await page.addInitScript(() => {
-      const seen: string[] = ((window as unknown as { headings: string[] }).headings = []);
+      const seen: string[] = [];
+      (window as unknown as { headings: string[] }).headings = seen;
       new MutationObserver(() => {
         const h1 = document.querySelector('h1')?.textContent;
         if (h1 && seen.at(-1) !== h1) seen.push(h1);

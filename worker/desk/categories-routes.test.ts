@@ -96,15 +96,13 @@ describe('the categories a community sorts by', () => {
     const { number } = await d.fileOk({ category: 'parking' });
     const id = await categoryId('yongan', 'parking');
     const patch = (body: unknown) =>
-      d
-        .headers('yongan')
-        .then((h) =>
-          d.t.app.request(`/api/desk/categories/${id}`, {
-            method: 'PATCH',
-            body: JSON.stringify(body),
-            headers: { 'Content-Type': 'application/json', ...h },
-          }),
-        );
+      d.headers('yongan').then((h) =>
+        d.t.app.request(`/api/desk/categories/${id}`, {
+          method: 'PATCH',
+          body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json', ...h },
+        }),
+      );
     const res = await patch({ active: false });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ category: { code: 'parking', active: false } });

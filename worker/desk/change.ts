@@ -94,16 +94,14 @@ export async function addNote(
   also: BatchItem<'sqlite'>[] = [],
 ): Promise<void> {
   await db.batch([
-    db
-      .insert(timelineEntries)
-      .values({
-        ticketId,
-        at: now,
-        ...entry,
-        body: entry.body ?? null,
-        staffId: entry.staffId ?? null,
-        detail: entry.detail ?? null,
-      }),
+    db.insert(timelineEntries).values({
+      ticketId,
+      at: now,
+      ...entry,
+      body: entry.body ?? null,
+      staffId: entry.staffId ?? null,
+      detail: entry.detail ?? null,
+    }),
     ...also,
   ]);
 }

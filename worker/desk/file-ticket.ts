@@ -5,7 +5,7 @@ import {
   photos,
   propertyCompanyCompounds,
   ticketCategories,
-  ticketChannels,
+  type ticketChannels,
   tickets,
   timelineEntries,
 } from '../../schema/index.ts';
@@ -143,7 +143,7 @@ export async function fileTicket(
       ${compoundId}, ${propertyCompanyId}, ${category.id}, ${category.owner}, ${ctx.channel}, ${input.description},
       ${input.location}, ${input.name || null}, ${input.phone}, ${input.photosPublic}, ${dueAt}, ${ctx.staffId ?? null},
       ${ctx.now}, ${ctx.now}
-    from ${tickets} where number >= ${prefix} and number < ${prefix.slice(0, -1) + '.'}
+    from ${tickets} where number >= ${prefix} and number < ${`${prefix.slice(0, -1)}.`}
     returning number`);
   const claimPhotos = input.photos.map((key, position) =>
     db

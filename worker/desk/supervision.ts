@@ -164,18 +164,16 @@ export async function recordMeeting(
         .update(tickets)
         .set({ dueAt: l.newDueAt, version: sql`${tickets.version} + 1`, updatedAt: now })
         .where(eq(tickets.id, l.ticketId)),
-      db
-        .insert(timelineEntries)
-        .values({
-          ticketId: l.ticketId,
-          at: now,
-          kind: 'meeting',
-          visibility: 'public',
-          body: l.followUp,
-          actor: 'staff',
-          staffId: staff.id,
-          detail: { newDueAt: l.newDueAt },
-        }),
+      db.insert(timelineEntries).values({
+        ticketId: l.ticketId,
+        at: now,
+        kind: 'meeting',
+        visibility: 'public',
+        body: l.followUp,
+        actor: 'staff',
+        staffId: staff.id,
+        detail: { newDueAt: l.newDueAt },
+      }),
     ]),
     auditEntry(db, staff, 'meeting.create', 'progress_meeting', meetingId, now, {
       tickets: linked.map((l) => l.number),

@@ -9,14 +9,12 @@ export const signupParam = z.object({ id: numericId('Not a sign-up id.') });
 export const signupToken = privateToken('Not a sign-up link.');
 
 /** Where residents look: a community (with its sub-district's own events) or a whole sub-district. */
-export const placeQuery = z
-  .object({ community: z.optional(slug), subdistrict: z.optional(slug) })
-  .check(
-    z.refine((q) => !!q.community !== !!q.subdistrict, {
-      message: 'Give either a community or a sub-district.',
-      path: ['community'],
-    }),
-  );
+export const placeQuery = z.object({ community: z.optional(slug), subdistrict: z.optional(slug) }).check(
+  z.refine((q) => !!q.community !== !!q.subdistrict, {
+    message: 'Give either a community or a sub-district.',
+    path: ['community'],
+  }),
+);
 
 export const listQuery = z
   .object({

@@ -79,7 +79,7 @@ describe('phone', () => {
     '+8612800000001',
     'call me',
     '',
-    ' '.repeat(41) + '13800000001',
+    `${' '.repeat(41)}13800000001`,
   ])('refuses %j', (value) => {
     expect('error' in parse(phone, value)).toBe(true);
   });

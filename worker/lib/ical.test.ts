@@ -146,6 +146,7 @@ describe('renderCalendar', () => {
   it('ends every line in CRLF and drops control characters', () => {
     const text = render([event({ title: '通知\u0000\u0007\r\n第二行', description: 'a\rb' })]);
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u0000-\u0008]/);
     expect(parse(text).vevents[0]?.getFirstPropertyValue('summary')).toBe('通知\n第二行');
     // ical.js reads a bare , or ; in SUMMARY as text too, so check the escapes on the wire.

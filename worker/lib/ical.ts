@@ -24,6 +24,7 @@ const MAX_OCTETS = 75;
 const ORGANIZER_ADDRESS = 'mailto:noreply@linli.invalid';
 
 // CTLs are not allowed in any content line value (RFC 5545 §3.1); HTAB is the one exception.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 
 function pad(n: number, width = 2): string {

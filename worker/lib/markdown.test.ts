@@ -31,6 +31,7 @@ const ATTRIBUTES = new Set(['href', 'rel', 'target', 'src', 'alt', 'loading', 't
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 const decode = (value: string) => value.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
 const urlPasses = (url: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
   !/[\s\u0000-\u001F\u007F]/.test(url) && (/^(?:https?|mailto):/i.test(url) || /^\/(?![/\\])/.test(url));
 
 /** Throws unless every tag is one the renderer may emit, well nested, with safe attributes. */
@@ -118,7 +119,12 @@ describe('renderMarkdown: constructs', () => {
 
   it('asks isAllowedImage with the URL as written and escapes it in the attribute', () => {
     const seen: string[] = [];
-    const html = renderMarkdown('![a](/photos/a&b.jpg)', { isAllowedImage: (url) => (seen.push(url), true) });
+    const html = renderMarkdown('![a](/photos/a&b.jpg)', {
+      isAllowedImage: (url) => {
+        seen.push(url);
+        return true;
+      },
+    });
     expect(seen).toEqual(['/photos/a&b.jpg']);
     expect(html).toBe('<p><img src="/photos/a&amp;b.jpg" alt="a" loading="lazy"></p>');
   });

@@ -48,6 +48,7 @@ const unescapeChar = (ch: string) => String.fromCharCode(ch.charCodeAt(0) - 0xe0
  * attribute, so private-use characters are refused along with controls and spaces.
  */
 function isSafeUrl(url: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a URL with control characters is refused
   if (/[\u0000-\u0020\u007F\uE000-\uE0FF]/.test(url)) return false;
   return /^(?:https?|mailto):/i.test(url) || /^\/(?![/\\])/.test(url);
 }
@@ -135,7 +136,7 @@ function renderBlocks(
     } else if (!nested && QUOTE.test(line)) {
       flush();
       const inner: string[] = [];
-      for (let m; i < lines.length && (m = QUOTE.exec(lines[i]!)); i++) inner.push(m[1]!);
+      for (; i < lines.length && QUOTE.test(lines[i]!); i++) inner.push(QUOTE.exec(lines[i]!)![1]!);
       out.push(`<blockquote>${renderBlocks(inner, inline, true)}</blockquote>`);
     } else if (item) {
       flush();

@@ -31,20 +31,25 @@ const find = (hay: Uint8Array, needle: Uint8Array | string) =>
 function exifTiff(orientation: number, little: boolean): Uint8Array {
   const d = new DataView(new ArrayBuffer(118));
   const entry = (at: number, tag: number, type: number, count: number, value: number) => {
-    d.setUint16(at, tag, little), d.setUint16(at + 2, type, little), d.setUint32(at + 4, count, little);
+    d.setUint16(at, tag, little);
+    d.setUint16(at + 2, type, little);
+    d.setUint32(at + 4, count, little);
     if (type === 3) d.setUint16(at + 8, value, little);
     else d.setUint32(at + 8, value, little);
   };
-  d.setUint16(0, little ? 0x4949 : 0x4d4d), d.setUint16(2, 42, little), d.setUint32(4, 8, little);
+  d.setUint16(0, little ? 0x4949 : 0x4d4d);
+  d.setUint16(2, 42, little);
+  d.setUint32(4, 8, little);
   d.setUint16(8, 3, little);
   entry(10, 0x0112, 3, 1, orientation);
   entry(22, 0x013b, 2, 14, 50); // Artist, at 50
   entry(34, 0x8825, 4, 1, 64); // GPS IFD, at 64
   new Uint8Array(d.buffer).set(bytes('Resident Wang\0'), 50);
   d.setUint16(64, 2, little);
-  entry(66, 0x0001, 2, 2, 0), new Uint8Array(d.buffer).set(bytes('N\0'), 74); // GPSLatitudeRef
+  entry(66, 0x0001, 2, 2, 0); // GPSLatitudeRef
+  new Uint8Array(d.buffer).set(bytes('N\0'), 74);
   entry(78, 0x0002, 5, 3, 94); // GPSLatitude, at 94
-  [34, 1, 45, 1, 3030, 100].forEach((n, i) => d.setUint32(94 + i * 4, n, little));
+  for (const [i, n] of [34, 1, 45, 1, 3030, 100].entries()) d.setUint32(94 + i * 4, n, little);
   return new Uint8Array(d.buffer);
 }
 const gpsRationals = (little: boolean) => exifTiff(6, little).subarray(94);
@@ -350,18 +355,22 @@ describe('checkPhoto on hostile input', () => {
         const d = new DataView(tiff.buffer);
         d.setUint32(4, ifd, little); // mostly inside the data, so entries get read
         if (orientation !== null && ifd + 14 <= tiff.length) {
-          [
+          for (const [at, v] of [
             [ifd, 1],
             [ifd + 2, 0x0112],
             [ifd + 4, 3],
             [ifd + 10, orientation],
-          ].forEach(([at, v]) => d.setUint16(at!, v!, little));
+          ]) {
+            d.setUint16(at!, v!, little);
+          }
         }
         tiff.set(bytes(little ? 'II' : 'MM'));
         const entries = exifEntries(checkPhoto(withExif(tiff.subarray(0, cut))).bytes);
         expect(entries.length).toBeLessThanOrEqual(1);
-        for (const [entry] of entries)
-          expect(entry!.value).toBeGreaterThan(1), expect(entry!.value).toBeLessThanOrEqual(8);
+        for (const [entry] of entries) {
+          expect(entry!.value).toBeGreaterThan(1);
+          expect(entry!.value).toBeLessThanOrEqual(8);
+        }
       }),
       { numRuns: 2000 },
     );

@@ -280,9 +280,18 @@ function withKeyCheck(store: PhotoStore): PhotoStore {
     if (!isPhotoKey(key)) throw new TypeError(`Not a photo key: ${JSON.stringify(key.slice(0, 80))}`);
   };
   return {
-    put: async (key, bytes, type) => (check(key), store.put(key, bytes, type)),
-    get: async (key) => (check(key), store.get(key)),
-    delete: async (key) => (check(key), store.delete(key)),
+    put: async (key, bytes, type) => {
+      check(key);
+      return store.put(key, bytes, type);
+    },
+    get: async (key) => {
+      check(key);
+      return store.get(key);
+    },
+    delete: async (key) => {
+      check(key);
+      return store.delete(key);
+    },
   };
 }
 

@@ -12,7 +12,10 @@ export function prepared<Query>(build: (db: Db) => Query): (db: Db) => Query {
   const built = new WeakMap<Db, Query>();
   return (db) => {
     let query = built.get(db);
-    if (query === undefined) built.set(db, (query = build(db)));
+    if (query === undefined) {
+      query = build(db);
+      built.set(db, query);
+    }
     return query;
   };
 }

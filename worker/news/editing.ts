@@ -94,17 +94,15 @@ function columns(
 }
 
 const revision = (db: Db, articleId: number | SQLId, input: ArticleInput, staff: StaffMember, now: number) =>
-  db
-    .insert(articleRevisions)
-    .values({
-      articleId,
-      at: now,
-      staffId: staff.id,
-      headline: input.headline,
-      kicker: input.kicker || null,
-      body: input.body,
-      credits: input.credits,
-    });
+  db.insert(articleRevisions).values({
+    articleId,
+    at: now,
+    staffId: staff.id,
+    headline: input.headline,
+    kicker: input.kicker || null,
+    body: input.body,
+    credits: input.credits,
+  });
 type SQLId = ReturnType<typeof sql>;
 
 /** Creates a draft in a place the staff member may draft for; the first revision and the audit entry come with it. */

@@ -19,7 +19,7 @@ export const publicPages = new Hono<AppEnv>()
     if (!shell) return next();
     const article = await articleView(c.var.db, Number(c.req.param('id')));
     // The web app says "not found" itself; the status tells crawlers.
-    if (!article || article.status !== 'published') return c.html(shell, 404);
+    if (article?.status !== 'published') return c.html(shell, 404);
     c.header('Cache-Control', 'public, no-cache');
     return c.html(injectShareMeta(shell, article, new URL(c.req.url).origin), 200);
   })

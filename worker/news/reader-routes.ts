@@ -43,7 +43,7 @@ export const newsRoutes = new Hono<AppEnv>()
   })
   .get('/:id', validate('param', z.object({ id: numericId('Not an article id.') })), async (c) => {
     const article = await articleView(c.var.db, c.req.valid('param').id);
-    if (!article || article.status !== 'published') throw new ApiError(404, 'article_not_found', 'No such article.');
+    if (article?.status !== 'published') throw new ApiError(404, 'article_not_found', 'No such article.');
     if (notModified(c, tagOf('article', article.id, article.version, article.updatedAt), article.updatedAt))
       return c.body(null, 304);
     const { body: _, version: __, ...view } = article;

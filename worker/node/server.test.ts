@@ -155,7 +155,10 @@ describe('Node server timeouts', () => {
       socket.setEncoding('utf8').on('data', (chunk) => (answer += chunk));
       socket.on('close', () => resolve({ ms: Date.now() - started, answer }));
       socket.on('error', reject);
-      setTimeout(() => (socket.destroy(), resolve({ ms: Infinity, answer })), 5_000).unref();
+      setTimeout(() => {
+        socket.destroy();
+        resolve({ ms: Infinity, answer });
+      }, 5_000).unref();
     });
   }
 

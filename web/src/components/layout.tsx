@@ -14,6 +14,7 @@ export function Layout(props: ParentProps) {
           <span class="brand-name">{t('appName')}</span>
           <span class="brand-tagline">{t('appTagline')}</span>
         </A>
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a box and want a legend; two buttons are a plain group */}
         <div class="settings" role="group" aria-label={t('settingsLabel')}>
           <button
             type="button"

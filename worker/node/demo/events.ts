@@ -236,17 +236,15 @@ export async function loadDemoEvents(db: Db, now: number): Promise<void> {
     ['赵师傅', '13900000004', 2],
   ];
   for (const [name, phone, seats] of neighbours) {
-    await db
-      .insert(eventSignups)
-      .values({
-        eventId: ids[0]!,
-        tokenHash: await hashToken(randomToken()),
-        name,
-        phone,
-        seats,
-        status: 'confirmed',
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(eventSignups).values({
+      eventId: ids[0]!,
+      tokenHash: await hashToken(randomToken()),
+      name,
+      phone,
+      seats,
+      status: 'confirmed',
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 }

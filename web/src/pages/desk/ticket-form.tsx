@@ -7,7 +7,7 @@ import type { Words } from '../../lib/errors.ts';
 import { field, formState } from '../../lib/form-action.ts';
 import { type MessageKey, zh } from '../../lib/messages.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
-import { placeName, prefs, t, tKey } from '../../lib/prefs.ts';
+import { placeName, prefs, t } from '../../lib/prefs.ts';
 import type { Category } from './categories.ts';
 
 export type NewTicket = Parameters<typeof api.tickets.$post>[0]['json'];

@@ -51,6 +51,7 @@ export default function News() {
     <>
       <h1>{t('newsTitle')}</h1>
       <p class="lead">{t('newsIntro')}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the WebViews residents use */}
       <form
         class="search"
         role="search"
