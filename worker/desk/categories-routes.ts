@@ -5,7 +5,7 @@ import { numericId, slugWith } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
-import { findCommunity } from '../places/places.ts';
+import { communityPlace, findCommunity } from '../places/places.ts';
 import { authorize } from '../staff/policy.ts';
 import { communityCategories, createCategory, findCategory, updateCategory } from './categories.ts';
 
@@ -25,12 +25,7 @@ const fields = {
 export const deskCategories = new Hono<AppEnv>()
   .get('/categories', validate('query', z.object({ community: slug })), async (c) => {
     const community = await findCommunity(c.var.db, c.req.valid('query').community);
-    authorize(
-      c.var.staff,
-      'ticket.read',
-      { subdistrictId: community.subdistrictId, communityId: community.id },
-      'community',
-    );
+    authorize(c.var.staff, 'ticket.read', communityPlace(community), 'community');
     return c.json({ categories: await communityCategories(c.var.db, community.id) }, 200);
   })
   .post(
@@ -51,12 +46,7 @@ export const deskCategories = new Hono<AppEnv>()
     async (c) => {
       const { community: communitySlug, ...input } = c.req.valid('json');
       const community = await findCommunity(c.var.db, communitySlug);
-      authorize(
-        c.var.staff,
-        'category.manage',
-        { subdistrictId: community.subdistrictId, communityId: community.id },
-        'community',
-      );
+      authorize(c.var.staff, 'category.manage', communityPlace(community), 'community');
       return c.json(
         { category: await createCategory(c.var.db, c.var.staff, community, input, c.var.platform.now()) },
         201,
@@ -76,12 +66,7 @@ export const deskCategories = new Hono<AppEnv>()
     async (c) => {
       const { db, staff } = c.var;
       const { category, community } = await findCategory(db, c.req.valid('param').id);
-      authorize(
-        staff,
-        'category.manage',
-        { subdistrictId: community.subdistrictId, communityId: community.id },
-        'category',
-      );
+      authorize(staff, 'category.manage', communityPlace(community), 'category');
       return c.json(
         { category: await updateCategory(db, staff, category.id, c.req.valid('json'), c.var.platform.now()) },
         200,

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { slug } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
-import { findCommunity } from '../places/places.ts';
+import { communityPlace, findCommunity } from '../places/places.ts';
 import { authorize, authorizeRole } from '../staff/policy.ts';
 import { communityStats } from './stats.ts';
 
@@ -13,12 +13,7 @@ export const deskStats = new Hono<AppEnv>().get(
   validate('query', z.object({ community: slug })),
   async (c) => {
     const community = await findCommunity(c.var.db, c.req.valid('query').community);
-    authorize(
-      c.var.staff,
-      'ticket.read',
-      { subdistrictId: community.subdistrictId, communityId: community.id },
-      'community',
-    );
+    authorize(c.var.staff, 'ticket.read', communityPlace(community), 'community');
     // After the place check, so whoever may not know the community still gets the 404.
     authorizeRole(c.var.staff, 'stats.read');
     const stats = await communityStats(c.var.db, community, c.var.platform.now());

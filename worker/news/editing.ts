@@ -13,7 +13,7 @@ import { slug } from '../lib/fields.ts';
 import { markdownToText } from '../lib/markdown.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
-import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
+import { communityBySlug, communityPlace, subdistrictBySlug } from '../places/places.ts';
 import { auditEntry } from '../staff/audit.ts';
 import { authorize, type PlaceRef, type StaffMember } from '../staff/policy.ts';
 
@@ -50,7 +50,7 @@ async function resolvePlace(
 ): Promise<{ subdistrictId: number | null; communityId: number | null }> {
   if (!slug) return { subdistrictId: null, communityId: null };
   const community = await communityBySlug(db).get({ slug });
-  if (community) return { subdistrictId: community.subdistrictId, communityId: community.id };
+  if (community) return communityPlace(community);
   const subdistrict = await subdistrictBySlug(db).get({ slug });
   if (subdistrict) return { subdistrictId: subdistrict.id, communityId: null };
   throw new ApiError(400, 'invalid_input', 'No community or sub-district with this code.', { place: 'No such place.' });

@@ -27,6 +27,12 @@ export const communityNotFound = () => new ApiError(404, 'community_not_found', 
 /** The one answer for a sub-district slug that names none. */
 export const subdistrictNotFound = () => new ApiError(404, 'subdistrict_not_found', 'No such sub-district.');
 
+/** Where a community lies, as the policy reads places. */
+export const communityPlace = (community: { id: number; subdistrictId: number }) => ({
+  subdistrictId: community.subdistrictId,
+  communityId: community.id,
+});
+
 /**
  * The community with this slug, or the 404 `community_not_found`.
  * @example const community = await findCommunity(c.var.db, c.req.valid('query').community)
