@@ -65,7 +65,7 @@ const writes = await openDatabase(floorWriteUrl);
 const recorder = recorded(client);
 // Submissions come from many residents' addresses (X-Forwarded-For, as behind a proxy), each
 // within the default hourly budget, so the budget check costs what it costs in real use.
-const platform = { ...nodePlatform(db, readUrl), clientAddress: nodeClientAddress(true), trustProxy: true };
+const platform = { ...nodePlatform(db, readUrl), clientAddress: nodeClientAddress(1), trustProxy: true };
 const app = createNodeApp(platform);
 const appCount = counter();
 const appServer = serve({

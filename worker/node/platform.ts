@@ -9,14 +9,32 @@ import { defaultWebRoot } from './server.ts';
 type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
 
 /**
- * The client's address on Node: the socket's, or the first X-Forwarded-For entry when a
- * trusted proxy sits in front (TRUST_PROXY); anything else could be forged by the client.
+ * The client's address on Node: the socket's, or, behind trusted proxies (TRUST_PROXY), the
+ * X-Forwarded-For entry the outermost of them wrote; anything to its left could be forged.
  */
-export function nodeClientAddress(trustProxy: boolean) {
+export function nodeClientAddress(trustedHops: number) {
   return (c: Context): string => {
-    const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-    return forwarded || (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress || 'unknown';
+    const socket = (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress || 'unknown';
+    if (trustedHops === 0) return socket;
+    // Each proxy appends the address it saw; the client may write anything to the left of that.
+    // The address our outermost trusted proxy saw is the `trustedHops`-th entry from the right.
+    const seen = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    return seen[Math.max(0, seen.length - trustedHops)] ?? socket;
   };
+}
+
+/**
+ * TRUST_PROXY: how many proxies in front of the server append to X-Forwarded-For (`1`, `true`
+ * and `yes` mean one; off or `0` means none, and the header is ignored).
+ */
+export function trustedHops(setting: string | undefined): number {
+  const value = (setting ?? '').trim().toLowerCase();
+  if (['true', 'yes'].includes(value)) return 1;
+  const n = Number(value);
+  return /^\d{1,2}$/.test(value) && n > 0 ? n : 0;
 }
 
 /**
@@ -55,12 +73,13 @@ export function fileShell(path: string) {
 
 /** The services the Node entry gives the app. */
 export function nodePlatform(db: Db, databaseUrl: string): Platform {
-  const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
+  const hops = trustedHops(process.env.TRUST_PROXY);
+  const trustProxy = hops > 0;
   return {
     db,
     now: Date.now,
     authPepper: resolvePepper(databaseUrl),
-    clientAddress: nodeClientAddress(trustProxy),
+    clientAddress: nodeClientAddress(hops),
     trustProxy,
     publicWritesPerHour: publicWritesPerHour(process.env.PUBLIC_WRITES_PER_HOUR),
     photos: folderPhotoStore(photosDir(databaseUrl)),

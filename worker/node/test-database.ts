@@ -20,7 +20,7 @@ export function testPlatform(db: Db, overrides: Partial<Platform> = {}): Platfor
     db,
     now: Date.now,
     authPepper: testPepper,
-    clientAddress: nodeClientAddress(false),
+    clientAddress: nodeClientAddress(0),
     publicWritesPerHour: 10_000,
     photos: memoryPhotoStore(),
     shell: async () => null,
