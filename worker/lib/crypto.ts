@@ -45,3 +45,16 @@ export async function tokenMatches(token: string, storedHash: string | undefined
   );
   return matches && storedHash !== undefined;
 }
+
+/**
+ * HMAC-SHA-256 of a message under a secret, URL-safe: for values the server hands out and must
+ * recognise later without storing them (a device cookie).
+ * @example const sig = await hmac(pepper, `device|${login}|${nonce}`)
+ */
+export async function hmac(secret: string, message: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message))));
+}

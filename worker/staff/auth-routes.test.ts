@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoPassword } from '../node/test-database.ts';
 import { testApp } from '../test-helpers.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.ts';
-import { LOGIN_FAILURE_LIMIT, THROTTLE_WINDOW_MS } from './throttle.ts';
+import { LIMITS, THROTTLE_WINDOW_MS } from './throttle.ts';
 
 let clock = Date.UTC(2026, 10, 26, 2, 0, 0);
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -106,31 +106,67 @@ describe('sign-in', () => {
 });
 
 describe('throttling', () => {
-  it(`locks a login after ${LOGIN_FAILURE_LIMIT} failures, even with the right password, until the window passes`, async () => {
+  const wrong = (who: string, i: number, headers: Record<string, string> = {}) =>
+    t.post('/api/auth/login', { login: who, password: `wrong-password-${i}` }, headers);
+
+  it(`stops ${LIMITS.pair} wrong passwords from one address, while the owner elsewhere still gets in`, async () => {
     address = '198.51.100.7';
-    for (let i = 0; i < LOGIN_FAILURE_LIMIT; i++) {
-      expect((await t.post('/api/auth/login', { login: 'jianzhongjie', password: `wrong-password-${i}` })).status).toBe(
-        401,
-      );
-    }
-    address = '198.51.100.8';
+    for (let i = 0; i < LIMITS.pair; i++) expect((await wrong('jianzhongjie', i)).status).toBe(401);
     const locked = await login({ login: 'jianzhongjie', password: demoPassword });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(THROTTLE_WINDOW_MS / 1000);
     expect(await locked.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
+    address = '198.51.100.8';
+    expect((await login({ login: 'jianzhongjie', password: demoPassword })).status).toBe(200);
     clock += THROTTLE_WINDOW_MS + 1000;
+    address = '198.51.100.7';
     expect((await login({ login: 'jianzhongjie', password: demoPassword })).status).toBe(200);
   });
 
-  it('locks a client address that tries many logins', async () => {
+  it(`slows guessing one login from many addresses after ${LIMITS.login}, but not the owner on a phone they signed in on`, async () => {
+    address = '203.0.113.50';
+    const mine = await login({ login: 'jieyunlu', password: demoPassword });
+    const device = /(?:__Host-)?linli_device=[^;]+/.exec(mine.headers.get('set-cookie') ?? '')![0];
+    for (let i = 0; i < LIMITS.login; i++) {
+      address = `198.18.${i}.1`;
+      expect((await wrong('jieyunlu', i)).status).toBe(401);
+    }
+    address = '198.18.200.1';
+    expect((await login({ login: 'jieyunlu', password: demoPassword })).status).toBe(429);
+    // The owner's own phone carries its device cookie: counted on its own, it still gets in.
+    address = '203.0.113.50';
+    expect((await login({ login: 'jieyunlu', password: demoPassword }, { Cookie: device })).status).toBe(200);
+    // A device cookie is bound to its login: it does not open another one's limit.
+    expect((await login({ login: 'yongan', password: 'wrong-password-x' }, { Cookie: device })).status).toBe(401);
+    clock += THROTTLE_WINDOW_MS + 1000;
+  });
+
+  it(`lets a community office behind one address make typos, and stops spraying after ${LIMITS.address}`, async () => {
     address = '192.0.2.99';
-    for (let i = 0; i < 20; i++) await t.post('/api/auth/login', { login: `guess-${i}`, password: 'some-password' });
-    const res = await login({ login: 'erqi-admin', password: demoPassword });
+    for (let i = 0; i < 20; i++) await wrong(`guess-${i}`, i);
+    expect((await login({ login: 'erqi-admin', password: demoPassword })).status).toBe(200);
+    for (let i = 20; i < LIMITS.address; i++) await wrong(`guess-${i}`, i);
+    const res = await login({ login: 'yongan-wuye', password: demoPassword });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBeTruthy();
     address = '192.0.2.100';
-    expect((await login({ login: 'erqi-admin', password: demoPassword })).status).toBe(200);
+    expect((await login({ login: 'yongan-wuye', password: demoPassword })).status).toBe(200);
+    clock += THROTTLE_WINDOW_MS + 1000;
+  });
+
+  it('counts a burst of simultaneous attempts before checking them: no more password checks than the limit', async () => {
+    address = '198.51.100.77';
+    const burst = await Promise.all([
+      ...Array.from({ length: 200 }, (_, i) => wrong('weihongmin', i)),
+      login({ login: 'weihongmin', password: demoPassword }),
+    ]);
+    const statuses = burst.map((r) => r.status);
+    const checked = statuses.filter((s) => s !== 429).length;
+    expect(checked).toBeLessThanOrEqual(LIMITS.pair);
+    expect(statuses.filter((s) => s === 401).length + statuses.filter((s) => s === 200).length).toBe(checked);
+    expect(new Set(statuses)).toEqual(new Set(statuses.includes(200) ? [401, 429, 200] : [401, 429]));
+    clock += THROTTLE_WINDOW_MS + 1000;
   });
 });
 

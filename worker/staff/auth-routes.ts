@@ -6,12 +6,13 @@ import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { accountByLogin } from './accounts.ts';
 import { auditEntry } from './audit.ts';
+import { knownDevice, rememberDevice } from './device.ts';
 import { staffView } from './directory.ts';
 import { requireStaff } from './middleware.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import { abilities } from './policy.ts';
 import { clearSessionCookie, createSession, endSession, readToken, setSessionCookie } from './session.ts';
-import { clearLoginFailures, recordFailure, retryAfterSeconds, throttleKeys } from './throttle.ts';
+import { attemptKeys, clearAfterSuccess, reserveAttempt, retryAfterSeconds } from './throttle.ts';
 
 const loginBody = z.object({
   login: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, 'Enter your login.'), z.maxLength(64)),
@@ -27,31 +28,28 @@ export const auth = new Hono<AppEnv>()
     const { db, platform } = c.var;
     if (!platform.authPepper) throw new ApiError(503, 'auth_unavailable', 'Sign-in is not configured on this server.');
     const now = platform.now();
-    const keys = throttleKeys(login, platform.clientAddress(c));
-    const wait = await retryAfterSeconds(db, keys, now);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
+    const keys = attemptKeys(login, platform.clientAddress(c), await knownDevice(c, login, platform.authPepper));
+    const attempt = await reserveAttempt(db, keys, now);
+    if (!attempt) {
+      const wait = await retryAfterSeconds(db, keys, now);
       throw new ApiError(
         429,
         'too_many_attempts',
-        `Too many failed sign-ins. Try again in ${minutes} minutes.`,
+        `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`,
         undefined,
-        {
-          'Retry-After': String(wait),
-        },
+        { 'Retry-After': String(wait) },
       );
     }
     const account = await accountByLogin(db, login);
     // An unknown login still costs one full hash, so timing does not tell logins apart.
     const matches = await verifyPassword(password, account?.passwordHash ?? decoyHash, platform.authPepper);
-    if (!account || !matches || account.disabled) {
-      await recordFailure(db, keys, now);
-      throw badCredentials();
-    }
-    await clearLoginFailures(db, keys.login);
+    // A failed attempt stays counted; a successful one is taken back.
+    if (!account || !matches || account.disabled) throw badCredentials();
+    await clearAfterSuccess(db, attempt, keys);
     const token = await createSession(db, account.id, now);
     await auditEntry(db, account, 'auth.login', 'staff', account.id, now);
     setSessionCookie(c, token);
+    await rememberDevice(c, login, platform.authPepper);
     return c.json({ staff: await staffView(db, account.id), token }, 200);
   })
   .post('/logout', limitBody(), async (c) => {

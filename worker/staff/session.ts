@@ -74,7 +74,7 @@ const COOKIE = 'linli_session';
  * The session cookie is `Secure` with the `__Host-` prefix everywhere except plain http on
  * localhost, where browsers would drop a Secure cookie.
  */
-function cookiePrefix(c: Context): 'host' | undefined {
+export function cookiePrefix(c: Context): 'host' | undefined {
   const url = new URL(c.req.url);
   const local = url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return local ? undefined : 'host';
