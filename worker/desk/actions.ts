@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod/mini';
 import { owners, ticketCategories, tickets } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
-import { dueDate, slug, ticketNumber, version } from '../lib/fields.ts';
+import { dueDate, plainText, slug, ticketNumber, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { endOfShanghaiDay } from '../lib/time.ts';
 import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
@@ -12,8 +12,8 @@ import { deskActionProblem } from './available.ts';
 import { addNote, changeTicket } from './change.ts';
 import type { LoadedTicket } from './views.ts';
 
-const text = (min: number, why: string) => z.string().check(z.trim(), z.minLength(min, why), z.maxLength(2000));
-const optionalText = z.optional(z.string().check(z.trim(), z.maxLength(2000)));
+const text = (min: number, why: string) => plainText(z.minLength(min, why), z.maxLength(2000));
+const optionalText = z.optional(plainText(z.maxLength(2000)));
 
 /** Everything staff can do to a ticket, one shape per action. */
 export const deskActionSchema = z.discriminatedUnion('action', [

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { owners } from '../../schema/index.ts';
-import { numericId, slugWith } from '../lib/fields.ts';
+import { numericId, plainText, slugWith } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
@@ -11,10 +11,10 @@ import { communityCategories, createCategory, findCategory, updateCategory } fro
 
 const slug = slugWith('Use lower-case letters, digits and dashes.');
 const fields = {
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
-  nameEn: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
-  examples: z.string().check(z.trim(), z.maxLength(200)),
-  examplesEn: z.string().check(z.trim(), z.maxLength(300)),
+  name: plainText(z.minLength(1), z.maxLength(40)),
+  nameEn: plainText(z.minLength(1), z.maxLength(60)),
+  examples: plainText(z.maxLength(200)),
+  examplesEn: plainText(z.maxLength(300)),
   owner: z.enum(owners),
   serviceDays: z.number().check(z.int(), z.gte(1), z.lte(90)),
   sortOrder: z.number().check(z.int(), z.gte(0), z.lte(999)),

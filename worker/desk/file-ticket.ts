@@ -11,7 +11,7 @@ import {
 } from '../../schema/index.ts';
 import { hashToken, randomToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
-import { phone, slug } from '../lib/fields.ts';
+import { phone, plainText, slug } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS, zhengzhouDay } from '../lib/time.ts';
@@ -24,16 +24,13 @@ export const RETENTION_DAYS = 365;
 export const newTicketSchema = z.object({
   community: slug,
   category: slug,
-  description: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(4, 'Describe the problem in a few words.'),
-      z.maxLength(2000, 'Keep it under 2000 characters.'),
-    ),
+  description: plainText(
+    z.minLength(4, 'Describe the problem in a few words.'),
+    z.maxLength(2000, 'Keep it under 2000 characters.'),
+  ),
   compound: z.optional(slug),
-  location: z.string().check(z.trim(), z.minLength(1, 'Say where: building and unit, or a place.'), z.maxLength(200)),
-  name: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  location: plainText(z.minLength(1, 'Say where: building and unit, or a place.'), z.maxLength(200)),
+  name: z.optional(plainText(z.maxLength(40))),
   phone,
   consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot file this.' }),
   photos: z._default(

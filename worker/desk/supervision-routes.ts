@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { dueDate, slug, ticketNumber } from '../lib/fields.ts';
+import { dueDate, plainText, slug, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { endOfShanghaiDay } from '../lib/time.ts';
@@ -27,13 +27,13 @@ const placeOf = (staff: AppEnv['Variables']['staff'], subdistrictId: number) => 
 const meetingBody = z.object({
   subdistrict: z.optional(slug),
   heldAt: z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-11-26T09:30:00+08:00.' }),
-  attendees: z.string().check(z.trim(), z.minLength(2, 'Who attended?'), z.maxLength(500)),
-  notes: z.string().check(z.trim(), z.minLength(2, 'What was agreed?'), z.maxLength(5000)),
+  attendees: plainText(z.minLength(2, 'Who attended?'), z.maxLength(500)),
+  notes: plainText(z.minLength(2, 'What was agreed?'), z.maxLength(5000)),
   links: z
     .array(
       z.object({
         number: ticketNumber,
-        followUp: z.string().check(z.trim(), z.minLength(2, 'Say what happens next.'), z.maxLength(1000)),
+        followUp: plainText(z.minLength(2, 'Say what happens next.'), z.maxLength(1000)),
         newDueDate: dueDate,
       }),
     )

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
-import { privateToken, slug, ticketNumber } from '../lib/fields.ts';
+import { plainText, privateToken, slug, ticketNumber } from '../lib/fields.ts';
 import { idempotent } from '../lib/idempotency.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
@@ -43,10 +43,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     '/:number/info',
     limitBody(),
     validate('param', numberParam),
-    validate(
-      'json',
-      withToken({ message: z.string().check(z.trim(), z.minLength(1, 'Write something.'), z.maxLength(1000)) }),
-    ),
+    validate('json', withToken({ message: plainText(z.minLength(1, 'Write something.'), z.maxLength(1000)) })),
     async (c) => {
       const { token: t, message } = c.req.valid('json');
       const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
@@ -77,10 +74,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     '/:number/reopen',
     limitBody(),
     validate('param', numberParam),
-    validate(
-      'json',
-      withToken({ reason: z.string().check(z.trim(), z.minLength(2, 'Say what is still wrong.'), z.maxLength(1000)) }),
-    ),
+    validate('json', withToken({ reason: plainText(z.minLength(2, 'Say what is still wrong.'), z.maxLength(1000)) })),
     async (c) => {
       const { token: t, reason } = c.req.valid('json');
       const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
@@ -105,7 +99,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       'json',
       withToken({
         score: z.number().check(z.int(), z.gte(1), z.lte(5)),
-        comment: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+        comment: z.optional(plainText(z.maxLength(500))),
       }),
     ),
     async (c) => {

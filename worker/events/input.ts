@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { eventChannels, eventKinds } from '../../schema/index.ts';
-import { numericId, phone, privateToken, slug, version } from '../lib/fields.ts';
+import { numericId, phone, plainText, privateToken, slug, version } from '../lib/fields.ts';
 
 /** Validators of the events API, next to each other so the public and staff sides agree. */
 
@@ -40,7 +40,7 @@ export const signupSchema = z.object({
 });
 
 const instant = z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-12-03T09:30:00+08:00.' });
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `At most ${max} characters.`));
+const text = (max: number) => plainText(z.maxLength(max, `At most ${max} characters.`));
 const optionalText = (max: number) => z.optional(z.nullable(text(max)));
 
 /** The fields of an event a staff member sets; all of them may be changed later but the organiser. */

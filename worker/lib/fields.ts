@@ -66,6 +66,22 @@ export const numericId = (message: string) =>
 /** The version a change was read at (optimistic locking): a whole number from 1. */
 export const version = z.number().check(z.int(), z.positive());
 
+/** Control characters other than tab, newline and carriage return. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Text a person typed: trimmed, with no control characters (four NULs would pass a length check
+ * and show as nothing, and some break search), then the field's own checks.
+ * @example const location = plainText(z.minLength(1, 'Say where.'), z.maxLength(200))
+ */
+export const plainText = (...checks: z.core.$ZodCheck<string>[]) =>
+  z.string().check(
+    z.trim(),
+    z.refine((s) => !CONTROL.test(s), 'Remove the invisible control characters.'),
+    ...checks,
+  );
+
 /** A calendar day in Zhengzhou, YYYY-MM-DD; a due time is the end of that day (23:59 UTC+8). */
 export const dueDate = z
   .string()

@@ -9,7 +9,7 @@ import {
   photos,
 } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
-import { slug } from '../lib/fields.ts';
+import { plainText, slug } from '../lib/fields.ts';
 import { markdownToText } from '../lib/markdown.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
@@ -18,19 +18,19 @@ import { auditEntry } from '../staff/audit.ts';
 import { authorize, type PlaceRef, type StaffMember } from '../staff/policy.ts';
 
 const photoKey = z.string().check(z.refine(isPhotoKey, 'Not a photo key.'));
-const caption = z._default(z.nullable(z.string().check(z.trim(), z.maxLength(200))), null);
+const caption = z._default(z.nullable(plainText(z.maxLength(200))), null);
 
 export const articleInput = z.object({
-  headline: z.string().check(z.trim(), z.minLength(2, 'Give a headline.'), z.maxLength(80)),
-  kicker: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(20))), null),
+  headline: plainText(z.minLength(2, 'Give a headline.'), z.maxLength(80)),
+  kicker: z._default(z.nullable(plainText(z.maxLength(20))), null),
   /** A community or sub-district slug; none for district-wide news. */
   place: z._default(z.nullable(slug), null),
-  body: z.string().check(z.trim(), z.minLength(1, 'Write the report.'), z.maxLength(20000)),
+  body: plainText(z.minLength(1, 'Write the report.'), z.maxLength(20000)),
   credits: z._default(
     z
       .array(
         z.object({
-          name: z.string().check(z.trim(), z.minLength(1, 'Name the person.'), z.maxLength(20)),
+          name: plainText(z.minLength(1, 'Name the person.'), z.maxLength(20)),
           role: z.enum(creditRoles),
           contribution: z.enum(creditContributions),
         }),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
+import { numericId } from '../lib/fields.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
@@ -8,6 +9,8 @@ import { currentStaff } from '../staff/middleware.ts';
 import { articleView } from './articles.ts';
 import { isPublishedPhoto } from './photos.ts';
 import { injectShareMeta } from './share-page.ts';
+
+const articleId = numericId('Not an article id.');
 
 /**
  * Pages and files the server itself answers outside the API: article pages with share cards,
@@ -17,7 +20,8 @@ export const publicPages = new Hono<AppEnv>()
   .get('/news/:id{[0-9]+}', async (c, next) => {
     const shell = await c.var.platform.shell();
     if (!shell) return next();
-    const article = await articleView(c.var.db, Number(c.req.param('id')));
+    const id = z.safeParse(articleId, c.req.param('id'));
+    const article = id.success ? await articleView(c.var.db, id.data) : undefined;
     // The web app says "not found" itself; the status tells crawlers.
     if (article?.status !== 'published') return c.html(shell, 404);
     c.header('Cache-Control', 'public, no-cache');

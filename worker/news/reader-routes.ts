@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
-import { numericId, slug } from '../lib/fields.ts';
+import { numericId, plainText, slug } from '../lib/fields.ts';
 import { notModified, tagOf } from '../lib/http-cache.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
@@ -11,8 +11,8 @@ import { readerSelection, type Selection } from './selection.ts';
 export const newsQuery = z.object({
   community: z.optional(slug),
   subdistrict: z.optional(slug),
-  column: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
-  q: z.optional(z.string().check(z.trim(), z.minLength(1, 'Type something to search for.'), z.maxLength(100))),
+  column: z.optional(plainText(z.minLength(1), z.maxLength(40))),
+  q: z.optional(plainText(z.minLength(1, 'Type something to search for.'), z.maxLength(100))),
   before: z.optional(z.string().check(z.regex(/^\d+_\d+$/, 'Not a cursor.'))),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
 });

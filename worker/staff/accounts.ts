@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import { roles, sessions, staff } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
+import { plainText } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { auditEntry } from './audit.ts';
 import { resolveStaffPlace } from './directory.ts';
@@ -18,9 +19,9 @@ export const loginSchema = z
 
 export const newStaffSchema = z.object({
   login: loginSchema,
-  displayName: z.string().check(z.trim(), z.minLength(1, 'Give a display name.'), z.maxLength(60)),
+  displayName: plainText(z.minLength(1, 'Give a display name.'), z.maxLength(60)),
   role: z.enum(roles),
-  place: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+  place: z.optional(plainText(z.minLength(1), z.maxLength(64))),
   password: z.string().check(z.maxLength(256)),
 });
 export type NewStaff = z.infer<typeof newStaffSchema>;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
+import { plainText } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
@@ -15,7 +16,7 @@ import { clearSessionCookie, createSession, endSession, readToken, setSessionCoo
 import { attemptKeys, clearAfterSuccess, reserveAttempt, retryAfterSeconds } from './throttle.ts';
 
 const loginBody = z.object({
-  login: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, 'Enter your login.'), z.maxLength(64)),
+  login: plainText(z.toLowerCase(), z.minLength(1, 'Enter your login.'), z.maxLength(64)),
   password: z.string().check(z.minLength(1, 'Enter your password.'), z.maxLength(256)),
 });
 
