@@ -92,6 +92,18 @@ describe("a ticket's photos", () => {
     expect((await photo(number, `?token=${token}`, {}, 7)).status).toBe(400);
   });
 
+  it('are never served by key at /photos/KEY, to staff or anyone: only through the ticket and its policy', async () => {
+    const { key } = await uploaded();
+    await d.fileOk({ photos: [key] });
+    for (const login of ['erqi-admin', 'yongan', 'weihongmin', 'jieyunlu', 'yongan-wuye']) {
+      expect([login, (await d.t.app.request(`/photos/${key}`, { headers: await d.headers(login) })).status]).toEqual([
+        login,
+        404,
+      ]);
+    }
+    expect((await d.t.app.request(`/photos/${key}`)).status).toBe(404);
+  });
+
   it('are public while the ticket is on the board, if the resident agreed', async () => {
     const { key } = await uploaded();
     const { number, token } = await d.fileOk({ photos: [key], photosPublic: true });

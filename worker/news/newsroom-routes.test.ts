@@ -8,7 +8,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await testApp();
-  for (const login of ['erqi-admin', 'jianzhongjie', 'yongan', 'yongan-wuye', 'weihongmin'])
+  for (const login of ['erqi-admin', 'jianzhongjie', 'yongan', 'yongan-wuye', 'weihongmin', 'jieyunlu'])
     tokens[login] = await t.signIn(login);
 });
 afterAll(() => t.cleanup());
@@ -155,6 +155,10 @@ describe('editing', () => {
     const { article } = await (await create('yongan', 'yongan', { leadPhoto: { key, caption: '新器材' } })).json();
     expect((await t.app.request(`/photos/${key}`)).status).toBe(404);
     expect((await t.app.request(`/photos/${key}`, { headers: as('yongan') })).status).toBe(200);
+    // A draft's photo is for the newsroom of the draft's place, not every signed-in staff member.
+    for (const login of ['jieyunlu', 'yongan-wuye']) {
+      expect([login, (await t.app.request(`/photos/${key}`, { headers: as(login) })).status]).toEqual([login, 404]);
+    }
     await flip('publish', article.id, article.version, 'yongan');
     const res = await t.app.request(`/photos/${key}`);
     expect(res.status).toBe(200);

@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
 import { numericId } from '../lib/fields.ts';
+import { IMMUTABLE } from '../lib/http-cache.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 import { currentStaff } from '../staff/middleware.ts';
 import { articleView } from './articles.ts';
-import { isPublishedPhoto } from './photos.ts';
+import { photoAudience } from './photos.ts';
 import { injectShareMeta } from './share-page.ts';
 
 const articleId = numericId('Not an article id.');
@@ -33,11 +34,11 @@ export const publicPages = new Hono<AppEnv>()
     async (c) => {
       const key = c.req.valid('param').key;
       const { db, platform } = c.var;
-      const shown = await isPublishedPhoto(db, key);
-      if (!shown && !(await currentStaff(c))) throw new ApiError(404, 'photo_not_found', 'No such photo.');
+      const audience = await photoAudience(db, key, () => currentStaff(c));
+      if (!audience) throw new ApiError(404, 'photo_not_found', 'No such photo.');
       const stored = await platform.photos.get(key);
       if (!stored) throw new ApiError(404, 'photo_not_found', 'No such photo.');
-      c.header('Cache-Control', shown ? 'public, max-age=31536000, immutable' : 'private, max-age=300');
+      c.header('Cache-Control', audience === 'public' ? IMMUTABLE : 'private, max-age=300');
       c.header('Content-Type', stored.type);
       return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200);
     },

@@ -1,22 +1,37 @@
-import { and, eq, or, sql } from 'drizzle-orm';
-import { articles } from '../../schema/index.ts';
+import { eq, or, sql } from 'drizzle-orm';
+import { articles, photos } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
+import { decide, roleAllows, type StaffMember } from '../staff/policy.ts';
 
-/** Whether a published article shows this photo: as its lead, among its photos, or in its body. */
-export async function isPublishedPhoto(db: Db, key: string): Promise<boolean> {
-  const shown = await db
-    .select({ id: articles.id })
+/** Articles that show this photo: as their lead, among their photos, or in their body. */
+const showing = (key: string) =>
+  or(
+    eq(articles.leadPhotoKey, key),
+    sql`exists (select 1 from json_each(${articles.photos}) where json_extract(value, '$.key') = ${key})`,
+    sql`instr(${articles.body}, ${`/photos/${key}`}) > 0`,
+  );
+
+/**
+ * Who may see a photo at /photos/KEY: everyone once a published article shows it; before that,
+ * staff who may draft news where an article showing it lies, or, for an upload no article shows
+ * yet, staff who draft news at all. A resident's ticket photo is never served here: only the
+ * ticket's own route serves it, under the ticket's policy.
+ * @example const audience = await photoAudience(db, key, () => currentStaff(c))
+ */
+export async function photoAudience(
+  db: Db,
+  key: string,
+  staff: () => Promise<StaffMember | null>,
+): Promise<'public' | 'staff' | null> {
+  const shownBy = await db
+    .select({ status: articles.status, subdistrictId: articles.subdistrictId, communityId: articles.communityId })
     .from(articles)
-    .where(
-      and(
-        eq(articles.status, 'published'),
-        or(
-          eq(articles.leadPhotoKey, key),
-          sql`exists (select 1 from json_each(${articles.photos}) where json_extract(value, '$.key') = ${key})`,
-          sql`instr(${articles.body}, ${`/photos/${key}`}) > 0`,
-        ),
-      ),
-    )
-    .limit(1);
-  return shown.length > 0;
+    .where(showing(key))
+    .limit(50);
+  if (shownBy.some((a) => a.status === 'published')) return 'public';
+  const member = await staff();
+  if (!member) return null;
+  if (shownBy.length) return shownBy.some((a) => decide(member, 'news.draft', a) === 'allow') ? 'staff' : null;
+  const [upload] = await db.select({ ticketId: photos.ticketId }).from(photos).where(eq(photos.key, key));
+  return upload?.ticketId === null && roleAllows(member, 'news.draft') ? 'staff' : null;
 }
