@@ -5,7 +5,7 @@ import { ApiError } from '../lib/errors.ts';
 import { slug, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
-import { limitBody } from '../lib/security.ts';
+import { limitBody, shareable } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { findCommunity } from '../places/places.ts';
 import { currentStaff } from '../staff/middleware.ts';
@@ -60,6 +60,7 @@ export const ticketPhotoRoutes = new Hono<AppEnv>().get(
     const stored = photo ? await platform.photos.get(photo.key) : null;
     if (!stored) throw new ApiError(404, 'photo_not_found', 'No such photo.');
     c.header('Cache-Control', privileged ? 'private, max-age=3600' : 'public, max-age=300');
+    if (!privileged) shareable(c);
     c.header('Content-Type', stored.type);
     return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200);
   },

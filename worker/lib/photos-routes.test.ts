@@ -110,6 +110,9 @@ describe("a ticket's photos", () => {
     const open = await photo(number);
     expect(open.status).toBe(200);
     expect(open.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(open.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const mine = await photo(number, `?token=${token}`);
+    expect(mine.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     await d.actOk('yongan-wuye', number, { action: 'accept' });
     await d.actOk('yongan-wuye', number, { action: 'resolve', note: '已修复' });
     expect((await photo(number)).status).toBe(404);

@@ -57,6 +57,15 @@ export function hardening(options: { isHttps: (req: Request) => boolean }) {
 }
 
 /**
+ * For a public image (a published article's photo, a ticket photo its resident made public, the
+ * share card): feed readers and other sites may show it, which `same-origin` would forbid.
+ * @example if (audience === 'public') shareable(c)
+ */
+export function shareable(c: { header: (name: string, value: string) => void }): void {
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+}
+
+/**
  * Caps request bodies; too large → 413 in the JSON envelope.
  * @example app.post('/photos', limitBody(5 * 1024 * 1024), handler)
  */

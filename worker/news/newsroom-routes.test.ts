@@ -163,6 +163,7 @@ describe('editing', () => {
     const res = await t.app.request(`/photos/${key}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect((await t.app.request('/photos/..%2F..%2Fetc%2Fpasswd')).status).toBe(400);
   });
 });

@@ -5,6 +5,7 @@ import { numericId } from '../lib/fields.ts';
 import { IMMUTABLE } from '../lib/http-cache.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { AppEnv } from '../lib/platform.ts';
+import { shareable } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { currentStaff } from '../staff/middleware.ts';
 import { articleView } from './articles.ts';
@@ -39,6 +40,7 @@ export const publicPages = new Hono<AppEnv>()
       const stored = await platform.photos.get(key);
       if (!stored) throw new ApiError(404, 'photo_not_found', 'No such photo.');
       c.header('Cache-Control', audience === 'public' ? IMMUTABLE : 'private, max-age=300');
+      if (audience === 'public') shareable(c);
       c.header('Content-Type', stored.type);
       return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200);
     },

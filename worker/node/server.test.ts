@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePng } from './sample-photos.ts';
 import { createNodeApp, listen, serverTimeouts } from './server.ts';
 import { freshDatabase, testPlatform } from './test-database.ts';
 
@@ -15,6 +16,7 @@ beforeAll(async () => {
   mkdirSync(join(webRoot, 'assets'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Linli shell</title>');
   writeFileSync(join(webRoot, 'news.html'), '<!doctype html><title>Linli news page</title>');
+  writeFileSync(join(webRoot, 'share.png'), samplePng());
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log(1)');
   // What the build's precompress step writes beside a file.
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
@@ -108,6 +110,16 @@ describe('Node server', () => {
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(res.headers.get('vary')).toBe('Accept-Encoding'); // a cache must not hand it to a client that takes gzip
     expect(((await res.json()) as { articles: unknown[] }).articles.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Cross-Origin-Resource-Policy', () => {
+  it('lets other sites and feed readers show the share card, and nothing else of ours', async () => {
+    const card = await app.request('/share.png');
+    expect(card.headers.get('content-type')).toBe('image/png');
+    expect(card.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect((await app.request('/')).headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect((await app.request('/api/places')).headers.get('cross-origin-resource-policy')).toBe('same-origin');
   });
 });
 

@@ -9,6 +9,7 @@ import { createApp } from '../app.ts';
 import { notFound } from '../lib/errors.ts';
 import { IMMUTABLE } from '../lib/http-cache.ts';
 import type { Platform } from '../lib/platform.ts';
+import { shareable } from '../lib/security.ts';
 
 /** The built web app (`npm run build`). */
 export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -46,6 +47,7 @@ export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
     // Vite puts content-hashed files under /assets: they never change, so phones may keep them.
     // The HTML shell must be revalidated so a new release reaches phones at once.
     if (c.req.path.startsWith('/assets/')) c.header('Cache-Control', IMMUTABLE);
+    if (c.res.headers.get('content-type')?.startsWith('image/')) shareable(c);
     else if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-cache');
   });
   app.use('*', serveStatic({ root: webRoot, precompressed: true }));
