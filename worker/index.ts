@@ -11,6 +11,7 @@ import { createApp } from './app.ts';
 import { runHousekeeping } from './desk/housekeeping.ts';
 import type { ErrorBody } from './lib/errors.ts';
 import { IMMUTABLE } from './lib/http-cache.ts';
+import { parsePublicOrigin } from './lib/origin.ts';
 import { r2PhotoStore } from './lib/photos.ts';
 import type { Db, Platform } from './lib/platform.ts';
 
@@ -34,6 +35,15 @@ function openDatabase(env: Env): Db {
   return drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN || undefined }), { schema });
 }
 
+/** PUBLIC_ORIGIN, or a configuration error naming it. */
+function parseOrigin(value: string | undefined): string | undefined {
+  try {
+    return parsePublicOrigin(value);
+  } catch (err) {
+    throw new ConfigurationError((err as Error).message);
+  }
+}
+
 // One client, platform and app per isolate and database, reused across requests.
 let current: { url: string; platform: Platform; app: App } | undefined;
 
@@ -46,6 +56,7 @@ function forEnv(env: Env) {
       authPepper: env.AUTH_PEPPER || undefined,
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       publicWritesPerHour: Number.isInteger(limit) && limit > 0 ? limit : 30,
+      publicOrigin: parseOrigin(env.PUBLIC_ORIGIN),
       photos: r2PhotoStore(env.PHOTOS),
       shell: async () => {
         const res = await env.ASSETS.fetch('https://assets.invalid/index.html');

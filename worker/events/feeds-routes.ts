@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { renderCalendar } from '../lib/ical.ts';
+import { publicOrigin } from '../lib/origin.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
-import { requestOrigin } from '../staff/middleware.ts';
 import { toCalendarEvent } from './calendar.ts';
 import { placeQuery } from './input.ts';
 import { feedEvents } from './lists.ts';
@@ -18,7 +18,7 @@ export const eventFeeds = new Hono<AppEnv>().get('/events.ics', validate('query'
   const { where, subdistrict, community } = await placeFilter(db, c.req.valid('query'));
   const now = platform.now();
   const rows = await feedEvents(db, where, now);
-  const origin = requestOrigin(c);
+  const origin = publicOrigin(c);
   const place = community ?? subdistrict;
   const query = community ? `community=${community.slug}` : `subdistrict=${subdistrict.slug}`;
   const text = renderCalendar({

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { renderCalendar } from '../lib/ical.ts';
+import { publicOrigin } from '../lib/origin.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
-import { requestOrigin } from '../staff/middleware.ts';
 import { toCalendarEvent } from './calendar.ts';
 import { idParam, listQuery } from './input.ts';
 import { pastEvents, upcomingEvents } from './lists.ts';
@@ -39,7 +39,7 @@ export const residentEvents = new Hono<AppEnv>()
   .get('/:id/calendar.ics', validate('param', idParam), async (c) => {
     const row = await loadEvent(c.var.db, c.req.valid('param').id);
     if (!row) throw eventNotFound();
-    const origin = requestOrigin(c);
+    const origin = publicOrigin(c);
     const text = renderCalendar({
       name: row.event.title,
       url: `${origin}/events/${row.event.id}`,

@@ -4,6 +4,7 @@ import { ApiError } from '../lib/errors.ts';
 import { type FeedItem, renderAtom, renderJsonFeed, renderRss } from '../lib/feeds.ts';
 import { slug } from '../lib/fields.ts';
 import { notModified } from '../lib/http-cache.ts';
+import { publicOrigin } from '../lib/origin.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 import { placeName } from '../places/places.ts';
@@ -32,7 +33,7 @@ export const newsFeeds = new Hono<AppEnv>().get(
     if (!selection) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
     const { etag, latest } = await selectionTag(selection, 'feed', c.req.url);
     if (notModified(c, etag, latest)) return c.body(null, 304);
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c);
     const absolute = (html: string) => html.replaceAll('src="/photos/', `src="${origin}/photos/`);
     const rows = await selection.page(50);
     const items: FeedItem[] = [];
@@ -57,7 +58,7 @@ export const newsFeeds = new Hono<AppEnv>().get(
         title: `邻里 · ${(await placeName(c.var.db, q)) ?? '二七区'}新闻`,
         description: '二七区街道和社区的新闻与“社区小喇叭”',
         homeUrl: `${origin}/news`,
-        feedUrl: c.req.url,
+        feedUrl: origin + new URL(c.req.url).pathname + new URL(c.req.url).search,
         language: 'zh-CN',
         updated: new Date(latest ?? 0),
         // RSS channel images must be GIF, JPEG or PNG.

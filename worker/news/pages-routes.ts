@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
 import { numericId } from '../lib/fields.ts';
 import { IMMUTABLE } from '../lib/http-cache.ts';
+import { publicOrigin } from '../lib/origin.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { shareable } from '../lib/security.ts';
@@ -27,7 +28,7 @@ export const publicPages = new Hono<AppEnv>()
     // The web app says "not found" itself; the status tells crawlers.
     if (article?.status !== 'published') return c.html(shell, 404);
     c.header('Cache-Control', 'public, no-cache');
-    return c.html(injectShareMeta(shell, article, new URL(c.req.url).origin), 200);
+    return c.html(injectShareMeta(shell, article, publicOrigin(c)), 200);
   })
   .get(
     '/photos/:key{.+}',

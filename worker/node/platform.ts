@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Context } from 'hono';
+import { parsePublicOrigin } from '../lib/origin.ts';
 import type { Db, Platform } from '../lib/platform.ts';
 import { folderPhotoStore } from './photo-store.ts';
 import { defaultWebRoot } from './server.ts';
@@ -81,6 +82,7 @@ export function nodePlatform(db: Db, databaseUrl: string): Platform {
     authPepper: resolvePepper(databaseUrl),
     clientAddress: nodeClientAddress(hops),
     trustProxy,
+    publicOrigin: parsePublicOrigin(process.env.PUBLIC_ORIGIN),
     publicWritesPerHour: publicWritesPerHour(process.env.PUBLIC_WRITES_PER_HOUR),
     photos: folderPhotoStore(photosDir(databaseUrl)),
     shell: fileShell(join(defaultWebRoot, 'index.html')),

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../lib/errors.ts';
+import { publicOrigin } from '../lib/origin.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { findSession, readToken } from './session.ts';
 
@@ -28,17 +29,6 @@ export async function currentStaff(c: Context<AppEnv>) {
   return typeof found === 'object' ? found.staff : null;
 }
 
-/** The origin the browser used: the request URL, or the forwarded one behind a trusted proxy. */
-export function requestOrigin(c: Context<AppEnv>): string {
-  const url = new URL(c.req.url);
-  if (c.var.platform.trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-    return `${proto || url.protocol.slice(0, -1)}://${host || url.host}`;
-  }
-  return url.origin;
-}
-
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -50,7 +40,7 @@ export const sameOriginWrites = createMiddleware<AppEnv>(async (c, next) => {
   if (safeMethods.has(c.req.method)) return next();
   if (readToken(c)?.via === 'cookie' || c.req.path === '/api/auth/login') {
     const origin = c.req.header('origin');
-    const sameOrigin = origin ? origin === requestOrigin(c) : c.req.header('sec-fetch-site') === 'same-origin';
+    const sameOrigin = origin ? origin === publicOrigin(c) : c.req.header('sec-fetch-site') === 'same-origin';
     if (!sameOrigin) throw new ApiError(403, 'cross_origin', 'Cross-origin writes are not accepted.');
   }
   await next();
