@@ -70,9 +70,9 @@ describe('the joint desk on a phone', () => {
     ]) {
       await phone.goto(url);
       await expect.poll(() => phone.getByRole('alert').textContent()).toContain('这个查询链接打不开');
-      expect(await phone.getByRole('alert').textContent()).toContain(
-        `请带上工单编号 ${number}，到永安社区服务台问工作人员。`,
-      );
+      await expect
+        .poll(() => phone.getByRole('alert').textContent())
+        .toContain(`请带上工单编号 ${number}，到永安社区服务台问工作人员。`);
       expect(await phone.getByText('加载失败').count()).toBe(0);
     }
     await screenshot(phone, 'desk-bad-link');

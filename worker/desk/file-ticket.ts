@@ -12,6 +12,7 @@ import {
 import { hashToken, randomToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import { phone, plainText, slug } from '../lib/fields.ts';
+import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS, zhengzhouDay } from '../lib/time.ts';
@@ -109,7 +110,14 @@ async function resolvePlace(db: Db, input: NewTicket) {
 export async function fileTicket(
   db: Db,
   input: NewTicket,
-  ctx: { now: number; channel: (typeof ticketChannels)[number]; staffId?: number; check?: (place: PlaceRef) => void },
+  ctx: {
+    now: number;
+    channel: (typeof ticketChannels)[number];
+    staffId?: number;
+    check?: (place: PlaceRef) => void;
+    /** Keeps the answer for the request's Idempotency-Key, in the same batch as the ticket. */
+    record?: RecordAnswer;
+  },
 ): Promise<{ number: string; token: string }> {
   const { community, category, compoundId, propertyCompanyId } = await resolvePlace(db, input);
   ctx.check?.({
@@ -158,6 +166,9 @@ export async function fileTicket(
     staffId: ctx.staffId ?? null,
     detail: { channel: ctx.channel, category: category.code, owner: category.owner },
   });
-  const [inserted] = await db.batch([insertTicket, ...claimPhotos, firstEntry]);
+  const answer = ctx.record?.(
+    sql`json_object('number', (select number from ${tickets} where id = last_insert_rowid()), 'token', ${token})`,
+  );
+  const [inserted] = await db.batch([insertTicket, ...(answer ? [answer] : []), ...claimPhotos, firstEntry]);
   return { number: (inserted as { number: string }[])[0]!.number, token };
 }

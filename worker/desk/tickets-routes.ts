@@ -26,9 +26,13 @@ export const ticketRoutes = new Hono<AppEnv>()
     return c.json({ categories, retentionDays: RETENTION_DAYS }, 200);
   })
   .post('/', limitBody(), validate('json', newTicketSchema), async (c) => {
-    const result = await idempotent(c, 'tickets', async () => {
+    const result = await idempotent(c, 'tickets', async (record) => {
       await countPublicWrite(c, 'ticket');
-      const filed = await fileTicket(c.var.db, c.req.valid('json'), { now: c.var.platform.now(), channel: 'web' });
+      const filed = await fileTicket(c.var.db, c.req.valid('json'), {
+        now: c.var.platform.now(),
+        channel: 'web',
+        record,
+      });
       return { status: 201 as const, body: filed };
     });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');

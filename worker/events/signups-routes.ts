@@ -26,11 +26,11 @@ export const signupRoutes = new Hono<AppEnv>()
   .post('/:id/signups', limitBody(), validate('param', idParam), validate('json', signupSchema), async (c) => {
     const { db, platform } = c.var;
     const eventId = c.req.valid('param').id;
-    const result = await idempotent(c, 'signups', async () => {
+    const result = await idempotent(c, 'signups', async (record) => {
       // A missing event costs the resident nothing of their hourly budget.
       if (!(await loadEvent(db, eventId))) throw eventNotFound();
       await countPublicWrite(c, 'signup');
-      return { status: 201 as const, body: await signUp(db, eventId, c.req.valid('json'), platform.now()) };
+      return { status: 201 as const, body: await signUp(db, eventId, c.req.valid('json'), platform.now(), record) };
     });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Cache-Control', 'private, no-store');

@@ -5,6 +5,7 @@ import { eventSignups, events } from '../../schema/index.ts';
 import { hashToken, randomToken, tokenMatches } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import { maskPhone } from '../lib/fields.ts';
+import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import type { signupSchema } from './input.ts';
 import { loadEvent, signupAvailable, signupClosedReason } from './views.ts';
@@ -22,9 +23,15 @@ export const signupNotFound = () => new ApiError(404, 'signup_not_found', 'No si
  * The waitlist is first-fit in order: a new party is confirmed whenever its seats fit, which is
  * what promoting it from the waitlist would have done.
  */
-export async function signUp(db: Db, eventId: number, input: z.infer<typeof signupSchema>, now: number) {
+export async function signUp(
+  db: Db,
+  eventId: number,
+  input: z.infer<typeof signupSchema>,
+  now: number,
+  record?: RecordAnswer,
+) {
   const token = randomToken();
-  const inserted = await db.all<{ id: number; status: 'confirmed' | 'waitlisted' }>(sql`
+  const insert = db.all<{ id: number; status: 'confirmed' | 'waitlisted' }>(sql`
     insert into ${eventSignups} (event_id, token_hash, name, phone, seats, status, created_at, updated_at)
     select e.id, ${await hashToken(token)}, ${input.name}, ${input.phone}, ${input.seats},
       case when e.capacity is null
@@ -35,7 +42,12 @@ export async function signUp(db: Db, eventId: number, input: z.infer<typeof sign
     where e.id = ${eventId} and e.status = 'scheduled' and e.signup_open = 1 and e.starts_at > ${now}
       and not exists (select 1 from ${eventSignups} d where d.event_id = e.id and d.phone = ${input.phone} and d.status != 'cancelled')
     returning id, status`);
-  const row = inserted[0];
+  // The answer below, kept for the request's Idempotency-Key in the same batch as the sign-up.
+  const answer = record?.(sql`json_object('id', last_insert_rowid(),
+    'status', (select status from ${eventSignups} where id = last_insert_rowid()), 'token', ${token},
+    'seats', ${input.seats}, 'name', ${input.name}, 'phone', ${maskPhone(input.phone)}, 'eventId', ${eventId})`);
+  const [inserted] = answer ? await db.batch([insert, answer]) : [await insert];
+  const row = (inserted as { id: number; status: 'confirmed' | 'waitlisted' }[])[0];
   if (!row) {
     // Nothing inserted: say why, from the event as it is now.
     const found = await loadEvent(db, eventId);

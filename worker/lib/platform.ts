@@ -30,6 +30,8 @@ export type Platform = {
   shell: () => Promise<string | null>;
   /** Whether the origin the browser sees is given by X-Forwarded-Proto/Host (behind a proxy). */
   trustProxy?: boolean;
+  /** How long an unfinished write holds its Idempotency-Key (default lib/idempotency.ts). */
+  idempotencyLeaseMs?: number;
   /** The address residents open, e.g. `https://linli.example` (PUBLIC_ORIGIN): links in feeds and cards. */
   publicOrigin?: string;
 };

@@ -38,6 +38,9 @@ export function trustedHops(setting: string | undefined): number {
   return /^\d{1,2}$/.test(value) && n > 0 ? n : 0;
 }
 
+/** A whole number of seconds from the environment, in milliseconds; unset or invalid is undefined. */
+const seconds = (value: string | undefined) => (/^\d{1,6}$/.test(value ?? '') ? Number(value) * 1000 : undefined);
+
 /**
  * The password pepper: AUTH_PEPPER, or for a local database file a random one kept in a file
  * beside it (never inside the database, which is the point of a pepper).
@@ -83,6 +86,7 @@ export function nodePlatform(db: Db, databaseUrl: string): Platform {
     clientAddress: nodeClientAddress(hops),
     trustProxy,
     publicOrigin: parsePublicOrigin(process.env.PUBLIC_ORIGIN),
+    idempotencyLeaseMs: seconds(process.env.IDEMPOTENCY_LEASE_SECONDS),
     publicWritesPerHour: publicWritesPerHour(process.env.PUBLIC_WRITES_PER_HOUR),
     photos: folderPhotoStore(photosDir(databaseUrl)),
     shell: fileShell(join(defaultWebRoot, 'index.html')),

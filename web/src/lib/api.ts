@@ -16,14 +16,18 @@ export class ApiFailure extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** Seconds the server asked to wait (Retry-After), if it said. */
+  readonly retryAfter: number | undefined;
   constructor(
     status: number,
     body: { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null,
+    retryAfter?: number,
   ) {
     super(body?.error?.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.error?.code ?? 'http_error';
     this.fields = body?.error?.fields ?? {};
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -37,7 +41,8 @@ export const sessionListeners = new Set<(code: string) => void>();
 export async function json<T>(res: Response & { json(): Promise<T> }): Promise<T> {
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as ConstructorParameters<typeof ApiFailure>[1];
-    const failure = new ApiFailure(res.status, body);
+    const wait = Number(res.headers.get('retry-after'));
+    const failure = new ApiFailure(res.status, body, Number.isFinite(wait) && wait > 0 ? wait : undefined);
     if (res.status === 401) for (const listener of sessionListeners) listener(failure.code);
     throw failure;
   }

@@ -44,7 +44,7 @@ const byCode = {
   ticket_not_found: 'errNotFound',
   conflict: 'errConflict',
   version_conflict: 'errConflict',
-  request_in_progress: 'errTooMany',
+  request_in_progress: 'errInProgress',
   too_many_requests: 'errTooMany',
   too_many_attempts: 'errTooMany',
   too_many_writes: 'errTooMany',

@@ -1,4 +1,5 @@
 import { type Action, useAction } from '@solidjs/router';
+import { ApiFailure } from './api.ts';
 import { explain, type Words } from './errors.ts';
 
 /** The latest submission of an action, as `useSubmission` gives it. */
@@ -32,3 +33,20 @@ export function useQuietAction<T extends unknown[], U>(act: Action<T, U>) {
 
 /** A submitted form's field as trimmed text ('' when absent). */
 export const field = (form: FormData | URLSearchParams, name: string) => String(form.get(name) ?? '').trim();
+
+/**
+ * Sends a resident's write with its Idempotency-Key, and while the server says the same request
+ * is still being handled (a moment ago, or before a restart) waits as long as it asks and sends
+ * it again: the key makes a repeat harmless, and the resident gets the one answer.
+ * @example const filed = await untilHandled(async () => json(await api.tickets.$post(…)))
+ */
+export async function untilHandled<T>(send: () => Promise<T>, tries = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!(err instanceof ApiFailure) || err.code !== 'request_in_progress' || attempt >= tries) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(err.retryAfter ?? 2, 15) * 1000));
+    }
+  }
+}

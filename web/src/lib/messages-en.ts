@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   placeSaved: 'Saved: ',
   loading: 'Loading…',
   loadFailed: 'Could not load. Check your connection and try again.',
+  errInProgress: 'Your last submission is still being handled. Press again in a minute: it will not be filed twice.',
   badTrackingLink: 'This tracking link does not open: it may be cut off, or no longer valid.',
   badTrackingLinkWhat:
     'Open the link from your text message or slip again. If it still does not work, take the ticket number {number} to {desk} service desk and ask the staff.',

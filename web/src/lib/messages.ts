@@ -28,6 +28,7 @@ export const zh = {
   placeSaved: '已保存：',
   loading: '正在加载…',
   loadFailed: '加载失败，请检查网络后重试。',
+  errInProgress: '您刚才的提交还在处理中。请过一分钟再点一次，不会重复登记。',
   badTrackingLink: '这个查询链接打不开：可能没有复制完整，或者已经失效。',
   badTrackingLinkWhat:
     '请对照短信或纸条上的链接重新打开。还是不行的话，请带上工单编号 {number}，到{desk}服务台问工作人员。',

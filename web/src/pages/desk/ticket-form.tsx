@@ -4,7 +4,7 @@ import { Field, SubmitRow } from '../../components/field.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
 import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
-import { field, formState } from '../../lib/form-action.ts';
+import { field, formState, untilHandled } from '../../lib/form-action.ts';
 import { type MessageKey, zh } from '../../lib/messages.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
 import { placeName, prefs, t } from '../../lib/prefs.ts';
@@ -43,8 +43,8 @@ const fileTicket = action(
       photosPublic: form.get('photosPublic') === 'on',
     };
     if (onFile) return onFile(input, form);
-    const filed = await json(
-      await api.tickets.$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    const filed = await untilHandled(async () =>
+      json(await api.tickets.$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } })),
     );
     myTickets.remember({ ...filed, at: Date.now() });
     throw redirect(trackingPath(filed));

@@ -4,7 +4,7 @@ import { Field, SubmitRow } from '../../components/field.tsx';
 import { api, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { mySignups, type PublicEvent, signupPath } from '../../lib/events.ts';
-import { field, formState } from '../../lib/form-action.ts';
+import { field, formState, untilHandled } from '../../lib/form-action.ts';
 import type { MessageKey } from '../../lib/messages.ts';
 import { t } from '../../lib/prefs.ts';
 import { seatsText } from './event-bits.tsx';
@@ -29,18 +29,21 @@ const words: Words = {
 
 /** Signs up and opens the resident's own sign-up page. */
 const signUp = action(async (event: PublicEvent, idempotencyKey: string, form: FormData | URLSearchParams) => {
-  const res = await api.events[':id'].signups.$post(
-    {
-      param: { id: String(event.id) },
-      json: {
-        name: field(form, 'name'),
-        phone: String(form.get('phone') ?? ''),
-        seats: Number(form.get('seats') ?? 1),
-      },
-    },
-    { headers: { 'Idempotency-Key': idempotencyKey } },
+  const done = await untilHandled(async () =>
+    json(
+      await api.events[':id'].signups.$post(
+        {
+          param: { id: String(event.id) },
+          json: {
+            name: field(form, 'name'),
+            phone: String(form.get('phone') ?? ''),
+            seats: Number(form.get('seats') ?? 1),
+          },
+        },
+        { headers: { 'Idempotency-Key': idempotencyKey } },
+      ),
+    ),
   );
-  const done = await json(res);
   mySignups.remember({
     id: done.id,
     token: done.token,
