@@ -1,4 +1,4 @@
-import { type JSX, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import { ApiFailure } from '../lib/api.ts';
 import { t } from '../lib/prefs.ts';
 
@@ -34,5 +34,24 @@ export function LoadError(props: { error: unknown; retry: () => void; badLink?: 
         {props.badLink!()}
       </Show>
     </div>
+  );
+}
+
+/**
+ * A plain list, or its empty message outside it: a paragraph inside a <ul> is not a list item,
+ * and screen readers announce it as an empty list.
+ * @example <ListOr each={tickets()} empty={<p>{t('boardEmpty')}</p>}>{(tk) => <BoardItem ticket={tk} />}</ListOr>
+ */
+export function ListOr<T>(props: {
+  each: readonly T[] | undefined;
+  empty: JSX.Element;
+  children: (item: T) => JSX.Element;
+}) {
+  return (
+    <Show when={props.each?.length} fallback={props.each ? props.empty : null}>
+      <ul class="plain-list">
+        <For each={props.each}>{(item) => props.children(item)}</For>
+      </ul>
+    </Show>
   );
 }

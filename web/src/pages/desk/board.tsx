@@ -1,7 +1,7 @@
 import { action, createAsync, query, useSubmission } from '@solidjs/router';
-import { For, Index, Show, Suspense } from 'solid-js';
+import { Index, Show, Suspense } from 'solid-js';
 import { NeedPlace } from '../../components/need-place.tsx';
-import { Loading } from '../../components/states.tsx';
+import { ListOr, Loading } from '../../components/states.tsx';
 import { StatusBadge } from '../../components/timeline.tsx';
 import { api, json } from '../../lib/api.ts';
 import { useQuietAction } from '../../lib/form-action.ts';
@@ -82,11 +82,9 @@ export default function Board() {
             <Suspense fallback={<Loading />}>
               <Show when={board()}>
                 {(b) => (
-                  <ul class="plain-list">
-                    <For each={b().tickets} fallback={<p>{t('boardEmpty')}</p>}>
-                      {(ticket) => <BoardItem ticket={ticket} />}
-                    </For>
-                  </ul>
+                  <ListOr each={b().tickets} empty={<p>{t('boardEmpty')}</p>}>
+                    {(ticket) => <BoardItem ticket={ticket} />}
+                  </ListOr>
                 )}
               </Show>
             </Suspense>

@@ -1,6 +1,6 @@
 import { A, action, createAsync, query, useSubmission } from '@solidjs/router';
 import { createEffect, createSignal, For, Index, on, Show, Suspense } from 'solid-js';
-import { Loading } from '../../../components/states.tsx';
+import { ListOr, Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
 import { formState } from '../../../lib/form-action.ts';
 import { formatDate } from '../../../lib/format.ts';
@@ -103,29 +103,25 @@ export default function Supervision() {
               <Show when={canRecord() && d().items.length > 0}>
                 <MeetingForm items={d().items} />
               </Show>
-              <ul class="plain-list">
-                <For each={d().items} fallback={<p>{t('supervisionEmpty')}</p>}>
-                  {(item) => (
-                    <li class="card">
-                      <A href={`/staff/desk/${item.number}`} class="ticket-number">
-                        {item.number}
-                      </A>
-                      <p>{item.description}</p>
-                      <p class="muted">
-                        {placeName(item.community)} · {placeName(item.category)} · {tKey('owner', item.owner)} ·{' '}
-                        {t('dueLabel')} {formatDate(item.dueAt)}
-                      </p>
-                      <p>
-                        <For each={item.reasons}>
-                          {(r) => <span class="badge badge-warn">{tKey('reason', r)}</span>}
-                        </For>{' '}
-                        {t('ageDays', { days: item.ageDays })}
-                        <Show when={item.overdueDays > 0}> · {t('overdueDays', { days: item.overdueDays })}</Show>
-                      </p>
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <ListOr each={d().items} empty={<p>{t('supervisionEmpty')}</p>}>
+                {(item) => (
+                  <li class="card">
+                    <A href={`/staff/desk/${item.number}`} class="ticket-number">
+                      {item.number}
+                    </A>
+                    <p>{item.description}</p>
+                    <p class="muted">
+                      {placeName(item.community)} · {placeName(item.category)} · {tKey('owner', item.owner)} ·{' '}
+                      {t('dueLabel')} {formatDate(item.dueAt)}
+                    </p>
+                    <p>
+                      <For each={item.reasons}>{(r) => <span class="badge badge-warn">{tKey('reason', r)}</span>}</For>{' '}
+                      {t('ageDays', { days: item.ageDays })}
+                      <Show when={item.overdueDays > 0}> · {t('overdueDays', { days: item.overdueDays })}</Show>
+                    </p>
+                  </li>
+                )}
+              </ListOr>
             </>
           )}
         </Show>

@@ -1,6 +1,6 @@
 import { A, action, createAsync, useAction, useParams, useSubmission } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
-import { LoadError, Loading } from '../../../components/states.tsx';
+import { ListOr, LoadError, Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
 import { formatTimeRange } from '../../../lib/event-time.ts';
 import { formState } from '../../../lib/form-action.ts';
@@ -63,17 +63,15 @@ export default function Door() {
                   })}
                 </p>
                 <p role="alert">{message()}</p>
-                <ul class="plain-list">
-                  <For each={active()} fallback={<p>{t('doorEmpty')}</p>}>
-                    {(a) => (
-                      <DoorRow
-                        attendee={a}
-                        onCheckIn={(present) => quietly(runCheckIn(params.id, a.id, present))}
-                        onCancel={() => quietly(runCancel(params.id, a.id))}
-                      />
-                    )}
-                  </For>
-                </ul>
+                <ListOr each={active()} empty={<p>{t('doorEmpty')}</p>}>
+                  {(a) => (
+                    <DoorRow
+                      attendee={a}
+                      onCheckIn={(present) => quietly(runCheckIn(params.id, a.id, present))}
+                      onCancel={() => quietly(runCancel(params.id, a.id))}
+                    />
+                  )}
+                </ListOr>
                 <Show when={d().signups.length > active().length}>
                   <details class="card">
                     <summary>{t('cancelledSignups', { n: d().signups.length - active().length })}</summary>

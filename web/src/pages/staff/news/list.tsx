@@ -1,6 +1,6 @@
 import { A, createAsync, query } from '@solidjs/router';
-import { For, Suspense } from 'solid-js';
-import { Loading } from '../../../components/states.tsx';
+import { Suspense } from 'solid-js';
+import { ListOr, Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { t, tKey } from '../../../lib/prefs.ts';
@@ -18,21 +18,19 @@ export default function NewsroomList() {
         {t('newArticle')}
       </A>
       <Suspense fallback={<Loading />}>
-        <ul class="plain-list">
-          <For each={data()?.articles} fallback={<p>{t('newsEmpty')}</p>}>
-            {(a) => (
-              <li class="card">
-                <span class="badge">{tKey('article', a.status)}</span>
-                <p>
-                  <A href={`/staff/news/${a.id}`}>{a.headline}</A>
-                </p>
-                <p class="muted">
-                  {newsPlace(a)} · {formatDate(a.publishedAt ?? a.updatedAt)}
-                </p>
-              </li>
-            )}
-          </For>
-        </ul>
+        <ListOr each={data()?.articles} empty={<p>{t('newsEmpty')}</p>}>
+          {(a) => (
+            <li class="card">
+              <span class="badge">{tKey('article', a.status)}</span>
+              <p>
+                <A href={`/staff/news/${a.id}`}>{a.headline}</A>
+              </p>
+              <p class="muted">
+                {newsPlace(a)} · {formatDate(a.publishedAt ?? a.updatedAt)}
+              </p>
+            </li>
+          )}
+        </ListOr>
       </Suspense>
     </>
   );
