@@ -314,6 +314,11 @@ export const en: Record<MessageKey, string> = {
   mySignupTitle: 'My sign-up',
   signupConfirmed: 'You are signed up: seats are kept for {n}',
   signupWaitlisted: 'On the waiting list: you are number {position}. When someone cancels, the next in line moves up.',
+  signupSeatsLeft: '{left} seats left.',
+  signupSeatsOver:
+    'Only {left} seats left: for {n} people you will be on the waiting list first, and moved up in order when someone cancels.',
+  checkInWaitingWarn: '{name} is on the waiting list and has no seat yet. Check them in anyway?',
+  checkInWaitingYes: 'Yes, check in {name}',
   signupCancelled: 'You cancelled this sign-up',
   signupCancelledByStaff: 'The organiser cancelled this sign-up for you',
   signupPromoted: 'Someone cancelled: you moved up from the waiting list.',

@@ -1,5 +1,5 @@
 import { action, redirect, useSubmission } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { Field, SubmitRow } from '../../components/field.tsx';
 import { api, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
@@ -63,6 +63,13 @@ export function SignupForm(props: { event: PublicEvent }) {
   const errors = state.fields;
   // One key per filled-in form: pressing again on a bad network never signs up twice.
   const idempotencyKey = crypto.randomUUID();
+  const [seats, setSeats] = createSignal(1);
+  /** Before the resident confirms: how many seats are left, and what happens if they ask for more. */
+  const seatsNote = () => {
+    const left = props.event.seatsLeft;
+    if (left === null || left === 0) return '';
+    return seats() > left ? t('signupSeatsOver', { left, n: seats() }) : t('signupSeatsLeft', { left });
+  };
 
   return (
     <form
@@ -92,11 +99,15 @@ export function SignupForm(props: { event: PublicEvent }) {
         <For each={[1, 2, 3]}>
           {(n) => (
             <label class="choice">
-              <input type="radio" name="seats" value={n} checked={n === 1} /> {seatsText(n)}
+              <input type="radio" name="seats" value={n} checked={n === 1} onChange={() => setSeats(n)} />{' '}
+              {seatsText(n)}
             </label>
           )}
         </For>
       </fieldset>
+      <p class="hint" classList={{ notice: seats() > (props.event.seatsLeft ?? Infinity) }} aria-live="polite">
+        {seatsNote()}
+      </p>
       <Show when={errors().seats}>
         <p class="form-error">{errors().seats}</p>
       </Show>

@@ -16,6 +16,10 @@ export function DoorRow(props: {
   const a = () => props.attendee;
   const [busy, setBusy] = createSignal(false);
   const [asking, setAsking] = createSignal(false);
+  const [waitConfirm, setWaitConfirm] = createSignal(false);
+  // A waitlisted person has no seat yet: the organiser confirms before letting them in.
+  const checkIn = () =>
+    a().status === 'waitlisted' && !waitConfirm() ? setWaitConfirm(true) : run(() => props.onCheckIn(true));
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
     try {
@@ -34,6 +38,11 @@ export function DoorRow(props: {
         <a href={`tel:${a().phone}`}>{a().phone}</a> · {tKey('signupStatus', a().status)}
         <Show when={a().checkedInAt}> · ✔ {t('checkedInAt', { time: formatTime(a().checkedInAt!) })}</Show>
       </p>
+      <Show when={waitConfirm() && !a().checkedInAt}>
+        <p class="notice" role="alert">
+          {t('checkInWaitingWarn', { name: a().name })}
+        </p>
+      </Show>
       <Show when={a().status !== 'cancelled'}>
         <div class="actions">
           <Show
@@ -43,10 +52,12 @@ export function DoorRow(props: {
                 type="button"
                 class="button check-in"
                 disabled={busy()}
-                onClick={() => run(() => props.onCheckIn(true))}
-                aria-label={t('checkInName', { name: a().name })}
+                onClick={checkIn}
+                aria-label={
+                  waitConfirm() ? t('checkInWaitingYes', { name: a().name }) : t('checkInName', { name: a().name })
+                }
               >
-                {t('checkIn')}
+                {waitConfirm() ? t('checkInWaitingYes', { name: a().name }) : t('checkIn')}
               </button>
             }
           >
