@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword } from '../worker/node/test-database.ts';
 import { launchBrowser, staffPage, startApp } from './harness.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -72,5 +73,21 @@ describe('every staff page, reached by navigation, renders', () => {
     await tab('工单').click();
     await page.getByRole('link', { name: '代居民登记' }).click();
     await shows('代居民登记', 'main textarea');
+  });
+
+  it('staff change their own password from their desk, giving the current one, and stay signed in', async () => {
+    await tab('工作台').click();
+    await page.getByText('修改密码', { exact: true }).first().click();
+    await page.getByLabel('当前密码').fill('not-the-password');
+    await page.getByLabel('新密码（至少10位）').fill('wisteria-courtyard-86');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await expect
+      .poll(() => page.locator('#field-currentPassword-error, .form-error').first().textContent())
+      .toContain('请填写正确的当前密码');
+    await page.getByLabel('当前密码').fill(demoPassword);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '密码已修改' }).isVisible()).toBe(true);
+    await tab('工单').click();
+    await shows('工单队列', 'main .ticket-link');
   });
 });

@@ -5,7 +5,14 @@ import { numericId } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
-import { createStaffAccount, newStaffSchema, resetPassword, setDisabled } from './accounts.ts';
+import {
+  changeOwnPassword,
+  createStaffAccount,
+  newStaffSchema,
+  passwordChange,
+  resetPassword,
+  setDisabled,
+} from './accounts.ts';
 import { findStaff, publicView, staffById, staffView } from './directory.ts';
 import { requireStaff } from './middleware.ts';
 import { authorize, authorizeRole, seesPlace } from './policy.ts';
@@ -51,22 +58,14 @@ export const staffRoutes = new Hono<AppEnv>()
     await setDisabled(c.var.db, found.id, false, c.var.platform.now(), c.var.staff);
     return c.json({ staff: await staffView(c.var.db, found.id) }, 200);
   })
-  .post(
-    '/:id/password',
-    limitBody(),
-    validate('param', idParam),
-    validate('json', z.object({ password: z.string().check(z.maxLength(256)) })),
-    async (c) => {
-      const found = await target(c, c.req.valid('param').id, 'staff.manage');
-      const { db, platform } = c.var;
-      await resetPassword(
-        db,
-        found.id,
-        c.req.valid('json').password,
-        platform.authPepper!,
-        platform.now(),
-        c.var.staff,
-      );
-      return c.json({ ok: true }, 200);
-    },
-  );
+  .post('/:id/password', limitBody(), validate('param', idParam), validate('json', passwordChange), async (c) => {
+    const found = await target(c, c.req.valid('param').id, 'staff.manage');
+    const { db, platform } = c.var;
+    const { password, currentPassword } = c.req.valid('json');
+    if (found.id === c.var.staff.id) {
+      await changeOwnPassword(db, c.var.staff, currentPassword, password, platform.authPepper!, platform.now());
+    } else {
+      await resetPassword(db, found.id, password, platform.authPepper!, platform.now(), c.var.staff);
+    }
+    return c.json({ ok: true }, 200);
+  });

@@ -6,7 +6,7 @@ import { plainText } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { auditEntry } from './audit.ts';
 import { resolveStaffPlace } from './directory.ts';
-import { hashPassword } from './password.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 
 export const loginSchema = z
@@ -97,6 +97,39 @@ export async function resetPassword(db: Db, id: number, password: string, pepper
     db.delete(sessions).where(eq(sessions.staffId, id)),
     auditEntry(db, actor, 'staff.reset-password', 'staff', id, now),
   ]);
+}
+
+/** A new password; `currentPassword` is needed when it is one's own. */
+export const passwordChange = z.object({
+  password: z.string().check(z.maxLength(256)),
+  currentPassword: z.optional(z.string().check(z.maxLength(256))),
+});
+
+/**
+ * A staff member changing their own password proves they know the current one first, so a
+ * session left open on a shared office computer cannot be turned into a stolen account.
+ * Every session ends, as with any new password; the caller signs in again with it.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  self: Actor & { id: number },
+  current: string | undefined,
+  password: string,
+  pepper: string,
+  now: number,
+) {
+  const [account] = await db.select({ passwordHash: staff.passwordHash }).from(staff).where(eq(staff.id, self.id));
+  if (!current) {
+    throw new ApiError(400, 'invalid_input', 'Give your current password.', {
+      currentPassword: 'Give your current password.',
+    });
+  }
+  if (!account || !(await verifyPassword(current, account.passwordHash, pepper))) {
+    throw new ApiError(400, 'invalid_input', 'The current password is wrong.', {
+      currentPassword: 'The current password is wrong.',
+    });
+  }
+  await resetPassword(db, self.id, password, pepper, now, self);
 }
 
 /** Disables (ending every session) or re-enables an account. */

@@ -170,6 +170,43 @@ describe('throttling', () => {
   });
 });
 
+describe("changing one's own password", () => {
+  const change = (token: string, body: Record<string, string>) => t.post('/api/auth/password', body, t.bearer(token));
+
+  it('needs the current password, refuses a weak new one, and keeps only the new session', async () => {
+    const token = await t.signIn('yongan-wuye');
+    const none = await change(token, { password: 'wisteria-courtyard-86' });
+    expect(none.status).toBe(400);
+    expect(await none.json()).toMatchObject({ error: { fields: { currentPassword: 'Give your current password.' } } });
+    const wrongOne = await change(token, { currentPassword: 'not-my-password', password: 'wisteria-courtyard-86' });
+    expect(await wrongOne.json()).toMatchObject({
+      error: { fields: { currentPassword: 'The current password is wrong.' } },
+    });
+    const weak = await change(token, { currentPassword: demoPassword, password: 'zhengzhou12' });
+    expect(await weak.json()).toMatchObject({ error: { fields: { password: expect.any(String) } } });
+    const other = await t.signIn('yongan-wuye');
+    const done = await change(token, { currentPassword: demoPassword, password: 'wisteria-courtyard-86' });
+    expect(done.status).toBe(200);
+    const { token: fresh } = (await done.json()) as { token: string };
+    expect((await me(t.bearer(fresh))).status).toBe(200);
+    expect((await me(t.bearer(token))).status).toBe(401);
+    expect((await me(t.bearer(other))).status).toBe(401);
+    expect((await login({ login: 'yongan-wuye', password: 'wisteria-courtyard-86' })).status).toBe(200);
+    // Back to the demo password, for the tests after this one.
+    expect((await change(fresh, { currentPassword: 'wisteria-courtyard-86', password: demoPassword })).status).toBe(
+      200,
+    );
+  });
+
+  it('asks an admin for the current password too when the account is their own', async () => {
+    const token = await t.signIn('erqi-admin');
+    const self = (await (await me(t.bearer(token))).json()).staff.id;
+    const res = await t.post(`/api/staff/${self}/password`, { password: 'wisteria-courtyard-86' }, t.bearer(token));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { fields: { currentPassword: 'Give your current password.' } } });
+  });
+});
+
 describe('sessions', () => {
   it('rejects a tampered token', async () => {
     const token = await t.signIn('yongan');

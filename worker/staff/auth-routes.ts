@@ -5,7 +5,7 @@ import { plainText } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
-import { accountByLogin } from './accounts.ts';
+import { accountByLogin, changeOwnPassword, passwordChange } from './accounts.ts';
 import { auditEntry } from './audit.ts';
 import { knownDevice, rememberDevice } from './device.ts';
 import { staffView } from './directory.ts';
@@ -58,6 +58,15 @@ export const auth = new Hono<AppEnv>()
     if (presented) await endSession(c.var.db, presented.token);
     clearSessionCookie(c);
     return c.json({ ok: true }, 200);
+  })
+  .post('/password', limitBody(), requireStaff, validate('json', passwordChange), async (c) => {
+    const { db, platform } = c.var;
+    const { password, currentPassword } = c.req.valid('json');
+    await changeOwnPassword(db, c.var.staff, currentPassword, password, platform.authPepper!, platform.now());
+    // Every session ended with the old password; this phone stays signed in with the new one.
+    const token = await createSession(db, c.var.staff.id, platform.now());
+    setSessionCookie(c, token);
+    return c.json({ ok: true as const, token }, 200);
   })
   .get('/me', requireStaff, async (c) => {
     c.header('Cache-Control', 'no-store');

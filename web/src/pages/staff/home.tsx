@@ -2,6 +2,7 @@ import { A, createAsync } from '@solidjs/router';
 import { Show, Suspense } from 'solid-js';
 import { placeName, t } from '../../lib/prefs.ts';
 import { getMe } from '../../lib/staff-session.ts';
+import { ChangePassword } from './change-password.tsx';
 import { roleKey } from './layout.tsx';
 
 /** The staff desk: who is signed in, and the staff pages the server says they may open. */
@@ -24,6 +25,7 @@ export default function StaffHome() {
                 <dd>{staff().place ? placeName(staff().place!) : t('wholeDistrict')}</dd>
               </dl>
             </section>
+            <ChangePassword />
             <Show when={me()?.abilities?.['staff.manage']}>
               <A class="button" href="/staff/accounts">
                 {t('staffAccounts')}
