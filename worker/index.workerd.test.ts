@@ -66,7 +66,7 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     const after = await exports.default.fetch(new Request(`${base}/api/events/${stool.id}`));
     expect(((await after.json()) as { event: { seatsLeft: number } }).event.seatsLeft).toBe(stool.seatsLeft! - 2);
     const ics = await exports.default.fetch(new Request(`${base}/api/events/${stool.id}/calendar.ics`));
-    expect(await ics.text()).toContain(`UID:event-${stool.id}@linli`);
+    expect(await ics.text()).toContain(`UID:event-${stool.id}@linli.example`);
   });
 
   it('answers a hashed file that is not there with a 404 no one caches, and a real one as it is', async () => {

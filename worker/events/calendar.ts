@@ -10,7 +10,7 @@ export function locationLine(row: Pick<EventRow, 'compound'> & { event: { venue:
 }
 
 /**
- * One session as a calendar entry. The UID never changes, and SEQUENCE is the event's version,
+ * One session as a calendar entry. The UID never changes (for this installation), and SEQUENCE is the event's version,
  * so a subscribed phone replaces its copy on every change. Calendars are read by phones that
  * do not say their language, so the text is in Chinese, the residents' language.
  */
@@ -27,7 +27,8 @@ export function toCalendarEvent(row: EventRow, origin: string): CalendarEvent {
     `详情和报名：${origin}/events/${e.id}`,
   ].filter(Boolean);
   return {
-    uid: `event-${e.id}@linli`,
+    // Unique across installations: another district's Linli has an event 42 too.
+    uid: `event-${e.id}@${new URL(origin).host}`,
     sequence: e.version - 1,
     // Not every calendar app shows STATUS:CANCELLED, so the title says it too.
     title: e.status === 'cancelled' ? `【已取消】${e.title}` : e.title,

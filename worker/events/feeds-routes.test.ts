@@ -38,7 +38,7 @@ describe('the community calendar feed', () => {
     const stool = events.filter((x) => x.e.summary === '小板凳课堂');
     expect(stool.length).toBeGreaterThanOrEqual(6);
     for (const { v, e: ev } of stool) {
-      expect(ev.uid).toMatch(/^event-\d+@linli$/);
+      expect(ev.uid).toMatch(/^event-\d+@linli.example$/);
       expect(v.getFirstPropertyValue('dtstamp')).toBeTruthy();
       expect(ev.startDate.zone?.tzid).toBe('Asia/Shanghai');
       // The class moves: the square and a courtyard of the compound, or the community's meeting room.
@@ -56,7 +56,7 @@ describe('the community calendar feed', () => {
     const { vtimezone } = parse(await feed('community=jieyunlu'));
     ICAL.TimezoneService.register(vtimezone!);
     try {
-      const found = byUid(await feed('community=jieyunlu'), `event-${event!.id}@linli`)!.e;
+      const found = byUid(await feed('community=jieyunlu'), `event-${event!.id}@linli.example`)!.e;
       // 07:30 on 2 December in Zhengzhou is 23:30 on 1 December UTC.
       expect(found.startDate.toString()).toBe('2026-12-02T07:30:00');
       expect(found.startDate.toJSDate().toISOString()).toBe('2026-12-01T23:30:00.000Z');
@@ -69,7 +69,7 @@ describe('the community calendar feed', () => {
 
   it('raises SEQUENCE on every change and keeps a cancelled session as STATUS:CANCELLED under the same UID', async () => {
     const [event] = await e.create();
-    const uid = `event-${event!.id}@linli`;
+    const uid = `event-${event!.id}@linli.example`;
     const sequence = async () => byUid(await feed('community=jieyunlu'), uid)!.v.getFirstPropertyValue('sequence');
     expect(await sequence()).toBe(0);
     await e.edit('erqi-admin', event!.id, { version: 1, venue: '洁云路社区会议室' });
@@ -90,5 +90,21 @@ describe('the community calendar feed', () => {
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ error: { code: 'invalid_input' } });
     expect((await e.t.app.request(`${origin}/feeds/events.ics?community=atlantis`)).status).toBe(404);
+  });
+
+  it('answers a calendar app that asks again with 304 until an event changes, with ids unique to this installation', async () => {
+    const first = await e.t.app.request(`${origin}/feeds/events.ics?community=jieyunlu`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect(first.headers.get('last-modified')).toBeTruthy();
+    expect(first.headers.get('cache-control')).toBe('public, max-age=300');
+    const again = await e.t.app.request(`${origin}/feeds/events.ics?community=jieyunlu`, {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const elsewhere = await e.t.app.request('https://other-district.example/feeds/events.ics?community=jieyunlu');
+    expect(await elsewhere.text()).toMatch(/UID:event-\d+@other-district\.example\r\n/);
+    expect(elsewhere.headers.get('etag')).not.toBe(etag);
   });
 });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { notModified, tagOf } from '../lib/http-cache.ts';
 import { renderCalendar } from '../lib/ical.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import type { AppEnv } from '../lib/platform.ts';
@@ -19,6 +20,13 @@ export const eventFeeds = new Hono<AppEnv>().get('/events.ics', validate('query'
   const now = platform.now();
   const rows = await feedEvents(db, where, now);
   const origin = publicOrigin(c);
+  // Calendar apps poll: an unchanged feed is a 304 of a few hundred bytes.
+  const latest = Math.max(0, ...rows.map((r) => r.event.updatedAt));
+  const etag = tagOf(origin, c.req.url, ...rows.map((r) => `${r.event.id}.${r.event.version}`));
+  const unchanged = notModified(c, etag, latest || undefined);
+  // Five minutes keeps a burst of phones off the database.
+  c.header('Cache-Control', 'public, max-age=300');
+  if (unchanged) return c.body(null, 304);
   const place = community ?? subdistrict;
   const query = community ? `community=${community.slug}` : `subdistrict=${subdistrict.slug}`;
   const text = renderCalendar({
@@ -31,7 +39,5 @@ export const eventFeeds = new Hono<AppEnv>().get('/events.ics', validate('query'
   return c.body(text, 200, {
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': `inline; filename="${place.slug}-events.ics"`,
-    // Calendar apps poll; five minutes keeps a burst of phones off the database.
-    'Cache-Control': 'public, max-age=300',
   });
 });

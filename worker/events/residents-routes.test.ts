@@ -98,7 +98,7 @@ describe('one event', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const text = await res.text();
-    expect(text).toContain(`UID:event-${event!.id}@linli\r\n`);
+    expect(text).toContain(`UID:event-${event!.id}@linli.example\r\n`);
     expect(text).toContain('DTSTART;TZID=Asia/Shanghai:20261201T073000\r\n');
     expect(text).toContain(`URL:https://linli.example/events/${event!.id}\r\n`);
     expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(1);

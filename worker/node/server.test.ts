@@ -123,6 +123,20 @@ describe('Cross-Origin-Resource-Policy', () => {
   });
 });
 
+describe('what no route takes', () => {
+  it('is the JSON envelope the Worker answers, never a bare text 404', async () => {
+    for (const [method, path] of [
+      ['POST', '/somewhere'],
+      ['DELETE', '/news/1'],
+      ['PUT', '/'],
+    ] as const) {
+      const res = await app.request(path, { method });
+      expect([method, path, res.status]).toEqual([method, path, 404]);
+      expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+  });
+});
+
 describe('Vary', () => {
   it('says Accept-Encoding, once, on every answer, compressed or not', async () => {
     for (const path of [

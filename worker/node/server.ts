@@ -6,7 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { createApp } from '../app.ts';
-import { notFound } from '../lib/errors.ts';
+import { notFound, onError } from '../lib/errors.ts';
 import { IMMUTABLE } from '../lib/http-cache.ts';
 import type { Platform } from '../lib/platform.ts';
 import { shareable } from '../lib/security.ts';
@@ -57,6 +57,9 @@ export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
   app.get('*', serveStatic({ root: webRoot, precompressed: true, rewriteRequestPath: (path) => `${path}.html` }));
   // Every other page is a route of the single-page app.
   app.get('*', serveStatic({ root: webRoot, path: 'index.html', precompressed: true }));
+  // Anything else gets the API's envelope, as the Worker answers it.
+  app.notFound(notFound);
+  app.onError(onError);
   return app;
 }
 
