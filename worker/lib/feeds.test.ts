@@ -83,6 +83,22 @@ describe('renderRss', () => {
     expect(second?.dc).toBeUndefined();
   });
 
+  it('gives the lead photo as an enclosure in RSS and Atom, with its type and size', () => {
+    const withPhoto = [
+      item({ enclosure: { url: 'https://linli.example/photos/p/1?a=1&b=2', type: 'image/jpeg', length: 48213 } }),
+    ];
+    const rss = renderRss(meta, withPhoto);
+    expectWellFormed(rss);
+    expect(parseRssFeed(rss).items?.[0]?.enclosures).toEqual([
+      { url: 'https://linli.example/photos/p/1?a=1&b=2', type: 'image/jpeg', length: 48213 },
+    ]);
+    const atom = renderAtom(meta, withPhoto);
+    expectWellFormed(atom);
+    expect(atom).toContain(
+      '<link rel="enclosure" type="image/jpeg" length="48213" href="https://linli.example/photos/p/1?a=1&amp;b=2"/>',
+    );
+  });
+
   it('escapes a summary as HTML too, so readers show a literal <b> as text', () => {
     const [one] = parseRssFeed(renderRss(meta, [item({ summary: '<b>粗体</b> & 说明' })])).items ?? [];
     expect(one?.description).toBe('&lt;b&gt;粗体&lt;/b&gt; &amp; 说明');

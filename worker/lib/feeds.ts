@@ -13,6 +13,8 @@ export type FeedItem = {
   updated: Date;
   authors: string[];
   image?: string;
+  /** The lead photo as a file (RSS enclosures need its type and size). */
+  enclosure?: { url: string; type: string; length: number };
   categories?: string[];
 };
 
@@ -85,6 +87,11 @@ export function renderRss(meta: FeedMeta, items: FeedItem[]): string {
       // HTML first, so a `<b>` in it shows as text.
       element('description', xml(item.summary)),
       `<content:encoded>${cdata(item.contentHtml)}</content:encoded>`,
+      ...(item.enclosure
+        ? [
+            `<enclosure url="${xml(item.enclosure.url)}" length="${item.enclosure.length}" type="${xml(item.enclosure.type)}"/>`,
+          ]
+        : []),
       // <author> must be an email address; dc:creator takes a plain name.
       ...item.authors.map((name) => element('dc:creator', name)),
       ...(item.categories ?? []).map((term) => element('category', term)),
@@ -130,6 +137,11 @@ export function renderAtom(meta: FeedMeta, items: FeedItem[]): string {
       element('updated', rfc3339(item.updated)),
       element('published', rfc3339(item.published)),
       `<link rel="alternate" type="text/html" href="${xml(item.url)}"/>`,
+      ...(item.enclosure
+        ? [
+            `<link rel="enclosure" type="${xml(item.enclosure.type)}" length="${item.enclosure.length}" href="${xml(item.enclosure.url)}"/>`,
+          ]
+        : []),
       ...item.authors.map((name) => `<author>${element('name', name)}</author>`),
       ...(item.categories ?? []).map((term) => `<category term="${xml(term)}"/>`),
       element('summary', item.summary),

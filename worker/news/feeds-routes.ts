@@ -9,6 +9,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 import { placeName } from '../places/places.ts';
 import { articleView } from './articles.ts';
+import { photoFiles } from './photos.ts';
 import { selectionTag } from './reader-routes.ts';
 import { readerSelection } from './selection.ts';
 
@@ -36,9 +37,15 @@ export const newsFeeds = new Hono<AppEnv>().get(
     const origin = publicOrigin(c);
     const absolute = (html: string) => html.replaceAll('src="/photos/', `src="${origin}/photos/`);
     const rows = await selection.page(50);
+    const articles = [];
+    for (const row of rows) articles.push((await articleView(c.var.db, row.id))!);
+    const files = await photoFiles(
+      c.var.db,
+      articles.flatMap((a) => (a.leadPhoto ? [a.leadPhoto.key] : [])),
+    );
     const items: FeedItem[] = [];
-    for (const row of rows) {
-      const article = (await articleView(c.var.db, row.id))!;
+    for (const article of articles) {
+      const lead = article.leadPhoto && files.get(article.leadPhoto.key);
       items.push({
         id: `news-${article.id}`,
         url: `${origin}/news/${article.id}`,
@@ -49,6 +56,7 @@ export const newsFeeds = new Hono<AppEnv>().get(
         updated: new Date(article.updatedAt),
         authors: article.credits.map((cr) => cr.name),
         image: article.leadPhoto ? origin + article.leadPhoto.url : undefined,
+        enclosure: lead ? { url: origin + article.leadPhoto!.url, ...lead } : undefined,
         categories: article.kicker ? [article.kicker] : [],
       });
     }

@@ -164,6 +164,10 @@ describe('editing', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const rss = await (await t.app.request('/feeds/news.rss?community=yongan')).text();
+    expect(rss).toContain(
+      `<enclosure url="http://localhost/photos/${key}" length="${samplePng().length}" type="image/png"/>`,
+    );
     expect((await t.app.request('/photos/..%2F..%2Fetc%2Fpasswd')).status).toBe(400);
   });
 });

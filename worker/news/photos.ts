@@ -1,4 +1,4 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import { articles, photos } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import { decide, roleAllows, type StaffMember } from '../staff/policy.ts';
@@ -34,4 +34,14 @@ export async function photoAudience(
   if (shownBy.length) return shownBy.some((a) => decide(member, 'news.draft', a) === 'allow') ? 'staff' : null;
   const [upload] = await db.select({ ticketId: photos.ticketId }).from(photos).where(eq(photos.key, key));
   return upload?.ticketId === null && roleAllows(member, 'news.draft') ? 'staff' : null;
+}
+
+/** The stored type and size of photos, for feed enclosures (RSS wants both). */
+export async function photoFiles(db: Db, keys: string[]): Promise<Map<string, { type: string; length: number }>> {
+  if (!keys.length) return new Map();
+  const rows = await db
+    .select({ key: photos.key, type: photos.type, size: photos.size })
+    .from(photos)
+    .where(inArray(photos.key, keys));
+  return new Map(rows.map((r) => [r.key, { type: r.type, length: r.size }]));
 }
