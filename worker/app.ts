@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { deskApi } from './desk/index.ts';
-import { eventFeeds, eventsApi } from './events/index.ts';
+import { eventFeeds, eventPages, eventsApi } from './events/index.ts';
 import { onError } from './lib/errors.ts';
 import { health } from './lib/health-routes.ts';
 import { unmatched } from './lib/methods.ts';
@@ -51,6 +51,7 @@ export function createApp(platform: Platform) {
     .use('/api/*', sameOriginWrites)
     .route('/api', apiRoutes())
     .route('/feeds', eventFeeds)
+    .route('/', eventPages)
     .route('/', newsPages);
   app.onError(onError);
   // Anything under /api that no route took is a JSON 404 (or 405), never the web app's HTML.

@@ -84,8 +84,12 @@ async function hashedFile(request: Request, env: Env, notFound: () => Response |
   return file;
 }
 
+/** A browser asking for a page, not a script, an image or the API. */
+const wantsPage = (request: Request) =>
+  request.headers.get('sec-fetch-mode') === 'navigate' || (request.headers.get('accept') ?? '').includes('text/html');
+
 export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext) {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
     let app: App;
     try {
       app = forEnv(env).app;
@@ -99,9 +103,16 @@ export default {
           : 'The Worker cannot start with its configuration; its log says why.';
       return Response.json({ error: { code: 'misconfigured', message } } satisfies ErrorBody, { status: 503 });
     }
-    if (new URL(request.url).pathname.startsWith('/assets/'))
-      return hashedFile(request, env, () => app.fetch(request, env, ctx));
-    return app.fetch(request, env, ctx);
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/')) return hashedFile(request, env, () => app.fetch(request, env, ctx));
+    const res = await app.fetch(request, env, ctx);
+    // A page the Worker runs first for but does not know (/events/signup/…, a mistyped link) is
+    // the app's own page, which says "not found" itself if it must.
+    const isPage = res.headers.get('content-type')?.startsWith('text/html');
+    if (res.status === 404 && !isPage && request.method === 'GET' && !path.startsWith('/api/') && wantsPage(request)) {
+      return env.ASSETS.fetch(new URL('/', request.url));
+    }
+    return res;
   },
   /** The hourly cron trigger: auto-close, retention, purges. */
   async scheduled(_controller: unknown, env: Env) {

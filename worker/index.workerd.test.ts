@@ -86,6 +86,23 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     expect(real.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
+  it('serves an event page with its share card, and a page it does not know as the app', async () => {
+    const list = await exports.default.fetch(new Request(`${base}/api/events?community=jieyunlu`));
+    const { events } = (await list.json()) as { events: { id: number; title: string }[] };
+    const page = await exports.default.fetch(
+      new Request(`${base}/events/${events[0]!.id}`, { headers: { Accept: 'text/html' } }),
+    );
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`<meta property="og:title" content="${events[0]!.title}" />`);
+    expect(html).toContain(`<meta property="og:url" content="${base}/events/${events[0]!.id}" />`);
+    const signupPage = await exports.default.fetch(
+      new Request(`${base}/events/signup/1?token=x`, { headers: { 'Sec-Fetch-Mode': 'navigate' } }),
+    );
+    expect(signupPage.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await signupPage.text()).toContain('<div id="root">');
+  });
+
   it('says the database is unreachable when LIBSQL_URL points nowhere', async () => {
     const { default: worker } = await import('./index.ts');
     const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: 'http://127.0.0.1:9' }, {

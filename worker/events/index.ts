@@ -4,6 +4,7 @@ import { requireStaff } from '../staff/middleware.ts';
 import { doorRoutes } from './door-routes.ts';
 import { eventFeeds } from './feeds-routes.ts';
 import { organiserEvents } from './organiser-routes.ts';
+import { eventPages } from './pages-routes.ts';
 import { residentEvents } from './residents-routes.ts';
 import { signupRoutes } from './signups-routes.ts';
 
@@ -15,5 +16,5 @@ export const eventsApi = new Hono<AppEnv>()
   .route('/events', new Hono<AppEnv>().route('/', residentEvents).route('/', signupRoutes))
   .route('/organiser/events', new Hono<AppEnv>().use(requireStaff).route('/', organiserEvents).route('/', doorRoutes));
 
-/** Calendar feeds under /feeds, outside the API. */
-export { eventFeeds };
+/** Outside the API: calendar feeds under /feeds, and event pages with share cards. */
+export { eventFeeds, eventPages };
