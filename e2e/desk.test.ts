@@ -100,6 +100,12 @@ describe('the joint desk on a phone', () => {
     const community = await staffPage(browser, app.url, 'yongan');
     await community.goto(`${app.url}/staff/desk/${number}`);
     await expect.poll(() => community.getByText('您可以查看这张工单，但它由其他方负责。').isVisible()).toBe(true);
+    // Both sides work a ticket together: the committee adds a note to the company's ticket.
+    await community.getByText('添加说明', { exact: true }).first().click();
+    await community.getByLabel('添加说明', { exact: true }).fill('居委会已通知楼长，请物业尽快处理。');
+    await community.getByRole('button', { name: '添加说明' }).click();
+    await expect.poll(() => community.locator('.timeline li', { hasText: '居委会已通知楼长' }).count()).toBe(1);
+    expect(await community.getByText('确认负责并受理').count()).toBe(0);
     // A caller phones the desk: the committee registers it for them.
     await community.goto(`${app.url}/staff/desk/new`);
     await community.getByText('来电').click();

@@ -34,11 +34,20 @@ const problems: Record<DeskActionName, (t: Ticket) => string | null> = {
 export const deskActionProblem = (action: DeskActionName, t: Ticket) => problems[action](t);
 
 /**
- * The actions this staff member may take on this ticket now: none unless they may work it, then
- * every one its status allows.
+ * What the policy must allow for each action: working the ticket, except a note, which anyone
+ * who may read the ticket adds (the community committee on a ticket the property company owns:
+ * the two sides work it together).
+ */
+export const deskActionNeeds = (action: DeskActionName) => (action === 'note' ? 'ticket.read' : 'ticket.work');
+
+/**
+ * The actions this staff member may take on this ticket now: those the policy allows them, of
+ * the ones its status allows.
  * @example deskActionsFor(staff, row) // → ['accept', 'reject', 'duplicate', 'reroute', 'flag', 'note']
  */
 export function deskActionsFor(staff: StaffMember, row: LoadedTicket): DeskActionName[] {
-  if (decide(staff, 'ticket.work', ticketPlace(row.ticket)) !== 'allow') return [];
-  return (Object.keys(problems) as DeskActionName[]).filter((action) => problems[action](row.ticket) === null);
+  const place = ticketPlace(row.ticket);
+  return (Object.keys(problems) as DeskActionName[]).filter(
+    (action) => decide(staff, deskActionNeeds(action), place) === 'allow' && problems[action](row.ticket) === null,
+  );
 }

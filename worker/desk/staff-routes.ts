@@ -8,7 +8,7 @@ import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { authorize, authorizeRole, decide } from '../staff/policy.ts';
 import { deskActionSchema, runDeskAction } from './actions.ts';
-import { deskActionsFor } from './available.ts';
+import { deskActionNeeds, deskActionsFor } from './available.ts';
 import { fileTicket, newTicketSchema } from './file-ticket.ts';
 import { ticketQueue } from './queue.ts';
 import { deskView, loadTicket, ticketPlace } from './views.ts';
@@ -81,8 +81,8 @@ export const deskTickets = new Hono<AppEnv>()
     validate('param', numberParam),
     validate('json', deskActionSchema),
     async (c) => {
-      const row = await visibleTicket(c, c.req.valid('param').number, 'ticket.work');
       const action = c.req.valid('json');
+      const row = await visibleTicket(c, c.req.valid('param').number, deskActionNeeds(action.action));
       const { db, platform, staff } = c.var;
       await runDeskAction(db, row, action, staff, platform.now());
       const updated = (await loadTicket(db, row.ticket.number))!;

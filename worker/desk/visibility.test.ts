@@ -39,7 +39,7 @@ const read: Record<Login, Record<Place, number>> = {
   'yongan-wuye': row(200, 404, { 'yongan community': 404 }),
   weihongmin: row(404, 404, { 'jieyunlu property': 403 }),
 };
-/** Working on it (here: an internal note). Community staff leave property tickets to the company. */
+/** Working on it (canWork). Community staff leave property tickets to the company. */
 const work: Record<Login, Record<Place, number>> = {
   'erqi-admin': row(200, 200),
   jianzhongjie: row(200, 404),
@@ -51,7 +51,7 @@ const work: Record<Login, Record<Place, number>> = {
 describe('who sees and works which ticket', () => {
   for (const login of logins) {
     for (const place of Object.keys(places) as Place[]) {
-      it(`${login} reads the ${place} ticket → ${read[login][place]}, works it → ${work[login][place]}`, async () => {
+      it(`${login} reads the ${place} ticket → ${read[login][place]}, works it → ${work[login][place]}, adds a note → ${read[login][place]}`, async () => {
         const number = numbers[place];
         const got = await d.read(login, number);
         expect(got.status).toBe(read[login][place]);
@@ -64,8 +64,9 @@ describe('who sees and works which ticket', () => {
             error: { code: got.status === 404 ? 'ticket_not_found' : 'forbidden' },
           });
         }
+        // A note is for everyone who may read the ticket: the two sides work it together.
         const acted = await d.act(login, number, { action: 'note', visibility: 'internal', body: `${login} 看过` });
-        expect(acted.status).toBe(work[login][place]);
+        expect(acted.status).toBe(read[login][place]);
       });
     }
   }

@@ -70,7 +70,10 @@ export default function StaffTicket() {
                     </div>
                   </Show>
                 </section>
-                <Show when={d().actions.length > 0} fallback={<p class="notice">{t('readOnly')}</p>}>
+                <Show when={!d().canWork}>
+                  <p class="notice">{t('readOnly')}</p>
+                </Show>
+                <Show when={d().actions.length > 0}>
                   <TicketActions ticket={tk()} actions={d().actions} />
                 </Show>
                 <h2>{t('timelineTitle')}</h2>
