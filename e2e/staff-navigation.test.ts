@@ -39,6 +39,17 @@ describe('every staff page, reached by navigation, renders', () => {
     await shows('督办清单', 'main .plain-list > *');
     await tab('统计').click();
     await shows('社区统计', 'main select, main table, main dl');
+    // The chart's labels are drawn at 14 px or more on a phone.
+    await expect.poll(() => page.locator('.chart text').count()).toBeGreaterThan(0);
+    const sizes = await page
+      .locator('.chart text')
+      .evaluateAll((texts) =>
+        texts.map(
+          (t) =>
+            Number.parseFloat(getComputedStyle(t).fontSize) * (t.ownerSVGElement!.getBoundingClientRect().width / 320),
+        ),
+      );
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
     await tab('员工账号').click();
     await shows('员工账号', 'main .plain-list li');
     await tab('工作台').click();
