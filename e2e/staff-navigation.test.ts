@@ -46,7 +46,8 @@ describe('every staff page, reached by navigation, renders', () => {
       .evaluateAll((texts) =>
         texts.map(
           (t) =>
-            Number.parseFloat(getComputedStyle(t).fontSize) * (t.ownerSVGElement!.getBoundingClientRect().width / 320),
+            Number.parseFloat(getComputedStyle(t).fontSize) *
+            ((t as SVGTextElement).ownerSVGElement!.getBoundingClientRect().width / 320),
         ),
       );
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
