@@ -58,6 +58,11 @@ describe('the joint desk on a phone', () => {
     await expect
       .poll(() => resident.locator('.thumbs img').evaluate((img: HTMLImageElement) => img.naturalWidth))
       .toBeGreaterThan(0);
+    // The page the resident must keep has a button that copies its link.
+    await resident.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await resident.getByRole('button', { name: '复制链接' }).click();
+    await expect.poll(() => resident.getByRole('status').filter({ hasText: '已复制' }).isVisible()).toBe(true);
+    expect(await resident.evaluate(() => navigator.clipboard.readText())).toBe(trackingUrl);
     await screenshot(resident, 'desk-tracking');
     expect(await seriousA11yViolations(resident)).toEqual([]);
   });

@@ -62,8 +62,14 @@ describe('every staff page, reached by navigation, renders', () => {
     await page.getByRole('link', { name: '写新稿' }).click();
     await shows('写新稿', 'main input[name="headline"]');
     await tab('新闻').click();
-    await page.locator('main li.card a').first().click();
+    await page.locator('main li.card', { hasText: '已发布' }).first().locator('a').click();
     await expect.poll(() => page.locator('main input[name="headline"]').inputValue()).not.toBe('');
+    // Taking a report down asks once more; the first tap changes nothing.
+    await page.getByRole('button', { name: '撤下', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '撤下后' }).isVisible()).toBe(true);
+    expect(await page.locator('p.badge').textContent()).toBe('已发布');
+    await page.getByRole('button', { name: '确定撤下' }).click();
+    await expect.poll(() => page.locator('p.badge').textContent()).toBe('已撤下');
   });
 
   it('events: a new event, an event and its door list', async () => {

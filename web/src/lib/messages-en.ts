@@ -219,7 +219,7 @@ export const en: Record<MessageKey, string> = {
   publishedOn: 'Published',
   shareHint: 'To share this report, copy the link of this page into a WeChat group.',
   copyLink: 'Copy link',
-  linkCopied: 'Link copied.',
+  copyByHand: 'This phone does not allow copying here: press and hold the address bar to copy the link.',
   backToNews: 'Back to news',
   staffNews: 'News',
   newsroomTitle: 'Newsroom',
@@ -246,6 +246,9 @@ export const en: Record<MessageKey, string> = {
   saveDraft: 'Save',
   publish: 'Publish',
   unpublish: 'Withdraw',
+  unpublishConfirm: 'Yes, take it down',
+  unpublishWarning:
+    'Once taken down, residents can no longer read this report (shared links stop working). Press "Yes, take it down" to go on.',
   saved: 'Saved.',
   article_draft: 'Draft',
   article_published: 'Published',

@@ -1,5 +1,6 @@
 import { createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
+import { CopyButton } from '../../components/copy-button.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -87,6 +88,9 @@ export default function TrackingPage() {
                   </Show>
                 </section>
                 <p class="notice">{t('keepLink')}</p>
+                <div class="actions">
+                  <CopyButton text={() => location.href} label={t('copyLink')} />
+                </div>
                 <ResidentActions ticket={tk()} token={search.token ?? ''} />
                 <h2>{t('timelineTitle')}</h2>
                 <Timeline entries={tk().timeline} />

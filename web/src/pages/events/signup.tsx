@@ -1,5 +1,6 @@
 import { A, action, createAsync, revalidate, useParams, useSearchParams, useSubmission } from '@solidjs/router';
 import { createSignal, ErrorBoundary, Show, Suspense } from 'solid-js';
+import { CopyButton } from '../../components/copy-button.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { ApiFailure, api, json } from '../../lib/api.ts';
 import { formatTimeRange } from '../../lib/event-time.ts';
@@ -112,6 +113,9 @@ export default function SignupPagePage() {
                   </Show>
                 </section>
                 <p class="notice">{t('keepSignupLink')}</p>
+                <div class="actions">
+                  <CopyButton text={() => location.href} label={t('copyLink')} />
+                </div>
                 <Show when={d().canCancel}>
                   <CancelSignup id={params.id} token={search.token ?? ''} />
                 </Show>

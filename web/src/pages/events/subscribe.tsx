@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js';
+import { CopyButton } from '../../components/copy-button.tsx';
 import { feedUrls } from '../../lib/events.ts';
 import { t } from '../../lib/prefs.ts';
 
@@ -8,15 +8,6 @@ import { t } from '../../lib/prefs.ts';
  */
 export function SubscribeBox(props: { place: { community?: string; subdistrict?: string }; name: string }) {
   const urls = () => feedUrls(props.place);
-  const [copied, setCopied] = createSignal(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(urls().https);
-      setCopied(true);
-    } catch {
-      // No clipboard (old WebView, no permission): the address is shown to copy by hand.
-    }
-  };
   return (
     <section class="card subscribe" aria-labelledby="subscribe-title">
       <h2 id="subscribe-title">{t('subscribeTitle')}</h2>
@@ -25,12 +16,8 @@ export function SubscribeBox(props: { place: { community?: string; subdistrict?:
         <a class="button" href={urls().webcal}>
           {t('subscribeButton')}
         </a>
-        <button type="button" class="button button-secondary" onClick={copy}>
-          {t('copyFeedAddress')}
-        </button>
+        <CopyButton text={() => urls().https} label={t('copyFeedAddress')} />
       </div>
-      {/* Always present, so screen readers announce the change. */}
-      <p role="status">{copied() ? t('copied') : ''}</p>
       <p class="hint">{t('subscribeOtherPhones')}</p>
       <p class="feed-url">
         <a href={urls().https}>{urls().https}</a>

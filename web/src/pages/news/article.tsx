@@ -1,5 +1,6 @@
 import { A, createAsync, useParams } from '@solidjs/router';
-import { createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { CopyButton } from '../../components/copy-button.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { prefs, t } from '../../lib/prefs.ts';
@@ -10,11 +11,6 @@ import { getArticle } from './queries.ts';
 export default function Article() {
   const params = useParams<{ id: string }>();
   const article = createAsync(() => getArticle(params.id));
-  const [copied, setCopied] = createSignal(false);
-  const copy = async () => {
-    await navigator.clipboard?.writeText(location.href).catch(() => undefined);
-    setCopied(true);
-  };
   return (
     <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
       <Suspense fallback={<Loading />}>
@@ -50,15 +46,10 @@ export default function Article() {
                 )}
               </For>
               <p class="credits">{prefs.locale() === 'en' ? a().creditLine.en : a().creditLine.zh}</p>
-              <p class="notice">
-                {t('shareHint')}{' '}
-                <button type="button" class="button button-secondary" onClick={copy}>
-                  {t('copyLink')}
-                </button>
-                <Show when={copied()}>
-                  <span role="status"> {t('linkCopied')}</span>
-                </Show>
-              </p>
+              <div class="notice">
+                <p>{t('shareHint')}</p>
+                <CopyButton text={() => location.href} label={t('copyLink')} />
+              </div>
               <A href="/news">{t('backToNews')}</A>
             </article>
           )}

@@ -100,7 +100,13 @@ function EditorForm(props: { article?: Draft }) {
     };
     save(props.article, input, navigate);
   };
-  const setStatus = (status: 'publish' | 'unpublish') => changeStatus(props.article!, status);
+  // Taking a published report down hides it from every resident: the button asks once more.
+  const [confirming, setConfirming] = createSignal(false);
+  const setStatus = (status: 'publish' | 'unpublish') => {
+    if (status === 'unpublish' && !confirming()) return setConfirming(true);
+    setConfirming(false);
+    return changeStatus(props.article!, status);
+  };
 
   return (
     <form class="stack" onSubmit={submit}>
@@ -168,8 +174,17 @@ function EditorForm(props: { article?: Draft }) {
             class="button button-secondary"
             onClick={() => setStatus(props.article!.status === 'published' ? 'unpublish' : 'publish')}
           >
-            {props.article!.status === 'published' ? t('unpublish') : t('publish')}
+            {props.article!.status === 'published'
+              ? confirming()
+                ? t('unpublishConfirm')
+                : t('unpublish')
+              : t('publish')}
           </button>
+        </Show>
+        <Show when={confirming()}>
+          <p class="notice" role="alert">
+            {t('unpublishWarning')}
+          </p>
         </Show>
       </div>
     </form>
