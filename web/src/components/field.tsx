@@ -1,8 +1,11 @@
 import { type JSX, Show, splitProps } from 'solid-js';
 import { t } from '../lib/prefs.ts';
+import { useFormErrors } from './form.tsx';
 
 type FieldProps = {
   name: string;
+  /** When one page has several forms with the same field name. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
@@ -10,12 +13,17 @@ type FieldProps = {
 } & JSX.InputHTMLAttributes<HTMLInputElement> &
   JSX.TextareaHTMLAttributes<HTMLTextAreaElement>;
 
-/** A labelled input or textarea with its hint and the server's error, tied together for screen readers. */
+/**
+ * A labelled input or textarea with its hint and its error (the form's, see form.tsx), tied
+ * together for screen readers.
+ */
 export function Field(props: FieldProps) {
-  const [own, rest] = splitProps(props, ['name', 'label', 'hint', 'error', 'multiline']);
-  const id = () => `field-${own.name}`;
+  const [own, rest] = splitProps(props, ['name', 'id', 'label', 'hint', 'error', 'multiline']);
+  const form = useFormErrors();
+  const id = () => own.id ?? `field-${own.name}`;
+  const error = () => own.error ?? form.error(own.name);
   const described = () =>
-    [own.hint && `${id()}-hint`, own.error && `${id()}-error`].filter(Boolean).join(' ') || undefined;
+    [own.hint && `${id()}-hint`, error() && `${id()}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <>
       <label for={id()}>{own.label}</label>
@@ -29,7 +37,7 @@ export function Field(props: FieldProps) {
           id={id()}
           name={own.name}
           rows="4"
-          aria-invalid={!!own.error}
+          aria-invalid={!!error()}
           aria-describedby={described()}
           {...(rest as JSX.TextareaHTMLAttributes<HTMLTextAreaElement>)}
         />
@@ -37,31 +45,50 @@ export function Field(props: FieldProps) {
         <input
           id={id()}
           name={own.name}
-          aria-invalid={!!own.error}
+          aria-invalid={!!error()}
           aria-describedby={described()}
           {...(rest as JSX.InputHTMLAttributes<HTMLInputElement>)}
         />
       )}
-      <Show when={own.error}>
-        <p class="form-error" id={`${id()}-error`}>
-          {own.error}
-        </p>
-      </Show>
+      <FieldError name={own.name} id={`${id()}-error`} error={error()} />
     </>
   );
 }
 
+/** A field's error where `Field` does not fit (a group of choices, a checkbox). */
+export function FieldError(props: { name: string; id?: string; error?: string }) {
+  const form = useFormErrors();
+  form.claim(props.name);
+  const error = () => props.error ?? form.error(props.name);
+  return (
+    <Show when={error()}>
+      <p class="form-error" id={props.id ?? `field-${props.name}-error`}>
+        {error()}
+      </p>
+    </Show>
+  );
+}
+
+/** The form's answer to its last try (see form.tsx), or `message` when the page says it itself. */
+export function FormMessage(props: { message?: string }) {
+  const form = useFormErrors();
+  const message = () => props.message ?? form.summary();
+  return (
+    <Show when={message()}>
+      <p class="form-error" role="alert">
+        {message()}
+      </p>
+    </Show>
+  );
+}
+
 /** The end of a form: the answer to the last try, and the submit button that says when it is busy. */
-export function SubmitRow(props: { message: string; busy: boolean; label: string }) {
+export function SubmitRow(props: { message?: string; busy: boolean; label: string; busyLabel?: string }) {
   return (
     <>
-      <Show when={props.message}>
-        <p class="form-error" role="alert">
-          {props.message}
-        </p>
-      </Show>
+      <FormMessage message={props.message} />
       <button class="button" type="submit" disabled={props.busy}>
-        {props.busy ? t('submitting') : props.label}
+        {props.busy ? (props.busyLabel ?? t('submitting')) : props.label}
       </button>
     </>
   );

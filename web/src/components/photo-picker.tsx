@@ -2,17 +2,25 @@ import { createSignal, For, Show } from 'solid-js';
 import { ApiFailure, api, json } from '../lib/api.ts';
 import { t } from '../lib/prefs.ts';
 import { shrinkPhoto } from '../lib/shrink-photo.ts';
+import { useFormErrors } from './form.tsx';
 
 export type PickedPhoto = { key: string; preview: string };
 
-/** Up to four photos (or `max`), shrunk on the phone and uploaded as soon as they are picked. */
+/**
+ * Up to four photos (or `max`), shrunk on the phone and uploaded as soon as they are picked. The
+ * form's error for `name` (default `photos`) shows here.
+ */
 export function PhotoPicker(props: {
   photos: PickedPhoto[];
   onChange: (photos: PickedPhoto[]) => void;
-  error?: string;
+  name?: string;
   max?: number;
   label?: string;
 }) {
+  const form = useFormErrors();
+  const name = props.name ?? 'photos';
+  form.claim(name);
+  const error = () => form.error(name);
   const max = () => props.max ?? 4;
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal('');
@@ -78,9 +86,9 @@ export function PhotoPicker(props: {
           />
         </label>
       </Show>
-      <Show when={failure() || props.error}>
+      <Show when={failure() || error()}>
         <p class="form-error" role="alert">
-          {failure() || props.error}
+          {failure() || error()}
         </p>
       </Show>
     </fieldset>

@@ -70,10 +70,18 @@ export type Words = {
   field?: (name: string, code: FailureCode) => MessageKey | undefined;
 };
 
-/** A field's own words if the catalogue has them (`fieldErr_title`), else a plain "check this". */
-function fieldKey(name: string): MessageKey {
+/**
+ * A field's own words: the form's, else the catalogue's (`fieldErr_title`), else the fallback.
+ * @example fieldWords('title', words, 'fieldRequired') // '请填写活动名称。'
+ */
+export function fieldWords(
+  name: string,
+  words: Words = {},
+  fallback: MessageKey = 'fieldInvalid',
+  code: FailureCode = 'invalid_input',
+): string {
   const key = `fieldErr_${name}`;
-  return key in zh ? (key as MessageKey) : 'fieldInvalid';
+  return t(words.field?.(name, code) ?? (key in zh ? (key as MessageKey) : fallback));
 }
 
 /**
@@ -90,7 +98,7 @@ export function explain(
   const names = [
     ...new Set(Object.keys(err instanceof ApiFailure ? err.fields : {}).map((path) => path.split('.')[0]!)),
   ];
-  const fields = Object.fromEntries(names.map((name) => [name, t(words.field?.(name, code) ?? fieldKey(name))]));
+  const fields = Object.fromEntries(names.map((name) => [name, fieldWords(name, words, 'fieldInvalid', code)]));
   const key = words.codes?.[code] ?? (names.length ? 'fixFields' : (byCode[code] ?? 'errUnknown'));
   return { code, message: t(key), fields };
 }

@@ -18,8 +18,11 @@ export function formState(sub: Latest, words?: Words) {
     message: () => failure()?.message ?? '',
     fields: (): Record<string, string> => failure()?.fields ?? {},
     code: () => failure()?.code,
+    words,
   };
 }
+
+export type FormState = ReturnType<typeof formState>;
 
 /**
  * `useAction` for buttons outside a form: a failure stays in the action's submission, where the

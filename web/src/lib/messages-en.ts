@@ -472,6 +472,7 @@ export const en: Record<MessageKey, string> = {
   errCapacity: 'Seats cannot be fewer than the confirmed sign-ups.',
   errSelf: 'You cannot disable your own account.',
   fieldInvalid: 'Please check this.',
+  fieldRequired: 'Please fill this in.',
   fieldErr_title: 'Give the event a title.',
   fieldErr_startsAt: 'Choose the date and start time.',
   fieldErr_endsAt: 'The end must come after the start.',

@@ -459,6 +459,7 @@ export const zh = {
   errCapacity: '座位数不能少于已确认报名的人数。',
   errSelf: '不能停用自己的账号。',
   fieldInvalid: '请检查这一项。',
+  fieldRequired: '请填写这一项。',
   fieldErr_title: '请填写活动名称。',
   fieldErr_startsAt: '请选择日期和开始时间。',
   fieldErr_endsAt: '结束时间要晚于开始时间。',

@@ -1,14 +1,16 @@
 import { action, useSubmission } from '@solidjs/router';
-import { createEffect, For, type JSX, on, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
+import { Field, SubmitRow } from '../../components/field.tsx';
+import { Form } from '../../components/form.tsx';
 import { api, json } from '../../lib/api.ts';
 import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
 import type { Tracking } from './queries.ts';
 
-type Form = FormData | URLSearchParams;
+type Sent = FormData | URLSearchParams;
 
 /** One resident action on their ticket; the router then reloads the ticket's data. */
-const residentAction = action(async (_title: string, send: (form: Form) => Promise<unknown>, form: Form) => {
+const residentAction = action(async (_title: string, send: (form: Sent) => Promise<unknown>, form: Sent) => {
   await send(form);
   return true;
 }, 'resident-ticket-action');
@@ -17,30 +19,26 @@ const residentAction = action(async (_title: string, send: (form: Form) => Promi
 function ActionForm(props: {
   title: string;
   button: string;
-  send: (form: Form) => Promise<unknown>;
+  send: (form: Sent) => Promise<unknown>;
   children?: JSX.Element;
 }) {
   const state = formState(useSubmission(residentAction, ([title]) => title === props.title));
-  let form!: HTMLFormElement;
-  createEffect(on(state.done, (done) => done && form.reset(), { defer: true }));
   return (
-    <form ref={form} class="stack card" action={residentAction.with(props.title, props.send)} method="post">
+    <Form state={state} class="stack card" action={residentAction.with(props.title, props.send)} method="post" reset>
       <h2>{props.title}</h2>
       {props.children}
-      <button class="button" type="submit" disabled={state.busy()}>
-        {props.button}
-      </button>
-      <Show when={state.done() || state.message()}>
-        <p role="status">{state.done() ? t('sent') : state.message()}</p>
+      <SubmitRow busy={state.busy()} label={props.button} />
+      <Show when={state.done()}>
+        <p role="status">{t('sent')}</p>
       </Show>
-    </form>
+    </Form>
   );
 }
 
 /** What the resident can still do: add information, confirm, reopen, rate. */
 export function ResidentActions(props: { ticket: Tracking; token: string }) {
   const param = () => ({ number: props.ticket.number });
-  const text = (form: Form, name: string) => String(form.get(name) ?? '');
+  const text = (form: Sent, name: string) => String(form.get(name) ?? '');
   return (
     <>
       <Show when={props.ticket.canConfirm}>
@@ -75,8 +73,7 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
               )}
             </For>
           </fieldset>
-          <label for="rate-comment">{t('rateComment')}</label>
-          <textarea id="rate-comment" name="comment" rows="2" maxLength={500} />
+          <Field name="comment" id="rate-comment" label={t('rateComment')} multiline rows="2" maxLength={500} />
         </ActionForm>
       </Show>
       <Show when={props.ticket.rating}>
@@ -99,8 +96,15 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
             )
           }
         >
-          <label for="reopen-reason">{t('reopenReason')}</label>
-          <textarea id="reopen-reason" name="reason" rows="2" required maxLength={1000} />
+          <Field
+            name="reason"
+            id="reopen-reason"
+            label={t('reopenReason')}
+            multiline
+            rows="2"
+            required
+            maxLength={1000}
+          />
         </ActionForm>
       </Show>
       <Show when={props.ticket.canAddInfo}>
@@ -116,10 +120,15 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
             )
           }
         >
-          <label for="info-message" class="visually-hidden">
-            {t('addInfoTitle')}
-          </label>
-          <textarea id="info-message" name="message" rows="3" required maxLength={1000} />
+          <Field
+            name="message"
+            id="info-message"
+            label={t('addInfoTitle')}
+            multiline
+            rows="3"
+            required
+            maxLength={1000}
+          />
         </ActionForm>
       </Show>
     </>

@@ -1,6 +1,7 @@
 import { action, redirect, useSubmission } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import { Field, SubmitRow } from '../../components/field.tsx';
+import { Field, FieldError, SubmitRow } from '../../components/field.tsx';
+import { Form } from '../../components/form.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
 import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
@@ -12,8 +13,8 @@ import type { Category } from './categories.ts';
 
 export type NewTicket = Parameters<typeof api.tickets.$post>[0]['json'];
 
-type Form = FormData | URLSearchParams;
-type OnFile = (input: NewTicket, form: Form) => Promise<void>;
+type Sent = FormData | URLSearchParams;
+type OnFile = (input: NewTicket, form: Sent) => Promise<void>;
 
 /** The ticket form's own words: per field, and for a busy network or none. */
 const words: Words = {
@@ -28,7 +29,7 @@ const fileTicket = action(
     photos: () => PickedPhoto[],
     idempotencyKey: string,
     onFile: OnFile | undefined,
-    form: Form,
+    form: Sent,
   ) => {
     const input: NewTicket = {
       community,
@@ -64,17 +65,16 @@ export function TicketForm(props: {
   children?: JSX.Element;
 }) {
   const state = formState(useSubmission(fileTicket), words);
-  const errors = state.fields;
   const [photos, setPhotos] = createSignal<PickedPhoto[]>([]);
   // One key per filled-in form: pressing Submit again on a bad network never files twice.
   const idempotencyKey = crypto.randomUUID();
 
   return (
-    <form
+    <Form
+      state={state}
       class="stack card"
       action={fileTicket.with(props.community.slug, photos, idempotencyKey, props.onFile)}
       method="post"
-      novalidate
     >
       <h2>{t('fileTitle')}</h2>
       {props.children}
@@ -105,7 +105,6 @@ export function TicketForm(props: {
         name="description"
         label={t('descriptionLabel')}
         hint={t('descriptionHint')}
-        error={errors().description}
         multiline
         required
         maxLength={2000}
@@ -117,38 +116,21 @@ export function TicketForm(props: {
           <For each={props.community.compounds}>{(c) => <option value={c.slug}>{placeName(c)}</option>}</For>
         </select>
       </Show>
-      <Field
-        name="location"
-        label={t('locationLabel')}
-        hint={t('locationHint')}
-        error={errors().location}
-        required
-        maxLength={200}
-      />
-      <Field name="name" label={t('nameLabel')} error={errors().name} autocomplete="name" maxLength={40} />
-      <Field
-        name="phone"
-        label={t('phoneLabel')}
-        error={errors().phone}
-        type="tel"
-        inputMode="tel"
-        autocomplete="tel"
-        required
-      />
-      <PhotoPicker photos={photos()} onChange={setPhotos} error={errors().photos} />
+      <Field name="location" label={t('locationLabel')} hint={t('locationHint')} required maxLength={200} />
+      <Field name="name" label={t('nameLabel')} autocomplete="name" maxLength={40} />
+      <Field name="phone" label={t('phoneLabel')} type="tel" inputMode="tel" autocomplete="tel" required />
+      <PhotoPicker photos={photos()} onChange={setPhotos} />
       <Show when={photos().length > 0}>
         <label class="check">
           <input type="checkbox" name="photosPublic" /> {t('photosPublicLabel')}
         </label>
       </Show>
       <label class="check">
-        <input type="checkbox" name="consent" required aria-invalid={!!errors().consent} />{' '}
+        <input type="checkbox" name="consent" required aria-describedby="field-consent-error" />{' '}
         {t('consentLabel', { days: props.retentionDays })}
       </label>
-      <Show when={errors().consent}>
-        <p class="form-error">{errors().consent}</p>
-      </Show>
-      <SubmitRow message={state.message()} busy={state.busy()} label={t('submitTicket')} />
-    </form>
+      <FieldError name="consent" />
+      <SubmitRow busy={state.busy()} label={t('submitTicket')} />
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { action, redirect, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { Field, SubmitRow } from '../../components/field.tsx';
+import { Field, FieldError, SubmitRow } from '../../components/field.tsx';
+import { Form } from '../../components/form.tsx';
 import { api, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { mySignups, type PublicEvent, signupPath } from '../../lib/events.ts';
@@ -60,7 +61,6 @@ export function SignupForm(props: { event: PublicEvent }) {
     useSubmission(signUp, ([event]) => event.id === props.event.id),
     words,
   );
-  const errors = state.fields;
   // One key per filled-in form: pressing again on a bad network never signs up twice.
   const idempotencyKey = crypto.randomUUID();
   const [seats, setSeats] = createSignal(1);
@@ -72,29 +72,28 @@ export function SignupForm(props: { event: PublicEvent }) {
   };
 
   return (
-    <form
+    <Form
+      state={state}
       class="stack card"
       action={signUp.with(props.event, idempotencyKey)}
       method="post"
-      novalidate
       aria-labelledby="signup-title"
     >
       <h2 id="signup-title">{t('signupTitle')}</h2>
       <Show when={props.event.seatsLeft === 0}>
         <p class="notice">{t('signupWillWait')}</p>
       </Show>
-      <Field name="name" label={t('signupName')} error={errors().name} autocomplete="name" required maxLength={40} />
+      <Field name="name" label={t('signupName')} autocomplete="name" required maxLength={40} />
       <Field
         name="phone"
         label={t('signupPhone')}
         hint={t('signupPhoneHint')}
-        error={errors().phone}
         type="tel"
         inputMode="tel"
         autocomplete="tel"
         required
       />
-      <fieldset class="choices" aria-invalid={!!errors().seats}>
+      <fieldset class="choices" aria-describedby="field-seats-error">
         <legend>{t('signupSeats')}</legend>
         <For each={[1, 2, 3]}>
           {(n) => (
@@ -108,10 +107,8 @@ export function SignupForm(props: { event: PublicEvent }) {
       <p class="hint" classList={{ notice: seats() > (props.event.seatsLeft ?? Infinity) }} aria-live="polite">
         {seatsNote()}
       </p>
-      <Show when={errors().seats}>
-        <p class="form-error">{errors().seats}</p>
-      </Show>
-      <SubmitRow message={state.message()} busy={state.busy()} label={t('signupButton')} />
-    </form>
+      <FieldError name="seats" />
+      <SubmitRow busy={state.busy()} label={t('signupButton')} />
+    </Form>
   );
 }

@@ -1,5 +1,7 @@
 import { action, createAsync, query, useSubmission } from '@solidjs/router';
 import { createEffect, createSignal, ErrorBoundary, For, on, Show, Suspense } from 'solid-js';
+import { Field, SubmitRow } from '../../components/field.tsx';
+import { Form } from '../../components/form.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { api, json, type StaffView } from '../../lib/api.ts';
 import { formState, useQuietAction } from '../../lib/form-action.ts';
@@ -32,8 +34,8 @@ function AccountRow(props: { account: StaffView }) {
   const reset = formState(useSubmission(resetPassword, ([id]) => id === props.account.id));
   const toggle = useQuietAction(toggleAccount);
   createEffect(on(reset.done, (done) => done && setResetting(false), { defer: true }));
-  const failed = () => toggled.message() || reset.message();
-  const message = () => (failed() ? t('saveFailed') + failed() : reset.done() ? t('passwordReset') : '');
+  const message = () =>
+    toggled.message() ? t('saveFailed') + toggled.message() : reset.done() ? t('passwordReset') : '';
 
   return (
     <li class="card account" classList={{ 'is-disabled': props.account.disabled }}>
@@ -65,20 +67,18 @@ function AccountRow(props: { account: StaffView }) {
         </button>
       </div>
       <Show when={resetting()}>
-        <form class="stack" action={resetPassword.with(props.account.id)} method="post">
-          <label for={`pw-${props.account.id}`}>{t('newPassword')}</label>
-          <input
-            id={`pw-${props.account.id}`}
+        <Form state={reset} class="stack" action={resetPassword.with(props.account.id)} method="post" reset>
+          <Field
             name="password"
+            id={`pw-${props.account.id}`}
+            label={t('newPassword')}
             type="password"
             autocomplete="new-password"
             minlength="10"
             required
           />
-          <button class="button" type="submit">
-            {t('save')}
-          </button>
-        </form>
+          <SubmitRow busy={reset.busy()} label={t('save')} />
+        </Form>
       </Show>
       <Show when={message()}>
         <p role="status">{message()}</p>

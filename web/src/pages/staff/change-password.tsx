@@ -1,6 +1,7 @@
 import { action, useSubmission } from '@solidjs/router';
-import { createEffect, on, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { Field, SubmitRow } from '../../components/field.tsx';
+import { Form } from '../../components/form.tsx';
 import { api, json } from '../../lib/api.ts';
 import { field, formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
@@ -18,33 +19,23 @@ const changePassword = action(async (form: FormData | URLSearchParams) => {
 /** Changing one's own password proves the current one first (a session left open is not enough). */
 export function ChangePassword() {
   const state = formState(useSubmission(changePassword));
-  let form!: HTMLFormElement;
-  createEffect(on(state.done, (done) => done && form.reset(), { defer: true }));
   return (
     <details class="card">
       <summary>{t('changePassword')}</summary>
-      <form ref={form} class="stack" action={changePassword} method="post" novalidate>
+      <Form state={state} class="stack" action={changePassword} method="post" reset>
         <Field
           name="currentPassword"
           label={t('currentPassword')}
-          error={state.fields().currentPassword}
           type="password"
           autocomplete="current-password"
           required
         />
-        <Field
-          name="password"
-          label={t('newPassword')}
-          error={state.fields().password}
-          type="password"
-          autocomplete="new-password"
-          required
-        />
-        <SubmitRow message={state.message()} busy={state.busy()} label={t('changePassword')} />
+        <Field name="password" label={t('newPassword')} type="password" autocomplete="new-password" required />
+        <SubmitRow busy={state.busy()} label={t('changePassword')} />
         <Show when={state.done()}>
           <p role="status">{t('passwordChanged')}</p>
         </Show>
-      </form>
+      </Form>
     </details>
   );
 }

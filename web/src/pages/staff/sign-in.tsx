@@ -1,5 +1,7 @@
 import { action, json, type Navigator, useNavigate, useSearchParams, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { Field, SubmitRow } from '../../components/field.tsx';
+import { Form } from '../../components/form.tsx';
 import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
 import { signIn } from '../../lib/staff-session.ts';
@@ -30,20 +32,18 @@ export default function SignIn() {
           {notice()}
         </p>
       </Show>
-      <form class="stack" action={signInAction.with(navigate, params.next)} method="post">
-        <label for="login">{t('loginLabel')}</label>
-        <input id="login" name="login" autocomplete="username" autocapitalize="none" required />
-        <label for="password">{t('passwordLabel')}</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required />
-        <Show when={state.message()}>
-          <p class="form-error" role="alert">
-            {state.message()}
-          </p>
-        </Show>
-        <button class="button" type="submit" disabled={state.busy()}>
-          {state.busy() ? t('signingIn') : t('signInButton')}
-        </button>
-      </form>
+      <Form state={state} class="stack" action={signInAction.with(navigate, params.next)} method="post">
+        <Field name="login" id="login" label={t('loginLabel')} autocomplete="username" autocapitalize="none" required />
+        <Field
+          name="password"
+          id="password"
+          label={t('passwordLabel')}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <SubmitRow busy={state.busy()} label={t('signInButton')} busyLabel={t('signingIn')} />
+      </Form>
     </>
   );
 }

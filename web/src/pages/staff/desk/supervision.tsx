@@ -1,5 +1,7 @@
 import { A, action, createAsync, query, useSubmission } from '@solidjs/router';
-import { createEffect, createSignal, For, Index, on, Show, Suspense } from 'solid-js';
+import { createSignal, For, Index, Show, Suspense } from 'solid-js';
+import { Field, SubmitRow } from '../../../components/field.tsx';
+import { Form } from '../../../components/form.tsx';
 import { ListOr, Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
 import { formState } from '../../../lib/form-action.ts';
@@ -31,19 +33,13 @@ const recordMeeting = action(async (f: FormData | URLSearchParams) => {
 function MeetingForm(props: { items: Item[] }) {
   const [links, setLinks] = createSignal(1);
   const state = formState(useSubmission(recordMeeting));
-  let form!: HTMLFormElement;
-  createEffect(on(state.done, (done) => done && form.reset(), { defer: true }));
-  const message = () => (state.done() ? t('sent') : state.message());
   return (
     <details class="card">
       <summary>{t('meetingTitle')}</summary>
-      <form ref={form} class="stack" action={recordMeeting} method="post">
-        <label for="m-heldAt">{t('meetingHeldAt')}</label>
-        <input id="m-heldAt" name="heldAt" type="datetime-local" required />
-        <label for="m-attendees">{t('meetingAttendees')}</label>
-        <input id="m-attendees" name="attendees" required />
-        <label for="m-notes">{t('meetingNotes')}</label>
-        <textarea id="m-notes" name="notes" rows="3" required />
+      <Form state={state} class="stack" action={recordMeeting} method="post" reset>
+        <Field name="heldAt" id="m-heldAt" label={t('meetingHeldAt')} type="datetime-local" required />
+        <Field name="attendees" id="m-attendees" label={t('meetingAttendees')} required />
+        <Field name="notes" id="m-notes" label={t('meetingNotes')} multiline rows="3" required />
         <Index each={Array.from({ length: links() })}>
           {(_, i) => (
             <fieldset class="card">
@@ -59,23 +55,19 @@ function MeetingForm(props: { items: Item[] }) {
                   )}
                 </For>
               </select>
-              <label for={`m-follow-${i}`}>{t('followUpLabel')}</label>
-              <input id={`m-follow-${i}`} name="followUp" required />
-              <label for={`m-due-${i}`}>{t('newDueLabel')}</label>
-              <input id={`m-due-${i}`} name="newDueDate" type="date" required />
+              <Field name="followUp" id={`m-follow-${i}`} label={t('followUpLabel')} required />
+              <Field name="newDueDate" id={`m-due-${i}`} label={t('newDueLabel')} type="date" required />
             </fieldset>
           )}
         </Index>
         <button type="button" class="button button-secondary" onClick={() => setLinks(links() + 1)}>
           {t('addLink')}
         </button>
-        <button class="button" type="submit">
-          {t('saveMeeting')}
-        </button>
-        <Show when={message()}>
-          <p role="status">{message()}</p>
+        <SubmitRow busy={state.busy()} label={t('saveMeeting')} />
+        <Show when={state.done()}>
+          <p role="status">{t('sent')}</p>
         </Show>
-      </form>
+      </Form>
     </details>
   );
 }

@@ -1,5 +1,7 @@
 import { action, revalidate, useSubmission, useSubmissions } from '@solidjs/router';
 import { createEffect, For, type JSX, on, Show } from 'solid-js';
+import { Field, SubmitRow } from '../../../components/field.tsx';
+import { Form } from '../../../components/form.tsx';
 import { ApiFailure, api, json } from '../../../lib/api.ts';
 import { shanghaiDay } from '../../../lib/dates.ts';
 import { formState } from '../../../lib/form-action.ts';
@@ -9,10 +11,10 @@ import { type DeskTicket, getDeskTicket } from './ticket.tsx';
 type Ticket = DeskTicket['ticket'];
 type Name = DeskTicket['actions'][number];
 type Body = Parameters<(typeof api.desk.tickets)[':number']['actions']['$post']>[0]['json'];
-type Form = FormData | URLSearchParams;
+type Sent = FormData | URLSearchParams;
 
 /** One staff action; a 409 version conflict reloads the ticket so the next try names the new version. */
-const runAction = action(async (number: string, _name: Name, build: (form: Form) => Body, form: Form) => {
+const runAction = action(async (number: string, _name: Name, build: (form: Sent) => Body, form: Sent) => {
   try {
     return await json(await api.desk.tickets[':number'].actions.$post({ param: { number }, json: build(form) }));
   } catch (err) {
@@ -25,40 +27,32 @@ const runAction = action(async (number: string, _name: Name, build: (form: Form)
  * One action as a small form, with the answer to its last try in the reader's words. Once it
  * went through, the form is emptied and closed, so a second tap cannot post the same text again.
  */
-function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Form) => Body; children?: JSX.Element }) {
+function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Sent) => Body; children?: JSX.Element }) {
   const submission = useSubmission(
     runAction,
     ([number, name]) => number === props.ticket.number && name === props.action,
   );
   const state = formState(submission, { codes: { version_conflict: 'conflictReload' } });
   let details!: HTMLDetailsElement;
-  let form!: HTMLFormElement;
   createEffect(
     on(state.done, (done) => {
-      if (!done) return;
-      form.reset();
-      details.open = false;
+      if (done) details.open = false;
     }),
   );
   return (
     <details class="card action" ref={details}>
       <summary>{tKey('act', props.action)}</summary>
       {/* The action name is bound too: it tells the router the forms on this page apart. */}
-      <form
-        ref={form}
+      <Form
+        state={state}
         class="stack"
         action={runAction.with(props.ticket.number, props.action, props.build)}
         method="post"
+        reset
       >
         {props.children}
-        <button class="button" type="submit" disabled={state.busy()}>
-          {tKey('act', props.action)}
-        </button>
-        <Show when={state.message()}>
-          <p role="alert">{state.message()}</p>
-        </Show>
-        <For each={Object.values(state.fields())}>{(why) => <p class="form-error">{why}</p>}</For>
-      </form>
+        <SubmitRow busy={state.busy()} label={tKey('act', props.action)} />
+      </Form>
     </details>
   );
 }
@@ -79,13 +73,18 @@ function LastDone(props: { ticket: Ticket }) {
   );
 }
 
-const field = (f: Form, name: string) => String(f.get(name) ?? '').trim();
+const field = (f: Sent, name: string) => String(f.get(name) ?? '').trim();
 /** A labelled textarea; ids carry the action, since several forms are on the page at once. */
 const textarea = (action: string, name: string, label: string, required = true) => (
-  <>
-    <label for={`act-${action}-${name}`}>{label}</label>
-    <textarea id={`act-${action}-${name}`} name={name} rows="3" required={required} maxLength={2000} />
-  </>
+  <Field
+    name={name}
+    id={`act-${action}-${name}`}
+    label={label}
+    multiline
+    rows="3"
+    required={required}
+    maxLength={2000}
+  />
 );
 
 /** The actions the server offers this staff member on this ticket now (it decides, the page only shows). */
@@ -107,8 +106,13 @@ export function TicketActions(props: { ticket: Ticket; actions: Name[] }) {
             note: field(f, 'note') || undefined,
           })}
         >
-          <label for="act-dueDate">{t('dueDateLabel')}</label>
-          <input id="act-dueDate" name="dueDate" type="date" value={shanghaiDay(props.ticket.dueAt)} />
+          <Field
+            name="dueDate"
+            id="act-dueDate"
+            label={t('dueDateLabel')}
+            type="date"
+            value={shanghaiDay(props.ticket.dueAt)}
+          />
           {textarea('accept', 'note', t('noteLabel'), false)}
         </ActionForm>
       </Show>
@@ -149,8 +153,13 @@ export function TicketActions(props: { ticket: Ticket; actions: Name[] }) {
             duplicateOf: field(f, 'duplicateOf').toUpperCase(),
           })}
         >
-          <label for="act-duplicateOf">{t('duplicateOfLabel')}</label>
-          <input id="act-duplicateOf" name="duplicateOf" required autocapitalize="characters" />
+          <Field
+            name="duplicateOf"
+            id="act-duplicateOf"
+            label={t('duplicateOfLabel')}
+            required
+            autocapitalize="characters"
+          />
         </ActionForm>
       </Show>
       <Show when={has('reroute')}>

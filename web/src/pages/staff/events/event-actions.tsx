@@ -1,12 +1,13 @@
 import { type Action, action, revalidate, useSubmission } from '@solidjs/router';
 import type { JSX } from 'solid-js';
-import { Field } from '../../../components/field.tsx';
+import { Field, SubmitRow } from '../../../components/field.tsx';
+import { Form } from '../../../components/form.tsx';
 import { ApiFailure, api, json } from '../../../lib/api.ts';
 import { formState, field as text } from '../../../lib/form-action.ts';
 import { t } from '../../../lib/prefs.ts';
 import { getOrganiserEvent, type StaffEvent } from './data.ts';
 
-type Form = FormData | URLSearchParams;
+type Sent = FormData | URLSearchParams;
 
 /** Runs one change to an event; a version conflict reloads the event so the next try names the new version. */
 async function change<T>(send: () => Promise<T>): Promise<T> {
@@ -19,7 +20,7 @@ async function change<T>(send: () => Promise<T>): Promise<T> {
 }
 
 const cancelEvent = action(
-  (id: number, version: number, f: Form) =>
+  (id: number, version: number, f: Sent) =>
     change(async () =>
       json(
         await api.organiser.events[':id'].cancel.$post({
@@ -31,7 +32,7 @@ const cancelEvent = action(
   'organiser-event-cancel',
 );
 const saveSummary = action(
-  (id: number, version: number, f: Form) =>
+  (id: number, version: number, f: Sent) =>
     change(async () =>
       json(
         await api.organiser.events[':id'].summary.$post({
@@ -52,21 +53,19 @@ const saveSummary = action(
 function ChangeForm(props: {
   title: string;
   button: string;
-  action: Action<[Form], unknown>;
+  action: Action<[Sent], unknown>;
   state: ReturnType<typeof formState>;
-  children: (errors: Record<string, string>) => JSX.Element;
+  children: JSX.Element;
   open?: boolean;
 }) {
   return (
     <details class="card action" open={props.open}>
       <summary>{props.title}</summary>
-      <form class="stack" action={props.action} method="post" novalidate>
-        {props.children(props.state.fields())}
-        <button class="button" type="submit" disabled={props.state.busy()}>
-          {props.button}
-        </button>
-        <p role="status">{props.state.done() ? t('sent') : props.state.message()}</p>
-      </form>
+      <Form state={props.state} class="stack" action={props.action} method="post">
+        {props.children}
+        <SubmitRow busy={props.state.busy()} label={props.button} />
+        <p role="status">{props.state.done() ? t('sent') : ''}</p>
+      </Form>
     </details>
   );
 }
@@ -86,17 +85,14 @@ export function CancelEvent(props: { event: StaffEvent }) {
       action={cancelEvent.with(props.event.id, props.event.version)}
       state={state}
     >
-      {(errors) => (
-        <Field
-          name="reason"
-          label={t('cancelReasonLabel')}
-          hint={t('cancelReasonHint')}
-          error={errors.reason}
-          multiline
-          required
-          maxLength={500}
-        />
-      )}
+      <Field
+        name="reason"
+        label={t('cancelReasonLabel')}
+        hint={t('cancelReasonHint')}
+        multiline
+        required
+        maxLength={500}
+      />
     </ChangeForm>
   );
 }
@@ -115,39 +111,32 @@ export function SummaryForm(props: { event: StaffEvent }) {
       state={state}
       open={props.event.status === 'scheduled'}
     >
-      {(errors) => (
-        <>
-          <Field
-            name="summary"
-            label={t('summaryLabel')}
-            error={errors.summary}
-            multiline
-            required
-            value={props.event.summary ?? ''}
-            maxLength={4000}
-          />
-          <Field
-            name="attendance"
-            label={t('attendanceLabel')}
-            hint={t('attendanceHint', { n: props.event.checkedInSeats })}
-            error={errors.attendance}
-            type="number"
-            inputMode="numeric"
-            min="0"
-            value={props.event.attendance ?? props.event.checkedInSeats}
-          />
-          <Field
-            name="articleId"
-            label={t('articleIdLabel')}
-            hint={t('articleIdHint')}
-            error={errors.articleId}
-            type="number"
-            inputMode="numeric"
-            min="1"
-            value={props.event.articleId ?? ''}
-          />
-        </>
-      )}
+      <Field
+        name="summary"
+        label={t('summaryLabel')}
+        multiline
+        required
+        value={props.event.summary ?? ''}
+        maxLength={4000}
+      />
+      <Field
+        name="attendance"
+        label={t('attendanceLabel')}
+        hint={t('attendanceHint', { n: props.event.checkedInSeats })}
+        type="number"
+        inputMode="numeric"
+        min="0"
+        value={props.event.attendance ?? props.event.checkedInSeats}
+      />
+      <Field
+        name="articleId"
+        label={t('articleIdLabel')}
+        hint={t('articleIdHint')}
+        type="number"
+        inputMode="numeric"
+        min="1"
+        value={props.event.articleId ?? ''}
+      />
     </ChangeForm>
   );
 }

@@ -1,7 +1,9 @@
 import type { Action } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import { Field } from '../../../components/field.tsx';
+import { Field, SubmitRow } from '../../../components/field.tsx';
+import { Form } from '../../../components/form.tsx';
 import type { PlaceTree } from '../../../lib/api.ts';
+import type { FormState } from '../../../lib/form-action.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import '../../events/events.css';
 import { localParts, type StaffEvent, shanghaiInstant } from './data.ts';
@@ -45,6 +47,9 @@ export function readEvent(f: FormData | URLSearchParams): EventFields {
   };
 }
 
+/** The server checks instants; the form asks for a day and two times. */
+const aliases = { startsAt: 'date', endsAt: 'end' };
+
 /**
  * The fields of an event, for creating and for editing one session. `before` holds what only
  * creating asks (the organiser), `after` the series option; the parent sends.
@@ -53,8 +58,7 @@ export function EventForm(props: {
   tree: PlaceTree;
   organiser: OrganiserKey;
   event?: StaffEvent;
-  errors: Record<string, string>;
-  busy: boolean;
+  state: FormState;
   submitLabel: string;
   /** The parent's action, bound to what it needs besides the form. */
   action: Action<[FormData | URLSearchParams], unknown>;
@@ -64,39 +68,17 @@ export function EventForm(props: {
   const e = props.event;
   const start = e ? localParts(e.startsAt) : { date: '', time: '09:30' };
   const [channel, setChannel] = createSignal<string>(e?.channel ?? 'onsite');
-  const err = (name: string) =>
-    props.errors[name] ?? (name === 'date' ? props.errors.startsAt : name === 'end' ? props.errors.endsAt : undefined);
   return (
-    <form class="stack" novalidate action={props.action} method="post">
+    <Form state={props.state} class="stack" action={props.action} method="post" aliases={aliases}>
       <p class="hint">{t('publicFormHint')}</p>
       {props.before}
-      <Field
-        name="title"
-        label={t('eventTitleLabel')}
-        error={err('title')}
-        value={e?.title ?? ''}
-        required
-        maxLength={100}
-      />
+      <Field name="title" label={t('eventTitleLabel')} value={e?.title ?? ''} required maxLength={100} />
       <label for="ev-kind">{t('eventKindLabel')}</label>
       <select id="ev-kind" name="kind" value={e?.kind ?? 'lecture'}>
         <For each={kinds}>{(k) => <option value={k}>{tKey('eventKind', k)}</option>}</For>
       </select>
-      <Field
-        name="speaker"
-        label={t('eventSpeakerOptional')}
-        error={err('speaker')}
-        value={e?.speaker ?? ''}
-        maxLength={60}
-      />
-      <Field
-        name="description"
-        label={t('eventTopicLabel')}
-        error={err('description')}
-        value={e?.description ?? ''}
-        multiline
-        maxLength={4000}
-      />
+      <Field name="speaker" label={t('eventSpeakerOptional')} value={e?.speaker ?? ''} maxLength={60} />
+      <Field name="description" label={t('eventTopicLabel')} value={e?.description ?? ''} multiline maxLength={4000} />
       <fieldset class="choices">
         <legend>{t('eventChannelLabel')}</legend>
         <For each={channels}>
@@ -109,20 +91,12 @@ export function EventForm(props: {
         </For>
       </fieldset>
       <Show when={channel() === 'online'}>
-        <Field
-          name="joinUrl"
-          label={t('eventJoinUrlLabel')}
-          error={err('joinUrl')}
-          value={e?.joinUrl ?? ''}
-          type="url"
-          inputMode="url"
-        />
+        <Field name="joinUrl" label={t('eventJoinUrlLabel')} value={e?.joinUrl ?? ''} type="url" inputMode="url" />
       </Show>
       <Field
         name="venue"
         label={t('eventVenueLabel')}
         hint={t('eventVenueHint')}
-        error={err('venue')}
         value={e?.venue ?? ''}
         required
         maxLength={200}
@@ -134,7 +108,7 @@ export function EventForm(props: {
           {(c) => <option value={c.slug}>{placeName(c)}</option>}
         </For>
       </select>
-      <Field name="date" label={t('eventDateLabel')} error={err('date')} type="date" value={start.date} required />
+      <Field name="date" label={t('eventDateLabel')} type="date" value={start.date} required />
       <div class="time-pair">
         <div class="stack">
           <Field name="start" label={t('eventStartLabel')} type="time" value={start.time} required />
@@ -143,7 +117,6 @@ export function EventForm(props: {
           <Field
             name="end"
             label={t('eventEndLabel')}
-            error={err('end')}
             type="time"
             value={e ? localParts(e.endsAt).time : '10:30'}
             required
@@ -154,7 +127,6 @@ export function EventForm(props: {
         name="capacity"
         label={t('eventCapacityLabel')}
         hint={t('eventCapacityHint')}
-        error={err('capacity')}
         type="number"
         inputMode="numeric"
         min="1"
@@ -164,9 +136,8 @@ export function EventForm(props: {
         <input type="checkbox" name="signupOpen" checked={e?.signupOpen ?? true} /> {t('eventSignupOpenLabel')}
       </label>
       {props.after}
-      <button class="button" type="submit" disabled={props.busy}>
-        {props.busy ? t('submitting') : props.submitLabel}
-      </button>
-    </form>
+      <SubmitRow busy={props.state.busy()} label={props.submitLabel} />
+      <p role="status">{props.state.done() ? t('sent') : ''}</p>
+    </Form>
   );
 }

@@ -39,12 +39,10 @@ function EditEvent(props: { event: StaffEvent; tree: PlaceTree }) {
         tree={props.tree}
         organiser={organiser()}
         event={props.event}
-        errors={state.fields()}
-        busy={state.busy()}
+        state={state}
         submitLabel={t('save')}
         action={saveEvent.with(props.event.id, props.event.version)}
       />
-      <p role="status">{state.done() ? t('sent') : state.message()}</p>
     </details>
   );
 }

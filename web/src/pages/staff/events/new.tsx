@@ -38,8 +38,7 @@ function CreateForm(props: { tree: PlaceTree; staff: StaffView }) {
       <EventForm
         tree={props.tree}
         organiser={organiser()}
-        errors={state.fields()}
-        busy={state.busy()}
+        state={state}
         submitLabel={t('createEvent')}
         action={createEvent.with(organiser())}
         before={<OrganiserSelect tree={props.tree} staff={props.staff} value={organiser()} onChange={setOrganiser} />}
@@ -48,7 +47,6 @@ function CreateForm(props: { tree: PlaceTree; staff: StaffView }) {
             name="weeklySessions"
             label={t('weeklySessionsLabel')}
             hint={t('weeklySessionsHint')}
-            error={state.fields().weeklySessions}
             type="number"
             inputMode="numeric"
             min="1"
@@ -57,11 +55,6 @@ function CreateForm(props: { tree: PlaceTree; staff: StaffView }) {
           />
         }
       />
-      <Show when={state.message()}>
-        <p class="form-error" role="alert">
-          {state.message()}
-        </p>
-      </Show>
     </div>
   );
 }

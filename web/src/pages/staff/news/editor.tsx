@@ -9,11 +9,12 @@ import {
   useSubmission,
 } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
-import { Field } from '../../../components/field.tsx';
+import { Field, FormMessage } from '../../../components/field.tsx';
+import { Form } from '../../../components/form.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker.tsx';
 import { Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
-import { formState, useQuietAction } from '../../../lib/form-action.ts';
+import { type FormState, formState, useQuietAction } from '../../../lib/form-action.ts';
 import { getPlaces } from '../../../lib/places.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
@@ -66,11 +67,15 @@ function EditorForm(props: { article?: Draft }) {
   const [photos, setPhotos] = createSignal<PickedPhoto[]>(lead ? [{ key: lead.key, preview: lead.url }] : []);
   const saved = formState(useSubmission(saveArticle));
   const published = formState(useSubmission(setArticleStatus));
-  const errors = () => ({ ...published.fields(), ...saved.fields() });
+  // Saving and publishing answer in the one form.
+  const state: FormState = {
+    ...saved,
+    fields: () => ({ ...published.fields(), ...saved.fields() }),
+    message: () => saved.message() || published.message(),
+  };
   // A new report reopens at its own address; the notice survives that.
   const [search] = useSearchParams<{ saved?: string }>();
-  const message = () =>
-    saved.message() || published.message() || (saved.done() || published.done() || search.saved ? t('saved') : '');
+  const savedNotice = () => saved.done() || published.done() || !!search.saved;
   const canPublish = () => !!me()?.abilities?.['news.publish'];
   // The places this staff member writes for: their community, or their sub-district and its communities.
   const placeOptions = () => {
@@ -109,25 +114,11 @@ function EditorForm(props: { article?: Draft }) {
   };
 
   return (
-    <form class="stack" onSubmit={submit}>
+    <Form state={state} class="stack" onSubmit={submit}>
       <p class="hint">{t('publicFormHint')}</p>
       <Show when={props.article}>{(a) => <p class="badge">{tKey('article', a().status)}</p>}</Show>
-      <Field
-        name="headline"
-        label={t('headlineLabel')}
-        error={errors().headline}
-        value={props.article?.headline ?? ''}
-        required
-        maxLength={80}
-      />
-      <Field
-        name="kicker"
-        label={t('kickerLabel')}
-        error={errors().kicker}
-        value={props.article?.kicker ?? ''}
-        list="kickers"
-        maxLength={20}
-      />
+      <Field name="headline" label={t('headlineLabel')} value={props.article?.headline ?? ''} required maxLength={80} />
+      <Field name="kicker" label={t('kickerLabel')} value={props.article?.kicker ?? ''} list="kickers" maxLength={20} />
       <datalist id="kickers">
         <option value="学党史办实事" />
         <option value="社区小喇叭" />
@@ -150,19 +141,19 @@ function EditorForm(props: { article?: Draft }) {
         name="body"
         label={t('bodyLabel')}
         hint={t('bodyHint')}
-        error={errors().body}
         value={props.article?.body ?? ''}
         multiline
         required
         rows={12}
       />
       <CreditsEditor credits={credits()} onChange={setCredits} />
-      <PhotoPicker photos={photos()} onChange={setPhotos} error={errors().photos} max={1} label={t('leadPhotoLabel')} />
+      <PhotoPicker photos={photos()} onChange={setPhotos} max={1} label={t('leadPhotoLabel')} />
       <Show when={photos().length}>
         <Field name="caption" label={t('captionLabel')} value={lead?.caption ?? ''} maxLength={200} />
       </Show>
-      <Show when={message()}>
-        <p role="status">{message()}</p>
+      <FormMessage />
+      <Show when={!state.message() && savedNotice()}>
+        <p role="status">{t('saved')}</p>
       </Show>
       <div class="actions">
         <button class="button" type="submit">
@@ -187,7 +178,7 @@ function EditorForm(props: { article?: Draft }) {
           </p>
         </Show>
       </div>
-    </form>
+    </Form>
   );
 }
 
