@@ -19,7 +19,7 @@ describe('event pages', () => {
     expect(html).toContain('<title>小板凳课堂 · 邻里</title>');
     expect(html).toContain('<meta property="og:title" content="小板凳课堂" />');
     expect(html).toMatch(
-      /<meta property="og:description" content="\d+月\d+日周.\s?\d{2}:\d{2} · 铁道洁云里小区广场 · 洁云路社区" \/>/,
+      /<meta property="og:description" content="\d+月\d+日星期.\s?\d{2}:\d{2} · 铁道洁云里小区广场 · 洁云路社区" \/>/,
     );
     expect(html).toContain(`<meta property="og:url" content="http://localhost/events/${stool.id}" />`);
     expect(html).toContain('<meta property="og:image" content="http://localhost/share.png" />');

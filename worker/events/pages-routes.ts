@@ -12,7 +12,7 @@ const when = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   month: 'long',
   day: 'numeric',
-  weekday: 'short',
+  weekday: 'long',
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',

@@ -6,8 +6,8 @@ const zone = { timeZone: 'Asia/Shanghai' } as const;
 const time = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
 /** The Intl options each hand-written format stands in for. */
 const intl = {
-  date: { ...zone, month: 'short', day: 'numeric', weekday: 'short', year: 'numeric' },
-  dateTime: { ...zone, month: 'short', day: 'numeric', weekday: 'short', ...time },
+  date: { ...zone, month: 'short', day: 'numeric', weekday: 'long', year: 'numeric' },
+  dateTime: { ...zone, month: 'short', day: 'numeric', weekday: 'long', ...time },
   dayHeading: { ...zone, month: 'long', day: 'numeric', weekday: 'long' },
   time: { ...zone, ...time },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
@@ -31,8 +31,17 @@ describe('hand-written dates', () => {
 
   it('turns the day at midnight in Zhengzhou, not in UTC', () => {
     const lateUtc = Date.UTC(2026, 10, 27, 16, 0); // 00:00 on 28 November in Zhengzhou
-    expect(formatDateIn('zh-CN', lateUtc)).toBe('2026年11月28日周六');
-    expect(formatDateIn('zh-CN', lateUtc - 60_000)).toBe('2026年11月27日周五');
+    expect(formatDateIn('zh-CN', lateUtc)).toBe('2026年11月28日星期六');
+    expect(formatDateIn('zh-CN', lateUtc - 60_000)).toBe('2026年11月27日星期五');
     expect(formatTimeIn('en', lateUtc)).toBe('00:00');
+  });
+
+  it('names a weekday one way everywhere: 星期五, never 周五 beside it', () => {
+    const friday = Date.UTC(2026, 10, 27, 4, 0);
+    for (const format of Object.values(ours).filter((f) => f !== formatTimeIn)) {
+      expect(format('zh-CN', friday)).toContain('星期五');
+      expect(format('zh-CN', friday)).not.toContain('周五');
+      expect(format('en', friday)).toContain('Friday');
+    }
   });
 });

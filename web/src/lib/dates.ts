@@ -52,23 +52,24 @@ export function formatTimeIn(_locale: DateLocale, ms: number): string {
 }
 
 /**
- * A date with its weekday: "2026年11月28日周六", "Sat, Nov 28, 2026".
- * @example formatDateIn('en', Date.UTC(2026, 10, 28)) // 'Sat, Nov 28, 2026'
+ * A date with its weekday: "2026年11月28日星期六", "Saturday, Nov 28, 2026". The weekday is
+ * always written out (星期六, never 周六 beside it): one name for one day.
+ * @example formatDateIn('en', Date.UTC(2026, 10, 28)) // 'Saturday, Nov 28, 2026'
  */
 export function formatDateIn(locale: DateLocale, ms: number): string {
   const l = local(ms);
-  if (locale === 'zh-CN') return `${l.year}年${l.month + 1}月${l.day}日周${zhWeekdays[l.weekday]}`;
-  return `${enWeekdays[l.weekday]!.slice(0, 3)}, ${enMonths[l.month]!.slice(0, 3)} ${l.day}, ${l.year}`;
+  if (locale === 'zh-CN') return `${l.year}年${l.month + 1}月${l.day}日星期${zhWeekdays[l.weekday]}`;
+  return `${enWeekdays[l.weekday]}, ${enMonths[l.month]!.slice(0, 3)} ${l.day}, ${l.year}`;
 }
 
 /**
- * Day and time without the year: "11月28日周六 14:05", "Sat, Nov 28, 14:05".
- * @example formatDateTimeIn('zh-CN', Date.UTC(2026, 10, 28, 6, 5)) // '11月28日周六 14:05'
+ * Day and time without the year: "11月28日星期六 14:05", "Saturday, Nov 28, 14:05".
+ * @example formatDateTimeIn('zh-CN', Date.UTC(2026, 10, 28, 6, 5)) // '11月28日星期六 14:05'
  */
 export function formatDateTimeIn(locale: DateLocale, ms: number): string {
   const l = local(ms);
-  if (locale === 'zh-CN') return `${l.month + 1}月${l.day}日周${zhWeekdays[l.weekday]} ${formatTimeIn(locale, ms)}`;
-  return `${enWeekdays[l.weekday]!.slice(0, 3)}, ${enMonths[l.month]!.slice(0, 3)} ${l.day}, ${formatTimeIn(locale, ms)}`;
+  if (locale === 'zh-CN') return `${l.month + 1}月${l.day}日星期${zhWeekdays[l.weekday]} ${formatTimeIn(locale, ms)}`;
+  return `${enWeekdays[l.weekday]}, ${enMonths[l.month]!.slice(0, 3)} ${l.day}, ${formatTimeIn(locale, ms)}`;
 }
 
 /**

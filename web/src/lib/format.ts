@@ -1,7 +1,7 @@
 import { formatDateIn, formatDateTimeIn } from './dates.ts';
 import { prefs } from './prefs.ts';
 
-/** A UTC instant as a Zhengzhou date, in the current language: "2026年11月28日周六". */
+/** A UTC instant as a Zhengzhou date, in the current language: "2026年11月28日星期六". */
 export const formatDate = (ms: number) => formatDateIn(prefs.locale(), ms);
-/** A UTC instant as Zhengzhou day and time, in the current language: "11月28日周六 14:05". */
+/** A UTC instant as Zhengzhou day and time, in the current language: "11月28日星期六 14:05". */
 export const formatDateTime = (ms: number) => formatDateTimeIn(prefs.locale(), ms);
