@@ -58,6 +58,19 @@ describe('the joint desk on a phone', () => {
     await expect
       .poll(() => resident.locator('.thumbs img').evaluate((img: HTMLImageElement) => img.naturalWidth))
       .toBeGreaterThan(0);
+    // Tapping the photo opens it at full size over the page; closing it leaves the page as it was.
+    await resident.locator('.thumbs a.zoom').click();
+    const big = resident.locator('dialog.lightbox[open] img');
+    await expect
+      .poll(() =>
+        big.evaluate((img: HTMLImageElement) => (img.naturalWidth > 0 ? img.getBoundingClientRect().width : 0)),
+      )
+      .toBeGreaterThan(300);
+    await screenshot(resident, 'desk-photo-enlarged');
+    expect(await seriousA11yViolations(resident)).toEqual([]);
+    await resident.getByRole('button', { name: '关闭照片' }).click();
+    await expect.poll(() => resident.locator('dialog.lightbox[open]').count()).toBe(0);
+    expect(resident.url()).toBe(trackingUrl);
     // The page the resident must keep has a button that copies its link.
     await resident.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
     await resident.getByRole('button', { name: '复制链接' }).click();

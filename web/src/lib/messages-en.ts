@@ -129,6 +129,8 @@ export const en: Record<MessageKey, string> = {
   meToo: 'Me too',
   meTooCount: 'neighbours too',
   photoAlt: 'Photo of the problem',
+  enlargePhoto: ' (tap to enlarge)',
+  closePhoto: 'Close photo',
   staffQueue: 'Tickets',
   staffSupervision: 'Supervision',
   staffStats: 'Statistics',

@@ -124,6 +124,8 @@ export const zh = {
   meToo: '我也遇到',
   meTooCount: '人也遇到',
   photoAlt: '反映问题的照片',
+  enlargePhoto: '（点一下放大看）',
+  closePhoto: '关闭照片',
   staffQueue: '工单',
   staffSupervision: '督办',
   staffStats: '统计',

@@ -3,6 +3,7 @@ import { Index, Show, Suspense } from 'solid-js';
 import { NeedPlace } from '../../components/need-place.tsx';
 import { ListOr, Loading } from '../../components/states.tsx';
 import { StatusBadge } from '../../components/timeline.tsx';
+import { ZoomPhoto } from '../../components/zoom-photo.tsx';
 import { api, json } from '../../lib/api.ts';
 import { useQuietAction } from '../../lib/form-action.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -39,7 +40,7 @@ function BoardItem(props: { ticket: BoardTicket }) {
         <div class="thumbs">
           <Index each={Array.from({ length: props.ticket.photoCount })}>
             {(_, i) => (
-              <img
+              <ZoomPhoto
                 src={`/api/tickets/${props.ticket.number}/photos/${i}`}
                 alt={t('photoAlt')}
                 width="96"

@@ -3,6 +3,7 @@ import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
+import { ZoomPhoto } from '../../components/zoom-photo.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { getPlaces } from '../../lib/places.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
@@ -75,7 +76,7 @@ export default function TrackingPage() {
                     <div class="thumbs">
                       <Index each={Array.from({ length: tk().photoCount })}>
                         {(_, i) => (
-                          <img
+                          <ZoomPhoto
                             src={`/api/tickets/${tk().number}/photos/${i}?token=${encodeURIComponent(search.token ?? '')}`}
                             alt={t('photoAlt')}
                             width="96"

@@ -2,6 +2,7 @@ import { A, createAsync, useParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
+import { ZoomPhoto } from '../../components/zoom-photo.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { prefs, t } from '../../lib/prefs.ts';
 import { newsPlace } from './news-item.tsx';
@@ -27,7 +28,7 @@ export default function Article() {
               <Show when={a().leadPhoto}>
                 {(photo) => (
                   <figure>
-                    <img src={photo().url} alt={photo().caption ?? a().headline} />
+                    <ZoomPhoto src={photo().url} alt={photo().caption ?? a().headline} />
                     <Show when={photo().caption}>
                       <figcaption>{photo().caption}</figcaption>
                     </Show>
@@ -38,7 +39,7 @@ export default function Article() {
               <For each={a().photos}>
                 {(photo) => (
                   <figure>
-                    <img src={photo.url} alt={photo.caption ?? ''} loading="lazy" />
+                    <ZoomPhoto src={photo.url} alt={photo.caption ?? ''} loading="lazy" />
                     <Show when={photo.caption}>
                       <figcaption>{photo.caption}</figcaption>
                     </Show>

@@ -2,6 +2,7 @@ import { createAsync, query, useParams } from '@solidjs/router';
 import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../../components/timeline.tsx';
+import { ZoomPhoto } from '../../../components/zoom-photo.tsx';
 import { api, json } from '../../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
@@ -59,7 +60,7 @@ export default function StaffTicket() {
                     <div class="thumbs">
                       <Index each={Array.from({ length: tk().photoCount })}>
                         {(_, i) => (
-                          <img
+                          <ZoomPhoto
                             src={`/api/tickets/${tk().number}/photos/${i}`}
                             alt={t('photoAlt')}
                             width="96"
