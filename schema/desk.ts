@@ -1,6 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communities, compounds, partners, propertyCompanies, subdistricts } from './places.ts';
+import { renovationWishes } from './renovation.ts';
 import { staff } from './staff.ts';
 
 /**
@@ -128,7 +129,7 @@ export const timelineEntries = sqliteTable(
   (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.at)],
 );
 
-/** Photos uploaded by residents or staff; claimed by a ticket (or later a news article). */
+/** Photos uploaded by residents or staff; claimed by a ticket or a renovation wish (news articles show theirs by key). */
 export const photos = sqliteTable(
   'photos',
   {
@@ -136,10 +137,11 @@ export const photos = sqliteTable(
     type: text('type').notNull(),
     size: integer('size').notNull(),
     ticketId: integer('ticket_id').references(() => tickets.id),
+    wishId: integer('wish_id').references(() => renovationWishes.id),
     position: integer('position'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('photos_ticket_idx').on(t.ticketId, t.position)],
+  (t) => [index('photos_ticket_idx').on(t.ticketId, t.position), index('photos_wish_idx').on(t.wishId, t.position)],
 );
 
 /** One "me too" per client address and ticket, so the count means neighbours. */

@@ -94,13 +94,17 @@ export const propertyCompanyCompounds = sqliteTable(
   (t) => [primaryKey({ columns: [t.propertyCompanyId, t.compoundId] })],
 );
 
-/** Organisations that join some services: a bank branch, the disabled persons' federation. */
+/**
+ * Organisations that join some services: a bank branch, the disabled persons' federation, and the
+ * contractors (施工方) and supervisors (监理方) of courtyard renovations.
+ */
+export const partnerKinds = ['bank', 'federation', 'government', 'contractor', 'supervisor', 'other'] as const;
 export const partners = sqliteTable('partners', {
   id: integer('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
-  kind: text('kind', { enum: ['bank', 'federation', 'government', 'other'] }).notNull(),
+  kind: text('kind', { enum: partnerKinds }).notNull(),
   createdAt: createdAt(),
 });
 

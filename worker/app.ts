@@ -16,6 +16,7 @@ import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
 import { newsApi, newsPages } from './news/index.ts';
 import { places } from './places/places-routes.ts';
+import { renovationApi } from './renovation/index.ts';
 import { staffApi } from './staff/index.ts';
 import { sameOriginWrites } from './staff/middleware.ts';
 
@@ -28,7 +29,8 @@ function apiRoutes() {
     .route('/', staffApi)
     .route('/', deskApi)
     .route('/', eventsApi)
-    .route('/', newsApi);
+    .route('/', newsApi)
+    .route('/', renovationApi);
 }
 
 /**

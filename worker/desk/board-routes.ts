@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { hashToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import { slug, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
-import { countPublicWrite } from '../lib/public-writes.ts';
+import { countPublicWrite, neighbourKey } from '../lib/public-writes.ts';
 import { limitBody, shareable } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { findCommunity } from '../places/places.ts';
@@ -33,9 +32,7 @@ export const boardRoutes = new Hono<AppEnv>()
     const row = await loadTicket(db, c.req.valid('param').number);
     if (!row || !isOpen(row.ticket.status)) throw ticketNotFound();
     await countPublicWrite(c, 'me-too');
-    // One "me too" per network address; the address itself is not kept.
-    const addressHash = await hashToken(`${platform.authPepper ?? ''}|${platform.clientAddress(c)}`);
-    return c.json({ meToo: await recordMeToo(db, row.ticket.id, addressHash, platform.now()) }, 200);
+    return c.json({ meToo: await recordMeToo(db, row.ticket.id, await neighbourKey(c), platform.now()) }, 200);
   });
 
 /**

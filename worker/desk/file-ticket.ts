@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import {
   compounds,
@@ -11,11 +11,12 @@ import {
 } from '../../schema/index.ts';
 import { hashToken, randomToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
-import { phone, plainText, slug } from '../lib/fields.ts';
+import { phone, plainText, residentPhotos, slug } from '../lib/fields.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
-import { DAY_MS, zhengzhouDay } from '../lib/time.ts';
+import { DAY_MS, shanghaiDay } from '../lib/time.ts';
+import { requireUnclaimed, unclaimed } from '../lib/uploads.ts';
 import { communityBySlug } from '../places/places.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 
@@ -34,18 +35,10 @@ export const newTicketSchema = z.object({
   name: z.optional(plainText(z.maxLength(40))),
   phone,
   consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot file this.' }),
-  photos: z._default(
-    z
-      .array(z.string().check(z.regex(/^[A-Za-z0-9/_-]{8,120}$/, 'Not a photo key.')))
-      .check(z.maxLength(4, 'At most 4 photos.')),
-    [],
-  ),
+  photos: residentPhotos,
   photosPublic: z._default(z.boolean(), false),
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
-
-/** The resident's day in Zhengzhou as YYYYMMDD, the middle of a ticket's number. */
-export const shanghaiDay = (ms: number) => zhengzhouDay(ms).replaceAll('-', '');
 
 const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
 
@@ -127,14 +120,7 @@ export async function fileTicket(
     propertyCompanyId,
     owner: category.owner,
   });
-  if (input.photos.length) {
-    const free = await db
-      .select({ key: photos.key })
-      .from(photos)
-      .where(and(inArray(photos.key, input.photos), isNull(photos.ticketId)));
-    if (free.length !== new Set(input.photos).size)
-      throw invalid('photos', 'A photo was not uploaded, or belongs to another ticket.');
-  }
+  await requireUnclaimed(db, input.photos, 'A photo was not uploaded, or belongs to another ticket.');
   const token = randomToken();
   const prefix = `${community.code}-${shanghaiDay(ctx.now)}-`;
   const dueAt = ctx.now + category.serviceDays * DAY_MS;
@@ -154,7 +140,7 @@ export async function fileTicket(
     db
       .update(photos)
       .set({ ticketId: sql`last_insert_rowid()`, position })
-      .where(and(eq(photos.key, key), isNull(photos.ticketId))),
+      .where(and(eq(photos.key, key), unclaimed())),
   );
   const firstEntry = db.insert(timelineEntries).values({
     ticketId: sql`last_insert_rowid()`,

@@ -6,13 +6,15 @@ import type { PhotoStore } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
 import { purgePublicWrites } from '../lib/public-writes.ts';
 import { DAY_MS } from '../lib/time.ts';
+import { unclaimed } from '../lib/uploads.ts';
+import { purgeWishContacts, shownOnPlanItem, wishPhotosExpired } from '../renovation/housekeeping.ts';
 import { RETENTION_DAYS } from './file-ticket.ts';
 import { AUTO_CLOSE_DAYS, finalStatuses } from './lifecycle.ts';
 
 /**
  * The hourly job (a cron trigger on Workers, a timer on Node): closes tickets resolved long
  * enough ago, removes unclaimed uploads, and forgets what the stated retention periods allow
- * no longer to keep (tickets' and event sign-ups' contact details).
+ * no longer to keep (the contact details of tickets, event sign-ups and renovation wishes).
  */
 export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const cutoff = now - AUTO_CLOSE_DAYS * DAY_MS;
@@ -32,7 +34,8 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
     .select({ key: photos.key })
     .from(photos)
     .where(
-      sql`(${photos.ticketId} is null and ${photos.createdAt} < ${now - DAY_MS}) or ${photos.ticketId} in (select id from ${tickets} where ${expired})`,
+      sql`(${unclaimed()} and ${photos.createdAt} < ${now - DAY_MS} and not ${shownOnPlanItem()})
+        or ${photos.ticketId} in (select id from ${tickets} where ${expired}) or ${wishPhotosExpired(now)}`,
     );
   for (const { key } of stale) await store.delete(key);
   if (stale.length)
@@ -50,10 +53,12 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   await purgePublicWrites(db, now);
   await purgeIdempotencyKeys(db, now);
   const signupsAnonymised = await purgeSignupContacts(db, now);
+  const wishesAnonymised = await purgeWishContacts(db, now);
   return {
     closed: closed.rowsAffected,
     photosRemoved: stale.length,
     anonymised: anonymised.rowsAffected,
     signupsAnonymised,
+    wishesAnonymised,
   };
 }

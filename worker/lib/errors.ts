@@ -30,9 +30,14 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'login_taken'
   | 'malformed'
+  | 'meeting_not_found'
   | 'not_started'
+  | 'partner_exists'
   | 'photo_not_found'
   | 'place_not_found'
+  | 'plan_item_not_found'
+  | 'project_closed'
+  | 'project_not_found'
   | 'rating_not_allowed'
   | 'reopen_not_allowed'
   | 'request_in_progress'
@@ -49,7 +54,9 @@ export type ErrorCode =
   | 'too_many_pixels'
   | 'too_many_writes'
   | 'unsupported_type'
-  | 'version_conflict';
+  | 'version_conflict'
+  | 'wish_closed'
+  | 'wish_not_found';
 
 /** The one shape every error answer takes. */
 export type ErrorBody = {

@@ -82,6 +82,17 @@ export const plainText = (...checks: z.core.$ZodCheck<string>[]) =>
     ...checks,
   );
 
+/**
+ * The photos a resident attaches (a ticket, a renovation wish): up to 4 keys of their uploads.
+ * @example const schema = z.object({ photos: residentPhotos })
+ */
+export const residentPhotos = z._default(
+  z
+    .array(z.string().check(z.regex(/^[A-Za-z0-9/_-]{8,120}$/, 'Not a photo key.')))
+    .check(z.maxLength(4, 'At most 4 photos.')),
+  [],
+);
+
 /** A calendar day in Zhengzhou, YYYY-MM-DD; a due time is the end of that day (23:59 UTC+8). */
 export const dueDate = z
   .string()

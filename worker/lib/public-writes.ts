@@ -1,14 +1,15 @@
 import { and, gt, inArray, min, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { publicWrites } from '../../schema/index.ts';
+import { hashToken } from './crypto.ts';
 import { ApiError } from './errors.ts';
 import type { AppEnv } from './platform.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Which writes share one hourly budget: residents' tickets and event sign-ups count together. */
+/** Which writes share one hourly budget: residents' tickets, sign-ups, wishes and "me too"s count together. */
 const budgets = {
-  write: { kinds: ['ticket', 'signup', 'me-too'], factor: 1 },
+  write: { kinds: ['ticket', 'signup', 'me-too', 'wish'], factor: 1 },
   upload: { kinds: ['photo'], factor: 4 },
 } as const;
 type Kind = (typeof budgets)[keyof typeof budgets]['kinds'][number];
@@ -53,6 +54,14 @@ export async function countPublicWrite(c: Context<AppEnv>, kind: Kind): Promise<
     },
   );
 }
+
+/**
+ * Who a "me too" comes from: the client address under the server's secret, so one network counts
+ * once and the address itself is never kept.
+ * @example await recordMeToo(db, ticketId, await neighbourKey(c), now)
+ */
+export const neighbourKey = (c: Context<AppEnv>) =>
+  hashToken(`${c.var.platform.authPepper ?? ''}|${c.var.platform.clientAddress(c)}`);
 
 /** Forgets writes older than the window (run by the hourly job). */
 export async function purgePublicWrites(db: AppEnv['Variables']['db'], now: number): Promise<void> {

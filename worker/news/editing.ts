@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import {
   type ArticleStatus,
@@ -13,6 +13,7 @@ import { plainText, slug } from '../lib/fields.ts';
 import { markdownToText } from '../lib/markdown.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
+import { unclaimed } from '../lib/uploads.ts';
 import { communityBySlug, communityPlace, subdistrictBySlug } from '../places/places.ts';
 import { auditEntry } from '../staff/audit.ts';
 import { authorize, type PlaceRef, type StaffMember } from '../staff/policy.ts';
@@ -63,7 +64,7 @@ async function checkPhotos(db: Db, input: ArticleInput) {
   const found = await db
     .select({ key: photos.key })
     .from(photos)
-    .where(and(inArray(photos.key, keys), isNull(photos.ticketId)));
+    .where(and(inArray(photos.key, keys), unclaimed()));
   if (found.length !== new Set(keys).size)
     throw new ApiError(400, 'invalid_input', 'A photo was not uploaded.', { photos: 'Upload the photo first.' });
 }

@@ -1,6 +1,7 @@
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { articles, photos } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
+import { unclaimed } from '../lib/uploads.ts';
 import { decide, roleAllows, type StaffMember } from '../staff/policy.ts';
 
 /** Articles that show this photo: as their lead, among their photos, or in their body. */
@@ -14,7 +15,7 @@ const showing = (key: string) =>
 /**
  * Who may see a photo at /photos/KEY: everyone once a published article shows it; before that,
  * staff who may draft news where an article showing it lies, or, for an upload no article shows
- * yet, staff who draft news at all. A resident's ticket photo is never served here: only the
+ * yet, staff who draft news at all. A resident's ticket or wish photo is never served here: only the
  * ticket's own route serves it, under the ticket's policy.
  * @example const audience = await photoAudience(db, key, () => currentStaff(c))
  */
@@ -32,8 +33,11 @@ export async function photoAudience(
   const member = await staff();
   if (!member) return null;
   if (shownBy.length) return shownBy.some((a) => decide(member, 'news.draft', a) === 'allow') ? 'staff' : null;
-  const [upload] = await db.select({ ticketId: photos.ticketId }).from(photos).where(eq(photos.key, key));
-  return upload?.ticketId === null && roleAllows(member, 'news.draft') ? 'staff' : null;
+  const [upload] = await db
+    .select({ key: photos.key })
+    .from(photos)
+    .where(and(eq(photos.key, key), unclaimed()));
+  return upload && roleAllows(member, 'news.draft') ? 'staff' : null;
 }
 
 /** The stored type and size of photos, for feed enclosures (RSS wants both). */

@@ -62,11 +62,15 @@ const send = (url: string, a: Attempt) =>
   });
 
 describe('kill -9 in the middle of residents’ writes', () => {
-  it('files every ticket and sign-up exactly once, and replays the answers given before the crash', async () => {
+  it('files every ticket, sign-up and wish exactly once, and replays the answers given before the crash', async () => {
     const { url, process: child } = await start();
     server = child;
     const events = (await (await fetch(`${url}/api/events?community=jieyunlu`)).json()) as { events: { id: number }[] };
     const eventId = events.events[0]!.id;
+    const projects = (await (await fetch(`${url}/api/renovation/projects?compound=tiedao-jieyunli`)).json()) as {
+      projects: { id: number }[];
+    };
+    const projectId = projects.projects[0]!.id;
     const attempts: Attempt[] = [
       ...Array.from({ length: 60 }, (_, i) => ({
         key: `crash-ticket-${i}`,
@@ -86,6 +90,17 @@ describe('kill -9 in the middle of residents’ writes', () => {
         path: `/api/events/${eventId}/signups`,
         address: `198.18.2.${i}`,
         body: { name: `居民${i}`, phone: `137${String(20000000 + i).padStart(8, '0')}`, seats: 1 },
+      })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        key: `crash-wish-${i}`,
+        path: `/api/renovation/projects/${projectId}/wishes`,
+        address: `198.18.3.${i}`,
+        body: {
+          kind: i % 3 ? 'wish' : 'objection',
+          description: `崩溃测试心愿 ${i}：广场加座椅`,
+          phone: `136${String(30000000 + i).padStart(8, '0')}`,
+          consent: true,
+        },
       })),
     ];
     const firstAnswers = new Map<string, unknown>();
@@ -110,7 +125,7 @@ describe('kill -9 in the middle of residents’ writes', () => {
     const written = async () => {
       const db = createClient({ url: databaseUrl });
       const rows = await db.execute(
-        "select (select count(*) from tickets where description like '崩溃测试工单 %') + (select count(*) from event_signups where name like '居民%') as n",
+        "select (select count(*) from tickets where description like '崩溃测试工单 %') + (select count(*) from event_signups where name like '居民%') + (select count(*) from renovation_wishes where description like '崩溃测试心愿 %') as n",
       );
       db.close();
       return Number(rows.rows[0]!.n);
@@ -132,9 +147,13 @@ describe('kill -9 in the middle of residents’ writes', () => {
     const db = createClient({ url: databaseUrl });
     const tickets = await db.execute("select count(*) as n from tickets where description like '崩溃测试工单 %'");
     const signups = await db.execute("select count(*) as n from event_signups where name like '居民%'");
+    const wishes = await db.execute(
+      "select count(*) as n from renovation_wishes where description like '崩溃测试心愿 %'",
+    );
     db.close();
     expect(Number(tickets.rows[0]!.n)).toBe(60);
     expect(Number(signups.rows[0]!.n)).toBe(40);
+    expect(Number(wishes.rows[0]!.n)).toBe(30);
     // The crash really landed in the middle: some answered before it, not all.
     expect(firstAnswers.size).toBeGreaterThan(0);
     expect(firstAnswers.size).toBeLessThan(attempts.length);

@@ -63,3 +63,32 @@ export async function auditPage(db: Db, before: number | undefined, limit: numbe
     .limit(limit);
   return { entries, nextBefore: entries.length === limit ? entries.at(-1)!.id : null };
 }
+
+/**
+ * The audit entry for a write that must have changed exactly one row, placed right after it in
+ * the batch. If that statement changed nothing (a lost race: the version moved on), the entry
+ * cannot be written (its time is null) and the whole batch is undone, so the statements after
+ * it need no guards of their own. `isLostRace` tells that failure from others.
+ * @example await db.batch([db.update(meetings)…where(version), auditEntryOrAbort(db, me, 'meeting.minutes', 'meeting', id, now), …])
+ */
+export function auditEntryOrAbort(
+  db: Db,
+  who: { id: number } | null,
+  action: string,
+  objectType: string,
+  objectId: string | number,
+  now: number,
+  detail?: Record<string, unknown>,
+) {
+  return db.run(sql`insert into ${auditLog} (staff_id, action, object_type, object_id, detail, at)
+    values (${who?.id ?? null}, ${action}, ${objectType}, ${String(objectId)}, ${detail ? JSON.stringify(detail) : null},
+      case when changes() = 1 then ${now} end)`);
+}
+
+/** Whether a batch failed because `auditEntryOrAbort` found nothing changed before it. */
+export function isLostRace(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if (e.message.includes('audit_log.at')) return true;
+  }
+  return false;
+}

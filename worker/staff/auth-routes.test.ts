@@ -307,6 +307,8 @@ describe('what /me says the staff member may do', () => {
     'ticket.supervise': false,
     'category.manage': false,
     'stats.read': false,
+    'renovation.read': false,
+    'renovation.manage': false,
   };
   const desk = { 'ticket.read': true, 'ticket.work': true };
   const office = {
@@ -317,6 +319,8 @@ describe('what /me says the staff member may do', () => {
     'event.manage': true,
     'category.manage': true,
     'stats.read': true,
+    'renovation.read': true,
+    'renovation.manage': true,
   };
   const expected: Record<string, typeof none> = {
     'erqi-admin': { ...none, ...office, 'staff.manage': true, 'audit.read': true, 'ticket.supervise': true },

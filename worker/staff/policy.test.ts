@@ -94,6 +94,24 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
     'ticket in a compound the company does not serve',
     { admin: 'allow', subdistrict: 'allow', community: 'hidden', property: 'hidden', correspondent: 'hidden' },
   ],
+  [
+    'renovation.manage',
+    at(1, 11, { compoundId: 111 }),
+    'renovation project in own community (the company serves the compound)',
+    { admin: 'allow', subdistrict: 'allow', community: 'allow', property: 'forbidden', correspondent: 'forbidden' },
+  ],
+  [
+    'renovation.read',
+    at(1, 12, { compoundId: 121 }),
+    'renovation project in the neighbour community',
+    { admin: 'allow', subdistrict: 'allow', community: 'hidden', property: 'hidden', correspondent: 'hidden' },
+  ],
+  [
+    'renovation.manage',
+    at(2, 21, { compoundId: 211 }),
+    'renovation project in another sub-district',
+    { admin: 'allow', subdistrict: 'hidden', community: 'hidden', property: 'hidden', correspondent: 'hidden' },
+  ],
 ];
 
 describe('policy: decide(role, action, place)', () => {

@@ -35,7 +35,9 @@ export type Action =
   | 'ticket.work'
   | 'ticket.supervise'
   | 'category.manage'
-  | 'stats.read';
+  | 'stats.read'
+  | 'renovation.read'
+  | 'renovation.manage';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -50,6 +52,9 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'category.manage': ['admin', 'subdistrict', 'community'],
   // Figures are per community; property staff work tickets but do not see a community whole.
   'stats.read': ['admin', 'subdistrict', 'community'],
+  // Courtyard renovation: the community and the sub-district run a project's consultation.
+  'renovation.read': ['admin', 'subdistrict', 'community'],
+  'renovation.manage': ['admin', 'subdistrict', 'community'],
 };
 
 /** Whether the role may ever do this, wherever the object is. */

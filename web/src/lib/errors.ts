@@ -42,6 +42,10 @@ const byCode = {
   staff_not_found: 'errNotFound',
   subdistrict_not_found: 'errNotFound',
   ticket_not_found: 'errNotFound',
+  project_not_found: 'errNotFound',
+  plan_item_not_found: 'errNotFound',
+  wish_not_found: 'errNotFound',
+  meeting_not_found: 'errNotFound',
   conflict: 'errConflict',
   version_conflict: 'errConflict',
   request_in_progress: 'errInProgress',
@@ -52,6 +56,8 @@ const byCode = {
   ticket_not_open: 'errNotNow',
   reopen_not_allowed: 'errNotNow',
   rating_not_allowed: 'errNotNow',
+  project_closed: 'errNotNow',
+  wish_closed: 'errNotNow',
   not_started: 'errNotAllowedYet',
   cancel_closed: 'cancelFailed',
   already_cancelled: 'errAlreadyCancelled',
@@ -62,6 +68,7 @@ const byCode = {
   cannot_disable_self: 'errSelf',
   category_exists: 'errTaken',
   login_taken: 'errTaken',
+  partner_exists: 'errTaken',
 } as const satisfies Record<FailureCode, MessageKey>;
 
 /** A form's own words where the general ones are too vague: per code, and per field (given the code). */

@@ -18,7 +18,8 @@ describe('the demo events', () => {
     const upcoming = rows.filter((r) => r.status === 'scheduled');
     expect(upcoming.length).toBeGreaterThanOrEqual(10);
     expect(upcoming.every((r) => r.startsAt > now && r.endsAt > r.startsAt)).toBe(true);
-    const past = rows.filter((r) => r.status === 'completed');
+    // Joint meetings come with the renovation demo (one of them held in 2021).
+    const past = rows.filter((r) => r.status === 'completed' && r.kind !== 'joint_meeting');
     expect(past).toHaveLength(1);
     expect(past[0]).toMatchObject({
       title: '小板凳课堂',

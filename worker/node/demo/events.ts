@@ -96,19 +96,6 @@ function demoEvents(now: number): DemoEvent[] {
       hours: 1,
     },
     {
-      title: '人和路6号院四方联席会',
-      kind: 'joint_meeting',
-      organiser: { community: 'renhelu' },
-      description:
-        '楼院党支部、施工方、监理方、党员群众代表四方联席会：通报改造进度，听取居民意见（门球场座椅、健康步道、保护老紫藤树）。欢迎居民代表报名参加。',
-      channel: 'onsite',
-      venue: '人和路6号院党员活动室',
-      compound: 'renhelu-6',
-      startsAt: shanghaiTime(now, 5, '15:00'),
-      hours: 1.5,
-      capacity: 20,
-    },
-    {
       title: '主题党日：学习全会精神',
       kind: 'party_day',
       organiser: { community: 'yongan' },
@@ -167,8 +154,9 @@ async function insertEvent(db: Db, e: DemoEvent, now: number, extra: Partial<typ
 /**
  * The events of the newspaper page, scheduled relative to `now` (the day the database is made)
  * so there is always something upcoming: the Jieyun Road Small-Stool Class as a weekly series,
- * the Mifengzhang three-channel outreach, the Renhe Road four-party joint meeting, a Yong'an
- * Party day, and last week's class with its summary. Loads nothing if events exist already.
+ * the Mifengzhang three-channel outreach, a Yong'an Party day, and last week's class with its
+ * summary (joint meetings come with their renovation projects: demo/renovation.ts). Loads
+ * nothing if events exist already.
  */
 export async function loadDemoEvents(db: Db, now: number): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(events);

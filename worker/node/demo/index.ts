@@ -17,6 +17,7 @@ import { hashPassword } from '../../staff/password.ts';
 import { loadDemoDesk } from './desk.ts';
 import { loadDemoEvents } from './events.ts';
 import { loadDemoNews } from './news.ts';
+import { loadDemoRenovation } from './renovation.ts';
 
 /**
  * Demo data from the Erqi District newspaper page (see the shared domain brief).
@@ -140,6 +141,8 @@ export async function loadDemoData(db: Db, options: { pepper?: string; staffPass
   await loadDemoNews(db);
   // After the news: last week's class links to the report about it, if there is one.
   await loadDemoEvents(db, options.now ?? Date.now());
+  // After news and events: a project links its story, and its joint meetings are events.
+  await loadDemoRenovation(db, options.now ?? Date.now());
   return { staffPassword };
 }
 

@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../lib/platform.ts';
+import { limitBody } from '../lib/security.ts';
+import { validate } from '../lib/validate.ts';
+import { requireStaff } from '../staff/middleware.ts';
+import { authorizeRole } from '../staff/policy.ts';
+import { newPartnerSchema } from './input.ts';
+import { renovationMeetings } from './meeting-routes.ts';
+import { addPartner, renovationPartners } from './partners.ts';
+import { renovationRoutes } from './resident-routes.ts';
+import { renovationStaff } from './staff-routes.ts';
+
+/** Contractors and supervisors, for the project form. */
+const partnerRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    authorizeRole(c.var.staff, 'renovation.read');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ partners: await renovationPartners(c.var.db) }, 200);
+  })
+  .post('/', limitBody(), validate('json', newPartnerSchema), async (c) => {
+    authorizeRole(c.var.staff, 'renovation.manage');
+    const partner = await addPartner(c.var.db, c.var.staff, c.req.valid('json'), c.var.platform.now());
+    return c.json({ partner }, 201);
+  });
+
+/** The staff side at /renovation/staff: every route needs a signed-in staff member. */
+const staffSide = new Hono<AppEnv>()
+  .use(requireStaff)
+  .route('/', renovationStaff)
+  .route('/', renovationMeetings)
+  .route('/partners', partnerRoutes);
+
+/**
+ * Courtyard renovation under /api/renovation: residents read projects and file and follow wishes
+ * without an account; staff run projects, answers and joint meetings at /renovation/staff.
+ */
+export const renovationApi = new Hono<AppEnv>()
+  .route('/renovation/staff', staffSide)
+  .route('/renovation', renovationRoutes);

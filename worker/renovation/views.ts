@@ -1,0 +1,131 @@
+import { and, eq } from 'drizzle-orm';
+import { renovationProjects, renovationWishes } from '../../schema/index.ts';
+import { maskPhone } from '../lib/fields.ts';
+import type { Db } from '../lib/platform.ts';
+import { agendaOf, meetingIndex, meetingsForPage, meetingsOf } from './meetings.ts';
+import {
+  articlesOf,
+  findProjects,
+  itemHistory,
+  itemsOf,
+  type ProjectRow,
+  partnersOf,
+  projectSummary,
+  publicItem,
+} from './projects.ts';
+import { answerOf, findWishes, outcomeOrder, publicWish, type WishRow, wishTimeline } from './wishes.ts';
+
+/** Residents' list of projects: each with its plan items and counts. */
+export async function projectList(db: Db, rows: ProjectRow[]) {
+  const items = await itemsOf(
+    db,
+    rows.map((r) => r.project.id),
+  );
+  return rows.map((r) => projectSummary(r, items));
+}
+
+/**
+ * A project's page: its plan items with their history, the working group and partners, the
+ * public wishes grouped by answer, past meetings with their decisions and the next one, and its
+ * news. No resident's name or phone is in it.
+ */
+export async function projectPage(db: Db, row: ProjectRow, now: number) {
+  const id = row.project.id;
+  const [items, partners, articles, meetings, wishes] = await Promise.all([
+    itemsOf(db, [id]),
+    partnersOf(db, id),
+    articlesOf(db, id, 'published'),
+    meetingsOf(db, [id]),
+    findWishes(db, and(eq(renovationWishes.projectId, id), eq(renovationWishes.listed, true))),
+  ]);
+  const [history, agenda] = await Promise.all([
+    itemHistory(
+      db,
+      items.map((i) => i.id),
+    ),
+    agendaOf(
+      db,
+      meetings.map((m) => m.meeting.id),
+    ),
+  ]);
+  const index = meetingIndex(meetings);
+  const shown = wishes.map((w) => publicWish(w, index));
+  const summary = projectSummary(row, items);
+  return {
+    ...summary,
+    items: items.map((i) => ({
+      ...publicItem(i),
+      history: history.filter((h) => h.itemId === i.id).map(({ itemId: _, ...h }) => h),
+      wishes: shown.filter((w) => w.answer.item?.id === i.id).map((w) => w.number),
+    })),
+    workingGroup: row.project.workingGroup,
+    partners,
+    wishGroups: outcomeOrder
+      .map((outcome) => ({ outcome, wishes: shown.filter((w) => w.answer.outcome === outcome) }))
+      .filter((g) => g.wishes.length > 0),
+    meetings: meetingsForPage(meetings, agenda, now),
+    articles: articles.map(({ status: _, ...a }) => a),
+    counts: {
+      ...summary.counts,
+      objections: wishes.filter((w) => w.wish.kind === 'objection').length,
+      answered: await answeredCount(db, id),
+    },
+  };
+}
+
+async function answeredCount(db: Db, projectId: number) {
+  const rows = await db
+    .select({ outcome: renovationWishes.outcome })
+    .from(renovationWishes)
+    .where(eq(renovationWishes.projectId, projectId));
+  return rows.filter((r) => r.outcome !== 'received').length;
+}
+
+/** The project a wish belongs to, as its tracking page names it. */
+async function projectOfWish(db: Db, projectId: number) {
+  const [row] = await findProjects(db, eq(renovationProjects.id, projectId));
+  return { id: row!.project.id, title: row!.project.title, status: row!.project.status, compound: row!.compound };
+}
+
+/** The resident's private view: the public answer and their own timeline, phone masked. */
+export async function trackingView(db: Db, row: WishRow) {
+  const w = row.wish;
+  const [project, meetings, timeline] = await Promise.all([
+    projectOfWish(db, w.projectId),
+    meetingsOf(db, [w.projectId]),
+    wishTimeline(db, w.id),
+  ]);
+  return {
+    ...publicWish(row, meetingIndex(meetings)),
+    photoCount: row.photoCount,
+    name: w.name,
+    phone: maskPhone(w.phone),
+    listed: w.listed,
+    project,
+    timeline,
+  };
+}
+
+/** The staff view of a wish: everything, with the version an answer must name. */
+export async function staffWish(db: Db, row: WishRow, meetings: ReturnType<typeof meetingIndex>, full = false) {
+  const w = row.wish;
+  return {
+    number: w.number,
+    kind: w.kind,
+    channel: w.channel,
+    description: w.description,
+    location: w.location,
+    name: w.name,
+    phone: w.phone,
+    item: row.about,
+    meToo: w.meToo,
+    listed: w.listed,
+    photosPublic: w.photosPublic,
+    photoCount: row.photoCount,
+    createdAt: w.createdAt,
+    answer: answerOf(row, meetings),
+    answeredAt: w.answeredAt,
+    version: w.version,
+    ...(full ? { timeline: await wishTimeline(db, w.id) } : {}),
+  };
+}
