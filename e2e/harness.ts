@@ -89,6 +89,11 @@ export async function staffPage(browser: Browser, url: string, login: string): P
 /** Saves a full-page screenshot under test-results/screenshots for people to look at. */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
+  // Cards far down a list are laid out only near the screen; a whole-page picture shows them all.
+  await page.evaluate(() => {
+    for (const card of document.querySelectorAll<HTMLElement>('.plain-list > .card'))
+      card.style.contentVisibility = 'visible';
+  });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 

@@ -17,6 +17,9 @@ export const routes: RouteDefinition[] = [
   { path: '/desk', component: lazy(() => import('./pages/desk/index.tsx')), preload: preloadDesk },
   { path: '/desk/board', component: lazy(() => import('./pages/desk/board.tsx')) },
   { path: '/desk/t/:number', component: lazy(() => import('./pages/desk/tracking.tsx')), preload: preloadTracking },
+  { path: '/renovation', component: lazy(() => import('./pages/renovation/index.tsx')) },
+  { path: '/renovation/w/:number', component: lazy(() => import('./pages/renovation/tracking.tsx')) },
+  { path: '/renovation/:id', component: lazy(() => import('./pages/renovation/project.tsx')) },
   { path: '/staff/sign-in', component: lazy(() => import('./pages/staff/sign-in.tsx')) },
   {
     path: '/staff',

@@ -5,3 +5,5 @@ import { prefs } from './prefs.ts';
 export const formatDate = (ms: number) => formatDateIn(prefs.locale(), ms);
 /** A UTC instant as Zhengzhou day and time, in the current language: "11月28日星期六 14:05". */
 export const formatDateTime = (ms: number) => formatDateTimeIn(prefs.locale(), ms);
+/** A Zhengzhou calendar day (YYYY-MM-DD, as due and done dates are kept) in the current language. */
+export const formatDay = (day: string) => formatDate(Date.parse(`${day}T12:00:00+08:00`));

@@ -3,13 +3,19 @@ import { persisted } from './storage.ts';
 
 export type MyTicket = { number: string; token: string; at: number };
 
-/** The tickets filed from this phone, newest first, so residents find their tracking links again. */
-export const myTickets = createRoot(() => {
-  const [list, setList] = persisted<MyTicket[]>('linli.myTickets', []);
-  const remember = (ticket: MyTicket) =>
-    setList((old) => [ticket, ...old.filter((t) => t.number !== ticket.number)].slice(0, 20));
-  return { list, remember };
-});
+/** What was filed from this phone, newest first, so residents find their tracking links again. */
+const filedHere = (key: string) =>
+  createRoot(() => {
+    const [list, setList] = persisted<MyTicket[]>(key, []);
+    const remember = (ticket: MyTicket) =>
+      setList((old) => [ticket, ...old.filter((t) => t.number !== ticket.number)].slice(0, 20));
+    return { list, remember };
+  });
+
+/** The tickets filed from this phone. */
+export const myTickets = filedHere('linli.myTickets');
+/** The renovation wishes and objections filed from this phone. */
+export const myWishes = filedHere('linli.myWishes');
 
 /**
  * The "me too"s pressed on this phone, with the count each one made: the board is cached for a

@@ -1,5 +1,6 @@
 import { createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
+import { BadLink } from '../../components/bad-link.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
@@ -9,28 +10,6 @@ import { getPlaces } from '../../lib/places.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
 import { getTracking } from './queries.ts';
 import { ResidentActions } from './resident-actions.tsx';
-
-/** A wrong or cut-off tracking link: say so, and where to ask, by the community its number names. */
-function BadLink(props: { number: string }) {
-  const tree = createAsync(() => getPlaces());
-  const community = () => {
-    const code = props.number.split('-')[0]?.toUpperCase();
-    return tree()
-      ?.subdistricts.flatMap((s) => s.communities)
-      .find((c) => c.code === code);
-  };
-  return (
-    <>
-      <p>{t('badTrackingLink')}</p>
-      <p>
-        {t('badTrackingLinkWhat', {
-          number: props.number,
-          desk: community() ? placeName(community()!) : t('yourCommunity'),
-        })}
-      </p>
-    </>
-  );
-}
 
 /** The resident's private page for one ticket: where it stands, what happened, what they can do. */
 export default function TrackingPage() {
@@ -42,7 +21,11 @@ export default function TrackingPage() {
       <h1>{t('ticketTitle')}</h1>
       <ErrorBoundary
         fallback={(err, retry) => (
-          <LoadError error={err} retry={retry} badLink={() => <BadLink number={params.number} />} />
+          <LoadError
+            error={err}
+            retry={retry}
+            badLink={() => <BadLink number={params.number} message={t('badTrackingLink')} />}
+          />
         )}
       >
         <Suspense fallback={<Loading />}>
