@@ -28,8 +28,8 @@ function PlaceEvents(props: { place: Place; when: When }) {
           {(d) => (
             <>
               <p class="place-line">
-                <strong>{placeName(d().community ?? d().subdistrict)}</strong>
-                <Show when={d().community}> · {placeName(d().subdistrict)}</Show>
+                <strong>{placeName(d().community ?? d().subdistrict!)}</strong>
+                <Show when={d().community}> · {placeName(d().subdistrict!)}</Show>
               </p>
               <nav class="tabs" aria-label={t('eventsWhenLabel')}>
                 <A
@@ -65,10 +65,10 @@ function PlaceEvents(props: { place: Place; when: When }) {
                   <WeekView events={d().events} />
                 </Show>
               </Show>
-              <SubscribeBox place={props.place} name={placeName(d().community ?? d().subdistrict)} />
+              <SubscribeBox place={props.place} name={placeName(d().community ?? d().subdistrict!)} />
               <Show when={d().community}>
-                <A href={`/events?subdistrict=${d().subdistrict.slug}`}>
-                  {t('eventsWholeSubdistrict', { name: placeName(d().subdistrict) })}
+                <A href={`/events?subdistrict=${d().subdistrict!.slug}`}>
+                  {t('eventsWholeSubdistrict', { name: placeName(d().subdistrict!) })}
                 </A>
               </Show>
             </>
