@@ -21,7 +21,13 @@ function community(): string | undefined {
   return prefs.place()?.community;
 }
 
-export const preloadHome: RoutePreloadFunc = () => void getPlaces();
+export const preloadHome: RoutePreloadFunc = () => {
+  const slug = community();
+  if (slug) {
+    void getNews({ community: slug });
+    void getEvents({ community: slug }, 'upcoming');
+  }
+};
 
 export const preloadNews: RoutePreloadFunc = ({ location }) => {
   const slug = community();
