@@ -21,7 +21,7 @@ describe('news on a phone', () => {
     await resident.goto(app.url);
     await resident.getByLabel('街道').selectOption({ label: '京广路街道' });
     await resident.getByLabel('社区', { exact: true }).selectOption({ label: '洁云路社区' });
-    await resident.getByRole('link', { name: '新闻' }).click();
+    await resident.getByRole('link', { name: '新闻', exact: true }).click();
     await expect.poll(() => resident.locator('.news-item').count()).toBe(2);
     await screenshot(resident, 'news-list');
     await resident.getByLabel('搜索新闻').fill('小板凳');

@@ -2,8 +2,9 @@ import type { RoutePreloadFunc } from '@solidjs/router';
 import { getEvents } from './lib/events.ts';
 import { getPlaces } from './lib/places.ts';
 import { prefs } from './lib/prefs.ts';
+import { placeQuery, type ScopedPage } from './lib/scope.ts';
 import { getCategories } from './pages/desk/categories.ts';
-import { getTracking } from './pages/desk/queries.ts';
+import { getBoard, getTracking } from './pages/desk/queries.ts';
 import { getArticle, getNews } from './pages/news/queries.ts';
 
 /**
@@ -21,25 +22,35 @@ function community(): string | undefined {
   return prefs.place()?.community;
 }
 
-export const preloadHome: RoutePreloadFunc = () => void getPlaces();
+/** The place a scoped page will show: the address's, else the chosen community widened as remembered. */
+function scopedPlace(page: ScopedPage, query: Record<string, string | string[] | undefined>) {
+  void getPlaces();
+  return placeQuery({ subdistrict: one(query.subdistrict), district: one(query.district) }, page, prefs.place());
+}
+
+export const preloadHome: RoutePreloadFunc = () => {
+  const slug = community();
+  if (slug) {
+    void getNews({ community: slug });
+    void getEvents({ community: slug }, 'upcoming');
+  }
+};
 
 export const preloadNews: RoutePreloadFunc = ({ location }) => {
-  const slug = community();
-  if (slug) void getNews({ community: slug, column: one(location.query.column), q: one(location.query.q) });
+  const where = scopedPlace('news', location.query);
+  if (where) void getNews({ ...where, column: one(location.query.column), q: one(location.query.q) });
 };
 
 export const preloadArticle: RoutePreloadFunc = ({ params }) => void getArticle(params.id!);
 
 export const preloadEvents: RoutePreloadFunc = ({ location }) => {
-  const when = location.query.when === 'past' ? 'past' : 'upcoming';
-  const subdistrict = one(location.query.subdistrict);
-  if (subdistrict) {
-    void getPlaces();
-    void getEvents({ subdistrict }, when);
-    return;
-  }
-  const slug = community();
-  if (slug) void getEvents({ community: slug }, when);
+  const where = scopedPlace('events', location.query);
+  if (where) void getEvents(where, location.query.when === 'past' ? 'past' : 'upcoming');
+};
+
+export const preloadBoard: RoutePreloadFunc = ({ location }) => {
+  const where = scopedPlace('board', location.query);
+  if (where) void getBoard(where);
 };
 
 export const preloadDesk: RoutePreloadFunc = () => {

@@ -1,7 +1,15 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import Home from './pages/home.tsx';
-import { preloadArticle, preloadDesk, preloadEvents, preloadHome, preloadNews, preloadTracking } from './preload.ts';
+import {
+  preloadArticle,
+  preloadBoard,
+  preloadDesk,
+  preloadEvents,
+  preloadHome,
+  preloadNews,
+  preloadTracking,
+} from './preload.ts';
 
 /**
  * The one route table. The home page ships in the first bundle; the rest load when visited,
@@ -15,7 +23,7 @@ export const routes: RouteDefinition[] = [
   { path: '/events/signup/:id', component: lazy(() => import('./pages/events/signup.tsx')) },
   { path: '/events/:id', component: lazy(() => import('./pages/events/event.tsx')) },
   { path: '/desk', component: lazy(() => import('./pages/desk/index.tsx')), preload: preloadDesk },
-  { path: '/desk/board', component: lazy(() => import('./pages/desk/board.tsx')) },
+  { path: '/desk/board', component: lazy(() => import('./pages/desk/board.tsx')), preload: preloadBoard },
   { path: '/desk/t/:number', component: lazy(() => import('./pages/desk/tracking.tsx')), preload: preloadTracking },
   { path: '/renovation', component: lazy(() => import('./pages/renovation/index.tsx')) },
   { path: '/renovation/w/:number', component: lazy(() => import('./pages/renovation/tracking.tsx')) },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf } from '../test-helpers.ts';
 import { type DeskApp, deskApp, plainJpeg, upload } from './test-helpers.ts';
 
 let d: DeskApp;
@@ -113,5 +114,94 @@ describe('me too', () => {
     } finally {
       await r.t.cleanup();
     }
+  });
+});
+
+describe('the board wider than one community', () => {
+  type BoardQuery = Parameters<typeof d.t.api.board.$get>[0]['query'];
+  const page = async (query: BoardQuery) => {
+    const res = await d.t.api.board.$get({ query });
+    expect(res.status).toBe(200);
+    return res.json();
+  };
+  const numbers = async (query: BoardQuery) => (await page({ limit: '100', ...query })).tickets.map((t) => t.number);
+
+  it("a whole sub-district's board holds its communities' open tickets, the district's every one", async () => {
+    const yongan = await d.fileOk({ name: '李大爷', phone: '13912340000' });
+    const renhelu = await d.fileOk({ community: 'renhelu', compound: undefined });
+    const jianzhongjie = await numbers({ subdistrict: 'jianzhongjie' });
+    expect(jianzhongjie).toContain(yongan.number);
+    expect(jianzhongjie).not.toContain(renhelu.number);
+    expect(jianzhongjie).toEqual(await numbers({ community: 'yongan' }));
+    const district = await numbers({ district: '1' });
+    expect(district).toEqual(expect.arrayContaining([yongan.number, renhelu.number]));
+    expect(new Set(district).size).toBe(district.length);
+  });
+
+  it('shows only public fields, and names the community of each ticket', async () => {
+    const { tickets } = await page({ district: '1' });
+    expect(tickets.length).toBeGreaterThan(1);
+    for (const ticket of tickets) {
+      expect(Object.keys(ticket).sort()).toEqual(
+        [
+          'category',
+          'community',
+          'compound',
+          'createdAt',
+          'description',
+          'dueAt',
+          'location',
+          'meToo',
+          'number',
+          'overdue',
+          'owner',
+          'photoCount',
+          'status',
+        ].sort(),
+      );
+      expect(ticket.community.slug).toMatch(/^[a-z-]+$/);
+    }
+    const text = JSON.stringify(tickets);
+    for (const secret of ['李大爷', '13912340000', '张阿姨', '13800000001']) expect(text).not.toContain(secret);
+    expect(tickets.find((t) => t.number.startsWith('RH-'))?.community).toEqual({
+      slug: 'renhelu',
+      name: '人和路社区',
+      nameEn: 'Renhe Road Community',
+    });
+  });
+
+  it('pages at most 100 at a time (50 unless asked), following the cursor without repeats or gaps', async () => {
+    const all = await numbers({ district: '1' });
+    expect(all.length).toBeGreaterThan(3);
+    const first = await page({ district: '1' });
+    expect(first.tickets.length).toBe(Math.min(all.length, 50));
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let i = 0; i < 50; i++) {
+      const next = await page({ district: '1', limit: '2', after });
+      seen.push(...next.tickets.map((t) => t.number));
+      if (!next.nextAfter) break;
+      after = next.nextAfter;
+    }
+    expect(seen).toEqual(all);
+  });
+
+  it('answers 400 naming the field for no place, two places, a bad district, limit or cursor; 404 for an unknown place', async () => {
+    for (const [query, fields] of [
+      ['', ['community']],
+      ['community=yongan&district=1', ['community', 'district']],
+      ['community=yongan&subdistrict=jianzhongjie', ['community', 'subdistrict']],
+      ['district=yes', ['district']],
+      ['district=1&limit=101', ['limit']],
+      ['district=1&limit=0', ['limit']],
+      ['district=1&after=3', ['after']],
+    ] as const) {
+      const res = await d.t.app.request(`/api/board?${query}`);
+      expect(res.status, query).toBe(400);
+      const { error } = await errorOf(res);
+      expect(error.code).toBe('invalid_input');
+      expect(Object.keys(error.fields ?? {}).sort(), query).toEqual([...fields].sort());
+    }
+    expect((await d.t.app.request('/api/board?subdistrict=atlantis')).status).toBe(404);
   });
 });

@@ -1,31 +1,50 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
-import { slug, ticketNumber } from '../lib/fields.ts';
+import { ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { countPublicWrite, neighbourKey } from '../lib/public-writes.ts';
 import { limitBody, shareable } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
-import { findCommunity } from '../places/places.ts';
+import { findCommunity, findSubdistrict } from '../places/places.ts';
+import { onePlace, placeScopeFields } from '../places/scope.ts';
 import { currentStaff } from '../staff/middleware.ts';
 import { decide } from '../staff/policy.ts';
-import { communityBoard, recordMeToo, ticketPhotoAt } from './board.ts';
+import { type BoardPlace, publicBoard, recordMeToo, ticketPhotoAt } from './board.ts';
 import { isOpen } from './lifecycle.ts';
 import { ticketForToken, ticketNotFound } from './resident-access.ts';
 import { loadTicket, ticketPlace } from './views.ts';
 
 const numberParam = z.object({ number: ticketNumber });
 
+/** A community's board, a whole sub-district's or the district's, a page at a time. */
+const boardQuery = z
+  .object({
+    ...placeScopeFields,
+    after: z.optional(z.string().check(z.regex(/^\d+_\d+_\d+$/, 'Not a cursor.'))),
+    limit: z._default(z.coerce.number().check(z.int('Give a whole number.'), z.gte(1), z.lte(100)), 50),
+  })
+  .check(onePlace());
+
 /**
- * The public board of a community: its open tickets without names, phones or (unless the
- * filer agreed) photos, so neighbours can say "me too" instead of filing again.
+ * The public board of a community (or of a whole sub-district or the district): open tickets
+ * without names, phones or (unless the filer agreed) photos, so neighbours can say "me too"
+ * instead of filing again.
  */
 export const boardRoutes = new Hono<AppEnv>()
-  .get('/', validate('query', z.object({ community: slug })), async (c) => {
-    const community = await findCommunity(c.var.db, c.req.valid('query').community);
-    const tickets = await communityBoard(c.var.db, community.id, c.var.platform.now());
+  .get('/', validate('query', boardQuery), async (c) => {
+    const { db, platform } = c.var;
+    const q = c.req.valid('query');
+    const place: BoardPlace = q.community
+      ? { communityId: (await findCommunity(db, q.community)).id }
+      : q.subdistrict
+        ? { subdistrictId: (await findSubdistrict(db, q.subdistrict)).id }
+        : {};
+    const [meToo, createdAt, id] = q.after?.split('_').map(Number) ?? [];
+    const after = q.after ? { meToo: meToo!, createdAt: createdAt!, id: id! } : undefined;
+    const board = await publicBoard(db, place, platform.now(), { limit: q.limit, after });
     c.header('Cache-Control', 'public, max-age=30');
-    return c.json({ tickets }, 200);
+    return c.json(board, 200);
   })
   .post('/:number/me-too', limitBody(), validate('param', numberParam), async (c) => {
     const { db, platform } = c.var;

@@ -1,36 +1,70 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { compounds, photos, ticketCategories, ticketMeToos, tickets } from '../../schema/index.ts';
+import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { communities, compounds, photos, ticketCategories, ticketMeToos, tickets } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import { isOverdue, openStatuses } from './lifecycle.ts';
 import { ticketListColumns } from './queue.ts';
 
+/** Where the board looks: one community, every community of a sub-district, or the whole district. */
+export type BoardPlace = { communityId: number } | { subdistrictId: number } | Record<string, never>;
+/** The last ticket a resident has seen, in the board's order: most "me too" first, then newest. */
+export type BoardCursor = { meToo: number; createdAt: number; id: number };
+
+const placeCondition = (place: BoardPlace): SQL | undefined =>
+  'communityId' in place
+    ? eq(tickets.communityId, place.communityId)
+    : 'subdistrictId' in place
+      ? eq(tickets.subdistrictId, place.subdistrictId)
+      : undefined;
+
+const after = (c: BoardCursor) =>
+  or(
+    lt(tickets.meToo, c.meToo),
+    and(eq(tickets.meToo, c.meToo), lt(tickets.createdAt, c.createdAt)),
+    and(eq(tickets.meToo, c.meToo), eq(tickets.createdAt, c.createdAt), lt(tickets.id, c.id)),
+  );
+
 /**
- * A community's public board: its open tickets without names, phones or (unless the filer
- * agreed) photos, most "me too" first.
+ * A place's public board: its open tickets without names, phones or (unless the filer agreed)
+ * photos, most "me too" first, a page of `limit` after the cursor. Each names its community, so
+ * a board wider than one community says where each problem is.
  */
-export async function communityBoard(db: Db, communityId: number, now: number) {
+export async function publicBoard(
+  db: Db,
+  place: BoardPlace,
+  now: number,
+  page: { limit: number; after?: BoardCursor },
+) {
   const rows = await db
     .select({
       ...ticketListColumns,
+      id: tickets.id,
       location: tickets.location,
       meToo: tickets.meToo,
       photosPublic: tickets.photosPublic,
       photoCount: sql<number>`(select count(*) from ${photos} where ${photos.ticketId} = ${tickets.id})`,
       category: { code: ticketCategories.code, name: ticketCategories.name, nameEn: ticketCategories.nameEn },
+      community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
       compound: { name: compounds.name, nameEn: compounds.nameEn },
     })
     .from(tickets)
     .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
+    .innerJoin(communities, eq(communities.id, tickets.communityId))
     .leftJoin(compounds, eq(compounds.id, tickets.compoundId))
-    .where(and(eq(tickets.communityId, communityId), inArray(tickets.status, openStatuses)))
-    .orderBy(desc(tickets.meToo), desc(tickets.createdAt))
-    .limit(100);
-  return rows.map(({ photosPublic, photoCount, ...r }) => ({
-    ...r,
-    compound: r.compound?.name ? r.compound : null,
-    overdue: isOverdue(r, now),
-    photoCount: photosPublic ? photoCount : 0,
-  }));
+    .where(
+      and(placeCondition(place), inArray(tickets.status, openStatuses), page.after ? after(page.after) : undefined),
+    )
+    .orderBy(desc(tickets.meToo), desc(tickets.createdAt), desc(tickets.id))
+    .limit(page.limit);
+  const last = rows.at(-1);
+  return {
+    tickets: rows.map(({ id: _, photosPublic, photoCount, ...r }) => ({
+      ...r,
+      compound: r.compound?.name ? r.compound : null,
+      overdue: isOverdue(r, now),
+      photoCount: photosPublic ? photoCount : 0,
+    })),
+    nextAfter: rows.length === page.limit && last ? `${last.meToo}_${last.createdAt}_${last.id}` : null,
+  };
 }
 
 /** Counts one "me too" per address hash (a second one from the same address changes nothing); returns the count. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { eventChannels, eventKinds } from '../../schema/index.ts';
 import { numericId, phone, plainText, privateToken, slug, version } from '../lib/fields.ts';
+import { onePlace, placeScopeFields } from '../places/scope.ts';
 
 /** Validators of the events API, next to each other so the public and staff sides agree. */
 
@@ -16,18 +17,13 @@ export const placeQuery = z.object({ community: z.optional(slug), subdistrict: z
   }),
 );
 
+/** The events list: a community's (with its sub-district's own), a whole sub-district's, or the district's. */
 export const listQuery = z
   .object({
-    community: z.optional(slug),
-    subdistrict: z.optional(slug),
+    ...placeScopeFields,
     when: z._default(z.enum(['upcoming', 'past']), 'upcoming'),
   })
-  .check(
-    z.refine((q) => !!q.community !== !!q.subdistrict, {
-      message: 'Give either a community or a sub-district.',
-      path: ['community'],
-    }),
-  );
+  .check(onePlace());
 
 export const signupSchema = z.object({
   name: z

@@ -11,12 +11,12 @@ const PAST_DAYS = 180;
 /** Past sessions stay in the feed this long, so a subscribed calendar does not lose last week. */
 const KEEP_PAST_DAYS = 60;
 
-/** Events of a place (`where`, from `placeFilter`) that have not ended, soonest first. */
-export const upcomingEvents = (db: Db, where: SQL, now: number) =>
+/** Events of a place (`where`, from `placeFilter`; none: the whole district) that have not ended, soonest first. */
+export const upcomingEvents = (db: Db, where: SQL | undefined, now: number) =>
   findEvents(db, and(where, gt(events.endsAt, now)), 'soonest', 200);
 
 /** Events of a place that ended in the last 180 days, latest first. */
-export const pastEvents = (db: Db, where: SQL, now: number) =>
+export const pastEvents = (db: Db, where: SQL | undefined, now: number) =>
   findEvents(db, and(where, lte(events.endsAt, now), gt(events.endsAt, now - PAST_DAYS * DAY_MS)), 'latest', 50);
 
 /** What a place's calendar feed holds: everything not ended, and the last 60 days. */

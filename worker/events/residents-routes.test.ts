@@ -1,5 +1,6 @@
 import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf } from '../test-helpers.ts';
 import { DAY_MS, type EventsApp, eventsApp, START } from './test-helpers.ts';
 
 let e: EventsApp;
@@ -52,6 +53,27 @@ describe('the events of a place', () => {
     expect(body.events.map((x) => x.channel).sort()).toEqual(['loudspeaker', 'online', 'onsite']);
   });
 
+  it("lists the whole district: there a Yong'an resident finds the Small-Stool Class", async () => {
+    const yongan = await list({ community: 'yongan' });
+    expect(yongan.events.map((x) => x.title)).not.toContain('小板凳课堂');
+    const body = await list({ district: '1' });
+    expect(body).toMatchObject({
+      district: { slug: 'erqi', name: '二七区', nameEn: 'Erqi District' },
+      subdistrict: null,
+      community: null,
+    });
+    expect(yongan.district).toBeNull();
+    const stool = body.events.filter((x) => x.title === '小板凳课堂');
+    expect(stool).toHaveLength(6);
+    expect(stool[0]!.organiser).toMatchObject({ level: 'community', slug: 'jieyunlu' });
+    for (const id of yongan.events.map((x) => x.id)) expect(body.events.map((x) => x.id)).toContain(id);
+    const organisers = new Set(body.events.map((x) => x.organiser.slug));
+    expect([...organisers]).toEqual(expect.arrayContaining(['jieyunlu', 'mifengzhang', 'renhelu', 'yongan']));
+    expect(body.events.map((x) => x.startsAt)).toEqual([...body.events.map((x) => x.startsAt)].sort((a, b) => a - b));
+    const past = await list({ district: '1', when: 'past' });
+    expect(past.events.map((x) => x.title)).toContain('小板凳课堂');
+  });
+
   it('shows past events with their summary and attendance', async () => {
     const past = await list({ community: 'jieyunlu', when: 'past' });
     expect(past.events[0]).toMatchObject({
@@ -69,6 +91,16 @@ describe('the events of a place', () => {
       expect(await res.json()).toMatchObject({
         error: { code: 'invalid_input', fields: { community: expect.any(String) } },
       });
+    }
+    for (const [q, fields] of [
+      [{ district: 'erqi' }, ['district']],
+      [{ community: 'yongan', district: '1' }, ['community', 'district']],
+      [{ subdistrict: 'jianzhongjie', district: '1' }, ['district', 'subdistrict']],
+    ] as const) {
+      const res = await places(q as Query);
+      expect(res.status).toBe(400);
+      const { error } = await errorOf(res);
+      expect(Object.keys(error.fields ?? {}).sort()).toEqual(fields);
     }
     expect((await places({ community: 'atlantis' })).status).toBe(404);
     expect((await places({ subdistrict: 'atlantis' })).status).toBe(404);

@@ -3,6 +3,7 @@ import { renderCalendar } from '../lib/ical.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
+import { theDistrict } from '../places/scope.ts';
 import { toCalendarEvent } from './calendar.ts';
 import { idParam, listQuery } from './input.ts';
 import { pastEvents, upcomingEvents } from './lists.ts';
@@ -12,22 +13,34 @@ import { loadEvent, publicEvent, seriesSessions, upcomingInCommunity } from './v
 
 /**
  * What residents read, without an account: the events of their community (and of its
- * sub-district), one event with its seats left, and that event as an .ics for their calendar.
+ * sub-district), of a whole sub-district or of the whole district, one event with its seats left, and that event as an .ics for their calendar.
  */
 export const residentEvents = new Hono<AppEnv>()
   .get('/', validate('query', listQuery), async (c) => {
+    const { db } = c.var;
     const q = c.req.valid('query');
     const now = c.var.platform.now();
-    const { where, subdistrict, community, ids } = await placeFilter(c.var.db, q);
+    // The whole district is every event, so it has no filter, only its name.
+    const found = q.district ? null : await placeFilter(db, q);
+    const district = found ? null : await theDistrict(db);
+    const communityId = found?.ids.communityId ?? null;
     const rows =
       q.when === 'past'
-        ? await pastEvents(c.var.db, where, now)
-        : ids.communityId !== null
-          ? await upcomingInCommunity(c.var.db, { communityId: ids.communityId, subdistrictId: ids.subdistrictId }, now)
-          : await upcomingEvents(c.var.db, where, now);
+        ? await pastEvents(db, found?.where, now)
+        : found && communityId !== null
+          ? await upcomingInCommunity(db, { communityId, subdistrictId: found.ids.subdistrictId }, now)
+          : await upcomingEvents(db, found?.where, now);
     // Short: the seats left change with every sign-up.
     c.header('Cache-Control', 'public, max-age=15');
-    return c.json({ subdistrict, community, events: rows.map((r) => publicEvent(r, now)) }, 200);
+    return c.json(
+      {
+        district,
+        subdistrict: found?.subdistrict ?? null,
+        community: found?.community ?? null,
+        events: rows.map((r) => publicEvent(r, now)),
+      },
+      200,
+    );
   })
   .get('/:id', validate('param', idParam), async (c) => {
     const row = await loadEvent(c.var.db, c.req.valid('param').id);

@@ -1,21 +1,27 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
-import { numericId, plainText, slug } from '../lib/fields.ts';
+import { numericId, plainText } from '../lib/fields.ts';
 import { notModified, tagOf } from '../lib/http-cache.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
+import { onePlace, placeScopeFields } from '../places/scope.ts';
 import { articleView } from './articles.ts';
 import { readerSelection, type Selection } from './selection.ts';
 
-export const newsQuery = z.object({
-  community: z.optional(slug),
-  subdistrict: z.optional(slug),
-  column: z.optional(plainText(z.minLength(1), z.maxLength(40))),
-  q: z.optional(plainText(z.minLength(1, 'Type something to search for.'), z.maxLength(100))),
-  before: z.optional(z.string().check(z.regex(/^\d+_\d+$/, 'Not a cursor.'))),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
-});
+/**
+ * A community's news (with its sub-district's and district-wide ones), a whole sub-district's,
+ * or the whole district's (`district=1`, or no place at all as before).
+ */
+export const newsQuery = z
+  .object({
+    ...placeScopeFields,
+    column: z.optional(plainText(z.minLength(1), z.maxLength(40))),
+    q: z.optional(plainText(z.minLength(1, 'Type something to search for.'), z.maxLength(100))),
+    before: z.optional(z.string().check(z.regex(/^\d+_\d+$/, 'Not a cursor.'))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+  })
+  .check(onePlace({ optional: true }));
 
 /** A validator that changes whenever an article in the selection is published, edited or withdrawn. */
 export async function selectionTag(selection: Selection, ...parts: string[]) {

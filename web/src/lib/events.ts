@@ -1,13 +1,19 @@
 import { query } from '@solidjs/router';
 import { createRoot } from 'solid-js';
 import { api, json } from './api.ts';
+import type { PlaceQuery } from './scope.ts';
 import { persisted } from './storage.ts';
 
 /** Residents' event data, loaded through the typed client and shared by the events pages. */
 
+/** The events of a community (with its sub-district's own), a whole sub-district or the district. */
 export const getEvents = query(
-  async (place: { community?: string; subdistrict?: string }, when: 'upcoming' | 'past' = 'upcoming') =>
-    json(await api.events.$get({ query: { ...place, when } })),
+  async (place: PlaceQuery, when: 'upcoming' | 'past' = 'upcoming') =>
+    json(
+      await api.events.$get({
+        query: { community: place.community, subdistrict: place.subdistrict, district: place.district, when },
+      }),
+    ),
   'events',
 );
 export const getEvent = query(async (id: string) => json(await api.events[':id'].$get({ param: { id } })), 'event');

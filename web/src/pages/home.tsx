@@ -1,52 +1,121 @@
 import { A, createAsync } from '@solidjs/router';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { PlacePicker } from '../components/place-picker.tsx';
-import { LoadError, Loading } from '../components/states.tsx';
-import type { PlaceTree } from '../lib/api.ts';
+import { ListOr, LoadError, Loading } from '../components/states.tsx';
+import type { Community, PlaceTree, Subdistrict } from '../lib/api.ts';
+import { formatTimeRange } from '../lib/event-time.ts';
+import { getEvents } from '../lib/events.ts';
+import { formatDate } from '../lib/format.ts';
 import { chosenPlace, getPlaces } from '../lib/places.ts';
 import { placeName, t } from '../lib/prefs.ts';
+import { getNews } from './news/queries.ts';
 
-/** The resident's chosen community, named in the current language. */
-function ChosenPlace(props: { tree: PlaceTree }) {
+/** How many headlines and events the home page shows; the rest are a tap away. */
+const FEW = 3;
+
+/** The latest few headlines of the community's news (its own, its sub-district's, the district's). */
+function LatestNews(props: { community: string }) {
+  const news = createAsync(() => getNews({ community: props.community }));
   return (
-    <Show when={chosenPlace(props.tree)}>
-      {(p) => (
-        <section class="card place-card" aria-live="polite">
-          <h2>{t('yourPlace')}</h2>
-          <p class="place-name">{placeName(p().community)}</p>
-          <p class="muted">{placeName(p().subdistrict)}</p>
-          <div class="actions">
-            <A class="button" href="/desk">
-              {t('fileTitle')}
-            </A>
-            <A class="button button-secondary" href="/desk/board">
-              {t('navBoard')}
-            </A>
-          </div>
-        </section>
-      )}
-    </Show>
+    <section class="card home-section" aria-labelledby="home-news">
+      <h2 id="home-news">{t('homeNewsTitle')}</h2>
+      <Suspense fallback={<p class="muted">{t('loading')}</p>}>
+        <ListOr each={news()?.articles.slice(0, FEW)} empty={<p>{t('newsEmpty')}</p>}>
+          {(article) => (
+            <li class="home-item">
+              <a class="home-link" href={`/news/${article.id}`}>
+                {article.headline}
+              </a>
+              <span class="muted">{formatDate(article.publishedAt!)}</span>
+            </li>
+          )}
+        </ListOr>
+      </Suspense>
+      <A class="more-link" href="/news">
+        {t('homeAllNews')}
+      </A>
+    </section>
+  );
+}
+
+/** The community's next few events, soonest first. */
+function NextEvents(props: { community: string }) {
+  const events = createAsync(() => getEvents({ community: props.community }, 'upcoming'));
+  return (
+    <section class="card home-section" aria-labelledby="home-events">
+      <h2 id="home-events">{t('homeEventsTitle')}</h2>
+      <Suspense fallback={<p class="muted">{t('loading')}</p>}>
+        <ListOr each={events()?.events.slice(0, FEW)} empty={<p>{t('eventsNone')}</p>}>
+          {(event) => (
+            <li class="home-item">
+              <a class="home-link" href={`/events/${event.id}`}>
+                {event.title}
+              </a>
+              <span class="muted">
+                {formatTimeRange(event.startsAt, event.endsAt)} · {event.venue}
+              </span>
+            </li>
+          )}
+        </ListOr>
+      </Suspense>
+      <A class="more-link" href="/events">
+        {t('homeAllEvents')}
+      </A>
+    </section>
+  );
+}
+
+/** The home page of a resident who has chosen: their community's news, events and desk, and a way to change. */
+function CommunityHome(props: { place: { subdistrict: Subdistrict; community: Community }; tree: PlaceTree }) {
+  return (
+    <>
+      <h1>{placeName(props.place.community)}</h1>
+      <p class="lead">{placeName(props.place.subdistrict)}</p>
+      <LatestNews community={props.place.community.slug} />
+      <NextEvents community={props.place.community.slug} />
+      <section class="card place-card" aria-labelledby="home-desk">
+        <h2 id="home-desk">{t('deskTitle')}</h2>
+        <div class="actions">
+          <A class="button" href="/desk">
+            {t('fileTitle')}
+          </A>
+          <A class="button button-secondary" href="/desk/board">
+            {t('navBoard')}
+          </A>
+        </div>
+      </section>
+      <details class="card change-place">
+        <summary>{t('changePlace')}</summary>
+        <PlacePicker subdistricts={props.tree.subdistricts} />
+      </details>
+    </>
   );
 }
 
 export default function Home() {
   const places = createAsync(() => getPlaces());
   return (
-    <>
-      <h1>{t('homeTitle')}</h1>
-      <p class="lead">{t('homeIntro')}</p>
-      <ErrorBoundary fallback={(err, reset) => <LoadError error={err} retry={reset} />}>
-        <Suspense fallback={<Loading />}>
-          <Show when={places()}>
-            {(tree) => (
-              <>
-                <ChosenPlace tree={tree()} />
-                <PlacePicker subdistricts={tree().subdistricts} />
-              </>
-            )}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
-    </>
+    <ErrorBoundary fallback={(err, reset) => <LoadError error={err} retry={reset} />}>
+      <Suspense fallback={<Loading />}>
+        <Show when={places()}>
+          {(tree) => (
+            <Show
+              when={chosenPlace(tree())}
+              fallback={
+                <>
+                  <h1>{t('homeTitle')}</h1>
+                  <p class="lead">{t('homeIntro')}</p>
+                  <PlacePicker subdistricts={tree().subdistricts} />
+                </>
+              }
+              keyed
+            >
+              {/* Keyed: a new community is a new page, with "change community" closed again. */}
+              {(place) => <CommunityHome place={place} tree={tree()} />}
+            </Show>
+          )}
+        </Show>
+      </Suspense>
+    </ErrorBoundary>
   );
 }

@@ -1,6 +1,6 @@
-import { action, createAsync, query, useSubmission } from '@solidjs/router';
-import { Index, Show, Suspense } from 'solid-js';
-import { NeedPlace } from '../../components/need-place.tsx';
+import { action, createAsync, useSubmission } from '@solidjs/router';
+import { createComputed, createSignal, Index, on, Show, Suspense } from 'solid-js';
+import { ScopedPlace } from '../../components/scoped-place.tsx';
 import { ListOr, Loading } from '../../components/states.tsx';
 import { StatusBadge } from '../../components/timeline.tsx';
 import { ZoomPhoto } from '../../components/zoom-photo.tsx';
@@ -9,9 +9,8 @@ import { useQuietAction } from '../../lib/form-action.ts';
 import { formatDate } from '../../lib/format.ts';
 import { myMeToos } from '../../lib/my-tickets.ts';
 import { placeName, t } from '../../lib/prefs.ts';
-
-const getBoard = query(async (community: string) => json(await api.board.$get({ query: { community } })), 'board');
-type BoardTicket = Awaited<ReturnType<typeof getBoard>>['tickets'][number];
+import type { PlaceQuery } from '../../lib/scope.ts';
+import { type BoardTicket, getBoard } from './queries.ts';
 
 /** One more neighbour with the same problem; the answer is the new count. */
 const addMeToo = action(async (number: string) => {
@@ -20,7 +19,7 @@ const addMeToo = action(async (number: string) => {
   return meToo;
 }, 'board-me-too');
 
-function BoardItem(props: { ticket: BoardTicket }) {
+function BoardItem(props: { ticket: BoardTicket; wide: boolean }) {
   const added = useSubmission(addMeToo, ([number]) => number === props.ticket.number);
   const meToo = useQuietAction(addMeToo);
   const mine = () => myMeToos.counts()[props.ticket.number];
@@ -29,6 +28,7 @@ function BoardItem(props: { ticket: BoardTicket }) {
   return (
     <li class="card">
       <p class="muted">
+        {props.wide ? `${placeName(props.ticket.community)} · ` : ''}
         {placeName(props.ticket.category)} · {formatDate(props.ticket.createdAt)}
       </p>
       <p>{props.ticket.description}</p>
@@ -70,28 +70,54 @@ function BoardItem(props: { ticket: BoardTicket }) {
   );
 }
 
-/** The community's open problems, so neighbours add "me too" instead of filing again. */
+/** A place's open problems, a page at a time; "more" follows the cursor, and starts again for another place. */
+function BoardList(props: { where: PlaceQuery }) {
+  const first = createAsync(() => getBoard(props.where));
+  const [more, setMore] = createSignal<BoardTicket[]>([]);
+  const [next, setNext] = createSignal<string | null | undefined>(undefined);
+  createComputed(
+    on(
+      () => JSON.stringify(props.where),
+      () => {
+        setMore([]);
+        setNext(undefined);
+      },
+      { defer: true },
+    ),
+  );
+  const cursor = () => (next() === undefined ? first()?.nextAfter : next());
+  const loadMore = async () => {
+    const page = await getBoard(props.where, cursor()!);
+    setMore([...more(), ...page.tickets]);
+    setNext(page.nextAfter);
+  };
+  return (
+    <Suspense fallback={<Loading />}>
+      <Show when={first()}>
+        {(b) => (
+          <>
+            <ListOr each={[...b().tickets, ...more()]} empty={<p>{t('boardEmpty')}</p>}>
+              {(ticket) => <BoardItem ticket={ticket} wide={!props.where.community} />}
+            </ListOr>
+            <Show when={cursor()}>
+              <button type="button" class="button button-secondary" onClick={loadMore}>
+                {t('moreTickets')}
+              </button>
+            </Show>
+          </>
+        )}
+      </Show>
+    </Suspense>
+  );
+}
+
+/** Open problems of the community, its sub-district or the district, so neighbours add "me too" instead of filing again. */
 export default function Board() {
   return (
     <>
       <h1>{t('boardTitle')}</h1>
       <p class="lead">{t('boardIntro')}</p>
-      <NeedPlace>
-        {(place) => {
-          const board = createAsync(() => getBoard(place.community.slug));
-          return (
-            <Suspense fallback={<Loading />}>
-              <Show when={board()}>
-                {(b) => (
-                  <ListOr each={b().tickets} empty={<p>{t('boardEmpty')}</p>}>
-                    {(ticket) => <BoardItem ticket={ticket} />}
-                  </ListOr>
-                )}
-              </Show>
-            </Suspense>
-          );
-        }}
-      </NeedPlace>
+      <ScopedPlace page="board">{(where) => <BoardList where={where()} />}</ScopedPlace>
     </>
   );
 }

@@ -4,8 +4,11 @@ import type { PublicEvent } from '../../lib/events.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
 import { EventStatusMark, SeatsLine, VenueLine } from './event-bits.tsx';
 
-/** One event in a list: the whole card's title is the link, large enough for a thumb. */
-export function EventCard(props: { event: PublicEvent; timeOnly?: boolean }) {
+/**
+ * One event in a list: the whole card's title is the link, large enough for a thumb. A list
+ * wider than one community (`wide`) names every organiser, not only a sub-district.
+ */
+export function EventCard(props: { event: PublicEvent; timeOnly?: boolean; wide?: boolean }) {
   const e = () => props.event;
   return (
     <li class="card event-card" classList={{ 'is-cancelled': e().status === 'cancelled' }}>
@@ -29,7 +32,7 @@ export function EventCard(props: { event: PublicEvent; timeOnly?: boolean }) {
       <p class="muted">
         {tKey('eventKind', e().kind)}
         <Show when={e().speaker}> · {t('eventSpeakerShort', { name: e().speaker! })}</Show>
-        {e().organiser.level === 'subdistrict' ? ` · ${placeName(e().organiser)}` : ''}
+        {props.wide || e().organiser.level === 'subdistrict' ? ` · ${placeName(e().organiser)}` : ''}
       </p>
       <p class="event-venue">
         <VenueLine event={e()} />

@@ -1,26 +1,32 @@
-import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { A, createAsync, useLocation, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
-import { NeedPlace } from '../../components/need-place.tsx';
+import { ScopedPlace } from '../../components/scoped-place.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
-import { getEvents, mySignups, signupPath } from '../../lib/events.ts';
+import { type EventList, getEvents, mySignups, signupPath } from '../../lib/events.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { getPlaces } from '../../lib/places.ts';
 import { placeName, t } from '../../lib/prefs.ts';
+import type { PlaceQuery } from '../../lib/scope.ts';
 import { EventCard } from './event-card.tsx';
 import { SubscribeBox } from './subscribe.tsx';
 import { WeekView } from './week-view.tsx';
 
-type Place = { community?: string; subdistrict?: string };
 type When = 'upcoming' | 'past';
 
 /** A place's events: the week ahead and later, or the past ones with their summaries. */
-function PlaceEvents(props: { place: Place; when: When }) {
+function PlaceEvents(props: { place: PlaceQuery; when: When }) {
   const data = createAsync(() => getEvents(props.place, props.when));
-  const query = (when: When) =>
-    `/events?${new URLSearchParams({ ...(props.place.subdistrict ? { subdistrict: props.place.subdistrict } : {}), ...(when === 'past' ? { when } : {}) })}`.replace(
-      /\?$/,
-      '',
-    );
+  const location = useLocation();
+  // The tabs keep the place words of the address and change only `when`.
+  const query = (when: When) => {
+    const search = new URLSearchParams(location.search);
+    if (when === 'past') search.set('when', when);
+    else search.delete('when');
+    const words = search.toString();
+    return words ? `/events?${words}` : '/events';
+  };
+  const name = (d: EventList) =>
+    d.community ? placeName(d.community) : d.subdistrict ? placeName(d.subdistrict) : t('districtWide');
   return (
     <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
       <Suspense fallback={<Loading />}>
@@ -28,8 +34,8 @@ function PlaceEvents(props: { place: Place; when: When }) {
           {(d) => (
             <>
               <p class="place-line">
-                <strong>{placeName(d().community ?? d().subdistrict)}</strong>
-                <Show when={d().community}> · {placeName(d().subdistrict)}</Show>
+                <strong>{name(d())}</strong>
+                <Show when={d().community && d().subdistrict}>{(s) => <> · {placeName(s())}</>}</Show>
               </p>
               <nav class="tabs" aria-label={t('eventsWhenLabel')}>
                 <A
@@ -58,18 +64,15 @@ function PlaceEvents(props: { place: Place; when: When }) {
                   when={props.when === 'upcoming'}
                   fallback={
                     <ul class="plain-list">
-                      <For each={d().events}>{(e) => <EventCard event={e} />}</For>
+                      <For each={d().events}>{(e) => <EventCard event={e} wide={!d().community} />}</For>
                     </ul>
                   }
                 >
-                  <WeekView events={d().events} />
+                  <WeekView events={d().events} wide={!d().community} />
                 </Show>
               </Show>
-              <SubscribeBox place={props.place} name={placeName(d().community ?? d().subdistrict)} />
-              <Show when={d().community}>
-                <A href={`/events?subdistrict=${d().subdistrict.slug}`}>
-                  {t('eventsWholeSubdistrict', { name: placeName(d().subdistrict) })}
-                </A>
+              <Show when={!props.place.district}>
+                <SubscribeBox place={props.place} name={name(d())} />
               </Show>
             </>
           )}
@@ -107,6 +110,9 @@ function OtherPlaces() {
     <details class="card">
       <summary>{t('eventsBySubdistrict')}</summary>
       <ul class="link-list">
+        <li>
+          <A href="/events?district=1">{t('districtWide')}</A>
+        </li>
         <For each={tree()?.subdistricts}>
           {(s) => (
             <li>
@@ -119,23 +125,18 @@ function OtherPlaces() {
   );
 }
 
-/** Events for residents (活动): their community's, a sub-district's by link, and their own sign-ups. */
+/** Events for residents (活动): their community's, its sub-district's or the district's, and their own sign-ups. */
 export default function Events() {
-  const [search] = useSearchParams<{ subdistrict?: string; when?: string }>();
+  const [search] = useSearchParams<{ when?: string }>();
   const when = (): When => (search.when === 'past' ? 'past' : 'upcoming');
   return (
     <>
       <h1>{t('eventsTitle')}</h1>
       <p class="lead">{t('eventsIntro')}</p>
       <MySignups />
-      <Show
-        when={search.subdistrict}
-        fallback={
-          <NeedPlace>{(place) => <PlaceEvents place={{ community: place.community.slug }} when={when()} />}</NeedPlace>
-        }
-      >
-        {(slug) => <PlaceEvents place={{ subdistrict: slug() }} when={when()} />}
-      </Show>
+      <ScopedPlace page="events" named>
+        {(where) => <PlaceEvents place={where()} when={when()} />}
+      </ScopedPlace>
       <OtherPlaces />
     </>
   );

@@ -13,7 +13,7 @@ function heading(key: string, first: number) {
 }
 
 /** The coming seven days, one heading per day that has events, then everything later. */
-export function WeekView(props: { events: PublicEvent[] }) {
+export function WeekView(props: { events: PublicEvent[]; wide?: boolean }) {
   return (
     <For each={groupByWeek(props.events)}>
       {(group) => (
@@ -22,7 +22,9 @@ export function WeekView(props: { events: PublicEvent[] }) {
             {heading(group.key, group.first)}
           </h2>
           <ul class="plain-list">
-            <For each={group.items}>{(event) => <EventCard event={event} timeOnly={group.key !== 'later'} />}</For>
+            <For each={group.items}>
+              {(event) => <EventCard event={event} timeOnly={group.key !== 'later'} wide={props.wide} />}
+            </For>
           </ul>
         </section>
       )}

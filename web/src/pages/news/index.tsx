@@ -1,21 +1,32 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
-import { createSignal, For, Show, Suspense } from 'solid-js';
-import { NeedPlace } from '../../components/need-place.tsx';
+import { createComputed, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { ScopedPlace } from '../../components/scoped-place.tsx';
 import { Loading } from '../../components/states.tsx';
 import { t } from '../../lib/prefs.ts';
+import type { PlaceQuery } from '../../lib/scope.ts';
 import { NewsItemCard } from './news-item.tsx';
-import { getNews, type NewsItem } from './queries.ts';
+import { getNews, type NewsFilter, type NewsItem } from './queries.ts';
 
 const columns = ['学党史办实事', '社区小喇叭'];
 
-/** Pages of news for one filter; "more" follows the cursor. */
-function NewsList(props: { community: string; column?: string; q?: string }) {
-  const first = createAsync(() => getNews({ community: props.community, column: props.column, q: props.q }));
+/** Pages of news for one filter; "more" follows the cursor, and starts again when the filter changes. */
+function NewsList(props: { filter: NewsFilter }) {
+  const first = createAsync(() => getNews(props.filter));
   const [more, setMore] = createSignal<NewsItem[]>([]);
   const [next, setNext] = createSignal<string | null | undefined>(undefined);
+  createComputed(
+    on(
+      () => JSON.stringify(props.filter),
+      () => {
+        setMore([]);
+        setNext(undefined);
+      },
+      { defer: true },
+    ),
+  );
   const cursor = () => (next() === undefined ? first()?.nextBefore : next());
   const loadMore = async () => {
-    const page = await getNews({ community: props.community, column: props.column, q: props.q, before: cursor()! });
+    const page = await getNews({ ...props.filter, before: cursor()! });
     setMore([...more(), ...page.articles]);
     setNext(page.nextBefore);
   };
@@ -27,7 +38,7 @@ function NewsList(props: { community: string; column?: string; q?: string }) {
             <ul class="plain-list">
               <For
                 each={[...page().articles, ...more()]}
-                fallback={<p>{props.q ? t('searchEmpty', { q: props.q }) : t('newsEmpty')}</p>}
+                fallback={<p>{props.filter.q ? t('searchEmpty', { q: props.filter.q }) : t('newsEmpty')}</p>}
               >
                 {(article) => <NewsItemCard article={article} />}
               </For>
@@ -44,9 +55,33 @@ function NewsList(props: { community: string; column?: string; q?: string }) {
   );
 }
 
-/** News for the resident's community: columns, search, and the list. Filters live in the URL. */
+/** The columns as chips; the choice lives in the address. */
+function Columns(props: { value?: string; onChoose: (column: string | undefined) => void }) {
+  return (
+    <nav class="chips" aria-label={t('columnsLabel')}>
+      <For each={[undefined, ...columns]}>
+        {(column) => (
+          <button
+            type="button"
+            class="chip"
+            aria-pressed={props.value === column}
+            onClick={() => props.onChoose(column)}
+          >
+            {column ?? t('allColumns')}
+          </button>
+        )}
+      </For>
+    </nav>
+  );
+}
+
+/**
+ * News for the resident's community, its whole sub-district or the whole district: search,
+ * scope, columns and the list. Filters live in the address; the scope is also remembered.
+ */
 export default function News() {
   const [params, setParams] = useSearchParams<{ column?: string; q?: string }>();
+  const filter = (where: PlaceQuery): NewsFilter => ({ ...where, column: params.column, q: params.q });
   return (
     <>
       <h1>{t('newsTitle')}</h1>
@@ -68,23 +103,14 @@ export default function News() {
           {t('searchButton')}
         </button>
       </form>
-      <nav class="chips" aria-label={t('kickerLabel')}>
-        <For each={[undefined, ...columns]}>
-          {(column) => (
-            <button
-              type="button"
-              class="chip"
-              aria-pressed={params.column === column}
-              onClick={() => setParams({ column })}
-            >
-              {column ?? t('allColumns')}
-            </button>
-          )}
-        </For>
-      </nav>
-      <NeedPlace>
-        {(place) => <NewsList community={place.community.slug} column={params.column} q={params.q} />}
-      </NeedPlace>
+      <ScopedPlace page="news">
+        {(where) => (
+          <>
+            <Columns value={params.column} onChoose={(column) => setParams({ column })} />
+            <NewsList filter={filter(where())} />
+          </>
+        )}
+      </ScopedPlace>
     </>
   );
 }
