@@ -21,8 +21,9 @@ describe('courtyard renovation on a phone', () => {
   it('the Renhe Road No. 6 project shows its plan done and the wishes that came true', async () => {
     await resident.goto(app.url);
     await resident.getByLabel('街道').selectOption({ label: '淮河路街道' });
-    await resident.getByLabel('社区', { exact: true }).selectOption({ index: 1 });
-    await resident.goto(`${app.url}/renovation`);
+    await resident.getByLabel('社区', { exact: true }).selectOption({ label: '人和路社区（名称待核实）' });
+    // The home page of the community shows its renovation projects.
+    await resident.getByRole('heading', { name: '本社区的楼院改造' }).waitFor();
     await resident.getByRole('link', { name: /人和路6号院/ }).click();
     await expect.poll(() => resident.locator('h1').textContent()).toContain('人和路6号院');
     await expect.poll(() => resident.getByRole('heading', { name: /已成真/ }).isVisible()).toBe(true);
@@ -34,10 +35,11 @@ describe('courtyard renovation on a phone', () => {
   });
 
   it('a resident submits a wish with a photo to the live project and follows it', async () => {
-    await resident.goto(app.url);
+    await resident.getByRole('link', { name: '首页' }).click();
+    await resident.getByText('更换社区').click();
     await resident.getByLabel('街道').selectOption({ label: '京广路街道' });
     await resident.getByLabel('社区', { exact: true }).selectOption({ label: '洁云路社区' });
-    await resident.goto(`${app.url}/renovation`);
+    await resident.getByRole('link', { name: '全部改造项目' }).click();
     await resident.getByRole('link', { name: /铁道洁云里/ }).click();
     await resident.getByRole('heading', { name: '提一个心愿或意见' }).waitFor();
     await screenshot(resident, 'renovation-project-live');

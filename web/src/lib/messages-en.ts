@@ -605,5 +605,6 @@ export const en: Record<MessageKey, string> = {
   wishErr_name: 'Name: at most 40 characters.',
   wishTooMany: 'Too many submissions from this phone today: try tomorrow, or tell the community in person.',
   backToProject: 'Back to the project',
+  renovationAll: 'All renovation projects',
   meetingDetails: 'Meeting details',
 };

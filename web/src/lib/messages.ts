@@ -590,6 +590,7 @@ export const zh = {
   wishErr_name: '称呼请不要超过40个字。',
   wishTooMany: '这台手机今天提交得太多了，请明天再试，或到社区当面说。',
   backToProject: '回到改造项目',
+  renovationAll: '全部改造项目',
   meetingDetails: '查看会议详情',
 };
 

@@ -1,5 +1,5 @@
 import { A, createAsync } from '@solidjs/router';
-import { ErrorBoundary, Show, Suspense } from 'solid-js';
+import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { PlacePicker } from '../components/place-picker.tsx';
 import { ListOr, LoadError, Loading } from '../components/states.tsx';
 import type { Community, PlaceTree, Subdistrict } from '../lib/api.ts';
@@ -7,8 +7,9 @@ import { formatTimeRange } from '../lib/event-time.ts';
 import { getEvents } from '../lib/events.ts';
 import { formatDate } from '../lib/format.ts';
 import { chosenPlace, getPlaces } from '../lib/places.ts';
-import { placeName, t } from '../lib/prefs.ts';
+import { placeName, t, tKey } from '../lib/prefs.ts';
 import { getNews } from './news/queries.ts';
+import { getProjects } from './renovation/queries.ts';
 
 /** How many headlines and events the home page shows; the rest are a tap away. */
 const FEW = 3;
@@ -65,6 +66,35 @@ function NextEvents(props: { community: string }) {
   );
 }
 
+/** The community's courtyard renovations, if it has any: what stage each is at, how many wishes came true. */
+function Renovations(props: { community: string }) {
+  const data = createAsync(() => getProjects(props.community));
+  return (
+    <Show when={data()?.projects.length}>
+      <section class="card home-section" aria-labelledby="home-renovation">
+        <h2 id="home-renovation">{t('renovationActive')}</h2>
+        <ul class="plain-list">
+          <For each={data()!.projects.slice(0, FEW)}>
+            {(p) => (
+              <li class="home-item">
+                <A class="home-link" href={`/renovation/${p.id}`}>
+                  {p.title}
+                </A>
+                <span class="muted">
+                  {tKey('projectStatus', p.status)} · {t('projectCounts', p.counts)}
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+        <A class="more-link" href="/renovation">
+          {t('renovationAll')}
+        </A>
+      </section>
+    </Show>
+  );
+}
+
 /** The home page of a resident who has chosen: their community's news, events and desk, and a way to change. */
 function CommunityHome(props: { place: { subdistrict: Subdistrict; community: Community }; tree: PlaceTree }) {
   return (
@@ -73,6 +103,7 @@ function CommunityHome(props: { place: { subdistrict: Subdistrict; community: Co
       <p class="lead">{placeName(props.place.subdistrict)}</p>
       <LatestNews community={props.place.community.slug} />
       <NextEvents community={props.place.community.slug} />
+      <Renovations community={props.place.community.slug} />
       <section class="card place-card" aria-labelledby="home-desk">
         <h2 id="home-desk">{t('deskTitle')}</h2>
         <div class="actions">

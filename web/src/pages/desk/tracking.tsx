@@ -6,7 +6,6 @@ import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
 import { ZoomPhoto } from '../../components/zoom-photo.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { getPlaces } from '../../lib/places.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
 import { getTracking } from './queries.ts';
 import { ResidentActions } from './resident-actions.tsx';
