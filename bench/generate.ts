@@ -24,9 +24,9 @@ import {
   tickets,
   timelineEntries,
 } from '../schema/index.ts';
-import { shanghaiDay } from '../worker/desk/file-ticket.ts';
 import { hashToken, randomToken } from '../worker/lib/crypto.ts';
 import type { Db } from '../worker/lib/platform.ts';
+import { shanghaiDay } from '../worker/lib/time.ts';
 import { summaryOf } from '../worker/news/editing.ts';
 import { loadDemoDesk } from '../worker/node/demo/desk.ts';
 import { freshDatabase } from '../worker/node/test-database.ts';

@@ -15,7 +15,7 @@ import { phone, plainText, slug } from '../lib/fields.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
-import { DAY_MS, zhengzhouDay } from '../lib/time.ts';
+import { DAY_MS, shanghaiDay } from '../lib/time.ts';
 import { communityBySlug } from '../places/places.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 
@@ -43,9 +43,6 @@ export const newTicketSchema = z.object({
   photosPublic: z._default(z.boolean(), false),
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
-
-/** The resident's day in Zhengzhou as YYYYMMDD, the middle of a ticket's number. */
-export const shanghaiDay = (ms: number) => zhengzhouDay(ms).replaceAll('-', '');
 
 const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
 
@@ -84,6 +81,8 @@ async function resolvePlace(db: Db, input: NewTicket) {
   if (!community) throw invalid('community', 'No such community.');
   const category = await activeCategory(db).get({ communityId: community.id, code: input.category });
   if (!category) throw invalid('category', 'No such category in this community.');
+  if (category.homeVisits)
+    throw invalid('category', 'This community takes these as home-visit requests (/api/home-visits), not tickets.');
   let compoundId: number | null = null;
   if (input.compound) {
     const compound = await compoundIn(db).get({ slug: input.compound, communityId: community.id });

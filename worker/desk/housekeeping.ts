@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { photos, tickets, timelineEntries } from '../../schema/index.ts';
 import { purgeSignupContacts } from '../events/housekeeping.ts';
+import { homeVisitHousekeeping } from '../home-visits/housekeeping.ts';
 import { purgeIdempotencyKeys } from '../lib/idempotency.ts';
 import type { PhotoStore } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
@@ -12,7 +13,8 @@ import { AUTO_CLOSE_DAYS, finalStatuses } from './lifecycle.ts';
 /**
  * The hourly job (a cron trigger on Workers, a timer on Node): closes tickets resolved long
  * enough ago, removes unclaimed uploads, and forgets what the stated retention periods allow
- * no longer to keep (tickets' and event sign-ups' contact details).
+ * no longer to keep (tickets', event sign-ups' and home visits' personal details); home visits
+ * nobody confirmed close as tickets do.
  */
 export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const cutoff = now - AUTO_CLOSE_DAYS * DAY_MS;
@@ -50,10 +52,12 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   await purgePublicWrites(db, now);
   await purgeIdempotencyKeys(db, now);
   const signupsAnonymised = await purgeSignupContacts(db, now);
+  const homeVisits = await homeVisitHousekeeping(db, now);
   return {
     closed: closed.rowsAffected,
     photosRemoved: stale.length,
     anonymised: anonymised.rowsAffected,
     signupsAnonymised,
+    homeVisits,
   };
 }

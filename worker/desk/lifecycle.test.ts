@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type TicketStatus, ticketStatuses } from '../../schema/index.ts';
 import { maskPhone } from '../lib/fields.ts';
-import { DAY_MS } from '../lib/time.ts';
-import { shanghaiDay } from './file-ticket.ts';
+import { DAY_MS, shanghaiDay } from '../lib/time.ts';
 import { isOpen, isOverdue, type Transition, transitionProblem, transitions } from './lifecycle.ts';
 
 /** The lifecycle as the issue draws it, written out independently of the table under test. */

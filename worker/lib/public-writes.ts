@@ -6,9 +6,9 @@ import type { AppEnv } from './platform.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Which writes share one hourly budget: residents' tickets and event sign-ups count together. */
+/** Which writes share one hourly budget: residents' tickets, sign-ups and home-visit requests count together. */
 const budgets = {
-  write: { kinds: ['ticket', 'signup', 'me-too'], factor: 1 },
+  write: { kinds: ['ticket', 'signup', 'me-too', 'home-visit'], factor: 1 },
   upload: { kinds: ['photo'], factor: 4 },
 } as const;
 type Kind = (typeof budgets)[keyof typeof budgets]['kinds'][number];

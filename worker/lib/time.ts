@@ -16,6 +16,12 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export const zhengzhouDay = (ms: number) => new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10);
 
 /**
+ * The Zhengzhou day as YYYYMMDD, the middle of a ticket's or home visit's human number.
+ * @example shanghaiDay(Date.UTC(2026, 10, 26, 16)) // '20261127'
+ */
+export const shanghaiDay = (ms: number) => zhengzhouDay(ms).replaceAll('-', '');
+
+/**
  * The last second of a Zhengzhou calendar day (YYYY-MM-DD), as milliseconds since the epoch.
  * @example endOfShanghaiDay('2026-12-01') // Date.parse('2026-12-01T23:59:59+08:00')
  */

@@ -307,6 +307,9 @@ describe('what /me says the staff member may do', () => {
     'ticket.supervise': false,
     'category.manage': false,
     'stats.read': false,
+    'visit.read': false,
+    'visit.coordinate': false,
+    'visit.serve': false,
   };
   const desk = { 'ticket.read': true, 'ticket.work': true };
   const office = {
@@ -317,6 +320,8 @@ describe('what /me says the staff member may do', () => {
     'event.manage': true,
     'category.manage': true,
     'stats.read': true,
+    'visit.read': true,
+    'visit.coordinate': true,
   };
   const expected: Record<string, typeof none> = {
     'erqi-admin': { ...none, ...office, 'staff.manage': true, 'audit.read': true, 'ticket.supervise': true },
@@ -324,6 +329,7 @@ describe('what /me says the staff member may do', () => {
     yongan: { ...none, ...office },
     'yongan-wuye': { ...none, ...desk },
     weihongmin: { ...none, 'news.draft': true },
+    'boc-zhongyuan': { ...none, 'visit.read': true, 'visit.serve': true },
   };
   for (const [login, abilities] of Object.entries(expected)) {
     it(`answers ${login}'s abilities, one per policy action`, async () => {

@@ -11,6 +11,7 @@ const member = (role: StaffMember['role'], place: Partial<StaffMember> = {}): St
   subdistrictId: null,
   communityId: null,
   propertyCompanyId: null,
+  partnerId: null,
   compoundIds: [],
   ...place,
 });

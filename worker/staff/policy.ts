@@ -10,6 +10,8 @@ export type StaffMember = {
   subdistrictId: number | null;
   communityId: number | null;
   propertyCompanyId: number | null;
+  /** The partner organisation (partner role only). */
+  partnerId: number | null;
   /** Compounds served by the staff member's property company (property role only). */
   compoundIds: number[];
 };
@@ -20,6 +22,8 @@ export type PlaceRef = {
   communityId: number | null;
   compoundId?: number | null;
   propertyCompanyId?: number | null;
+  /** For home visits: the partner organisation the visit is assigned to. */
+  partnerId?: number | null;
   /** For tickets: who owns the work. */
   owner?: 'community' | 'property' | 'joint';
 };
@@ -35,7 +39,10 @@ export type Action =
   | 'ticket.work'
   | 'ticket.supervise'
   | 'category.manage'
-  | 'stats.read';
+  | 'stats.read'
+  | 'visit.read'
+  | 'visit.coordinate'
+  | 'visit.serve';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -50,6 +57,10 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'category.manage': ['admin', 'subdistrict', 'community'],
   // Figures are per community; property staff work tickets but do not see a community whole.
   'stats.read': ['admin', 'subdistrict', 'community'],
+  // Home visits: the community reviews, sends and follows them; the partner it is sent to serves it.
+  'visit.read': ['admin', 'subdistrict', 'community', 'partner'],
+  'visit.coordinate': ['admin', 'subdistrict', 'community'],
+  'visit.serve': ['partner'],
 };
 
 /** Whether the role may ever do this, wherever the object is. */
@@ -86,6 +97,9 @@ export function seesPlace(staff: StaffMember, object: PlaceRef): boolean {
       return staff.communityId !== null
         ? object.communityId === staff.communityId
         : object.subdistrictId === staff.subdistrictId;
+    case 'partner':
+      // A partner organisation's place is itself: what is assigned to it, nothing else.
+      return object.partnerId != null && object.partnerId === staff.partnerId;
   }
 }
 
