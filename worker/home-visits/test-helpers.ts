@@ -47,7 +47,7 @@ export async function visitApp(overrides: Partial<Platform> = {}) {
     if (res.status !== 200) throw new Error(`tracking failed: ${res.status}`);
     return res.json();
   };
-  const read = async (login: string, number: string) =>
+  const readVisit = async (login: string, number: string) =>
     api.desk['home-visits'][':number'].$get({ param: { number } }, await d.as(login));
   const stored = async (number: string) =>
     (await d.t.db.select().from(homeVisits).where(eq(homeVisits.number, number)))[0]!;
@@ -95,7 +95,19 @@ export async function visitApp(overrides: Partial<Platform> = {}) {
         .orderBy(auditLog.id)
     ).map((r) => r.login);
 
-  return Object.assign(d, { request, requestOk, track, tracked, read, stored, act, actOk, resident, walk, reveals });
+  return Object.assign(d, {
+    request,
+    requestOk,
+    track,
+    tracked,
+    readVisit,
+    stored,
+    act,
+    actOk,
+    resident,
+    walk,
+    reveals,
+  });
 }
 export type VisitApp = Awaited<ReturnType<typeof visitApp>>;
 

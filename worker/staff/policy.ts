@@ -133,7 +133,8 @@ export function decide(staff: StaffMember, action: Action, object: PlaceRef): De
  */
 export function authorize(staff: StaffMember, action: Action, object: PlaceRef, objectType: ObjectType): void {
   const decision = decide(staff, action, object);
-  if (decision === 'hidden') throw new ApiError(404, `${objectType}_not_found` as ErrorCode, `No such ${objectType}.`);
+  if (decision === 'hidden')
+    throw new ApiError(404, `${objectType}_not_found` as ErrorCode, `No such ${objectType.replaceAll('_', ' ')}.`);
   if (decision === 'forbidden') throw new ApiError(403, 'forbidden', `Your role may not do ${action} here.`);
 }
 
