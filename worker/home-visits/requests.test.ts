@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeVisits } from '../../schema/index.ts';
 import { errorOf } from '../test-helpers.ts';
@@ -125,6 +126,44 @@ describe('requesting a visit', () => {
       });
       expect([body, res.status]).toEqual([body, 400]);
     }
+  });
+});
+
+describe('arbitrary input', () => {
+  it('answers any request body with 201 or a 400 in the envelope, never a 500', async () => {
+    const fields = [
+      'community',
+      'service',
+      'forWhom',
+      'address',
+      'phone',
+      'reason',
+      'preferredTimes',
+      'name',
+      'consent',
+    ];
+    const nested = ['forWhom.name', 'forWhom.relation', 'address.room', 'address.compound', 'reason.kind'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray([...fields, ...nested], { minLength: 1, maxLength: 3 }),
+        fc.array(fc.oneof(fc.jsonValue(), fc.string({ unit: 'binary', maxLength: 30 })), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        async (broken, values) => {
+          const body = structuredClone(aVisit) as Record<string, unknown>;
+          broken.forEach((path, i) => {
+            const [head, tail] = path.split('.') as [string, string?];
+            if (tail) body[head] = { ...(body[head] as object), [tail]: values[i] };
+            else body[head] = values[i];
+          });
+          const res = await d.t.post('/api/home-visits', body);
+          expect([201, 400]).toContain(res.status);
+          if (res.status === 400) expect((await errorOf(res)).error.fields).toBeDefined();
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
