@@ -44,6 +44,11 @@ export const ticketCategories = sqliteTable(
     serviceDays: integer('service_days').notNull(),
     /** A partner organisation that may join (e.g. a bank for home visits). */
     partnerId: integer('partner_id').references(() => partners.id),
+    /**
+     * Residents who choose this category are sent to the home-visit request form instead
+     * (上门服务); tickets filed in it before stay readable.
+     */
+    homeVisits: integer('home_visits', { mode: 'boolean' }).notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },

@@ -1,5 +1,6 @@
 export * from './desk.ts';
 export * from './events.ts';
+export * from './home-visits.ts';
 export * from './news.ts';
 export * from './places.ts';
 export * from './public-writes.ts';

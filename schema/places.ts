@@ -94,19 +94,53 @@ export const propertyCompanyCompounds = sqliteTable(
   (t) => [primaryKey({ columns: [t.propertyCompanyId, t.compoundId] })],
 );
 
+export const partnerKinds = [
+  'bank',
+  'federation',
+  'hospital',
+  'clinic',
+  'police',
+  'social_security',
+  'government',
+  'contractor',
+  'supervisor',
+  'other',
+] as const;
+export type PartnerKind = (typeof partnerKinds)[number];
+
 /**
- * Organisations that join some services: a bank branch, the disabled persons' federation, and the
+ * Organisations that join some services: a bank branch, the disabled persons' federation, a
+ * clinic, the police station's household-registration desk, the social-security office, and the
  * contractors (施工方) and supervisors (监理方) of courtyard renovations.
  */
-export const partnerKinds = ['bank', 'federation', 'government', 'contractor', 'supervisor', 'other'] as const;
 export const partners = sqliteTable('partners', {
   id: integer('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
   kind: text('kind', { enum: partnerKinds }).notNull(),
+  /** How residents reach the organisation themselves (public): a counter, a phone line. */
+  contact: text('contact').notNull().default(''),
+  contactEn: text('contact_en').notNull().default(''),
   createdAt: createdAt(),
 });
+
+/** The communities a partner organisation serves. */
+export const partnerCommunities = sqliteTable(
+  'partner_communities',
+  {
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.communityId] }),
+    index('partner_communities_community_idx').on(t.communityId),
+  ],
+);
 
 export const districtRelations = relations(districts, ({ many }) => ({ subdistricts: many(subdistricts) }));
 

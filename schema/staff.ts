@@ -1,14 +1,14 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { communities, propertyCompanies, subdistricts } from './places.ts';
+import { communities, partners, propertyCompanies, subdistricts } from './places.ts';
 
-export const roles = ['admin', 'subdistrict', 'community', 'property', 'correspondent'] as const;
+export const roles = ['admin', 'subdistrict', 'community', 'property', 'correspondent', 'partner'] as const;
 export type Role = (typeof roles)[number];
 
 /**
  * A staff account. Its place depends on the role: admin none (the district), subdistrict a
  * sub-district, community a community, property a property company, correspondent a
- * sub-district or a community.
+ * sub-district or a community, partner a partner organisation.
  */
 export const staff = sqliteTable('staff', {
   id: integer('id').primaryKey(),
@@ -19,6 +19,7 @@ export const staff = sqliteTable('staff', {
   subdistrictId: integer('subdistrict_id').references(() => subdistricts.id),
   communityId: integer('community_id').references(() => communities.id),
   propertyCompanyId: integer('property_company_id').references(() => propertyCompanies.id),
+  partnerId: integer('partner_id').references(() => partners.id),
   /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` of HMAC(pepper, password). */
   passwordHash: text('password_hash').notNull(),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
@@ -70,4 +71,5 @@ export const staffRelations = relations(staff, ({ one }) => ({
   subdistrict: one(subdistricts, { fields: [staff.subdistrictId], references: [subdistricts.id] }),
   community: one(communities, { fields: [staff.communityId], references: [communities.id] }),
   propertyCompany: one(propertyCompanies, { fields: [staff.propertyCompanyId], references: [propertyCompanies.id] }),
+  partner: one(partners, { fields: [staff.partnerId], references: [partners.id] }),
 }));

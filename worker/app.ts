@@ -8,6 +8,7 @@
 import { Hono } from 'hono';
 import { deskApi } from './desk/index.ts';
 import { eventFeeds, eventPages, eventsApi } from './events/index.ts';
+import { homeVisitsApi } from './home-visits/index.ts';
 import { onError } from './lib/errors.ts';
 import { health } from './lib/health-routes.ts';
 import { unmatched } from './lib/methods.ts';
@@ -29,6 +30,7 @@ function apiRoutes() {
     .route('/', staffApi)
     .route('/', deskApi)
     .route('/', eventsApi)
+    .route('/', homeVisitsApi)
     .route('/', newsApi)
     .route('/', renovationApi);
 }

@@ -19,6 +19,7 @@ const fields = {
   serviceDays: z.number().check(z.int(), z.gte(1), z.lte(90)),
   sortOrder: z.number().check(z.int(), z.gte(0), z.lte(999)),
   active: z.boolean(),
+  homeVisits: z.boolean(),
 };
 
 /** Each community's staff keep its categories: names, examples, owner and service time. */
@@ -39,6 +40,7 @@ export const deskCategories = new Hono<AppEnv>()
         ...fields,
         sortOrder: z._default(fields.sortOrder, 100),
         active: z._default(fields.active, true),
+        homeVisits: z._default(fields.homeVisits, false),
         examples: z._default(fields.examples, ''),
         examplesEn: z._default(fields.examplesEn, ''),
       }),

@@ -9,9 +9,12 @@ type Category = typeof ticketCategories.$inferSelect;
 type NewCategory = Omit<typeof ticketCategories.$inferInsert, 'id' | 'communityId'>;
 type Community = { id: number; slug: string };
 
-/** What residents choose from when they file: the community's active categories, in the staff's order. */
-export async function activeCategories(db: Db, communityId: number) {
-  return db
+/**
+ * What residents choose from when they file: the community's active categories, in the staff's
+ * order. A category linked to home visits points to their request form instead (`homeVisits`).
+ */
+export async function activeCategories(db: Db, community: Community) {
+  const rows = await db
     .select({
       code: ticketCategories.code,
       name: ticketCategories.name,
@@ -20,10 +23,17 @@ export async function activeCategories(db: Db, communityId: number) {
       examplesEn: ticketCategories.examplesEn,
       owner: ticketCategories.owner,
       serviceDays: ticketCategories.serviceDays,
+      homeVisits: ticketCategories.homeVisits,
     })
     .from(ticketCategories)
-    .where(and(eq(ticketCategories.communityId, communityId), eq(ticketCategories.active, true)))
+    .where(and(eq(ticketCategories.communityId, community.id), eq(ticketCategories.active, true)))
     .orderBy(asc(ticketCategories.sortOrder), asc(ticketCategories.id));
+  return rows.map((r) => ({
+    ...r,
+    homeVisits: r.homeVisits
+      ? { services: `/api/home-visits/services?community=${community.slug}`, request: '/api/home-visits' }
+      : null,
+  }));
 }
 
 /** Every category of the community, inactive ones too, as staff keep them. */

@@ -21,6 +21,7 @@ beforeAll(async () => {
     subdistrictId: null,
     communityId: null,
     propertyCompanyId: null,
+    partnerId: null,
     compoundIds: [],
   };
 });

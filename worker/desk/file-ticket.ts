@@ -77,6 +77,8 @@ async function resolvePlace(db: Db, input: NewTicket) {
   if (!community) throw invalid('community', 'No such community.');
   const category = await activeCategory(db).get({ communityId: community.id, code: input.category });
   if (!category) throw invalid('category', 'No such category in this community.');
+  if (category.homeVisits)
+    throw invalid('category', 'This community takes these as home-visit requests (/api/home-visits), not tickets.');
   let compoundId: number | null = null;
   if (input.compound) {
     const compound = await compoundIn(db).get({ slug: input.compound, communityId: community.id });

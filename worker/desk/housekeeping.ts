@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { photos, tickets, timelineEntries } from '../../schema/index.ts';
 import { purgeSignupContacts } from '../events/housekeeping.ts';
+import { homeVisitHousekeeping } from '../home-visits/housekeeping.ts';
 import { purgeIdempotencyKeys } from '../lib/idempotency.ts';
 import type { PhotoStore } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
@@ -14,7 +15,8 @@ import { AUTO_CLOSE_DAYS, finalStatuses } from './lifecycle.ts';
 /**
  * The hourly job (a cron trigger on Workers, a timer on Node): closes tickets resolved long
  * enough ago, removes unclaimed uploads, and forgets what the stated retention periods allow
- * no longer to keep (the contact details of tickets, event sign-ups and renovation wishes).
+ * no longer to keep (the contact details of tickets, event sign-ups, renovation wishes and home
+ * visits); home visits nobody confirmed close as tickets do.
  */
 export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const cutoff = now - AUTO_CLOSE_DAYS * DAY_MS;
@@ -54,11 +56,13 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   await purgeIdempotencyKeys(db, now);
   const signupsAnonymised = await purgeSignupContacts(db, now);
   const wishesAnonymised = await purgeWishContacts(db, now);
+  const homeVisits = await homeVisitHousekeeping(db, now);
   return {
     closed: closed.rowsAffected,
     photosRemoved: stale.length,
     anonymised: anonymised.rowsAffected,
     signupsAnonymised,
     wishesAnonymised,
+    homeVisits,
   };
 }

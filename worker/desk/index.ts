@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { homeVisitDesk } from '../home-visits/staff-routes.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
@@ -14,11 +15,13 @@ const staffDesk = new Hono<AppEnv>()
   .route('/tickets', deskTickets)
   .route('/', deskSupervision)
   .route('/', deskStats)
-  .route('/', deskCategories);
+  .route('/', deskCategories)
+  .route('/home-visits', homeVisitDesk);
 
 /**
  * The joint desk under /api: residents file and follow tickets (/tickets) and say "me too" on
- * their community's board (/board) without an account; staff work the queue at /desk.
+ * their community's board (/board) without an account; staff work the queue at /desk, home
+ * visits included (/desk/home-visits, partner staff too).
  */
 export const deskApi = new Hono<AppEnv>()
   .route('/tickets', ticketRoutes)

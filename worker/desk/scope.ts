@@ -23,6 +23,7 @@ export function ticketScope(staff: StaffMember): SQL | undefined {
         ),
       );
     case 'correspondent':
+    case 'partner':
       return sql`0`;
   }
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { overdueVisits } from '../home-visits/queue.ts';
 import { dueDate, plainText, slug, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
@@ -48,12 +49,16 @@ export const deskSupervision = new Hono<AppEnv>()
       requested || c.var.staff.subdistrictId ? await subdistrictFor(c.var.db, c.var.staff, requested) : null;
     if (subdistrict) authorize(c.var.staff, 'ticket.read', placeOf(c.var.staff, subdistrict.id), 'subdistrict');
     else authorizeRole(c.var.staff, 'ticket.read');
-    const items = await supervisionItems(c.var.db, c.var.staff, subdistrict?.id ?? null, c.var.platform.now());
+    const now = c.var.platform.now();
+    const items = await supervisionItems(c.var.db, c.var.staff, subdistrict?.id ?? null, now);
+    // Overdue home visits stand on the same list as the desk's tickets.
+    const homeVisits = await overdueVisits(c.var.db, c.var.staff, subdistrict?.id ?? null, now);
     c.header('Cache-Control', 'no-store');
     return c.json(
       {
         subdistrict: subdistrict && { slug: subdistrict.slug, name: subdistrict.name, nameEn: subdistrict.nameEn },
         items,
+        homeVisits,
       },
       200,
     );

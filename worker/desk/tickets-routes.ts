@@ -21,7 +21,7 @@ const withToken = <T extends z.core.$ZodShape>(shape: T) => z.object({ token, ..
 export const ticketRoutes = new Hono<AppEnv>()
   .get('/categories', validate('query', z.object({ community: slug })), async (c) => {
     const community = await findCommunity(c.var.db, c.req.valid('query').community);
-    const categories = await activeCategories(c.var.db, community.id);
+    const categories = await activeCategories(c.var.db, community);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json({ categories, retentionDays: RETENTION_DAYS }, 200);
   })

@@ -25,6 +25,20 @@ export async function hashToken(token: string): Promise<string> {
 /** A random 256-bit token, URL-safe (43 characters): for sessions and residents' private links. */
 export const randomToken = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 
+/**
+ * A random string of decimal digits, uniformly drawn: for short codes people read aloud (a home
+ * visit's door code), never for secrets that guard data.
+ * @example const visitCode = randomDigits(4) // '0427'
+ */
+export function randomDigits(length: number): string {
+  let digits = '';
+  while (digits.length < length) {
+    // 250 is the largest multiple of 10 under 256: bytes above it would favour low digits.
+    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) if (byte < 250) digits += byte % 10;
+  }
+  return digits.slice(0, length);
+}
+
 /** Compares two byte strings in time that depends only on their length. */
 export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   let diff = a.length ^ b.length;

@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'community_not_found'
   | 'cross_origin'
   | 'event_not_found'
+  | 'home_visit_not_found'
   | 'invalid_credentials'
   | 'invalid_input'
   | 'invalid_transition'

@@ -7,9 +7,12 @@ import type { AppEnv } from './platform.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Which writes share one hourly budget: residents' tickets, sign-ups, wishes and "me too"s count together. */
+/**
+ * Which writes share one hourly budget: residents' tickets, sign-ups, wishes, home-visit requests
+ * and "me too"s count together.
+ */
 const budgets = {
-  write: { kinds: ['ticket', 'signup', 'me-too', 'wish'], factor: 1 },
+  write: { kinds: ['ticket', 'signup', 'me-too', 'wish', 'home-visit'], factor: 1 },
   upload: { kinds: ['photo'], factor: 4 },
 } as const;
 type Kind = (typeof budgets)[keyof typeof budgets]['kinds'][number];

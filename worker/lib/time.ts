@@ -16,8 +16,9 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export const zhengzhouDay = (ms: number) => new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10);
 
 /**
- * The Zhengzhou day of an instant as YYYYMMDD, the middle of residents' human numbers (tickets, wishes).
- * @example shanghaiDay(Date.UTC(2026, 10, 26, 2)) // '20261126'
+ * The Zhengzhou day of an instant as YYYYMMDD, the middle of residents' human numbers (tickets,
+ * wishes, home visits).
+ * @example shanghaiDay(Date.UTC(2026, 10, 26, 16)) // '20261127'
  */
 export const shanghaiDay = (ms: number) => zhengzhouDay(ms).replaceAll('-', '');
 

@@ -62,7 +62,7 @@ const send = (url: string, a: Attempt) =>
   });
 
 describe('kill -9 in the middle of residents’ writes', () => {
-  it('files every ticket, sign-up and wish exactly once, and replays the answers given before the crash', async () => {
+  it('files every ticket, sign-up, wish and home-visit request exactly once, and replays the answers given before the crash', async () => {
     const { url, process: child } = await start();
     server = child;
     const events = (await (await fetch(`${url}/api/events?community=jieyunlu`)).json()) as { events: { id: number }[] };
@@ -102,6 +102,20 @@ describe('kill -9 in the middle of residents’ writes', () => {
           consent: true,
         },
       })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        key: `crash-visit-${i}`,
+        path: '/api/home-visits',
+        address: `198.18.4.${i}`,
+        body: {
+          community: 'gongrenlu',
+          service: 'sscard-replace',
+          forWhom: { relation: 'family', name: `崩溃测试上门${i}`, addressAs: '老人家' },
+          address: { building: `${i}号楼`, room: '101' },
+          phone: `135${String(40000000 + i).padStart(8, '0')}`,
+          reason: { kind: 'age' },
+          consent: true,
+        },
+      })),
     ];
     const firstAnswers = new Map<string, unknown>();
     // Eight residents' phones at a time, each sending its next write when the last is answered.
@@ -125,7 +139,7 @@ describe('kill -9 in the middle of residents’ writes', () => {
     const written = async () => {
       const db = createClient({ url: databaseUrl });
       const rows = await db.execute(
-        "select (select count(*) from tickets where description like '崩溃测试工单 %') + (select count(*) from event_signups where name like '居民%') + (select count(*) from renovation_wishes where description like '崩溃测试心愿 %') as n",
+        "select (select count(*) from tickets where description like '崩溃测试工单 %') + (select count(*) from event_signups where name like '居民%') + (select count(*) from renovation_wishes where description like '崩溃测试心愿 %') + (select count(*) from home_visits where person_name like '崩溃测试上门%') as n",
       );
       db.close();
       return Number(rows.rows[0]!.n);
@@ -150,10 +164,12 @@ describe('kill -9 in the middle of residents’ writes', () => {
     const wishes = await db.execute(
       "select count(*) as n from renovation_wishes where description like '崩溃测试心愿 %'",
     );
+    const visits = await db.execute("select count(*) as n from home_visits where person_name like '崩溃测试上门%'");
     db.close();
     expect(Number(tickets.rows[0]!.n)).toBe(60);
     expect(Number(signups.rows[0]!.n)).toBe(40);
     expect(Number(wishes.rows[0]!.n)).toBe(30);
+    expect(Number(visits.rows[0]!.n)).toBe(30);
     // The crash really landed in the middle: some answered before it, not all.
     expect(firstAnswers.size).toBeGreaterThan(0);
     expect(firstAnswers.size).toBeLessThan(attempts.length);

@@ -309,6 +309,9 @@ describe('what /me says the staff member may do', () => {
     'stats.read': false,
     'renovation.read': false,
     'renovation.manage': false,
+    'visit.read': false,
+    'visit.coordinate': false,
+    'visit.serve': false,
   };
   const desk = { 'ticket.read': true, 'ticket.work': true };
   const office = {
@@ -321,6 +324,8 @@ describe('what /me says the staff member may do', () => {
     'stats.read': true,
     'renovation.read': true,
     'renovation.manage': true,
+    'visit.read': true,
+    'visit.coordinate': true,
   };
   const expected: Record<string, typeof none> = {
     'erqi-admin': { ...none, ...office, 'staff.manage': true, 'audit.read': true, 'ticket.supervise': true },
@@ -328,6 +333,7 @@ describe('what /me says the staff member may do', () => {
     yongan: { ...none, ...office },
     'yongan-wuye': { ...none, ...desk },
     weihongmin: { ...none, 'news.draft': true },
+    'boc-zhongyuan': { ...none, 'visit.read': true, 'visit.serve': true },
   };
   for (const [login, abilities] of Object.entries(expected)) {
     it(`answers ${login}'s abilities, one per policy action`, async () => {

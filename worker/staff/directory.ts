@@ -1,12 +1,12 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { communities, propertyCompanies, type Role, staff, subdistricts } from '../../schema/index.ts';
+import { communities, partners, propertyCompanies, type Role, staff, subdistricts } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import type { PlaceRef } from './policy.ts';
 
-/** Where a staff account belongs, as residents' place words: a sub-district, community or company. */
+/** Where a staff account belongs, as residents' place words: a sub-district, community, company or partner. */
 export type StaffPlace = {
-  type: 'subdistrict' | 'community' | 'propertyCompany';
+  type: 'subdistrict' | 'community' | 'propertyCompany' | 'partner';
   slug: string;
   name: string;
   nameEn: string;
@@ -33,17 +33,19 @@ export async function findStaff(db: Db, where?: SQL): Promise<(StaffView & { pla
       community: communities,
       communitySubdistrictId: communitySubdistrict.id,
       company: propertyCompanies,
+      partner: partners,
     })
     .from(staff)
     .leftJoin(subdistricts, eq(subdistricts.id, staff.subdistrictId))
     .leftJoin(communities, eq(communities.id, staff.communityId))
     .leftJoin(communitySubdistrict, eq(communitySubdistrict.id, communities.subdistrictId))
     .leftJoin(propertyCompanies, eq(propertyCompanies.id, staff.propertyCompanyId))
+    .leftJoin(partners, eq(partners.id, staff.partnerId))
     .where(where)
     .orderBy(staff.login);
   return rows.map((r) => {
-    const placeRow = r.community ?? r.subdistrict ?? r.company;
-    const type = r.community ? 'community' : r.subdistrict ? 'subdistrict' : 'propertyCompany';
+    const placeRow = r.community ?? r.subdistrict ?? r.company ?? r.partner;
+    const type = r.community ? 'community' : r.subdistrict ? 'subdistrict' : r.company ? 'propertyCompany' : 'partner';
     return {
       id: r.staff.id,
       login: r.staff.login,
@@ -55,6 +57,7 @@ export async function findStaff(db: Db, where?: SQL): Promise<(StaffView & { pla
         subdistrictId: r.staff.subdistrictId ?? r.communitySubdistrictId ?? null,
         communityId: r.staff.communityId,
         propertyCompanyId: r.staff.propertyCompanyId,
+        partnerId: r.staff.partnerId,
       },
     };
   });
@@ -76,21 +79,33 @@ export async function staffView(db: Db, id: number): Promise<StaffView> {
 
 /**
  * Resolves the place a role needs from a slug: nothing for admin, a sub-district, a community,
- * a property company, or for a correspondent a community or a sub-district.
+ * a property company, a partner organisation, or for a correspondent a community or a sub-district.
  */
 export async function resolveStaffPlace(
   db: Db,
   role: Role,
   slug: string | undefined,
-): Promise<{ subdistrictId: number | null; communityId: number | null; propertyCompanyId: number | null } | string> {
-  const none = { subdistrictId: null, communityId: null, propertyCompanyId: null };
+): Promise<
+  | {
+      subdistrictId: number | null;
+      communityId: number | null;
+      propertyCompanyId: number | null;
+      partnerId: number | null;
+    }
+  | string
+> {
+  const none = { subdistrictId: null, communityId: null, propertyCompanyId: null, partnerId: null };
   if (role === 'admin') return slug ? 'An admin serves the whole district and takes no place.' : none;
   if (!slug) return `A ${role} account needs a place.`;
-  const find = async (table: typeof subdistricts | typeof communities | typeof propertyCompanies) =>
+  const find = async (table: typeof subdistricts | typeof communities | typeof propertyCompanies | typeof partners) =>
     (await db.select({ id: table.id }).from(table).where(eq(table.slug, slug)))[0]?.id;
   if (role === 'property') {
     const id = await find(propertyCompanies);
     return id ? { ...none, propertyCompanyId: id } : `No property company with slug "${slug}".`;
+  }
+  if (role === 'partner') {
+    const id = await find(partners);
+    return id ? { ...none, partnerId: id } : `No partner organisation with slug "${slug}".`;
   }
   if (role === 'community' || role === 'correspondent') {
     const id = await find(communities);

@@ -10,6 +10,8 @@ export type StaffMember = {
   subdistrictId: number | null;
   communityId: number | null;
   propertyCompanyId: number | null;
+  /** The partner organisation (partner role only). */
+  partnerId: number | null;
   /** Compounds served by the staff member's property company (property role only). */
   compoundIds: number[];
 };
@@ -20,6 +22,8 @@ export type PlaceRef = {
   communityId: number | null;
   compoundId?: number | null;
   propertyCompanyId?: number | null;
+  /** For home visits: the partner organisation the visit is assigned to. */
+  partnerId?: number | null;
   /** For tickets: who owns the work. */
   owner?: 'community' | 'property' | 'joint';
 };
@@ -37,7 +41,10 @@ export type Action =
   | 'category.manage'
   | 'stats.read'
   | 'renovation.read'
-  | 'renovation.manage';
+  | 'renovation.manage'
+  | 'visit.read'
+  | 'visit.coordinate'
+  | 'visit.serve';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -55,6 +62,10 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   // Courtyard renovation: the community and the sub-district run a project's consultation.
   'renovation.read': ['admin', 'subdistrict', 'community'],
   'renovation.manage': ['admin', 'subdistrict', 'community'],
+  // Home visits: the community reviews, sends and follows them; the partner it is sent to serves it.
+  'visit.read': ['admin', 'subdistrict', 'community', 'partner'],
+  'visit.coordinate': ['admin', 'subdistrict', 'community'],
+  'visit.serve': ['partner'],
 };
 
 /** Whether the role may ever do this, wherever the object is. */
@@ -91,6 +102,9 @@ export function seesPlace(staff: StaffMember, object: PlaceRef): boolean {
       return staff.communityId !== null
         ? object.communityId === staff.communityId
         : object.subdistrictId === staff.subdistrictId;
+    case 'partner':
+      // A partner organisation's place is itself: what is assigned to it, nothing else.
+      return object.partnerId != null && object.partnerId === staff.partnerId;
   }
 }
 
@@ -124,7 +138,8 @@ export function decide(staff: StaffMember, action: Action, object: PlaceRef): De
  */
 export function authorize(staff: StaffMember, action: Action, object: PlaceRef, objectType: ObjectType): void {
   const decision = decide(staff, action, object);
-  if (decision === 'hidden') throw new ApiError(404, `${objectType}_not_found` as ErrorCode, `No such ${objectType}.`);
+  if (decision === 'hidden')
+    throw new ApiError(404, `${objectType}_not_found` as ErrorCode, `No such ${objectType.replaceAll('_', ' ')}.`);
   if (decision === 'forbidden') throw new ApiError(403, 'forbidden', `Your role may not do ${action} here.`);
 }
 

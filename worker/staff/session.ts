@@ -63,6 +63,7 @@ export async function findSession(db: Db, token: string, now: number): Promise<S
       subdistrictId: s.subdistrictId ?? row.communitySubdistrictId ?? null,
       communityId: s.communityId,
       propertyCompanyId: s.propertyCompanyId,
+      partnerId: s.partnerId,
       compoundIds,
     },
   };

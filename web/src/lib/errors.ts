@@ -36,6 +36,7 @@ const byCode = {
   category_not_found: 'errNotFound',
   community_not_found: 'errNotFound',
   event_not_found: 'errNotFound',
+  home_visit_not_found: 'errNotFound',
   photo_not_found: 'errNotFound',
   place_not_found: 'errNotFound',
   signup_not_found: 'errNotFound',

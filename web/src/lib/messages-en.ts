@@ -444,6 +444,8 @@ export const en: Record<MessageKey, string> = {
   roleCommunity: 'Community',
   roleProperty: 'Property',
   roleCorrespondent: 'Correspondent',
+  rolePartner: 'Partner organisation',
+  homeVisitCodeHint: 'The visitor shows this number at your door: open only if it matches.',
   yourAccount: 'Your account',
   wholeDistrict: 'Whole district',
   accountsTitle: 'Staff accounts',

@@ -431,6 +431,8 @@ export const zh = {
   roleCommunity: '社区',
   roleProperty: '物业',
   roleCorrespondent: '通讯员',
+  rolePartner: '合作单位',
+  homeVisitCodeHint: '上门人员到家时会出示这个号码，号码对得上再开门。',
   yourAccount: '您的账号',
   wholeDistrict: '全区',
   accountsTitle: '员工账号',

@@ -16,6 +16,7 @@ import { resolveStaffPlace } from '../../staff/directory.ts';
 import { hashPassword } from '../../staff/password.ts';
 import { loadDemoDesk } from './desk.ts';
 import { loadDemoEvents } from './events.ts';
+import { loadDemoHomeVisits } from './home-visits.ts';
 import { loadDemoNews } from './news.ts';
 import { loadDemoRenovation } from './renovation.ts';
 
@@ -104,16 +105,24 @@ const partnerRows = [
     name: '中国银行郑州中原支行',
     nameEn: 'Bank of China, Zhengzhou Zhongyuan Branch',
     kind: 'bank' as const,
+    contact: '中原支行营业厅（上门服务请经社区预约）',
+    contactEn: 'The Zhongyuan branch counter (home visits are booked through the community)',
   },
   {
     slug: 'songshanlu-dpf',
     name: '嵩山路街道残联',
     nameEn: "Songshan Road Disabled Persons' Federation",
     kind: 'federation' as const,
+    contact: '嵩山路街道办事处残联窗口',
+    contactEn: "The federation's window at the Songshan Road sub-district office",
   },
 ];
 
-/** One account per role for the demo places (and Jieyun Road's committee, who publish its correspondent's reports); one password per database. */
+/**
+ * One account per role for the demo places (and Jieyun Road's committee, who publish its
+ * correspondent's reports; Gongren Road's committee, its sub-district and the two partner
+ * organisations, who work its home visits); one password per database.
+ */
 export const demoStaff: { login: string; displayName: string; role: Role; place?: string }[] = [
   { login: 'erqi-admin', displayName: '二七区管理员', role: 'admin' },
   { login: 'jianzhongjie', displayName: '建中街街道办', role: 'subdistrict', place: 'jianzhongjie' },
@@ -121,6 +130,10 @@ export const demoStaff: { login: string; displayName: string; role: Role; place?
   { login: 'yongan-wuye', displayName: '永安物业值班员', role: 'property', place: 'yongan-wuye' },
   { login: 'weihongmin', displayName: '魏红敏（通讯员）', role: 'correspondent', place: 'jieyunlu' },
   { login: 'jieyunlu', displayName: '洁云路社区居委会', role: 'community', place: 'jieyunlu' },
+  { login: 'songshanlu', displayName: '嵩山路街道办', role: 'subdistrict', place: 'songshanlu' },
+  { login: 'gongrenlu', displayName: '工人路社区居委会', role: 'community', place: 'gongrenlu' },
+  { login: 'boc-zhongyuan', displayName: '中国银行郑州中原支行', role: 'partner', place: 'boc-zhongyuan' },
+  { login: 'canlian-songshanlu', displayName: '嵩山路街道残联', role: 'partner', place: 'songshanlu-dpf' },
 ];
 
 /** True when the database holds no places yet, i.e. it is new. */
@@ -138,6 +151,7 @@ export async function loadDemoData(db: Db, options: { pepper?: string; staffPass
   await loadDemoPlaces(db);
   const staffPassword = options.pepper ? await loadDemoStaff(db, options.pepper, options.staffPassword) : undefined;
   await loadDemoDesk(db, options.now ?? Date.now());
+  await loadDemoHomeVisits(db, options.now ?? Date.now());
   await loadDemoNews(db);
   // After the news: last week's class links to the report about it, if there is one.
   await loadDemoEvents(db, options.now ?? Date.now());
