@@ -17,7 +17,7 @@ import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
 import { newsApi, newsPages } from './news/index.ts';
 import { places } from './places/places-routes.ts';
-import { renovationApi } from './renovation/index.ts';
+import { renovationApi, renovationPages } from './renovation/index.ts';
 import { staffApi } from './staff/index.ts';
 import { sameOriginWrites } from './staff/middleware.ts';
 
@@ -56,7 +56,8 @@ export function createApp(platform: Platform) {
     .route('/api', apiRoutes())
     .route('/feeds', eventFeeds)
     .route('/', eventPages)
-    .route('/', newsPages);
+    .route('/', newsPages)
+    .route('/', renovationPages);
   app.onError(onError);
   // Anything under /api that no route took is a JSON 404 (or 405), never the web app's HTML.
   app.all('/api/*', unmatched(app));

@@ -103,6 +103,22 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     expect(await signupPage.text()).toContain('<div id="root">');
   });
 
+  it('serves a renovation project page with its share card, and a wish tracking page as the app', async () => {
+    const list = await exports.default.fetch(new Request(`${base}/api/renovation/projects?compound=renhelu-6`));
+    const { projects } = (await list.json()) as { projects: { id: number; title: string }[] };
+    const page = await exports.default.fetch(
+      new Request(`${base}/renovation/${projects[0]!.id}`, { headers: { Accept: 'text/html' } }),
+    );
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`<meta property="og:url" content="${base}/renovation/${projects[0]!.id}" />`);
+    expect(html).toMatch(/<meta property="og:description" content="人和路6号院 · 已完工验收 · /);
+    const tracking = await exports.default.fetch(
+      new Request(`${base}/renovation/w/RH-20261126-W0001?token=x`, { headers: { 'Sec-Fetch-Mode': 'navigate' } }),
+    );
+    expect(tracking.headers.get('content-type')).toMatch(/text\/html/);
+  });
+
   it('says the database is unreachable when LIBSQL_URL points nowhere', async () => {
     const { default: worker } = await import('./index.ts');
     const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: 'http://127.0.0.1:9' }, {

@@ -6,6 +6,7 @@ import { requireStaff } from '../staff/middleware.ts';
 import { authorizeRole } from '../staff/policy.ts';
 import { newPartnerSchema } from './input.ts';
 import { renovationMeetings } from './meeting-routes.ts';
+import { renovationPages } from './pages-routes.ts';
 import { addPartner, renovationPartners } from './partners.ts';
 import { renovationRoutes } from './resident-routes.ts';
 import { renovationStaff } from './staff-routes.ts';
@@ -37,3 +38,5 @@ const staffSide = new Hono<AppEnv>()
 export const renovationApi = new Hono<AppEnv>()
   .route('/renovation/staff', staffSide)
   .route('/renovation', renovationRoutes);
+
+export { renovationPages };
