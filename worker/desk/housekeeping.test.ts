@@ -100,6 +100,26 @@ describe('the hourly housekeeping', () => {
     expect(late.status).toBe(400);
   });
 
+  it('keeps an upload that a news article shows, draft or published, past the day', async () => {
+    d.clock = START + 150 * DAY_MS;
+    const lead = await uploadedKey();
+    const inBody = await uploadedKey();
+    const article = {
+      headline: '洁云里广场新添健身器材',
+      place: 'jieyunlu',
+      body: `本报讯 近日，广场新添了一组健身器材。\n\n![器材](/photos/${inBody})`,
+      credits: [{ name: '魏红敏', role: 'correspondent' as const, contribution: 'both' as const }],
+      leadPhoto: { key: lead, caption: '新器材' },
+    };
+    const res = await d.t.api.newsroom.articles.$post({ json: article }, await d.as('jieyunlu'));
+    expect(res.status).toBe(201);
+    const forgotten = await uploadedKey();
+    await housekeeping(START + 152 * DAY_MS);
+    expect(await stored(lead)).toEqual({ inStore: true, rows: 1 });
+    expect(await stored(inBody)).toEqual({ inStore: true, rows: 1 });
+    expect(await stored(forgotten)).toEqual({ inStore: false, rows: 0 });
+  });
+
   it('forgets name, phone and photos a year after a ticket ended, but keeps open tickets whole', async () => {
     d.clock = START + 200 * DAY_MS;
     const key = await uploadedKey();

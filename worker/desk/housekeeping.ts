@@ -8,6 +8,7 @@ import type { Db } from '../lib/platform.ts';
 import { purgePublicWrites } from '../lib/public-writes.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { unclaimed } from '../lib/uploads.ts';
+import { shownInNews } from '../news/photos.ts';
 import { purgeWishContacts, shownOnPlanItem, wishPhotosExpired } from '../renovation/housekeeping.ts';
 import { RETENTION_DAYS } from './file-ticket.ts';
 import { AUTO_CLOSE_DAYS, finalStatuses } from './lifecycle.ts';
@@ -36,7 +37,7 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
     .select({ key: photos.key })
     .from(photos)
     .where(
-      sql`(${unclaimed()} and ${photos.createdAt} < ${now - DAY_MS} and not ${shownOnPlanItem()})
+      sql`(${unclaimed()} and ${photos.createdAt} < ${now - DAY_MS} and not ${shownOnPlanItem()} and not ${shownInNews()})
         or ${photos.ticketId} in (select id from ${tickets} where ${expired}) or ${wishPhotosExpired(now)}`,
     );
   for (const { key } of stale) await store.delete(key);

@@ -1,16 +1,23 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { articles, photos } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import { unclaimed } from '../lib/uploads.ts';
 import { decide, roleAllows, type StaffMember } from '../staff/policy.ts';
 
 /** Articles that show this photo: as their lead, among their photos, or in their body. */
-const showing = (key: string) =>
+const showing = (key: string | SQL) =>
   or(
     eq(articles.leadPhotoKey, key),
     sql`exists (select 1 from json_each(${articles.photos}) where json_extract(value, '$.key') = ${key})`,
-    sql`instr(${articles.body}, ${`/photos/${key}`}) > 0`,
+    sql`instr(${articles.body}, ${sql`'/photos/' || ${key}`}) > 0`,
   );
+
+/**
+ * Whether any article (draft or published) shows the photo row's key: such an upload is in use,
+ * so the hourly job does not remove it as unclaimed.
+ * @example db.select().from(photos).where(sql`not ${shownInNews()}`)
+ */
+export const shownInNews = (): SQL => sql`exists (select 1 from ${articles} where ${showing(sql`${photos.key}`)})`;
 
 /**
  * Who may see a photo at /photos/KEY: everyone once a published article shows it; before that,

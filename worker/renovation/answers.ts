@@ -1,6 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { renovationMeetings, renovationWishEntries, renovationWishes, type WishOutcome } from '../../schema/index.ts';
+import {
+  renovationAgendaItems,
+  renovationMeetings,
+  renovationWishEntries,
+  renovationWishes,
+  type WishOutcome,
+} from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { auditEntryOrAbort } from '../staff/audit.ts';
@@ -109,7 +115,10 @@ async function resolveLinks(db: Db, row: WishRow, a: Answer): Promise<WishAnswer
   };
 }
 
-/** Staff answer a wish (or correct an earlier answer), as of the version they read, with the audit entry. */
+/**
+ * Staff answer a wish (or correct an earlier answer), as of the version they read, with the audit
+ * entry. "On the agenda of meeting X" also puts it at the end of that meeting's agenda.
+ */
 export async function answerWish(db: Db, staff: StaffMember, row: WishRow, a: Answer, now: number) {
   const answer = await resolveLinks(db, row, a);
   if (a.version !== row.wish.version) throw versionConflict('wish');
@@ -126,5 +135,12 @@ export async function answerWish(db: Db, staff: StaffMember, row: WishRow, a: An
       outcome: a.outcome,
     }),
     entry,
+    ...(answer.outcome === 'on_agenda' && answer.meetingId
+      ? [
+          db.run(sql`insert into ${renovationAgendaItems} (meeting_id, wish_id, position)
+            select ${answer.meetingId}, ${row.wish.id}, coalesce(max(position), -1) + 1 from ${renovationAgendaItems}
+            where meeting_id = ${answer.meetingId} on conflict do nothing`),
+        ]
+      : []),
   ]);
 }

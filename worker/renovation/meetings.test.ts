@@ -107,6 +107,26 @@ describe('the agenda', () => {
     expect(stale.status).toBe(409);
   });
 
+  it('puts a wish answered "on the agenda of meeting X" on that agenda too', async () => {
+    const { meeting } = await meetingWithAgenda();
+    const { number } = await r.wishOk({ description: '希望会上也议一议楼道灯。' });
+    await r.staffOk('jieyunlu', 'POST', `/wishes/${number}/answer`, {
+      version: 1,
+      outcome: 'on_agenda',
+      meeting: meeting.id,
+    });
+    const after = await r.staffOk<Json>('jieyunlu', 'GET', `/meetings/${meeting.id}`);
+    expect(after.meeting.agenda.map((a: Json) => a.wish.number).at(-1)).toBe(number);
+    expect(after.meeting.agenda).toHaveLength(3);
+    const other = await r.wishOk();
+    const noMeeting = await r.staff('jieyunlu', 'POST', `/wishes/${other.number}/answer`, {
+      version: 1,
+      outcome: 'on_agenda',
+      meeting: 999,
+    });
+    expect((await errorOf(noMeeting)).error.fields).toEqual({ meeting: 'No such meeting of this project.' });
+  });
+
   it('gives a wish taken off the agenda back to "under consideration"', async () => {
     const { meeting, wish, objection } = await meetingWithAgenda();
     await r.staffOk('jieyunlu', 'PUT', `/meetings/${meeting.id}/agenda`, {
