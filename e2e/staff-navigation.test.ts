@@ -84,6 +84,22 @@ describe('every staff page, reached by navigation, renders', () => {
     await shows('签到名单', 'main .door-list, main li, main p');
   });
 
+  // An action reloads the queries its page reads; a page opened right after must not wait for
+  // them forever (the place tree once did, two times in five).
+  it('a page opened right after an action renders', async () => {
+    for (let i = 0; i < 4; i++) {
+      await tab('新闻').click();
+      await page.locator('main li.card', { hasText: '已发布' }).first().locator('a').click();
+      await expect.poll(() => page.locator('main input[name="headline"]').inputValue()).not.toBe('');
+      await page.getByRole('button', { name: '撤下', exact: true }).click();
+      await page.getByRole('button', { name: '确定撤下' }).click();
+      await expect.poll(() => page.locator('p.badge').textContent()).toBe('已撤下');
+      await tab('活动').click();
+      await page.getByRole('link', { name: '新建活动' }).click();
+      await shows('新建活动', 'main input[name="title"]');
+    }
+  });
+
   it('desk: a ticket and filing for a resident', async () => {
     await tab('工单').click();
     await page.locator('main .ticket-link').first().click();

@@ -1,6 +1,7 @@
-import { action, createAsync, redirect, useSubmission } from '@solidjs/router';
-import { createSignal, Show, Suspense } from 'solid-js';
+import { action, redirect, useSubmission } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
+import { Loading } from '../../../components/states.tsx';
 import { api, json, type PlaceTree, type StaffView } from '../../../lib/api.ts';
 import { formState } from '../../../lib/form-action.ts';
 import { getPlaces } from '../../../lib/places.ts';
@@ -61,16 +62,21 @@ function CreateForm(props: { tree: PlaceTree; staff: StaffView }) {
 
 /** A new event, or a weekly series of sessions (each can then be changed on its own). */
 export default function NewEvent() {
-  const tree = createAsync(() => getPlaces());
-  const me = createAsync(() => getMe());
+  // Plain signals, not createAsync: a page reached while another navigation's transition is still
+  // settling could otherwise wait for these forever (the router's transitions swallow the answer).
+  const [tree, setTree] = createSignal<PlaceTree>();
+  const [staff, setStaff] = createSignal<StaffView>();
+  getPlaces().then(setTree, () => {});
+  getMe().then(
+    (me) => setStaff(me.staff ?? undefined),
+    () => {},
+  );
   return (
     <>
       <h1>{t('newEventTitle')}</h1>
-      <Suspense>
-        <Show when={tree() && me()?.staff}>
-          <CreateForm tree={tree()!} staff={me()!.staff!} />
-        </Show>
-      </Suspense>
+      <Show when={tree() && staff()} fallback={<Loading />}>
+        <CreateForm tree={tree()!} staff={staff()!} />
+      </Show>
     </>
   );
 }
