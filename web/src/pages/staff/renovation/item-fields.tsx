@@ -1,7 +1,6 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { Field } from '../../../components/field.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker.tsx';
-import { ZoomPhoto } from '../../../components/zoom-photo.tsx';
 import { t, tKey } from '../../../lib/prefs.ts';
 import { type NewItemBody, orNull, publicLabel, type StaffItem } from './data.ts';
 import { SelectField } from './select-field.tsx';
@@ -9,7 +8,7 @@ import { SelectField } from './select-field.tsx';
 type Sent = FormData | URLSearchParams;
 const statuses = ['proposed', 'agreed', 'in_progress', 'done', 'dropped'] as const;
 
-/** Reads an item's fields; a photo key is sent only when a new photo was picked (else it stays). */
+/** Reads an item's fields; a photo is sent only when it was changed (else it stays). */
 export function readItem(f: Sent): NewItemBody {
   const text = (name: string) => String(f.get(name) ?? '').trim();
   return {
@@ -19,35 +18,42 @@ export function readItem(f: Sent): NewItemBody {
     reason: orNull(f, 'reason'),
     expectedOn: orNull(f, 'expectedOn'),
     doneOn: orNull(f, 'doneOn'),
-    beforePhoto: orNull(f, 'beforePhoto') ?? undefined,
-    afterPhoto: orNull(f, 'afterPhoto') ?? undefined,
+    beforePhoto: photoField(f, 'beforePhoto'),
+    afterPhoto: photoField(f, 'afterPhoto'),
   };
 }
 
-/** One photo of an item: the one it has, and a picker for a new one whose key the form sends. */
+/** What a photo field sends when the photo it had was taken away. */
+const REMOVED = 'removed';
+/** The key a photo field sends: a new photo's, null when removed, nothing when it stays as it was. */
+const photoField = (f: Sent, name: string) => {
+  const value = orNull(f, name);
+  return value === REMOVED ? null : (value ?? undefined);
+};
+
+/**
+ * One photo of an item, in its own picker: the photo it has (until removed or replaced), or the
+ * one just picked, whose key the form sends. `picked` is null while nothing was changed.
+ */
 function ItemPhoto(props: {
   which: 'beforePhoto' | 'afterPhoto';
   item?: StaffItem;
-  picked: PickedPhoto[];
+  picked: PickedPhoto[] | null;
   onPick: (p: PickedPhoto[]) => void;
 }) {
+  const current = () => props.item?.[props.which];
+  const shown = () => props.picked ?? (current() ? [{ key: '', preview: current()!.url }] : []);
+  const sent = () => (props.picked === null ? '' : (props.picked[0]?.key ?? (current() ? REMOVED : '')));
   return (
     <>
-      <Show when={!props.picked.length && props.item?.[props.which]}>
-        {(photo) => (
-          <p class="thumbs">
-            <ZoomPhoto src={photo().url} alt={`${props.item!.title} · ${t(props.which)}`} width="96" height="96" />
-          </p>
-        )}
-      </Show>
       <PhotoPicker
         name={props.which}
         max={1}
         label={publicLabel(props.which)}
-        photos={props.picked}
+        photos={shown()}
         onChange={props.onPick}
       />
-      <input type="hidden" name={props.which} value={props.picked[0]?.key ?? ''} />
+      <input type="hidden" name={props.which} value={sent()} />
     </>
   );
 }
@@ -56,7 +62,7 @@ function ItemPhoto(props: {
 export function ItemFields(props: {
   prefix: string;
   item?: StaffItem;
-  photos: { before: PickedPhoto[]; after: PickedPhoto[] };
+  photos: { before: PickedPhoto[] | null; after: PickedPhoto[] | null };
   onPhotos: (which: 'before' | 'after', p: PickedPhoto[]) => void;
 }) {
   const i = () => props.item;

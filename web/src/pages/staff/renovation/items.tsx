@@ -35,15 +35,15 @@ const saveItem = action(
 
 /** An item form's fields with the photos it picked; they are let go once the form went through. */
 function ItemForm(props: { prefix: string; item?: StaffItem; state: FormState; label: string; done: string }) {
-  const [before, setBefore] = createSignal<PickedPhoto[]>([]);
-  const [after, setAfter] = createSignal<PickedPhoto[]>([]);
+  const [before, setBefore] = createSignal<PickedPhoto[] | null>(null);
+  const [after, setAfter] = createSignal<PickedPhoto[] | null>(null);
   createEffect(
     on(
       props.state.done,
       (done) => {
         if (!done) return;
-        setBefore([]);
-        setAfter([]);
+        setBefore(null);
+        setAfter(null);
       },
       { defer: true },
     ),
@@ -104,7 +104,7 @@ export function StaffPlanItems(props: { project: StaffProject }) {
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">{t('planTitle')}</h2>
       <Show when={props.project.items.length} fallback={<p>{t('renoNoItems')}</p>}>
-        <ul class="plain-list">
+        <ul class="plain-list reno-items">
           {/* By position, so an item's open editor and its answer stay put when the plan reloads. */}
           <Index each={props.project.items}>
             {(i) => (
