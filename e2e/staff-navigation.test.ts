@@ -109,6 +109,30 @@ describe('every staff page, reached by navigation, renders', () => {
     await shows('代居民登记', 'main textarea');
   });
 
+  it('renovation: the projects, a new one, and a project’s plan, wishes, a wish, meetings and a meeting', async () => {
+    await tab('改造').click();
+    await shows('楼院改造项目', 'main li.card a');
+    await page.getByRole('link', { name: '新建改造项目' }).click();
+    await shows('新建改造项目', 'main select[name="compound"]');
+    await page.getByRole('link', { name: '返回改造项目列表' }).click();
+    await page.locator('main li.card a', { hasText: '铁道洁云里' }).click();
+    await expect.poll(() => page.locator('main .figures div').count()).toBe(5);
+    const section = (name: string) =>
+      page.getByRole('navigation', { name: '项目栏目' }).getByRole('link', { name, exact: true });
+    await section('心愿和意见').click();
+    await expect.poll(() => page.locator('main a.wish-link').count()).toBeGreaterThan(0);
+    await page.locator('main a.wish-link').first().click();
+    await shows('心愿或意见', 'main input[name="outcome"]');
+    await page.getByRole('link', { name: '返回心愿和意见' }).click();
+    await section('联席会').click();
+    await expect.poll(() => page.locator('main a.meeting-link').count()).toBeGreaterThan(0);
+    await page.locator('main a.meeting-link').first().click();
+    await expect.poll(() => page.locator('main input[name="wishes"]').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: '返回联席会' }).click();
+    await section('方案和进度').click();
+    await expect.poll(() => page.locator('main .item-state').count()).toBeGreaterThan(0);
+  });
+
   it('staff change their own password from their desk, giving the current one, and stay signed in', async () => {
     await tab('工作台').click();
     await page.getByText('修改密码', { exact: true }).first().click();

@@ -46,6 +46,17 @@ export const routes: RouteDefinition[] = [
       { path: '/desk/:number', component: lazy(() => import('./pages/staff/desk/ticket.tsx')) },
       { path: '/supervision', component: lazy(() => import('./pages/staff/desk/supervision.tsx')) },
       { path: '/stats', component: lazy(() => import('./pages/staff/desk/stats.tsx')) },
+      // Courtyard renovation (一院一案): projects, plan, wishes, joint meetings.
+      { path: '/renovation', component: lazy(() => import('./pages/staff/renovation/list.tsx')) },
+      { path: '/renovation/new', component: lazy(() => import('./pages/staff/renovation/new-project.tsx')) },
+      { path: '/renovation/:id', component: lazy(() => import('./pages/staff/renovation/project.tsx')) },
+      { path: '/renovation/:id/wishes', component: lazy(() => import('./pages/staff/renovation/wishes.tsx')) },
+      { path: '/renovation/:id/wishes/:number', component: lazy(() => import('./pages/staff/renovation/wish.tsx')) },
+      { path: '/renovation/:id/meetings', component: lazy(() => import('./pages/staff/renovation/meetings.tsx')) },
+      {
+        path: '/renovation/:id/meetings/:meeting',
+        component: lazy(() => import('./pages/staff/renovation/meeting.tsx')),
+      },
     ],
   },
   { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },

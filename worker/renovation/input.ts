@@ -100,9 +100,10 @@ export type ProjectEdit = z.infer<typeof editProjectSchema>;
 
 const reason = optionalText(1000);
 /** A dropped item says why, publicly. */
-const dropNeedsReason = <T extends { status?: string; reason?: string | null }>(schema: z.ZodMiniType<T>) =>
+// Generic over the schema itself, so the typed client still knows the request body's fields.
+const dropNeedsReason = <S extends z.ZodMiniType<{ status?: string; reason?: string | null }>>(schema: S): S =>
   schema.check(
-    z.refine((v: T) => v.status !== 'dropped' || !!v.reason, {
+    z.refine((v: z.output<S>) => v.status !== 'dropped' || !!v.reason, {
       message: 'Say publicly why the item is dropped.',
       path: ['reason'],
     }),

@@ -10,7 +10,7 @@ import { Answer } from './answer.tsx';
 import { getWishTracking, type WishTracking } from './queries.ts';
 
 /** What happened to the wish, oldest first: filed, on an agenda, decided, answered. */
-function WishTimeline(props: { entries: WishTracking['timeline'] }) {
+export function WishTimeline(props: { entries: WishTracking['timeline'] }) {
   return (
     <ol class="timeline">
       <For each={props.entries}>

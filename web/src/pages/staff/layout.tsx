@@ -79,6 +79,11 @@ export default function StaffLayout(props: ParentProps) {
                     {t('staffStats')}
                   </A>
                 </Show>
+                <Show when={may()['renovation.read']}>
+                  <A href="/staff/renovation" activeClass="active">
+                    {t('staffRenovation')}
+                  </A>
+                </Show>
                 <Show when={may()['staff.manage']}>
                   <A href="/staff/accounts" activeClass="active">
                     {t('staffAccounts')}
