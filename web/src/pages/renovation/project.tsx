@@ -16,7 +16,7 @@ function Summary(props: { project: ProjectPage }) {
       <p class="muted">
         {placeName(p().compound)} · {placeName(p().community)}
       </p>
-      <p class={`status project-${p().status}`}>{tKey('projectStatus', p().status)}</p>
+      <p class={`item-state project-${p().status}`}>{tKey('projectStatus', p().status)}</p>
       <p>{t('projectCounts', { wishes: p().counts.wishes, cameTrue: p().counts.cameTrue })}</p>
       <Show when={p().summary}>
         <p>{p().summary}</p>
