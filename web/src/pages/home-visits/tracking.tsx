@@ -18,7 +18,7 @@ function Visitor(props: { visit: VisitTracking }) {
       {(v) => (
         <section class="card visitor-card" aria-labelledby="visitor-title">
           <h2 id="visitor-title">{t('hvVisitorTitle')}</h2>
-          <dl class="facts">
+          <dl class="facts visit-facts">
             <Show when={props.visit.slot}>
               {(slot) => (
                 <>
@@ -34,7 +34,7 @@ function Visitor(props: { visit: VisitTracking }) {
               <dd>{v().name}</dd>
             </Show>
           </dl>
-          <DoorCode code={v().code} label={t('hvCodeLabel')} />
+          <DoorCode code={v().code} label={t('hvCodeLabel')} hint={t('homeVisitCodeHint')} />
         </section>
       )}
     </Show>
@@ -45,7 +45,7 @@ function Visitor(props: { visit: VisitTracking }) {
 function Facts(props: { visit: VisitTracking }) {
   const v = () => props.visit;
   return (
-    <dl class="facts">
+    <dl class="facts visit-facts">
       <dt>{t('hvService')}</dt>
       <dd>{placeName(v().service)}</dd>
       <Show when={v().partner}>
@@ -118,18 +118,19 @@ export default function VisitTrackingPage() {
           <Show when={visit()}>
             {(v) => (
               <>
+                {/* Once the time is agreed, who comes and the door code matter most: they come first. */}
+                <Visitor visit={v()} />
                 <section class="card">
-                  <p class="ticket-number">
-                    {t('hvNumber')} {v().number}
+                  <p class="ticket-number visit-number">
+                    {t('hvNumber')} <span>{v().number}</span>
                   </p>
                   <VisitStatus status={v().status} overdue={v().overdue} />
                   <Facts visit={v()} />
                 </section>
-                <Visitor visit={v()} />
                 <RequesterActions visit={v()} token={search.token ?? ''} />
                 <p class="notice">{t('keepLink')}</p>
                 <CopyButton text={() => location.href} label={t('copyLink')} />
-                <p class="muted">{t('hvRetention', { days: v().retentionDays })}</p>
+                <p class="muted visit-retention">{t('hvRetention', { days: v().retentionDays })}</p>
                 <h2>{t('timelineTitle')}</h2>
                 <VisitTimeline entries={v().timeline} />
               </>

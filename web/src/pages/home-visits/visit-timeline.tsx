@@ -51,13 +51,13 @@ export function VisitStatus(props: { status: string; overdue?: boolean }) {
   );
 }
 
-/** The door code in very large digits, with the one sentence that says what it is for. */
-export function DoorCode(props: { code: string; label: string }) {
+/** The door code in very large digits, with the one sentence that says what it is for (the resident's or the visitor's). */
+export function DoorCode(props: { code: string; label: string; hint: string }) {
   return (
     <div class="door-code">
       <p class="door-code-label">{props.label}</p>
       <p class="door-code-digits">{props.code}</p>
-      <p class="door-code-hint">{t('homeVisitCodeHint')}</p>
+      <p class="door-code-hint">{props.hint}</p>
     </div>
   );
 }

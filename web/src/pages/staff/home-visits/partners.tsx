@@ -12,7 +12,7 @@ function PartnerCard(props: { partner: PartnerFigures }) {
   return (
     <li class="card">
       <h2>{placeName(p())}</h2>
-      <dl class="facts">
+      <dl class="facts visit-facts">
         <dt>{t('hvOpenVisits')}</dt>
         <dd>{p().open}</dd>
         <dt>{t('hvVisitedCount')}</dt>

@@ -42,7 +42,7 @@ function Hidden(props: { visit: StaffVisit }) {
 function Facts(props: { visit: StaffVisit }) {
   const v = () => props.visit;
   return (
-    <dl class="facts">
+    <dl class="facts visit-facts">
       <dt>{t('hvService')}</dt>
       <dd>{placeName(v().service)}</dd>
       <dt>{t('filterCommunity')}</dt>
@@ -111,7 +111,7 @@ function Facts(props: { visit: StaffVisit }) {
       <Show when={v().rating}>
         {(r) => (
           <>
-            <dt>{t('yourRating')}</dt>
+            <dt>{t('hvRatingLabel')}</dt>
             <dd>
               {'★'.repeat(r().score)} {r().score} {t('stars')}
               {r().comment ? ` · ${r().comment}` : ''}
@@ -151,7 +151,9 @@ export default function StaffVisitPage() {
                     <VisitStatus status={v().status} overdue={v().overdue} />
                     <Hidden visit={v()} />
                     <Facts visit={v()} />
-                    <Show when={v().visitCode}>{(code) => <DoorCode code={code()} label={t('hvCodeStaff')} />}</Show>
+                    <Show when={v().visitCode}>
+                      {(code) => <DoorCode code={code()} label={t('hvCodeLabel')} hint={t('hvCodeStaffHint')} />}
+                    </Show>
                   </section>
                   <Show when={d().actions.length > 0}>
                     <VisitActions visit={v()} actions={d().actions} />
