@@ -59,11 +59,24 @@ describe('a home visit for a grandparent, on phones', () => {
     await clean(family);
     // The desk sends the 上门服务 category to its own form instead of filing a ticket.
     await family.getByRole('link', { name: '办事', exact: true }).click();
+    await family.getByRole('heading', { name: '上门服务' }).waitFor();
+    await screenshot(family, 'home-visit-desk-pointer');
+    await clean(family);
     await family.getByRole('link', { name: '申请上门服务' }).click();
     await expect.poll(() => heading(family)).toBe('上门服务');
     await family.getByRole('button', { name: '提交申请' }).waitFor();
     await screenshot(family, 'home-visit-form');
     await clean(family);
+    // Readable in English and in large text too.
+    await family.getByRole('button', { name: 'Switch to English' }).click();
+    await family.getByRole('button', { name: /Large text/ }).click();
+    await expect.poll(() => family.getByRole('heading', { name: 'Ask for a home visit' }).isVisible()).toBe(true);
+    await screenshot(family, 'home-visit-form-en-large');
+    await clean(family);
+    await family.getByRole('button', { name: '切换到中文' }).click();
+    await screenshot(family, 'home-visit-form-large');
+    await clean(family);
+    await family.getByRole('button', { name: /大字/ }).click();
 
     // For whom is the first question; nothing is sent until it is answered, and it has the focus.
     await family.getByRole('button', { name: '提交申请' }).click();
@@ -82,11 +95,18 @@ describe('a home visit for a grandparent, on phones', () => {
     await family.getByLabel('您自己怎么称呼（可不填）').fill('贺小雨');
     await family.getByLabel('楼号').fill('5号楼');
     await family.getByLabel('单元（没有可不填）').fill('1单元');
-    await family.getByLabel('门牌号').fill('302');
-    await family.getByLabel('联系电话（上门前联系，不会公开）').fill('139 1234 5678');
+    await family.getByLabel('联系电话（上门前联系，不会公开）').fill('12345');
     await family.getByText('年纪大了').click();
     await family.getByLabel('什么时候方便上门（可不填）').fill('工作日上午');
     await family.getByText(/我同意社区保存以上信息/).click();
+    // The server's own rules come back beside their fields too, a nested one (address.room) included.
+    await family.getByLabel('门牌号').fill('   ');
+    await family.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => family.locator('#field-address_room-error').textContent()).toBe('请填写门牌号。');
+    expect(await family.locator('#field-phone-error').textContent()).toBe('请填写11位手机号，或带区号的座机号。');
+    await expect.poll(() => family.evaluate(() => document.activeElement?.id)).toBe('field-address_room');
+    await family.getByLabel('门牌号').fill('302');
+    await family.getByLabel('联系电话（上门前联系，不会公开）').fill('139 1234 5678');
     await family.getByRole('button', { name: '提交申请' }).click();
     await expect.poll(() => heading(family)).toBe('上门服务进度');
     trackingUrl = family.url();

@@ -19,11 +19,11 @@ export function ServiceChoice(props: { services: VisitService[] }) {
                 <strong>{placeName(s)}</strong>
                 <span class="hint">{t('hvBy', { partner: placeName(s.partner) })}</span>
                 <span class="hint">
-                  <strong>{t('hvPrepare')}：</strong>
+                  <strong>{t('hvPrepare')}</strong>
                   {en() ? s.prepareEn : s.prepare}
                 </span>
                 <span class="hint">
-                  <strong>{t('hvEligibility')}：</strong>
+                  <strong>{t('hvEligibility')}</strong>
                   {en() ? s.eligibilityEn : s.eligibility}
                 </span>
               </span>
