@@ -1,5 +1,5 @@
 import { action, revalidate, useSubmission, useSubmissions } from '@solidjs/router';
-import { createEffect, type JSX, on, Show } from 'solid-js';
+import { createEffect, For, type JSX, on, Show } from 'solid-js';
 import { Field, SubmitRow } from '../../../components/field.tsx';
 import { Form } from '../../../components/form.tsx';
 import { ApiFailure, api, json } from '../../../lib/api.ts';
@@ -84,6 +84,8 @@ export function ActionDone(props: { number: string }) {
 }
 
 export const text = (f: Sent, name: string) => String(f.get(name) ?? '').trim();
+/** An optional field: its text, or undefined when left empty. */
+export const optional = (f: Sent, name: string) => text(f, name) || undefined;
 
 /** A labelled textarea; ids carry the action, since several forms are on the page at once. */
 export function TextArea(props: { action: string; name: string; label: string; required?: boolean; max?: number }) {
@@ -97,5 +99,21 @@ export function TextArea(props: { action: string; name: string; label: string; r
       required={props.required ?? true}
       maxLength={props.max ?? 2000}
     />
+  );
+}
+
+/** A set of radio choices named `name`, the first one chosen. */
+export function Choices(props: { name: string; legend: string; values: string[]; prefix: string }) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <For each={props.values}>
+        {(v, i) => (
+          <label class="check">
+            <input type="radio" name={props.name} value={v} checked={i() === 0} /> {tKey(props.prefix, v)}
+          </label>
+        )}
+      </For>
+    </fieldset>
   );
 }

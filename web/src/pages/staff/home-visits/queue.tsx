@@ -1,6 +1,6 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { For, Show, Suspense } from 'solid-js';
-import { ListOr, Loading } from '../../../components/states.tsx';
+import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { ListOr, LoadError, Loading } from '../../../components/states.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
@@ -104,22 +104,24 @@ export default function VisitQueue() {
           {t('filterOverdue')}
         </label>
       </form>
-      <Suspense fallback={<Loading />}>
-        <ListOr each={queue()?.visits} empty={<p>{t('hvQueueEmpty')}</p>}>
-          {(visit) => <VisitCard visit={visit} />}
-        </ListOr>
-        <Show when={queue()?.nextBefore}>
-          {(before) => (
-            <button
-              type="button"
-              class="button button-secondary"
-              onClick={() => setParams({ before: String(before()) })}
-            >
-              {t('hvMore')}
-            </button>
-          )}
-        </Show>
-      </Suspense>
+      <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
+        <Suspense fallback={<Loading />}>
+          <ListOr each={queue()?.visits} empty={<p>{t('hvQueueEmpty')}</p>}>
+            {(visit) => <VisitCard visit={visit} />}
+          </ListOr>
+          <Show when={queue()?.nextBefore}>
+            {(before) => (
+              <button
+                type="button"
+                class="button button-secondary"
+                onClick={() => setParams({ before: String(before()) })}
+              >
+                {t('hvMore')}
+              </button>
+            )}
+          </Show>
+        </Suspense>
+      </ErrorBoundary>
     </>
   );
 }
