@@ -28,6 +28,9 @@ export const routes: RouteDefinition[] = [
   { path: '/renovation', component: lazy(() => import('./pages/renovation/index.tsx')) },
   { path: '/renovation/w/:number', component: lazy(() => import('./pages/renovation/tracking.tsx')) },
   { path: '/renovation/:id', component: lazy(() => import('./pages/renovation/project.tsx')) },
+  // Home visits (上门服务): the request form and its private tracking page.
+  { path: '/home-visits', component: lazy(() => import('./pages/home-visits/index.tsx')) },
+  { path: '/home-visits/t/:number', component: lazy(() => import('./pages/home-visits/tracking.tsx')) },
   { path: '/staff/sign-in', component: lazy(() => import('./pages/staff/sign-in.tsx')) },
   {
     path: '/staff',
@@ -57,6 +60,10 @@ export const routes: RouteDefinition[] = [
         path: '/renovation/:id/meetings/:meeting',
         component: lazy(() => import('./pages/staff/renovation/meeting.tsx')),
       },
+      // Home visits for community, sub-district and partner staff.
+      { path: '/home-visits', component: lazy(() => import('./pages/staff/home-visits/queue.tsx')) },
+      { path: '/home-visits/partners', component: lazy(() => import('./pages/staff/home-visits/partners.tsx')) },
+      { path: '/home-visits/:number', component: lazy(() => import('./pages/staff/home-visits/visit.tsx')) },
     ],
   },
   { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },

@@ -16,6 +16,8 @@ const filedHere = (key: string) =>
 export const myTickets = filedHere('linli.myTickets');
 /** The renovation wishes and objections filed from this phone. */
 export const myWishes = filedHere('linli.myWishes');
+/** The home-visit requests made from this phone (for oneself or for someone else). */
+export const myVisits = filedHere('linli.myVisits');
 
 /**
  * The "me too"s pressed on this phone, with the count each one made: the board is cached for a

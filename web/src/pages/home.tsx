@@ -8,6 +8,7 @@ import { getEvents } from '../lib/events.ts';
 import { formatDate } from '../lib/format.ts';
 import { chosenPlace, getPlaces } from '../lib/places.ts';
 import { placeName, t, tKey } from '../lib/prefs.ts';
+import { getVisitServices } from './home-visits/queries.ts';
 import { getNews } from './news/queries.ts';
 import { getProjects } from './renovation/queries.ts';
 
@@ -95,6 +96,25 @@ function Renovations(props: { community: string }) {
   );
 }
 
+/** The home services the community offers, if any, and the way to ask for one. */
+function HomeVisits(props: { community: string }) {
+  const data = createAsync(() => getVisitServices(props.community));
+  return (
+    <Show when={data()?.services.length}>
+      <section class="card home-section" aria-labelledby="home-visits">
+        <h2 id="home-visits">{t('hvTitle')}</h2>
+        <p>{t('hvHomeIntro')}</p>
+        <ul>
+          <For each={data()!.services}>{(s) => <li>{placeName(s)}</li>}</For>
+        </ul>
+        <A class="button" href="/home-visits">
+          {t('hvGoRequest')}
+        </A>
+      </section>
+    </Show>
+  );
+}
+
 /** The home page of a resident who has chosen: their community's news, events and desk, and a way to change. */
 function CommunityHome(props: { place: { subdistrict: Subdistrict; community: Community }; tree: PlaceTree }) {
   return (
@@ -115,6 +135,7 @@ function CommunityHome(props: { place: { subdistrict: Subdistrict; community: Co
           </A>
         </div>
       </section>
+      <HomeVisits community={props.place.community.slug} />
       <details class="card change-place">
         <summary>{t('changePlace')}</summary>
         <PlacePicker subdistricts={props.tree.subdistricts} />

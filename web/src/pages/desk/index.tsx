@@ -4,9 +4,27 @@ import { NeedPlace } from '../../components/need-place.tsx';
 import { Loading } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
-import { placeName, t } from '../../lib/prefs.ts';
-import { getCategories } from './categories.ts';
+import { placeName, prefs, t } from '../../lib/prefs.ts';
+import { type Category, getCategories } from './categories.ts';
 import { TicketForm } from './ticket-form.tsx';
+
+/** A category the community handles as home visits: its own form, not a ticket. */
+function HomeVisitPointer(props: { categories: Category[] }) {
+  return (
+    <For each={props.categories.filter((c) => c.homeVisits)}>
+      {(c) => (
+        <section class="card" aria-labelledby={`pointer-${c.code}`}>
+          <h2 id={`pointer-${c.code}`}>{placeName(c)}</h2>
+          <p class="hint">{prefs.locale() === 'en' ? c.examplesEn : c.examples}</p>
+          <p>{t('hvDeskPointer')}</p>
+          <A class="button" href="/home-visits">
+            {t('hvGoRequest')}
+          </A>
+        </section>
+      )}
+    </For>
+  );
+}
 
 /** The joint desk for residents: what it is, their earlier reports, and the form. */
 export default function Desk() {
@@ -40,11 +58,14 @@ export default function Desk() {
               <Suspense fallback={<Loading />}>
                 <Show when={data()}>
                   {(d) => (
-                    <TicketForm
-                      community={place.community}
-                      categories={d().categories}
-                      retentionDays={d().retentionDays}
-                    />
+                    <>
+                      <HomeVisitPointer categories={d().categories} />
+                      <TicketForm
+                        community={place.community}
+                        categories={d().categories}
+                        retentionDays={d().retentionDays}
+                      />
+                    </>
                   )}
                 </Show>
               </Suspense>

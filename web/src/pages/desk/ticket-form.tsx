@@ -68,6 +68,8 @@ export function TicketForm(props: {
   const [photos, setPhotos] = createSignal<PickedPhoto[]>([]);
   // One key per filled-in form: pressing Submit again on a bad network never files twice.
   const idempotencyKey = crypto.randomUUID();
+  // Home visits are asked for on their own form (the desk page points there), never filed as tickets.
+  const categories = () => props.categories.filter((c) => !c.homeVisits);
 
   return (
     <Form
@@ -80,7 +82,7 @@ export function TicketForm(props: {
       {props.children}
       <fieldset class="choices">
         <legend>{t('categoryLabel')}</legend>
-        <For each={props.categories}>
+        <For each={categories()}>
           {(c, i) => (
             <label class="choice">
               {/* "Not sure" is the safe default: staff settle the owner on the spot. */}
@@ -90,7 +92,7 @@ export function TicketForm(props: {
                 value={c.code}
                 checked={
                   c.code === 'not-sure' ||
-                  (i() === props.categories.length - 1 && !props.categories.some((x) => x.code === 'not-sure'))
+                  (i() === categories().length - 1 && !categories().some((x) => x.code === 'not-sure'))
                 }
               />
               <span>

@@ -74,6 +74,11 @@ export default function StaffLayout(props: ParentProps) {
                     {t('staffSupervision')}
                   </A>
                 </Show>
+                <Show when={may()['visit.read']}>
+                  <A href="/staff/home-visits" activeClass="active">
+                    {t('staffVisits')}
+                  </A>
+                </Show>
                 <Show when={may()['stats.read']}>
                   <A href="/staff/stats" activeClass="active">
                     {t('staffStats')}

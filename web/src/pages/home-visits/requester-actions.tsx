@@ -1,0 +1,161 @@
+import { action, useSubmission } from '@solidjs/router';
+import { For, type JSX, Show } from 'solid-js';
+import { Field, SubmitRow } from '../../components/field.tsx';
+import { Form } from '../../components/form.tsx';
+import { api, json } from '../../lib/api.ts';
+import { formState } from '../../lib/form-action.ts';
+import { t } from '../../lib/prefs.ts';
+import type { VisitTracking } from './queries.ts';
+
+type Sent = FormData | URLSearchParams;
+const visits = api['home-visits'][':number'];
+
+/** One requester step on their visit; the router then reloads the visit. */
+const requesterAction = action(async (_title: string, send: (form: Sent) => Promise<unknown>, form: Sent) => {
+  await send(form);
+  return true;
+}, 'home-visit-requester-action');
+
+/** A small form for one step; once it went through, it is emptied and says so. */
+function StepForm(props: {
+  title: string;
+  hint?: string;
+  button: string;
+  send: (form: Sent) => Promise<unknown>;
+  children?: JSX.Element;
+}) {
+  const state = formState(useSubmission(requesterAction, ([title]) => title === props.title));
+  return (
+    <Form state={state} class="stack card" action={requesterAction.with(props.title, props.send)} method="post" reset>
+      <h2>{props.title}</h2>
+      <Show when={props.hint}>
+        <p class="hint">{props.hint}</p>
+      </Show>
+      {props.children}
+      <SubmitRow busy={state.busy()} label={props.button} />
+      <Show when={state.done()}>
+        <p role="status">{t('sent')}</p>
+      </Show>
+    </Form>
+  );
+}
+
+/** Five to one stars, each said in words too; `required` when the form is only a rating. */
+function Stars(props: { legend: string; required?: boolean; id: string }) {
+  return (
+    <fieldset class="stars">
+      <legend>{props.legend}</legend>
+      <For each={[5, 4, 3, 2, 1]}>
+        {(n) => (
+          <label class="choice">
+            <input type="radio" name="score" value={n} checked={props.required && n === 5} /> {'★'.repeat(n)} {n}{' '}
+            {t('stars')}
+          </label>
+        )}
+      </For>
+      <Field name="comment" id={`${props.id}-comment`} label={t('rateComment')} multiline rows="2" maxLength={500} />
+    </fieldset>
+  );
+}
+
+const text = (form: Sent, name: string) => String(form.get(name) ?? '').trim();
+const rating = (form: Sent) => ({
+  score: text(form, 'score') ? Number(text(form, 'score')) : undefined,
+  comment: text(form, 'comment') || undefined,
+});
+
+/** What the requester may do now, as the server says: answer the slot, add information, confirm, rate. */
+export function RequesterActions(props: { visit: VisitTracking; token: string }) {
+  const param = () => ({ number: props.visit.number });
+  const token = () => props.token;
+  return (
+    <>
+      <Show when={props.visit.canConfirmSlot}>
+        <StepForm
+          title={t('hvConfirmSlotTitle')}
+          button={t('hvConfirmSlotButton')}
+          send={async () =>
+            json(await visits.slot.$post({ param: param(), json: { token: token(), answer: 'confirm' } }))
+          }
+        />
+      </Show>
+      <Show when={props.visit.canAskOtherSlot}>
+        <StepForm
+          title={t('hvOtherSlotTitle')}
+          button={t('hvOtherSlotButton')}
+          send={async (f) =>
+            json(
+              await visits.slot.$post({
+                param: param(),
+                json: { token: token(), answer: 'other', message: text(f, 'message') },
+              }),
+            )
+          }
+        >
+          <Field
+            name="message"
+            id="other-slot-message"
+            label={t('hvOtherSlotMessage')}
+            hint={t('hvPreferredHint')}
+            multiline
+            rows="2"
+            required
+            maxLength={1000}
+          />
+        </StepForm>
+      </Show>
+      <Show when={props.visit.canAddInfo}>
+        <StepForm
+          title={t('hvAddInfoTitle')}
+          button={t('hvAddInfoButton')}
+          send={async (f) =>
+            json(await visits.info.$post({ param: param(), json: { token: token(), message: text(f, 'message') } }))
+          }
+        >
+          <Field
+            name="message"
+            id="info-message"
+            label={t('hvAddInfoLabel')}
+            multiline
+            rows="3"
+            required
+            maxLength={1000}
+          />
+        </StepForm>
+      </Show>
+      <Show when={props.visit.canConfirmVisit}>
+        <StepForm
+          title={t('hvConfirmVisitTitle')}
+          hint={t('hvConfirmVisitHint')}
+          button={t('hvConfirmVisitButton')}
+          send={async (f) =>
+            json(await visits.confirm.$post({ param: param(), json: { token: token(), ...rating(f) } }))
+          }
+        >
+          <Stars legend={t('hvScoreLabel')} id="confirm" />
+        </StepForm>
+      </Show>
+      <Show when={props.visit.canRate && !props.visit.canConfirmVisit}>
+        <StepForm
+          title={t('hvRateTitle')}
+          button={t('rateButton')}
+          send={async (f) => {
+            const { score, comment } = rating(f);
+            return json(
+              await visits.rating.$post({ param: param(), json: { token: token(), score: score ?? 5, comment } }),
+            );
+          }}
+        >
+          <Stars legend={t('hvRateTitle')} id="rate" required />
+        </StepForm>
+      </Show>
+      <Show when={props.visit.rating}>
+        {(r) => (
+          <p class="card">
+            {t('yourRating')}: {'★'.repeat(r().score)} {r().score} {t('stars')} {r().comment ? `· ${r().comment}` : ''}
+          </p>
+        )}
+      </Show>
+    </>
+  );
+}
