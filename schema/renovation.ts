@@ -3,6 +3,7 @@ import { events } from './events.ts';
 import { articles } from './news.ts';
 import { communities, compounds, partners, subdistricts } from './places.ts';
 import { staff } from './staff.ts';
+import { volunteers } from './volunteers.ts';
 
 /**
  * Courtyard renovation with consultation (一院一案): a compound's project, its plan items
@@ -213,6 +214,8 @@ export const renovationWishes = sqliteTable(
     answeredAt: integer('answered_at'),
     outcomeAt: integer('outcome_at'),
     createdByStaffId: integer('created_by_staff_id').references(() => staff.id),
+    /** The information collector (信息收集员) who recorded it for a neighbour (channel volunteer). */
+    volunteerId: integer('volunteer_id').references(() => volunteers.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     version: integer('version').notNull().default(1),
@@ -300,4 +303,37 @@ export const renovationAgendaItems = sqliteTable(
     deferredTo: text('deferred_to'),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.wishId] }), index('renovation_agenda_wish_idx').on(t.wishId)],
+);
+
+export const qualityProblemStatuses = ['open', 'answered'] as const;
+export type QualityProblemStatus = (typeof qualityProblemStatuses)[number];
+
+/**
+ * A quality problem a quality supervisor (质量监督员) found on a plan item: it goes to the working
+ * group and the contractor, is shown on the item, and must be answered. The words and the answer
+ * are public; the reporter's phone never.
+ */
+export const renovationQualityProblems = sqliteTable(
+  'renovation_quality_problems',
+  {
+    id: integer('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => renovationProjects.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => renovationPlanItems.id),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    description: text('description').notNull(),
+    photoKeys: text('photo_keys', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    status: text('status', { enum: qualityProblemStatuses }).notNull().default('open'),
+    answer: text('answer'),
+    answeredByStaffId: integer('answered_by_staff_id').references(() => staff.id),
+    answeredAt: integer('answered_at'),
+    createdAt: integer('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('renovation_quality_problems_project_idx').on(t.projectId, t.status)],
 );

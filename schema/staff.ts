@@ -1,14 +1,23 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { communities, partners, propertyCompanies, subdistricts } from './places.ts';
+import { communities, compounds, partners, propertyCompanies, subdistricts } from './places.ts';
 
-export const roles = ['admin', 'subdistrict', 'community', 'property', 'correspondent', 'partner'] as const;
+export const roles = [
+  'admin',
+  'subdistrict',
+  'community',
+  'property',
+  'correspondent',
+  'partner',
+  'volunteer',
+] as const;
 export type Role = (typeof roles)[number];
 
 /**
  * A staff account. Its place depends on the role: admin none (the district), subdistrict a
  * sub-district, community a community, property a property company, correspondent a
- * sub-district or a community, partner a partner organisation.
+ * sub-district or a community, partner a partner organisation, volunteer (a resident on the
+ * roster of 四大员) a compound.
  */
 export const staff = sqliteTable('staff', {
   id: integer('id').primaryKey(),
@@ -20,6 +29,7 @@ export const staff = sqliteTable('staff', {
   communityId: integer('community_id').references(() => communities.id),
   propertyCompanyId: integer('property_company_id').references(() => propertyCompanies.id),
   partnerId: integer('partner_id').references(() => partners.id),
+  compoundId: integer('compound_id').references(() => compounds.id),
   /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` of HMAC(pepper, password). */
   passwordHash: text('password_hash').notNull(),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
@@ -72,4 +82,5 @@ export const staffRelations = relations(staff, ({ one }) => ({
   community: one(communities, { fields: [staff.communityId], references: [communities.id] }),
   propertyCompany: one(propertyCompanies, { fields: [staff.propertyCompanyId], references: [propertyCompanies.id] }),
   partner: one(partners, { fields: [staff.partnerId], references: [partners.id] }),
+  compound: one(compounds, { fields: [staff.compoundId], references: [compounds.id] }),
 }));

@@ -8,6 +8,7 @@
 import { Hono } from 'hono';
 import { deskApi } from './desk/index.ts';
 import { eventFeeds, eventPages, eventsApi } from './events/index.ts';
+import { helpApi } from './help/index.ts';
 import { homeVisitsApi } from './home-visits/index.ts';
 import { onError } from './lib/errors.ts';
 import { health } from './lib/health-routes.ts';
@@ -32,7 +33,8 @@ function apiRoutes() {
     .route('/', eventsApi)
     .route('/', homeVisitsApi)
     .route('/', newsApi)
-    .route('/', renovationApi);
+    .route('/', renovationApi)
+    .route('/', helpApi);
 }
 
 /**

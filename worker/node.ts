@@ -23,7 +23,7 @@ if (await isEmpty(db)) {
   if (staffPassword) {
     console.log(`Demo staff accounts (password for all: ${staffPassword}; shown only now):`);
     for (const s of demoStaff)
-      console.log(`  ${s.login.padEnd(14)} ${s.role.padEnd(14)} ${s.place ?? 'whole district'}`);
+      console.log(`  ${s.login.padEnd(19)} ${s.role.padEnd(14)} ${s.place ?? 'whole district'}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { photos, tickets, timelineEntries } from '../../schema/index.ts';
 import { purgeSignupContacts } from '../events/housekeeping.ts';
+import { purgeHelp } from '../help/households.ts';
 import { homeVisitHousekeeping } from '../home-visits/housekeeping.ts';
 import { purgeIdempotencyKeys } from '../lib/idempotency.ts';
 import type { PhotoStore } from '../lib/photos.ts';
@@ -17,7 +18,7 @@ import { AUTO_CLOSE_DAYS, finalStatuses } from './lifecycle.ts';
  * The hourly job (a cron trigger on Workers, a timer on Node): closes tickets resolved long
  * enough ago, removes unclaimed uploads, and forgets what the stated retention periods allow
  * no longer to keep (the contact details of tickets, event sign-ups, renovation wishes and home
- * visits); home visits nobody confirmed close as tickets do.
+ * visits) and neighbourly help; home visits nobody confirmed close as tickets do.
  */
 export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const cutoff = now - AUTO_CLOSE_DAYS * DAY_MS;
@@ -58,6 +59,7 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const signupsAnonymised = await purgeSignupContacts(db, now);
   const wishesAnonymised = await purgeWishContacts(db, now);
   const homeVisits = await homeVisitHousekeeping(db, now);
+  const help = await purgeHelp(db, now);
   return {
     closed: closed.rowsAffected,
     photosRemoved: stale.length,
@@ -65,5 +67,6 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
     signupsAnonymised,
     wishesAnonymised,
     homeVisits,
+    ...help,
   };
 }

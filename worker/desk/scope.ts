@@ -24,6 +24,7 @@ export function ticketScope(staff: StaffMember): SQL | undefined {
       );
     case 'correspondent':
     case 'partner':
+    case 'volunteer':
       return sql`0`;
   }
 }

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'cross_origin'
   | 'event_not_found'
   | 'home_visit_not_found'
+  | 'household_not_found'
   | 'invalid_credentials'
   | 'invalid_input'
   | 'invalid_transition'
@@ -39,6 +40,7 @@ export type ErrorCode =
   | 'plan_item_not_found'
   | 'project_closed'
   | 'project_not_found'
+  | 'quality_problem_not_found'
   | 'rating_not_allowed'
   | 'reopen_not_allowed'
   | 'request_in_progress'
@@ -56,6 +58,7 @@ export type ErrorCode =
   | 'too_many_writes'
   | 'unsupported_type'
   | 'version_conflict'
+  | 'volunteer_not_found'
   | 'wish_closed'
   | 'wish_not_found';
 
@@ -85,6 +88,13 @@ export class ApiError extends HTTPException {
     this.headers = headers;
   }
 }
+
+/**
+ * The 400 for one field at fault, found after validation (a slug that names nothing, a day in the future).
+ * @example throw invalidField('compound', 'No such compound.')
+ */
+export const invalidField = (field: string, message: string) =>
+  new ApiError(400, 'invalid_input', message, { [field]: message });
 
 // zod/mini ships without messages; the English ones are what every client has always been shown.
 z.config(en());

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { communities, subdistricts } from '../../schema/index.ts';
+import { communities, compounds, subdistricts } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
@@ -21,6 +21,16 @@ export const subdistrictBySlug = prepared((db) =>
     .where(eq(subdistricts.slug, sql.placeholder('slug')))
     .prepare(),
 );
+
+/** Where the compound with this slug lies, as the policy reads places; undefined for none. */
+export async function compoundPlace(db: Db, slug: string) {
+  const [place] = await db
+    .select({ compoundId: compounds.id, communityId: compounds.communityId, subdistrictId: communities.subdistrictId })
+    .from(compounds)
+    .innerJoin(communities, eq(communities.id, compounds.communityId))
+    .where(eq(compounds.slug, slug));
+  return place;
+}
 
 /** The one answer for a community slug that names none. */
 export const communityNotFound = () => new ApiError(404, 'community_not_found', 'No such community.');

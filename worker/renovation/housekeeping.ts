@@ -1,5 +1,11 @@
 import { and, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { photos, renovationPlanItems, renovationWishes, type WishOutcome } from '../../schema/index.ts';
+import {
+  photos,
+  renovationPlanItems,
+  renovationQualityProblems,
+  renovationWishes,
+  type WishOutcome,
+} from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { WISH_RETENTION_DAYS } from './input.ts';
@@ -16,13 +22,15 @@ const expired = (now: number) =>
 
 /**
  * Photos the hourly job removes for renovation: those of wishes past their retention. Staff
- * uploads shown on a plan item are in use, so `inUse` keeps them from being swept as unclaimed.
+ * uploads shown on a plan item and volunteers' photos of a quality problem are in use, so
+ * `shownOnPlanItem` keeps them from being swept as unclaimed.
  */
 export const wishPhotosExpired = (now: number): SQL =>
   sql`${photos.wishId} in (select id from ${renovationWishes} where ${expired(now)})`;
 export const shownOnPlanItem = (): SQL =>
   sql`${photos.key} in (select ${renovationPlanItems.beforePhotoKey} from ${renovationPlanItems} where ${renovationPlanItems.beforePhotoKey} is not null
-    union select ${renovationPlanItems.afterPhotoKey} from ${renovationPlanItems} where ${renovationPlanItems.afterPhotoKey} is not null)`;
+    union select ${renovationPlanItems.afterPhotoKey} from ${renovationPlanItems} where ${renovationPlanItems.afterPhotoKey} is not null
+    union select value from ${renovationQualityProblems}, json_each(${renovationQualityProblems.photoKeys}))`;
 
 /**
  * Forgets the names and phones of wishes finally answered more than the retention period ago

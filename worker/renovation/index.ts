@@ -10,6 +10,7 @@ import { renovationPages } from './pages-routes.ts';
 import { addPartner, renovationPartners } from './partners.ts';
 import { renovationRoutes } from './resident-routes.ts';
 import { renovationStaff } from './staff-routes.ts';
+import { volunteerSide, volunteersStaff } from './volunteer-routes.ts';
 
 /** Contractors and supervisors, for the project form. */
 const partnerRoutes = new Hono<AppEnv>()
@@ -29,14 +30,17 @@ const staffSide = new Hono<AppEnv>()
   .use(requireStaff)
   .route('/', renovationStaff)
   .route('/', renovationMeetings)
+  .route('/', volunteersStaff)
   .route('/partners', partnerRoutes);
 
 /**
  * Courtyard renovation under /api/renovation: residents read projects and file and follow wishes
- * without an account; staff run projects, answers and joint meetings at /renovation/staff.
+ * without an account; staff run projects, answers, joint meetings and the roster of volunteers at
+ * /renovation/staff; signed-in volunteers record for neighbours at /renovation/volunteer.
  */
 export const renovationApi = new Hono<AppEnv>()
   .route('/renovation/staff', staffSide)
+  .route('/renovation/volunteer', new Hono<AppEnv>().use(requireStaff).route('/', volunteerSide))
   .route('/renovation', renovationRoutes);
 
 export { renovationPages };

@@ -2,8 +2,6 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import {
   articles,
-  communities,
-  compounds,
   partners,
   renovationItemChanges,
   renovationPlanItems,
@@ -11,17 +9,18 @@ import {
   renovationProjectPartners,
   renovationProjects,
 } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, invalidField } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { zhengzhouDay } from '../lib/time.ts';
 import { requireUnclaimed } from '../lib/uploads.ts';
+import { compoundPlace } from '../places/places.ts';
 import { auditEntry, auditEntryOrAbort, isLostRace } from '../staff/audit.ts';
 import { authorize, type StaffMember, seesPlace } from '../staff/policy.ts';
 import type { ItemEdit, NewItem, NewProject, ProjectEdit } from './input.ts';
 import type { ProjectRow } from './projects.ts';
 
 type ItemRecord = typeof renovationPlanItems.$inferSelect;
-const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
+const invalid = invalidField;
 export const versionConflict = (what: string) =>
   new ApiError(409, 'version_conflict', `Someone else changed this ${what} meanwhile. Reload it and try again.`);
 
@@ -90,13 +89,8 @@ const links = (
 
 /** Creates a project in a compound of the staff member's place, with its partners, news and audit entry. */
 export async function createProject(db: Db, staff: StaffMember, input: NewProject, now: number): Promise<number> {
-  const [compound] = await db
-    .select({ id: compounds.id, communityId: compounds.communityId, subdistrictId: communities.subdistrictId })
-    .from(compounds)
-    .innerJoin(communities, eq(communities.id, compounds.communityId))
-    .where(eq(compounds.slug, input.compound));
-  if (!compound) throw invalid('compound', 'No such compound.');
-  const place = { subdistrictId: compound.subdistrictId, communityId: compound.communityId, compoundId: compound.id };
+  const place = await compoundPlace(db, input.compound);
+  if (!place) throw invalid('compound', 'No such compound.');
   authorize(staff, 'renovation.manage', place, 'place');
   const ps = await resolvePartners(db, input.partners);
   const as = await resolveArticles(db, staff, input.articles);

@@ -18,7 +18,9 @@ import {
   wishToken,
 } from './input.ts';
 import { itemNotFound, loadItem, loadProject, projectNotFound, projectPlace, projectsOfPlace } from './projects.ts';
+import { loadProblem, problemNotFound } from './quality.ts';
 import { projectList, projectPage, trackingView } from './views.ts';
+import { problemParam } from './volunteer-input.ts';
 import { fileWish, isOpenWish, loadWish, recordWishMeToo, wishForToken, wishNotFound, wishPhotoAt } from './wishes.ts';
 
 /**
@@ -113,6 +115,20 @@ export const renovationRoutes = new Hono<AppEnv>()
       const stored = await c.var.platform.photos.get(key);
       if (!stored) throw new ApiError(404, 'photo_not_found', 'No such photo.');
       // Not immutable: staff may replace an item's photo under the same address.
+      c.header('Cache-Control', 'public, max-age=300');
+      shareable(c);
+      c.header('Content-Type', stored.type);
+      return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200);
+    },
+  )
+  .get(
+    '/problems/:id/photos/:position',
+    validate('param', z.extend(problemParam, { position: z.coerce.number().check(z.int(), z.gte(0), z.lte(3)) })),
+    async (c) => {
+      const { id, position } = c.req.valid('param');
+      const key = (await loadProblem(c.var.db, id))?.problem.photoKeys[position];
+      const stored = key ? await c.var.platform.photos.get(key) : null;
+      if (!stored) throw problemNotFound();
       c.header('Cache-Control', 'public, max-age=300');
       shareable(c);
       c.header('Content-Type', stored.type);

@@ -13,6 +13,8 @@ import {
   projectSummary,
   publicItem,
 } from './projects.ts';
+import { problemsOfProjects, publicProblem } from './quality.ts';
+import { publicRoster } from './volunteers.ts';
 import { answerOf, findWishes, outcomeOrder, publicWish, type WishRow, wishTimeline } from './wishes.ts';
 
 /** Residents' list of projects: each with its plan items and counts. */
@@ -27,16 +29,19 @@ export async function projectList(db: Db, rows: ProjectRow[]) {
 /**
  * A project's page: its plan items with their history, the working group and partners, the
  * public wishes grouped by answer, past meetings with their decisions and the next one, and its
- * news. No resident's name or phone is in it.
+ * news; the quality problems on each item with their answers, and the compound's volunteers who
+ * agreed to be shown. No resident's or volunteer's phone is in it.
  */
 export async function projectPage(db: Db, row: ProjectRow, now: number) {
   const id = row.project.id;
-  const [items, partners, articles, meetings, wishes] = await Promise.all([
+  const [items, partners, articles, meetings, wishes, problems, volunteers] = await Promise.all([
     itemsOf(db, [id]),
     partnersOf(db, id),
     articlesOf(db, id, 'published'),
     meetingsOf(db, [id]),
     findWishes(db, and(eq(renovationWishes.projectId, id), eq(renovationWishes.listed, true))),
+    problemsOfProjects(db, [id]),
+    publicRoster(db, row.project.compoundId),
   ]);
   const [history, agenda] = await Promise.all([
     itemHistory(
@@ -57,8 +62,10 @@ export async function projectPage(db: Db, row: ProjectRow, now: number) {
       ...publicItem(i),
       history: history.filter((h) => h.itemId === i.id).map(({ itemId: _, ...h }) => h),
       wishes: shown.filter((w) => w.answer.item?.id === i.id).map((w) => w.number),
+      problems: problems.filter((p) => p.problem.itemId === i.id).map(publicProblem),
     })),
     workingGroup: row.project.workingGroup,
+    volunteers,
     partners,
     wishGroups: outcomeOrder
       .map((outcome) => ({ outcome, wishes: shown.filter((w) => w.answer.outcome === outcome) }))
@@ -113,6 +120,7 @@ export async function staffWish(db: Db, row: WishRow, meetings: ReturnType<typeo
     number: w.number,
     kind: w.kind,
     channel: w.channel,
+    volunteer: row.volunteer?.name ?? null,
     description: w.description,
     location: w.location,
     name: w.name,

@@ -7,6 +7,7 @@ import {
   renovationWishEntries,
   renovationWishes,
   renovationWishMeToos,
+  volunteers,
   type WishChannel,
   type WishOutcome,
 } from '../../schema/index.ts';
@@ -36,7 +37,7 @@ export async function fileWish(
   db: Db,
   project: ProjectRow,
   input: NewWish,
-  ctx: { now: number; channel: WishChannel; staffId?: number; record?: RecordAnswer },
+  ctx: { now: number; channel: WishChannel; staffId?: number; volunteerId?: number; record?: RecordAnswer },
 ): Promise<{ number: string; token: string }> {
   const p = project.project;
   if (p.status === 'completed')
@@ -58,11 +59,12 @@ export async function fileWish(
   // The day's sequence is counted inside the insert, under the write lock: no two get one number.
   const insert = db.all<{ number: string }>(sql`
     insert into ${renovationWishes} (number, token_hash, project_id, subdistrict_id, community_id, compound_id, item_id,
-      kind, channel, description, location, name, phone, photos_public, created_by_staff_id, created_at, updated_at)
+      kind, channel, description, location, name, phone, photos_public, created_by_staff_id, volunteer_id, created_at,
+      updated_at)
     select ${prefix} || printf('%04d', count(*) + 1), ${await hashToken(token)}, ${p.id}, ${p.subdistrictId},
       ${p.communityId}, ${p.compoundId}, ${input.item ?? null}, ${input.kind}, ${ctx.channel}, ${input.description},
       ${input.location || null}, ${input.name || null}, ${input.phone}, ${input.photosPublic}, ${ctx.staffId ?? null},
-      ${ctx.now}, ${ctx.now}
+      ${ctx.volunteerId ?? null}, ${ctx.now}, ${ctx.now}
     from ${renovationWishes} where number >= ${prefix} and number < ${`${prefix.slice(0, -1)}X`}
     returning number`);
   const answer = ctx.record?.(
@@ -79,7 +81,7 @@ export async function fileWish(
     at: ctx.now,
     kind: 'submitted',
     outcome: 'received',
-    actor: ctx.staffId ? 'staff' : 'resident',
+    actor: ctx.volunteerId ? 'volunteer' : ctx.staffId ? 'staff' : 'resident',
     staffId: ctx.staffId ?? null,
   });
   const [inserted] = await db.batch([insert, ...(answer ? [answer] : []), ...claim, first]);
@@ -96,6 +98,7 @@ const wishColumns = {
   about: { id: aboutItem.id, title: aboutItem.title },
   outcomeItem: outcomeItem,
   mergedIntoNumber: mergedInto.number,
+  volunteer: { name: volunteers.name, publicConsent: volunteers.publicConsent },
   photoCount: sql<number>`(select count(*) from ${photos} where ${photos.wishId} = ${renovationWishes.id})`,
 };
 
@@ -107,6 +110,7 @@ export async function findWishes(db: Db, where: ReturnType<typeof and>, limit = 
     .leftJoin(aboutItem, eq(aboutItem.id, renovationWishes.itemId))
     .leftJoin(outcomeItem, eq(outcomeItem.id, renovationWishes.outcomeItemId))
     .leftJoin(mergedInto, eq(mergedInto.id, renovationWishes.mergedIntoId))
+    .leftJoin(volunteers, eq(volunteers.id, renovationWishes.volunteerId))
     .where(where)
     .orderBy(desc(renovationWishes.meToo), desc(renovationWishes.createdAt), desc(renovationWishes.id))
     .limit(limit);
@@ -148,7 +152,14 @@ export function answerOf(row: WishRow, meetings: Map<number, { id: number; title
   };
 }
 
-/** What anyone may see of a wish: never its name or phone, photos only if the resident agreed. */
+/** The volunteer who recorded a wish, as residents see them: by name only if they agreed. */
+const creditOf = (row: WishRow) =>
+  row.wish.channel === 'volunteer' ? { name: row.volunteer?.publicConsent ? row.volunteer.name : null } : null;
+
+/**
+ * What anyone may see of a wish: never its name or phone, photos only if the resident agreed,
+ * and the volunteer who recorded it for a neighbour.
+ */
 export function publicWish(row: WishRow, meetings: Map<number, { id: number; title: string; startsAt: number }>) {
   const w = row.wish;
   return {
@@ -161,6 +172,7 @@ export function publicWish(row: WishRow, meetings: Map<number, { id: number; tit
     createdAt: w.createdAt,
     photoCount: w.photosPublic ? row.photoCount : 0,
     canMeToo: w.kind === 'wish' && isOpenWish(w),
+    volunteer: creditOf(row),
     answer: answerOf(row, meetings),
   };
 }

@@ -312,6 +312,11 @@ describe('what /me says the staff member may do', () => {
     'visit.read': false,
     'visit.coordinate': false,
     'visit.serve': false,
+    'renovation.volunteers': false,
+    'volunteer.record_wish': false,
+    'volunteer.report_quality': false,
+    'help.read': false,
+    'help.write': false,
   };
   const desk = { 'ticket.read': true, 'ticket.work': true };
   const office = {
@@ -326,14 +331,16 @@ describe('what /me says the staff member may do', () => {
     'renovation.manage': true,
     'visit.read': true,
     'visit.coordinate': true,
+    'renovation.volunteers': true,
   };
   const expected: Record<string, typeof none> = {
     'erqi-admin': { ...none, ...office, 'staff.manage': true, 'audit.read': true, 'ticket.supervise': true },
     jianzhongjie: { ...none, ...office, 'ticket.supervise': true },
-    yongan: { ...none, ...office },
+    yongan: { ...none, ...office, 'help.read': true, 'help.write': true },
     'yongan-wuye': { ...none, ...desk },
     weihongmin: { ...none, 'news.draft': true },
     'boc-zhongyuan': { ...none, 'visit.read': true, 'visit.serve': true },
+    'jieyunli-volunteer': { ...none, 'volunteer.record_wish': true, 'volunteer.report_quality': true },
   };
   for (const [login, abilities] of Object.entries(expected)) {
     it(`answers ${login}'s abilities, one per policy action`, async () => {

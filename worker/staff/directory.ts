@@ -1,12 +1,20 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { communities, partners, propertyCompanies, type Role, staff, subdistricts } from '../../schema/index.ts';
+import {
+  communities,
+  compounds,
+  partners,
+  propertyCompanies,
+  type Role,
+  staff,
+  subdistricts,
+} from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import type { PlaceRef } from './policy.ts';
 
-/** Where a staff account belongs, as residents' place words: a sub-district, community, company or partner. */
+/** Where a staff account belongs, as residents' place words: a sub-district, community, company, partner or compound. */
 export type StaffPlace = {
-  type: 'subdistrict' | 'community' | 'propertyCompany' | 'partner';
+  type: 'subdistrict' | 'community' | 'propertyCompany' | 'partner' | 'compound';
   slug: string;
   name: string;
   nameEn: string;
@@ -34,6 +42,7 @@ export async function findStaff(db: Db, where?: SQL): Promise<(StaffView & { pla
       communitySubdistrictId: communitySubdistrict.id,
       company: propertyCompanies,
       partner: partners,
+      compound: compounds,
     })
     .from(staff)
     .leftJoin(subdistricts, eq(subdistricts.id, staff.subdistrictId))
@@ -41,11 +50,20 @@ export async function findStaff(db: Db, where?: SQL): Promise<(StaffView & { pla
     .leftJoin(communitySubdistrict, eq(communitySubdistrict.id, communities.subdistrictId))
     .leftJoin(propertyCompanies, eq(propertyCompanies.id, staff.propertyCompanyId))
     .leftJoin(partners, eq(partners.id, staff.partnerId))
+    .leftJoin(compounds, eq(compounds.id, staff.compoundId))
     .where(where)
     .orderBy(staff.login);
   return rows.map((r) => {
-    const placeRow = r.community ?? r.subdistrict ?? r.company ?? r.partner;
-    const type = r.community ? 'community' : r.subdistrict ? 'subdistrict' : r.company ? 'propertyCompany' : 'partner';
+    const placeRow = r.community ?? r.subdistrict ?? r.company ?? r.partner ?? r.compound;
+    const type = r.community
+      ? 'community'
+      : r.subdistrict
+        ? 'subdistrict'
+        : r.company
+          ? 'propertyCompany'
+          : r.partner
+            ? 'partner'
+            : 'compound';
     return {
       id: r.staff.id,
       login: r.staff.login,
@@ -58,6 +76,7 @@ export async function findStaff(db: Db, where?: SQL): Promise<(StaffView & { pla
         communityId: r.staff.communityId,
         propertyCompanyId: r.staff.propertyCompanyId,
         partnerId: r.staff.partnerId,
+        compoundId: r.staff.compoundId,
       },
     };
   });
@@ -79,7 +98,8 @@ export async function staffView(db: Db, id: number): Promise<StaffView> {
 
 /**
  * Resolves the place a role needs from a slug: nothing for admin, a sub-district, a community,
- * a property company, a partner organisation, or for a correspondent a community or a sub-district.
+ * a property company, a partner organisation, a compound for a volunteer, or for a correspondent a
+ * community or a sub-district.
  */
 export async function resolveStaffPlace(
   db: Db,
@@ -91,14 +111,16 @@ export async function resolveStaffPlace(
       communityId: number | null;
       propertyCompanyId: number | null;
       partnerId: number | null;
+      compoundId: number | null;
     }
   | string
 > {
-  const none = { subdistrictId: null, communityId: null, propertyCompanyId: null, partnerId: null };
+  const none = { subdistrictId: null, communityId: null, propertyCompanyId: null, partnerId: null, compoundId: null };
   if (role === 'admin') return slug ? 'An admin serves the whole district and takes no place.' : none;
   if (!slug) return `A ${role} account needs a place.`;
-  const find = async (table: typeof subdistricts | typeof communities | typeof propertyCompanies | typeof partners) =>
-    (await db.select({ id: table.id }).from(table).where(eq(table.slug, slug)))[0]?.id;
+  const find = async (
+    table: typeof subdistricts | typeof communities | typeof propertyCompanies | typeof partners | typeof compounds,
+  ) => (await db.select({ id: table.id }).from(table).where(eq(table.slug, slug)))[0]?.id;
   if (role === 'property') {
     const id = await find(propertyCompanies);
     return id ? { ...none, propertyCompanyId: id } : `No property company with slug "${slug}".`;
@@ -106,6 +128,10 @@ export async function resolveStaffPlace(
   if (role === 'partner') {
     const id = await find(partners);
     return id ? { ...none, partnerId: id } : `No partner organisation with slug "${slug}".`;
+  }
+  if (role === 'volunteer') {
+    const id = await find(compounds);
+    return id ? { ...none, compoundId: id } : `No compound with slug "${slug}".`;
   }
   if (role === 'community' || role === 'correspondent') {
     const id = await find(communities);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Action, decide, type PlaceRef, type StaffMember } from './policy.ts';
 
 // Places: sub-district 1 has communities 11 and 12; compound 111 is in community 11 and is
-// served by property company 7. Sub-district 2 has community 21.
+// served by property company 7 (and has a volunteer of its own). Sub-district 2 has community 21.
 const member = (role: StaffMember['role'], place: Partial<StaffMember> = {}): StaffMember => ({
   id: 1,
   login: role,
@@ -22,6 +22,7 @@ const staff = {
   property: member('property', { propertyCompanyId: 7, compoundIds: [111] }),
   correspondent: member('correspondent', { subdistrictId: 1, communityId: 11 }),
   partner: member('partner', { partnerId: 5 }),
+  volunteer: member('volunteer', { compoundIds: [111] }),
 };
 const at = (subdistrictId: number | null, communityId: number | null, more: Partial<PlaceRef> = {}): PlaceRef => ({
   subdistrictId,
@@ -41,6 +42,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'allow',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -54,6 +56,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'forbidden',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -67,6 +70,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'hidden',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -80,6 +84,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'hidden',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -93,6 +98,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'hidden',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -106,6 +112,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'forbidden',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -119,6 +126,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'allow',
       correspondent: 'forbidden',
       partner: 'hidden',
+      volunteer: 'forbidden',
     },
   ],
   [
@@ -132,6 +140,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'allow',
       correspondent: 'forbidden',
       partner: 'hidden',
+      volunteer: 'forbidden',
     },
   ],
   [
@@ -145,6 +154,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'allow',
       correspondent: 'forbidden',
       partner: 'hidden',
+      volunteer: 'forbidden',
     },
   ],
   [
@@ -158,6 +168,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'forbidden',
       partner: 'hidden',
+      volunteer: 'forbidden',
     },
   ],
   [
@@ -171,6 +182,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'hidden',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -184,6 +196,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'forbidden',
       partner: 'allow',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -197,6 +210,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'forbidden',
       partner: 'forbidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -210,6 +224,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'forbidden',
       partner: 'allow',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -223,6 +238,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'forbidden',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -236,6 +252,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'forbidden',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -249,6 +266,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'hidden',
       partner: 'allow',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -262,6 +280,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'forbidden',
       correspondent: 'forbidden',
       partner: 'hidden',
+      volunteer: 'forbidden',
     },
   ],
   [
@@ -275,6 +294,7 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'hidden',
       partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
   [
@@ -288,6 +308,91 @@ const cases: [Action, PlaceRef, string, Record<keyof typeof staff, string>][] = 
       property: 'hidden',
       correspondent: 'hidden',
       partner: 'hidden',
+      volunteer: 'hidden',
+    },
+  ],
+  [
+    'renovation.volunteers',
+    at(1, 11, { compoundId: 111 }),
+    'roster of a compound in own community',
+    {
+      admin: 'allow',
+      subdistrict: 'allow',
+      community: 'allow',
+      property: 'forbidden',
+      correspondent: 'forbidden',
+      partner: 'hidden',
+      volunteer: 'forbidden',
+    },
+  ],
+  [
+    'volunteer.record_wish',
+    at(1, 11, { compoundId: 111 }),
+    "project in the volunteer's compound",
+    {
+      admin: 'forbidden',
+      subdistrict: 'forbidden',
+      community: 'forbidden',
+      property: 'forbidden',
+      correspondent: 'forbidden',
+      partner: 'hidden',
+      volunteer: 'allow',
+    },
+  ],
+  [
+    'volunteer.report_quality',
+    at(1, 11, { compoundId: 111 }),
+    "plan item in the volunteer's compound",
+    {
+      admin: 'forbidden',
+      subdistrict: 'forbidden',
+      community: 'forbidden',
+      property: 'forbidden',
+      correspondent: 'forbidden',
+      partner: 'hidden',
+      volunteer: 'allow',
+    },
+  ],
+  [
+    'volunteer.report_quality',
+    at(1, 11, { compoundId: 112 }),
+    'plan item in another compound of the same community',
+    {
+      admin: 'forbidden',
+      subdistrict: 'forbidden',
+      community: 'forbidden',
+      property: 'hidden',
+      correspondent: 'forbidden',
+      partner: 'hidden',
+      volunteer: 'hidden',
+    },
+  ],
+  [
+    'help.read',
+    at(1, 11, { compoundId: 111 }),
+    'help household in own community',
+    {
+      admin: 'hidden',
+      subdistrict: 'hidden',
+      community: 'allow',
+      property: 'hidden',
+      correspondent: 'hidden',
+      partner: 'hidden',
+      volunteer: 'hidden',
+    },
+  ],
+  [
+    'help.write',
+    at(1, 12, { compoundId: 121 }),
+    'help household in the neighbour community',
+    {
+      admin: 'hidden',
+      subdistrict: 'hidden',
+      community: 'hidden',
+      property: 'hidden',
+      correspondent: 'hidden',
+      partner: 'hidden',
+      volunteer: 'hidden',
     },
   ],
 ];

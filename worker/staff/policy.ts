@@ -12,7 +12,7 @@ export type StaffMember = {
   propertyCompanyId: number | null;
   /** The partner organisation (partner role only). */
   partnerId: number | null;
-  /** Compounds served by the staff member's property company (property role only). */
+  /** Compounds served by the staff member's property company (property role), or a volunteer's own compound. */
   compoundIds: number[];
 };
 
@@ -44,7 +44,12 @@ export type Action =
   | 'renovation.manage'
   | 'visit.read'
   | 'visit.coordinate'
-  | 'visit.serve';
+  | 'visit.serve'
+  | 'renovation.volunteers'
+  | 'volunteer.record_wish'
+  | 'volunteer.report_quality'
+  | 'help.read'
+  | 'help.write';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -66,7 +71,18 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'visit.read': ['admin', 'subdistrict', 'community', 'partner'],
   'visit.coordinate': ['admin', 'subdistrict', 'community'],
   'visit.serve': ['partner'],
+  // The roster of 四大员: the community and the sub-district that run the consultation keep it.
+  'renovation.volunteers': ['admin', 'subdistrict', 'community'],
+  // A volunteer's sign-in does these two things in their own compound, and nothing else.
+  'volunteer.record_wish': ['volunteer'],
+  'volunteer.report_quality': ['volunteer'],
+  // Neighbourly help is the community's own care: not the sub-district's, not the district admin's.
+  'help.read': ['community'],
+  'help.write': ['community'],
 };
+
+/** Actions on objects whose very existence only the allowed roles may know: anyone else gets a 404. */
+const privateActions: ReadonlySet<Action> = new Set(['help.read', 'help.write']);
 
 /** Whether the role may ever do this, wherever the object is. */
 export function roleAllows(staff: StaffMember, action: Action): boolean {
@@ -105,6 +121,8 @@ export function seesPlace(staff: StaffMember, object: PlaceRef): boolean {
     case 'partner':
       // A partner organisation's place is itself: what is assigned to it, nothing else.
       return object.partnerId != null && object.partnerId === staff.partnerId;
+    case 'volunteer':
+      return object.compoundId != null && staff.compoundIds.includes(object.compoundId);
   }
 }
 
@@ -124,11 +142,11 @@ export type Decision = 'allow' | 'forbidden' | 'hidden';
 
 /**
  * The one answer to "may this staff member do this to this object": allowed; forbidden (403,
- * they may see it but not do this); or hidden (404, it is outside their place, so its existence
- * is not revealed).
+ * they may see it but not do this); or hidden (404, it is outside their place, or private to
+ * other roles, so its existence is not revealed).
  */
 export function decide(staff: StaffMember, action: Action, object: PlaceRef): Decision {
-  if (!seesPlace(staff, object)) return 'hidden';
+  if (!seesPlace(staff, object) || (privateActions.has(action) && !roleAllows(staff, action))) return 'hidden';
   return roleAllows(staff, action) && ownerAllows(staff, action, object) ? 'allow' : 'forbidden';
 }
 

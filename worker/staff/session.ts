@@ -44,15 +44,17 @@ export async function findSession(db: Db, token: string, now: number): Promise<S
   }
   const s = row.staff;
   const compoundIds =
-    s.role === 'property' && s.propertyCompanyId !== null
-      ? (
-          await db
-            .select({ id: compounds.id })
-            .from(propertyCompanyCompounds)
-            .innerJoin(compounds, eq(compounds.id, propertyCompanyCompounds.compoundId))
-            .where(and(eq(propertyCompanyCompounds.propertyCompanyId, s.propertyCompanyId)))
-        ).map((r) => r.id)
-      : [];
+    s.role === 'volunteer' && s.compoundId !== null
+      ? [s.compoundId]
+      : s.role === 'property' && s.propertyCompanyId !== null
+        ? (
+            await db
+              .select({ id: compounds.id })
+              .from(propertyCompanyCompounds)
+              .innerJoin(compounds, eq(compounds.id, propertyCompanyCompounds.compoundId))
+              .where(and(eq(propertyCompanyCompounds.propertyCompanyId, s.propertyCompanyId)))
+          ).map((r) => r.id)
+        : [];
   return {
     tokenHash,
     staff: {

@@ -19,6 +19,7 @@ import { loadDemoEvents } from './events.ts';
 import { loadDemoHomeVisits } from './home-visits.ts';
 import { loadDemoNews } from './news.ts';
 import { loadDemoRenovation } from './renovation.ts';
+import { loadDemoVolunteers } from './volunteers.ts';
 
 /**
  * Demo data from the Erqi District newspaper page (see the shared domain brief).
@@ -134,6 +135,8 @@ export const demoStaff: { login: string; displayName: string; role: Role; place?
   { login: 'gongrenlu', displayName: '工人路社区居委会', role: 'community', place: 'gongrenlu' },
   { login: 'boc-zhongyuan', displayName: '中国银行郑州中原支行', role: 'partner', place: 'boc-zhongyuan' },
   { login: 'canlian-songshanlu', displayName: '嵩山路街道残联', role: 'partner', place: 'songshanlu-dpf' },
+  // A resident volunteer (四大员) of 铁道洁云里, not staff: records wishes and quality problems there.
+  { login: 'jieyunli-volunteer', displayName: '（演示）洁云里志愿者', role: 'volunteer', place: 'tiedao-jieyunli' },
 ];
 
 /** True when the database holds no places yet, i.e. it is new. */
@@ -157,6 +160,7 @@ export async function loadDemoData(db: Db, options: { pepper?: string; staffPass
   await loadDemoEvents(db, options.now ?? Date.now());
   // After news and events: a project links its story, and its joint meetings are events.
   await loadDemoRenovation(db, options.now ?? Date.now());
+  await loadDemoVolunteers(db, options.now ?? Date.now());
   return { staffPassword };
 }
 
