@@ -46,6 +46,11 @@ export const routes: RouteDefinition[] = [
       { path: '/desk/:number', component: lazy(() => import('./pages/staff/desk/ticket.tsx')) },
       { path: '/supervision', component: lazy(() => import('./pages/staff/desk/supervision.tsx')) },
       { path: '/stats', component: lazy(() => import('./pages/staff/desk/stats.tsx')) },
+      // Volunteers (四大员), a volunteer's own page, and neighbourly help (邻里帮扶)
+      { path: '/volunteers', component: lazy(() => import('./pages/staff/volunteers/roster.tsx')) },
+      { path: '/volunteer', component: lazy(() => import('./pages/staff/volunteers/mine.tsx')) },
+      { path: '/help', component: lazy(() => import('./pages/staff/help/households.tsx')) },
+      { path: '/help/:id', component: lazy(() => import('./pages/staff/help/household.tsx')) },
     ],
   },
   { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },
