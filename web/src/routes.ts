@@ -64,6 +64,11 @@ export const routes: RouteDefinition[] = [
       { path: '/home-visits', component: lazy(() => import('./pages/staff/home-visits/queue.tsx')) },
       { path: '/home-visits/partners', component: lazy(() => import('./pages/staff/home-visits/partners.tsx')) },
       { path: '/home-visits/:number', component: lazy(() => import('./pages/staff/home-visits/visit.tsx')) },
+      // Volunteers (四大员), a volunteer's own page, and neighbourly help (邻里帮扶)
+      { path: '/volunteers', component: lazy(() => import('./pages/staff/volunteers/roster.tsx')) },
+      { path: '/volunteer', component: lazy(() => import('./pages/staff/volunteers/mine.tsx')) },
+      { path: '/help', component: lazy(() => import('./pages/staff/help/households.tsx')) },
+      { path: '/help/:id', component: lazy(() => import('./pages/staff/help/household.tsx')) },
     ],
   },
   { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },

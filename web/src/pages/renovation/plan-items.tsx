@@ -3,10 +3,11 @@ import { ZoomPhoto } from '../../components/zoom-photo.tsx';
 import { formatDay } from '../../lib/format.ts';
 import { t, tKey } from '../../lib/prefs.ts';
 import type { ProjectPage } from './queries.ts';
+import { ItemProblems } from './volunteers.tsx';
 
 type Item = ProjectPage['items'][number];
 
-/** One plan item: what it is, where it stands, why (if dropped), and its before/after photos. */
+/** One plan item: what it is, where it stands, why (if dropped), its before/after photos and quality problems. */
 function PlanItem(props: { item: Item }) {
   const i = () => props.item;
   return (
@@ -42,6 +43,7 @@ function PlanItem(props: { item: Item }) {
           </For>
         </div>
       </Show>
+      <ItemProblems problems={i().problems} />
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { placeName, t, tKey } from '../../lib/prefs.ts';
 import { Meetings } from './meetings.tsx';
 import { PlanItems } from './plan-items.tsx';
 import { getProject, type ProjectPage } from './queries.ts';
+import { Roster } from './volunteers.tsx';
 import { WishForm } from './wish-form.tsx';
 import { WishList } from './wish-list.tsx';
 
@@ -68,6 +69,7 @@ export default function ProjectPageView() {
               </p>
               <h1>{d().project.title}</h1>
               <Summary project={d().project} />
+              <Roster volunteers={d().project.volunteers} />
               <PlanItems items={d().project.items} />
               <WishList groups={d().project.wishGroups} />
               <Meetings meetings={d().project.meetings} completed={d().project.status === 'completed'} />

@@ -8,6 +8,7 @@ import { myMeToos } from '../../lib/my-tickets.ts';
 import { t, tKey } from '../../lib/prefs.ts';
 import { Answer } from './answer.tsx';
 import type { ProjectPage, PublicWish } from './queries.ts';
+import { WishCredit } from './volunteers.tsx';
 
 /** One more neighbour with the same wish; the answer is the new count. */
 const addMeToo = action(async (number: string) => {
@@ -55,6 +56,7 @@ function WishItem(props: { wish: PublicWish }) {
         <Show when={w().location}> · {w().location}</Show>
       </p>
       <p>{w().description}</p>
+      <WishCredit wish={w()} />
       <Show when={w().item}>{(item) => <p class="muted">{t('answerItem', { item: item().title })}</p>}</Show>
       <Answer answer={w().answer} />
       <MeToo wish={w()} />

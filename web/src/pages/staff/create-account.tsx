@@ -7,7 +7,7 @@ import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
 import { roleKey } from './layout.tsx';
 
-const roles = ['admin', 'subdistrict', 'community', 'property', 'correspondent'] as const;
+const roles = ['admin', 'subdistrict', 'community', 'property', 'correspondent', 'volunteer'] as const;
 
 type Sent = FormData | URLSearchParams;
 

@@ -25,6 +25,11 @@ export default function StaffHome() {
                 <dd>{staff().place ? placeName(staff().place!) : t('wholeDistrict')}</dd>
               </dl>
             </section>
+            <Show when={me()?.abilities?.['volunteer.record_wish']}>
+              <A class="button" href="/staff/volunteer">
+                {t('volunteerHome')}
+              </A>
+            </Show>
             <ChangePassword />
             <Show when={me()?.abilities?.['staff.manage']}>
               <A class="button" href="/staff/accounts">

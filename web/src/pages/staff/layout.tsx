@@ -94,6 +94,22 @@ export default function StaffLayout(props: ParentProps) {
                     {t('staffAccounts')}
                   </A>
                 </Show>
+                {/* Volunteers (四大员), neighbourly help (邻里帮扶), and a volunteer's own page */}
+                <Show when={may()['renovation.volunteers']}>
+                  <A href="/staff/volunteers" activeClass="active">
+                    {t('staffVolunteers')}
+                  </A>
+                </Show>
+                <Show when={may()['help.read']}>
+                  <A href="/staff/help" activeClass="active">
+                    {t('staffHelp')}
+                  </A>
+                </Show>
+                <Show when={may()['volunteer.record_wish']}>
+                  <A href="/staff/volunteer" activeClass="active">
+                    {t('volunteerHome')}
+                  </A>
+                </Show>
               </nav>
               {props.children}
             </div>
