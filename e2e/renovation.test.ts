@@ -61,4 +61,14 @@ describe('courtyard renovation on a phone', () => {
     await screenshot(resident, 'renovation-wish-tracking');
     expect(await seriousA11yViolations(resident)).toEqual([]);
   });
+
+  it('says a cut-off wish link is not valid, and where to ask with the wish number', async () => {
+    // A link copied from a message with its end missing.
+    await resident.goto(trackingUrl.slice(0, -6));
+    const number = new URL(trackingUrl).pathname.split('/').pop();
+    await expect
+      .poll(() => resident.getByRole('alert').textContent())
+      .toContain(`请带上心愿编号 ${number}，到洁云路社区服务台问工作人员。`);
+    expect(await seriousA11yViolations(resident)).toEqual([]);
+  });
 });

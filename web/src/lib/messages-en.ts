@@ -44,7 +44,10 @@ export const en: Record<MessageKey, string> = {
   errInProgress: 'Your last submission is still being handled. Press again in a minute: it will not be filed twice.',
   badTrackingLink: 'This tracking link does not open: it may be cut off, or no longer valid.',
   badTrackingLinkWhat:
-    'Open the link from your text message or slip again. If it still does not work, take the ticket number {number} to {desk} service desk and ask the staff.',
+    'Open the link from your text message or slip again. If it still does not work, take the {what} {number} to {desk} service desk and ask the staff.',
+  linkNumber_ticket: 'ticket number',
+  linkNumber_wish: 'wish number',
+  linkNumber_visit: 'home-visit number',
   yourCommunity: "your community's",
   badSignupLink:
     'This sign-up link does not open: it may be cut off, or no longer valid. Open the link from your text message or slip again, contact the community running the event, or sign up again on the Events page.',

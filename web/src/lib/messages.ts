@@ -41,7 +41,10 @@ export const zh = {
   errInProgress: '您刚才的提交还在处理中。请过一分钟再点一次，不会重复登记。',
   badTrackingLink: '这个查询链接打不开：可能没有复制完整，或者已经失效。',
   badTrackingLinkWhat:
-    '请对照短信或纸条上的链接重新打开。还是不行的话，请带上工单编号 {number}，到{desk}服务台问工作人员。',
+    '请对照短信或纸条上的链接重新打开。还是不行的话，请带上{what} {number}，到{desk}服务台问工作人员。',
+  linkNumber_ticket: '工单编号',
+  linkNumber_wish: '心愿编号',
+  linkNumber_visit: '上门服务编号',
   yourCommunity: '您所在社区的',
   badSignupLink:
     '这个报名链接打不开：可能没有复制完整，或者已经失效。请对照短信或纸条上的链接重新打开；也可以联系活动的主办社区，或在“活动”页重新报名。',

@@ -23,7 +23,7 @@ export default function TrackingPage() {
           <LoadError
             error={err}
             retry={retry}
-            badLink={() => <BadLink number={params.number} message={t('badTrackingLink')} />}
+            badLink={() => <BadLink number={params.number} message={t('badTrackingLink')} kind="ticket" />}
           />
         )}
       >

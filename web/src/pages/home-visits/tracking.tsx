@@ -110,7 +110,7 @@ export default function VisitTrackingPage() {
           <LoadError
             error={err}
             retry={retry}
-            badLink={() => <BadLink number={params.number} message={t('hvBadLink')} />}
+            badLink={() => <BadLink number={params.number} message={t('hvBadLink')} kind="visit" />}
           />
         )}
       >

@@ -46,7 +46,7 @@ export default function WishTrackingPage() {
           <LoadError
             error={err}
             retry={retry}
-            badLink={() => <BadLink number={params.number} message={t('badWishLink')} />}
+            badLink={() => <BadLink number={params.number} message={t('badWishLink')} kind="wish" />}
           />
         )}
       >
