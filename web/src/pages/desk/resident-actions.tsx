@@ -1,39 +1,11 @@
-import { action, useSubmission } from '@solidjs/router';
-import { For, type JSX, Show } from 'solid-js';
-import { Field, SubmitRow } from '../../components/field.tsx';
-import { Form } from '../../components/form.tsx';
+import { Show } from 'solid-js';
+import { Field } from '../../components/field.tsx';
+import { Stars, StepForm } from '../../components/step-form.tsx';
 import { api, json } from '../../lib/api.ts';
-import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
 import type { Tracking } from './queries.ts';
 
 type Sent = FormData | URLSearchParams;
-
-/** One resident action on their ticket; the router then reloads the ticket's data. */
-const residentAction = action(async (_title: string, send: (form: Sent) => Promise<unknown>, form: Sent) => {
-  await send(form);
-  return true;
-}, 'resident-ticket-action');
-
-/** A small form that posts one resident action; once it went through, the form is emptied. */
-function ActionForm(props: {
-  title: string;
-  button: string;
-  send: (form: Sent) => Promise<unknown>;
-  children?: JSX.Element;
-}) {
-  const state = formState(useSubmission(residentAction, ([title]) => title === props.title));
-  return (
-    <Form state={state} class="stack card" action={residentAction.with(props.title, props.send)} method="post" reset>
-      <h2>{props.title}</h2>
-      {props.children}
-      <SubmitRow busy={state.busy()} label={props.button} />
-      <Show when={state.done()}>
-        <p role="status">{t('sent')}</p>
-      </Show>
-    </Form>
-  );
-}
 
 /** What the resident can still do: add information, confirm, reopen, rate. */
 export function ResidentActions(props: { ticket: Tracking; token: string }) {
@@ -42,7 +14,7 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
   return (
     <>
       <Show when={props.ticket.canConfirm}>
-        <ActionForm
+        <StepForm
           title={t('confirmTitle')}
           button={t('confirmButton')}
           send={async () =>
@@ -51,7 +23,7 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
         />
       </Show>
       <Show when={props.ticket.canRate}>
-        <ActionForm
+        <StepForm
           title={t('rateTitle')}
           button={t('rateButton')}
           send={async (f) =>
@@ -63,18 +35,8 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
             )
           }
         >
-          <fieldset class="stars">
-            <legend>{t('rateTitle')}</legend>
-            <For each={[5, 4, 3, 2, 1]}>
-              {(n) => (
-                <label class="choice">
-                  <input type="radio" name="score" value={n} checked={n === 5} /> {'★'.repeat(n)} {n} {t('stars')}
-                </label>
-              )}
-            </For>
-          </fieldset>
-          <Field name="comment" id="rate-comment" label={t('rateComment')} multiline rows="2" maxLength={500} />
-        </ActionForm>
+          <Stars legend={t('rateTitle')} id="rate" preset />
+        </StepForm>
       </Show>
       <Show when={props.ticket.rating}>
         {(r) => (
@@ -84,7 +46,7 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
         )}
       </Show>
       <Show when={props.ticket.canReopen}>
-        <ActionForm
+        <StepForm
           title={t('reopenTitle')}
           button={t('reopenButton')}
           send={async (f) =>
@@ -105,10 +67,10 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
             required
             maxLength={1000}
           />
-        </ActionForm>
+        </StepForm>
       </Show>
       <Show when={props.ticket.canAddInfo}>
-        <ActionForm
+        <StepForm
           title={t('addInfoTitle')}
           button={t('addInfoButton')}
           send={async (f) =>
@@ -129,7 +91,7 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
             required
             maxLength={1000}
           />
-        </ActionForm>
+        </StepForm>
       </Show>
     </>
   );

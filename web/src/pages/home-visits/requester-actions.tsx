@@ -1,62 +1,12 @@
-import { action, useSubmission } from '@solidjs/router';
-import { For, type JSX, Show } from 'solid-js';
-import { Field, SubmitRow } from '../../components/field.tsx';
-import { Form } from '../../components/form.tsx';
+import { Show } from 'solid-js';
+import { Field } from '../../components/field.tsx';
+import { Stars, StepForm } from '../../components/step-form.tsx';
 import { api, json } from '../../lib/api.ts';
-import { formState } from '../../lib/form-action.ts';
 import { t } from '../../lib/prefs.ts';
 import type { VisitTracking } from './queries.ts';
 
 type Sent = FormData | URLSearchParams;
 const visits = api['home-visits'][':number'];
-
-/** One requester step on their visit; the router then reloads the visit. */
-const requesterAction = action(async (_title: string, send: (form: Sent) => Promise<unknown>, form: Sent) => {
-  await send(form);
-  return true;
-}, 'home-visit-requester-action');
-
-/** A small form for one step; once it went through, it is emptied and says so. */
-function StepForm(props: {
-  title: string;
-  hint?: string;
-  button: string;
-  send: (form: Sent) => Promise<unknown>;
-  children?: JSX.Element;
-}) {
-  const state = formState(useSubmission(requesterAction, ([title]) => title === props.title));
-  return (
-    <Form state={state} class="stack card" action={requesterAction.with(props.title, props.send)} method="post" reset>
-      <h2>{props.title}</h2>
-      <Show when={props.hint}>
-        <p class="hint">{props.hint}</p>
-      </Show>
-      {props.children}
-      <SubmitRow busy={state.busy()} label={props.button} />
-      <Show when={state.done()}>
-        <p role="status">{t('sent')}</p>
-      </Show>
-    </Form>
-  );
-}
-
-/** Five to one stars, each said in words too; `required` when the form is only a rating. */
-function Stars(props: { legend: string; required?: boolean; id: string }) {
-  return (
-    <fieldset class="stars">
-      <legend>{props.legend}</legend>
-      <For each={[5, 4, 3, 2, 1]}>
-        {(n) => (
-          <label class="choice">
-            <input type="radio" name="score" value={n} checked={props.required && n === 5} /> {'★'.repeat(n)} {n}{' '}
-            {t('stars')}
-          </label>
-        )}
-      </For>
-      <Field name="comment" id={`${props.id}-comment`} label={t('rateComment')} multiline rows="2" maxLength={500} />
-    </fieldset>
-  );
-}
 
 const text = (form: Sent, name: string) => String(form.get(name) ?? '').trim();
 const rating = (form: Sent) => ({
@@ -146,7 +96,7 @@ export function RequesterActions(props: { visit: VisitTracking; token: string })
             );
           }}
         >
-          <Stars legend={t('hvRateTitle')} id="rate" required />
+          <Stars legend={t('hvRateTitle')} id="rate" preset />
         </StepForm>
       </Show>
       <Show when={props.visit.rating}>
