@@ -56,7 +56,7 @@ describe('courtyard renovation on a phone', () => {
     await expect.poll(() => resident.locator('h1').textContent()).toBe('心愿和意见的进度');
     trackingUrl = resident.url();
     expect(trackingUrl).toMatch(/\/renovation\/w\/JY-\d{8}-W\d{4}\?token=/);
-    expect(await resident.getByText('已收到，等待答复').first().isVisible()).toBe(true);
+    await expect.poll(() => resident.getByText('已收到，等待答复').first().isVisible()).toBe(true);
     await expect.poll(() => resident.getByText('139****5678').isVisible()).toBe(true);
     await screenshot(resident, 'renovation-wish-tracking');
     expect(await seriousA11yViolations(resident)).toEqual([]);
