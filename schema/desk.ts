@@ -25,6 +25,22 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 
 export const ticketChannels = ['web', 'walk_in', 'phone'] as const;
 
+/**
+ * How a category's service time is counted: working days on China's official calendar, or
+ * clock hours around the clock for the urgent class (a dark stairwell in winter, a blocked fire
+ * lane cannot wait for Monday).
+ */
+export const serviceClocks = ['working_days', 'hours'] as const;
+export type ServiceClock = (typeof serviceClocks)[number];
+
+/** The public reasons a ticket's clock may stop (the tracking page shows which, since when). */
+export const pauseReasons = ['waiting_resident', 'waiting_meeting', 'waiting_funds'] as const;
+export type PauseReason = (typeof pauseReasons)[number];
+
+/** What a resident said when staff called them after a ticket was resolved (回访). */
+export const followUpResults = ['satisfied', 'partly', 'not_satisfied'] as const;
+export type FollowUpResult = (typeof followUpResults)[number];
+
 /** Per-community categories; the category decides who owns a ticket and its service time. */
 export const ticketCategories = sqliteTable(
   'ticket_categories',
@@ -40,8 +56,15 @@ export const ticketCategories = sqliteTable(
     examples: text('examples').notNull().default(''),
     examplesEn: text('examples_en').notNull().default(''),
     owner: text('owner', { enum: owners }).notNull(),
-    /** Days from filing to the due date. */
+    clock: text('clock', { enum: serviceClocks }).notNull().default('working_days'),
+    /** Working days from filing to the due date (the working-days clock). */
     serviceDays: integer('service_days').notNull(),
+    /** Hours from filing to the due date (the hours clock). */
+    serviceHours: integer('service_hours').notNull().default(24),
+    /** Target for the first response: working days (working-days clock) … */
+    responseDays: integer('response_days').notNull().default(1),
+    /** … or hours (hours clock). */
+    responseHours: integer('response_hours').notNull().default(2),
     /** A partner organisation that may join (e.g. a bank for home visits). */
     partnerId: integer('partner_id').references(() => partners.id),
     /**
@@ -85,6 +108,23 @@ export const tickets = sqliteTable(
     /** The filer let neighbours see the photos on the public board. */
     photosPublic: integer('photos_public', { mode: 'boolean' }).notNull().default(false),
     dueAt: integer('due_at').notNull(),
+    /** The staff member of the owner working the ticket (joint tickets assign their parts instead). */
+    assigneeStaffId: integer('assignee_staff_id').references(() => staff.id),
+    /** Re-routes and refused parts: each time the work was passed on. */
+    handoffs: integer('handoffs').notNull().default(0),
+    /** The clock is stopped since this instant, for `pauseReason` (public), explained in `pauseNote`. */
+    pausedAt: integer('paused_at'),
+    pauseReason: text('pause_reason', { enum: pauseReasons }),
+    pauseNote: text('pause_note'),
+    /** When the first response (accepted, or a public reply) is due, and when it came. */
+    firstResponseDueAt: integer('first_response_due_at'),
+    firstResponseAt: integer('first_response_at'),
+    /** The follow-up call (回访): due the working day after resolution, unless the resident rated online. */
+    followUpDueAt: integer('follow_up_due_at'),
+    followUpAt: integer('follow_up_at'),
+    followUpResult: text('follow_up_result', { enum: followUpResults }),
+    followUpComment: text('follow_up_comment'),
+    followUpStaffId: integer('follow_up_staff_id').references(() => staff.id),
     flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
     reopenCount: integer('reopen_count').notNull().default(0),
     duplicateOfId: integer('duplicate_of_id'),
@@ -103,7 +143,109 @@ export const tickets = sqliteTable(
     index('tickets_community_status_idx').on(t.communityId, t.status),
     index('tickets_subdistrict_status_idx').on(t.subdistrictId, t.status),
     index('tickets_due_idx').on(t.status, t.dueAt),
+    index('tickets_community_created_idx').on(t.communityId, t.createdAt),
+    index('tickets_subdistrict_created_idx').on(t.subdistrictId, t.createdAt),
+    index('tickets_created_idx').on(t.createdAt),
+    index('tickets_follow_up_idx').on(t.followUpDueAt),
+    index('tickets_assignee_idx').on(t.assigneeStaffId),
+    index('tickets_duplicate_of_idx').on(t.duplicateOfId),
   ],
+);
+
+/** The sides that can hold a part of a joint ticket. */
+export const partSides = ['community', 'property'] as const;
+export type PartSide = (typeof partSides)[number];
+
+/**
+ * A part's status: `open` until its side takes it, `working`, `done`; `disputed` while the
+ * sub-district decides who does it (a part refused twice, or an owner dispute).
+ */
+export const partStatuses = ['open', 'working', 'done', 'disputed'] as const;
+export type PartStatus = (typeof partStatuses)[number];
+
+/**
+ * The parts of a joint ticket (共同办理): each side's own task, person, due date and status. The
+ * ticket is resolved when every part is done; the resident sees one thread.
+ */
+export const ticketParts = sqliteTable(
+  'ticket_parts',
+  {
+    id: integer('id').primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    side: text('side', { enum: partSides }).notNull(),
+    /** What this side does, in staff's words (empty: the side's share of the ticket as a whole). */
+    task: text('task').notNull(),
+    assigneeStaffId: integer('assignee_staff_id').references(() => staff.id),
+    status: text('status', { enum: partStatuses }).notNull().default('open'),
+    dueAt: integer('due_at').notNull(),
+    /** Times this part was refused by a side (the second refusal sends it to the sub-district). */
+    refusals: integer('refusals').notNull().default(0),
+    /** The sub-district decided the side: the part can no longer be refused. */
+    decided: integer('decided', { mode: 'boolean' }).notNull().default(false),
+    doneAt: integer('done_at'),
+    doneNote: text('done_note'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('ticket_parts_ticket_idx').on(t.ticketId), index('ticket_parts_assignee_idx').on(t.assigneeStaffId)],
+);
+
+/**
+ * Disputes the sub-district decides: a part refused twice, or a side disputing who owns a
+ * ticket. The decision is final and on the public timeline.
+ */
+export const ticketDisputes = sqliteTable(
+  'ticket_disputes',
+  {
+    id: integer('id').primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    /** The disputed part, or null for a dispute over the whole ticket's owner. */
+    partId: integer('part_id').references(() => ticketParts.id),
+    reason: text('reason').notNull(),
+    raisedByStaffId: integer('raised_by_staff_id').references(() => staff.id),
+    raisedAt: integer('raised_at').notNull(),
+    /** The sub-district decides by then (working days on the official calendar). */
+    decideBy: integer('decide_by').notNull(),
+    decidedAt: integer('decided_at'),
+    decidedByStaffId: integer('decided_by_staff_id').references(() => staff.id),
+    /** The side (a part) or owner (a ticket) decided. */
+    decision: text('decision'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('ticket_disputes_ticket_idx').on(t.ticketId), index('ticket_disputes_open_idx').on(t.decidedAt)],
+);
+
+export const extensionStatuses = ['pending', 'approved', 'refused'] as const;
+
+/**
+ * Requests for more time, asked before the due date and decided by the sub-district, which
+ * sees every one.
+ */
+export const ticketExtensions = sqliteTable(
+  'ticket_extensions',
+  {
+    id: integer('id').primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    /** A part's own due date, or null for the ticket's. */
+    partId: integer('part_id').references(() => ticketParts.id),
+    /** Working days asked for (the hours clock: hours). */
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    requestedByStaffId: integer('requested_by_staff_id').references(() => staff.id),
+    requestedAt: integer('requested_at').notNull(),
+    status: text('status', { enum: extensionStatuses }).notNull().default('pending'),
+    decidedByStaffId: integer('decided_by_staff_id').references(() => staff.id),
+    decidedAt: integer('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('ticket_extensions_ticket_idx').on(t.ticketId), index('ticket_extensions_status_idx').on(t.status)],
 );
 
 export const entryVisibilities = ['public', 'internal'] as const;
@@ -158,6 +300,9 @@ export const ticketMeToos = sqliteTable(
       .references(() => tickets.id),
     addressHash: text('address_hash').notNull(),
     at: integer('at').notNull(),
+    /** The neighbour's own rating of the result, asked once the ticket is resolved (1–5). */
+    rating: integer('rating'),
+    ratedAt: integer('rated_at'),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.addressHash] })],
 );

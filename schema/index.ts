@@ -1,3 +1,4 @@
+export * from './calendar.ts';
 export * from './desk.ts';
 export * from './events.ts';
 export * from './help.ts';

@@ -6,6 +6,7 @@
  * features has one name in worker/lib/.
  */
 import { Hono } from 'hono';
+import { calendarApi } from './calendar/calendar-routes.ts';
 import { deskApi } from './desk/index.ts';
 import { eventFeeds, eventPages, eventsApi } from './events/index.ts';
 import { helpApi } from './help/index.ts';
@@ -27,6 +28,7 @@ function apiRoutes() {
   return new Hono<AppEnv>()
     .route('/health', health)
     .route('/places', places)
+    .route('/calendar', calendarApi)
     .route('/photos', photoRoutes)
     .route('/', staffApi)
     .route('/', deskApi)

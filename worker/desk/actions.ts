@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod/mini';
 import { owners, ticketCategories, tickets } from '../../schema/index.ts';
+import { workCalendar } from '../calendar/calendar.ts';
 import { ApiError } from '../lib/errors.ts';
 import { dueDate, plainText, slug, ticketNumber, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
@@ -10,6 +11,7 @@ import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { deskActionProblem } from './available.ts';
 import { addNote, changeTicket } from './change.ts';
+import { resolvedAt, respondedAt } from './clock.ts';
 import type { LoadedTicket } from './views.ts';
 
 const text = (min: number, why: string) => plainText(z.minLength(min, why), z.maxLength(2000));
@@ -53,6 +55,8 @@ export async function runDeskAction(
     case 'note':
       return addNote(db, t.id, now, { kind: 'note', visibility: a.visibility, body: a.body, ...by }, [
         auditEntry(db, staff, 'ticket.note', 'ticket', t.number, now),
+        // A public reply is a response to the resident.
+        ...(a.visibility === 'public' ? [db.update(tickets).set(respondedAt(now)).where(eq(tickets.id, t.id))] : []),
       ]);
     case 'accept': {
       // Without a new date the ticket keeps its own, even if it is already overdue.
@@ -66,7 +70,7 @@ export async function runDeskAction(
         version: a.version,
         now,
         also,
-        set: { dueAt },
+        set: { dueAt, ...respondedAt(now) },
         entry: {
           kind: 'accepted',
           visibility: 'public',
@@ -90,7 +94,7 @@ export async function runDeskAction(
         version: a.version,
         now,
         also,
-        set: { resolvedAt: now },
+        set: resolvedAt(await workCalendar(db, now), now),
         entry: { kind: 'resolved', visibility: 'public', body: a.note, ...by },
       });
     case 'reject':

@@ -155,6 +155,7 @@ describe('the board wider than one community', () => {
           'number',
           'overdue',
           'owner',
+          'pausedAt',
           'photoCount',
           'status',
         ].sort(),

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { communities, compounds, photos, ticketCategories, ticketMeToos, tickets } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
-import { isOverdue, openStatuses } from './lifecycle.ts';
+import { isOverdue, overdueCondition } from './clock.ts';
+import { openStatuses } from './lifecycle.ts';
 import { ticketListColumns } from './queue.ts';
 
 /** Where the board looks: one community, every community of a sub-district, or the whole district. */

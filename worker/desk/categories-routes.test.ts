@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, ticketCategories } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { errorOf } from '../test-helpers.ts';
-import { type DeskApp, deskApp, START } from './test-helpers.ts';
+import { type DeskApp, deskApp, START, workingDaysAfterStart } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -62,7 +62,10 @@ describe('the categories a community sorts by', () => {
     expect(await residentCodes()).toContain('lifts');
     expect(await residentCodes('renhelu')).not.toContain('lifts');
     const { number, token } = await d.fileOk({ category: 'lifts' });
-    expect(await (await d.track(number, token)).json()).toMatchObject({ owner: 'property', dueAt: START + 2 * DAY_MS });
+    expect(await (await d.track(number, token)).json()).toMatchObject({
+      owner: 'property',
+      dueAt: workingDaysAfterStart(2),
+    });
   });
 
   it('refuse a code the community already has, and bad fields by name', async () => {

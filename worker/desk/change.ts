@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type TicketStatus, tickets, timelineEntries } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -29,7 +29,7 @@ export async function changeTicket(
     action?: Transition;
     version: number;
     now: number;
-    set?: Partial<TicketRow>;
+    set?: { [K in keyof TicketRow]?: TicketRow[K] | SQL };
     entry: TimelineEntry;
     /**
      * More statements to land with the change. The batch commits even when the lock turns the

@@ -9,16 +9,18 @@ import {
   tickets,
   timelineEntries,
 } from '../../schema/index.ts';
+import { workCalendar } from '../calendar/calendar.ts';
 import { hashToken, randomToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import { phone, plainText, residentPhotos, slug } from '../lib/fields.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
-import { DAY_MS, shanghaiDay } from '../lib/time.ts';
+import { shanghaiDay } from '../lib/time.ts';
 import { requireUnclaimed, unclaimed } from '../lib/uploads.ts';
 import { communityBySlug } from '../places/places.ts';
 import type { PlaceRef } from '../staff/policy.ts';
+import { newTicketClock } from './clock.ts';
 
 /** How long personal data (name, phone, photos) is kept after a ticket is closed. */
 export const RETENTION_DAYS = 365;
@@ -125,16 +127,17 @@ export async function fileTicket(
   await requireUnclaimed(db, input.photos, 'A photo was not uploaded, or belongs to another ticket.');
   const token = randomToken();
   const prefix = `${community.code}-${shanghaiDay(ctx.now)}-`;
-  const dueAt = ctx.now + category.serviceDays * DAY_MS;
+  const { dueAt, firstResponseDueAt } = newTicketClock(await workCalendar(db, ctx.now), category, ctx.now);
   // The day's sequence number is counted inside the insert: batches are serialised by the
   // database's write lock, so two tickets can never get the same number.
   const insertTicket = db.all<{ number: string }>(sql`
     insert into ${tickets} (number, token_hash, subdistrict_id, community_id, compound_id, property_company_id,
-      category_id, owner, channel, description, location, name, phone, photos_public, due_at, created_by_staff_id,
-      created_at, updated_at)
+      category_id, owner, channel, description, location, name, phone, photos_public, due_at, first_response_due_at,
+      created_by_staff_id, created_at, updated_at)
     select ${prefix} || printf('%04d', count(*) + 1), ${await hashToken(token)}, ${community.subdistrictId}, ${community.id},
       ${compoundId}, ${propertyCompanyId}, ${category.id}, ${category.owner}, ${ctx.channel}, ${input.description},
-      ${input.location}, ${input.name || null}, ${input.phone}, ${input.photosPublic}, ${dueAt}, ${ctx.staffId ?? null},
+      ${input.location}, ${input.name || null}, ${input.phone}, ${input.photosPublic}, ${dueAt}, ${firstResponseDueAt},
+      ${ctx.staffId ?? null},
       ${ctx.now}, ${ctx.now}
     from ${tickets} where number >= ${prefix} and number < ${`${prefix.slice(0, -1)}.`}
     returning number`);

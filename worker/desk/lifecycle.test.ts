@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type TicketStatus, ticketStatuses } from '../../schema/index.ts';
 import { maskPhone } from '../lib/fields.ts';
 import { DAY_MS, shanghaiDay } from '../lib/time.ts';
-import { isOpen, isOverdue, type Transition, transitionProblem, transitions } from './lifecycle.ts';
+import { isOverdue } from './clock.ts';
+import { isOpen, type Transition, transitionProblem, transitions } from './lifecycle.ts';
 
 /** The lifecycle as the issue draws it, written out independently of the table under test. */
 const allowed: Record<Transition, TicketStatus[]> = {
@@ -73,11 +74,12 @@ describe('open and overdue', () => {
     expect(ticketStatuses.filter(isOpen)).toEqual(['submitted', 'accepted', 'in_progress']);
   });
 
-  it('is overdue only while open and past the due time', () => {
+  it('is overdue only while open, its clock running, and past the due time', () => {
     const now = Date.UTC(2026, 10, 26);
     expect(isOverdue({ status: 'accepted', dueAt: now - 1 }, now)).toBe(true);
     expect(isOverdue({ status: 'accepted', dueAt: now }, now)).toBe(false);
     expect(isOverdue({ status: 'resolved', dueAt: now - DAY_MS }, now)).toBe(false);
+    expect(isOverdue({ status: 'in_progress', dueAt: now - DAY_MS, pausedAt: now - 2 * DAY_MS }, now)).toBe(false);
   });
 });
 

@@ -47,6 +47,3 @@ export function transitionProblem(action: Transition, status: TicketStatus): str
 }
 
 export const isOpen = (status: TicketStatus) => (openStatuses as readonly TicketStatus[]).includes(status);
-
-/** Whether a ticket is past its due date and still open. */
-export const isOverdue = (t: { status: TicketStatus; dueAt: number }, now: number) => isOpen(t.status) && t.dueAt < now;

@@ -9,7 +9,8 @@ import {
 } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import type { StaffMember } from '../staff/policy.ts';
-import { isOverdue, openStatuses } from './lifecycle.ts';
+import { isOverdue, overdueCondition } from './clock.ts';
+import { openStatuses } from './lifecycle.ts';
 import { ticketScope } from './scope.ts';
 
 /** The columns every list of tickets shows: the staff queue, the public board, the supervision list. */
@@ -20,6 +21,7 @@ export const ticketListColumns = {
   description: tickets.description,
   createdAt: tickets.createdAt,
   dueAt: tickets.dueAt,
+  pausedAt: tickets.pausedAt,
 };
 
 /** The filters of the staff queue, as the request gives them. */
@@ -41,7 +43,7 @@ export async function ticketQueue(db: Db, staff: StaffMember, q: QueueFilter, no
     q.status === 'open' ? inArray(tickets.status, openStatuses) : q.status ? eq(tickets.status, q.status) : undefined,
     q.owner ? eq(tickets.owner, q.owner) : undefined,
     q.category ? eq(ticketCategories.code, q.category) : undefined,
-    q.overdue ? and(inArray(tickets.status, openStatuses), lt(tickets.dueAt, now)) : undefined,
+    q.overdue ? overdueCondition(now) : undefined,
     q.before ? lt(tickets.id, q.before) : undefined,
   ];
   const rows = await db

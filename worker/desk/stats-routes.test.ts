@@ -3,7 +3,8 @@ import { DAY_MS } from '../lib/time.ts';
 import { type DeskApp, deskApp, HOUR_MS, START } from './test-helpers.ts';
 
 let d: DeskApp;
-const NOW = START + 4 * DAY_MS;
+// Wednesday 2 December 2026: a repair filed at START (3 working days) was due at the end of Tuesday.
+const NOW = START + 6 * DAY_MS;
 
 /**
  * Renhe Road has no demo tickets, so every figure below is ours: three resolved after 10, 30
@@ -26,7 +27,7 @@ beforeAll(async () => {
     if (score) expect((await d.t.post(`/api/tickets/${number}/rating`, { token, score })).status).toBe(201);
   }
   d.clock = START;
-  await d.fileOk({ ...renhe, category: 'repairs' }); // due in 3 days: overdue at NOW
+  await d.fileOk({ ...renhe, category: 'repairs' }); // due in 3 working days: overdue at NOW
   await d.fileOk({ ...renhe, category: 'culture-sports' }); // due in 7 days
   d.clock = START - 20 * DAY_MS;
   const old = await d.fileOk({ ...renhe, category: 'repairs' });

@@ -2,7 +2,8 @@ import { and, eq, gte, or } from 'drizzle-orm';
 import { ticketCategories, tickets } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import { DAY_MS } from '../lib/time.ts';
-import { isOpen, isOverdue } from './lifecycle.ts';
+import { isOverdue } from './clock.ts';
+import { isOpen } from './lifecycle.ts';
 
 const WEEKS = 8;
 
@@ -23,6 +24,7 @@ export async function communityStats(
     .select({
       status: tickets.status,
       dueAt: tickets.dueAt,
+      pausedAt: tickets.pausedAt,
       createdAt: tickets.createdAt,
       resolvedAt: tickets.resolvedAt,
       rating: tickets.rating,

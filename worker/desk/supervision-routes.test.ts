@@ -19,9 +19,9 @@ beforeAll(async () => {
     n[key] = filed.number;
     tokens[key] = filed.token;
   };
-  await file('overdue'); // a repair: due in 3 days
-  await file('reopened', { category: 'culture-sports' }); // 7 days
-  await file('flagged', { category: 'illegal-construction' }); // 7 days
+  await file('overdue'); // a repair: due in 3 working days
+  await file('reopened', { category: 'culture-sports' }); // 7 working days
+  await file('flagged', { category: 'illegal-construction' }); // 7 working days
   await file('resolved');
   await file('calm', { category: 'rental-housing' });
   await file('elsewhere', { community: 'gongrenlu', compound: undefined });
@@ -32,7 +32,8 @@ beforeAll(async () => {
   ).toBe(200);
   await d.actOk('yongan', n.flagged, { action: 'flag', reason: '违建户拒不配合，需要街道协调' });
   await d.actOk('yongan-wuye', n.resolved, { action: 'accept' });
-  d.clock = START + 4 * DAY_MS;
+  // Wednesday 2 December: the repair (3 working days) was due at the end of Tuesday.
+  d.clock = START + 6 * DAY_MS;
   await d.actOk('yongan-wuye', n.resolved, { action: 'resolve', note: '修好了，晚了一天' });
 });
 afterAll(() => d.t.cleanup());
@@ -62,7 +63,7 @@ describe('the supervision list', () => {
     expect(byNumber.get(n.overdue)).toMatchObject({
       owner: 'property',
       status: 'submitted',
-      ageDays: 4,
+      ageDays: 6,
       overdueDays: 1,
       reasons: ['overdue'],
       community: { slug: 'yongan' },
@@ -74,12 +75,12 @@ describe('the supervision list', () => {
       reasons: ['reopened'],
       overdueDays: 0,
     });
-    expect(byNumber.get(n.flagged)).toMatchObject({ owner: 'community', reasons: ['flagged'], ageDays: 4 });
-    // The demo's rubbish in the fire lane: filed 13 days ago, due in 5, flagged on the way.
+    expect(byNumber.get(n.flagged)).toMatchObject({ owner: 'community', reasons: ['flagged'], ageDays: 6 });
+    // The demo's rubbish in the fire lane: filed 15 days before, overdue 8 days, flagged on the way.
     expect(byNumber.get('YA-20261117-0001')).toMatchObject({
       owner: 'joint',
       reasons: ['overdue', 'flagged'],
-      ageDays: 13,
+      ageDays: 15,
       overdueDays: 8,
     });
     expect(byNumber.has(n.resolved)).toBe(false);

@@ -14,6 +14,7 @@ import { DAY_MS } from '../lib/time.ts';
 import { subdistrictBySlug } from '../places/places.ts';
 import { auditEntry } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
+import { isOverdue, overdueCondition } from './clock.ts';
 import { openStatuses } from './lifecycle.ts';
 import { ticketListColumns } from './queue.ts';
 import { ticketScope } from './scope.ts';
@@ -56,15 +57,15 @@ export async function supervisionItems(db: Db, staff: StaffMember, subdistrictId
         ticketScope(staff),
         subdistrictId === null ? undefined : eq(tickets.subdistrictId, subdistrictId),
         inArray(tickets.status, openStatuses),
-        or(lt(tickets.dueAt, now), gt(tickets.reopenCount, 0), eq(tickets.flagged, true)),
+        or(overdueCondition(now), gt(tickets.reopenCount, 0), eq(tickets.flagged, true)),
       ),
     )
     .orderBy(tickets.dueAt);
   return rows.map((r) => ({
     ...r,
     ageDays: Math.floor((now - r.createdAt) / DAY_MS),
-    overdueDays: r.dueAt < now ? Math.ceil((now - r.dueAt) / DAY_MS) : 0,
-    reasons: [r.dueAt < now && 'overdue', r.reopenCount > 0 && 'reopened', r.flagged && 'flagged'].filter(
+    overdueDays: isOverdue(r, now) ? Math.ceil((now - r.dueAt) / DAY_MS) : 0,
+    reasons: [isOverdue(r, now) && 'overdue', r.reopenCount > 0 && 'reopened', r.flagged && 'flagged'].filter(
       Boolean,
     ) as string[],
   }));

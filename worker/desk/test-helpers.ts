@@ -9,6 +9,21 @@ import { testApp } from '../test-helpers.ts';
 export const START = Date.UTC(2026, 10, 26, 2);
 export const HOUR_MS = 60 * 60 * 1000;
 
+/**
+ * The end of the `n`th working day after START (a Thursday), counted here by hand: no public
+ * holiday or make-up day falls between 26 November and the end of December 2026, so only the
+ * weekends are skipped.
+ * @example workingDaysAfterStart(3) // end of Tuesday 1 December 2026, Zhengzhou time
+ */
+export function workingDaysAfterStart(n: number): number {
+  const day = new Date(Date.UTC(2026, 10, 26));
+  for (let left = n; left > 0; ) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left--;
+  }
+  return Date.parse(`${day.toISOString().slice(0, 10)}T23:59:59+08:00`);
+}
+
 /** A resident's ticket that passes validation: a repair (property) in Yong'an Homes. */
 export const aTicket = {
   community: 'yongan',

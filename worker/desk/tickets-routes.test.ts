@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { errorOf } from '../test-helpers.ts';
-import { type DeskApp, deskApp, START } from './test-helpers.ts';
+import { type DeskApp, deskApp, START, workingDaysAfterStart } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -56,12 +56,12 @@ describe('categories and routing', () => {
   });
 
   for (const [code, rule] of Object.entries(routing)) {
-    it(`gives a ${code} ticket to the ${rule.owner} owner, due in ${rule.serviceDays} days`, async () => {
+    it(`gives a ${code} ticket to the ${rule.owner} owner, due in ${rule.serviceDays} working days`, async () => {
       const { number, token } = await d.fileOk({ category: code });
       const tracked = await (await d.track(number, token)).json();
       expect(tracked).toMatchObject({
         owner: rule.owner,
-        dueAt: START + rule.serviceDays * DAY_MS,
+        dueAt: workingDaysAfterStart(rule.serviceDays),
         category: { code },
       });
       expect(await d.view(number)).toMatchObject({ owner: rule.owner, status: 'submitted' });

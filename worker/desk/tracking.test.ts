@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../lib/time.ts';
 import { REOPEN_DAYS } from './lifecycle.ts';
-import { type DeskApp, deskApp, START } from './test-helpers.ts';
+import { type DeskApp, deskApp, START, workingDaysAfterStart } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('tracking a ticket with its private link', () => {
       number,
       status: 'submitted',
       owner: 'property',
-      dueAt: START + 3 * DAY_MS,
+      dueAt: workingDaysAfterStart(3),
       phone: '138****0001',
       name: '张阿姨',
       canAddInfo: true,

@@ -14,7 +14,8 @@ import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
 import type { PlaceRef } from '../staff/policy.ts';
-import { AUTO_CLOSE_DAYS, isOpen, isOverdue, REOPEN_DAYS } from './lifecycle.ts';
+import { isOverdue } from './clock.ts';
+import { AUTO_CLOSE_DAYS, isOpen, REOPEN_DAYS } from './lifecycle.ts';
 
 const duplicateOf = alias(tickets, 'duplicate_of');
 

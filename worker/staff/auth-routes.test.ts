@@ -317,6 +317,7 @@ describe('what /me says the staff member may do', () => {
     'volunteer.report_quality': false,
     'help.read': false,
     'help.write': false,
+    'calendar.manage': false,
   };
   const desk = { 'ticket.read': true, 'ticket.work': true };
   const office = {
@@ -334,7 +335,14 @@ describe('what /me says the staff member may do', () => {
     'renovation.volunteers': true,
   };
   const expected: Record<string, typeof none> = {
-    'erqi-admin': { ...none, ...office, 'staff.manage': true, 'audit.read': true, 'ticket.supervise': true },
+    'erqi-admin': {
+      ...none,
+      ...office,
+      'staff.manage': true,
+      'audit.read': true,
+      'ticket.supervise': true,
+      'calendar.manage': true,
+    },
     jianzhongjie: { ...none, ...office, 'ticket.supervise': true },
     yongan: { ...none, ...office, 'help.read': true, 'help.write': true },
     'yongan-wuye': { ...none, ...desk },

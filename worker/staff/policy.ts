@@ -49,7 +49,8 @@ export type Action =
   | 'volunteer.record_wish'
   | 'volunteer.report_quality'
   | 'help.read'
-  | 'help.write';
+  | 'help.write'
+  | 'calendar.manage';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -79,6 +80,8 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   // Neighbourly help is the community's own care: not the sub-district's, not the district admin's.
   'help.read': ['community'],
   'help.write': ['community'],
+  // The working calendar is the district's: one for every clock of every community.
+  'calendar.manage': ['admin'],
 };
 
 /** Actions on objects whose very existence only the allowed roles may know: anyone else gets a 404. */
