@@ -49,6 +49,7 @@ export const routes: RouteDefinition[] = [
       { path: '/desk/:number', component: lazy(() => import('./pages/staff/desk/ticket.tsx')) },
       { path: '/supervision', component: lazy(() => import('./pages/staff/desk/supervision.tsx')) },
       { path: '/stats', component: lazy(() => import('./pages/staff/desk/stats.tsx')) },
+      { path: '/calendar', component: lazy(() => import('./pages/staff/calendar.tsx')) },
       // Courtyard renovation (一院一案): projects, plan, wishes, joint meetings.
       { path: '/renovation', component: lazy(() => import('./pages/staff/renovation/list.tsx')) },
       { path: '/renovation/new', component: lazy(() => import('./pages/staff/renovation/new-project.tsx')) },

@@ -1049,4 +1049,21 @@ export const en: Record<MessageKey, string> = {
   helpErr_note: 'At most 500 characters, and no ID numbers.',
   helpErr_phone: 'Give an 11-digit mobile or a landline with its area code.',
   helpErr_givenOn: 'Choose today or an earlier day.',
+  // The working calendar
+  staffCalendar: 'Working calendar',
+  calendarTitle: 'Working calendar',
+  calendarIntro:
+    'Every service time counts working days on this calendar: weekends off, the State Council’s public holidays off, and its make-up weekend days worked.',
+  calendarPublished: 'As the State Council published',
+  calendarProvisional: 'Provisional: statutory holidays only, no make-up days yet',
+  calendarCounts: '{holidays} days off, {workdays} make-up working days',
+  calendarWorkdays: 'Make-up working days',
+  calendarEdit: 'Edit this year',
+  calendarAdd: 'Enter {year}',
+  calendarStatus: 'Status',
+  calendarSource: 'Source (the notice’s title)',
+  calendarDays: 'Days off and make-up days, one day or range per line',
+  calendarDaysHint:
+    'For example: 2027-02-05~2027-02-11 休 春节; 2027-02-20 班 春节 (休 = off, 班 = worked). Days not listed follow the plain week.',
+  calendarBadLines: 'Line {lines} could not be read; write it like the example.',
 };

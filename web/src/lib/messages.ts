@@ -1027,6 +1027,21 @@ export const zh = {
   helpErr_note: '备注不超过500个字，不写身份证号。',
   helpErr_phone: '请填写11位手机号，或带区号的座机号。',
   helpErr_givenOn: '请选今天或以前的日期。',
+  // The working calendar (工作日历)
+  staffCalendar: '工作日历',
+  calendarTitle: '工作日历',
+  calendarIntro: '所有办理时限都按这张日历数工作日：周末休息，国务院公布的节假日休息，调休的周末上班。',
+  calendarPublished: '已按国务院通知',
+  calendarProvisional: '暂定：只含法定假日，未含调休',
+  calendarCounts: '放假 {holidays} 天，调休上班 {workdays} 天',
+  calendarWorkdays: '调休上班',
+  calendarEdit: '修改这一年',
+  calendarAdd: '录入 {year} 年',
+  calendarStatus: '来源状态',
+  calendarSource: '依据（通知名称）',
+  calendarDays: '放假和调休，每行一天或一段',
+  calendarDaysHint: '例如：2027-02-05~2027-02-11 休 春节；2027-02-20 班 春节。没写的日子按平常的星期算。',
+  calendarBadLines: '第 {lines} 行看不懂，请按例子的格式写。',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -94,6 +94,11 @@ export default function StaffLayout(props: ParentProps) {
                     {t('staffAccounts')}
                   </A>
                 </Show>
+                <Show when={may()['calendar.manage']}>
+                  <A href="/staff/calendar" activeClass="active">
+                    {t('staffCalendar')}
+                  </A>
+                </Show>
                 {/* Volunteers (四大员), neighbourly help (邻里帮扶), and a volunteer's own page */}
                 <Show when={may()['renovation.volunteers']}>
                   <A href="/staff/volunteers" activeClass="active">
