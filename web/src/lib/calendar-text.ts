@@ -13,7 +13,10 @@ export function parseDays(text: string): { days: Day[]; bad: number[] } {
     const line = raw.trim();
     if (!line) return;
     const m = /^(\d{4}-\d{2}-\d{2})(?:\s*[~～至-]\s*(\d{4}-\d{2}-\d{2}))?\s+(休|班|rest|work)\s+(.+)$/i.exec(line);
-    if (!m) return void bad.push(i + 1);
+    if (!m) {
+      bad.push(i + 1);
+      return;
+    }
     const kind = m[3] === '班' || m[3]!.toLowerCase() === 'work' ? 'workday' : 'holiday';
     const last = Date.parse(`${m[2] ?? m[1]}T00:00:00Z`);
     for (let d = Date.parse(`${m[1]}T00:00:00Z`); d <= last && days.length < 200; d += 86_400_000)
