@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { compounds, type homeVisitChannels, homeVisits } from '../../schema/index.ts';
+import { workCalendar } from '../calendar/calendar.ts';
 import { hashToken, randomToken } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
-import { DAY_MS, shanghaiDay } from '../lib/time.ts';
+import { shanghaiDay } from '../lib/time.ts';
 import { communityBySlug } from '../places/places.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 import { visitEntry } from './change.ts';
@@ -44,6 +45,8 @@ export async function requestHomeVisit(
     if (!compound) throw invalid('address.compound', 'No such compound in this community.');
     compoundId = compound.id;
   }
+  // A service's lead time is in working days, on the same calendar as the desk's tickets.
+  const dueAt = (await workCalendar(db, ctx.now)).addWorkingDays(ctx.now, service.leadDays);
   const token = randomToken();
   const prefix = `${community.code}-H${shanghaiDay(ctx.now)}-`;
   const { forWhom, address, reason } = input;
@@ -55,7 +58,7 @@ export async function requestHomeVisit(
     select ${prefix} || printf('%04d', count(*) + 1), ${await hashToken(token)}, ${community.subdistrictId},
       ${community.id}, ${service.id}, ${ctx.channel}, ${forWhom.relation}, ${input.name || null}, ${forWhom.name},
       ${forWhom.addressAs}, ${compoundId}, ${address.building}, ${address.unit}, ${address.room}, ${input.phone},
-      ${reason.kind}, ${reason.note || null}, ${input.preferredTimes}, ${ctx.now + service.leadDays * DAY_MS},
+      ${reason.kind}, ${reason.note || null}, ${input.preferredTimes}, ${dueAt},
       ${ctx.staffId ?? null}, ${ctx.now}, ${ctx.now}
     from ${homeVisits} where number >= ${prefix} and number < ${`${prefix.slice(0, -1)}.`}
     returning number`);

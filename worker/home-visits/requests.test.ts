@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeVisits } from '../../schema/index.ts';
+import { START, workingDaysAfterStart } from '../desk/test-helpers.ts';
 import { errorOf } from '../test-helpers.ts';
 import { aVisit, type VisitApp, visitApp } from './test-helpers.ts';
 
@@ -236,7 +237,9 @@ describe('the tracking link', () => {
       expect.objectContaining({ kind: 'requested', actor: 'resident', toStatus: 'requested' }),
     ]);
     const stored = await d.stored(number);
-    expect(stored.dueAt).toBe(stored.createdAt + 7 * 86_400_000);
+    // The bank's lead time is 7 working days: from Thursday 26 November, the end of Monday 7 December.
+    expect(stored.createdAt).toBe(START);
+    expect(stored.dueAt).toBe(workingDaysAfterStart(7));
   });
 
   it('answers a wrong token and a wrong number with the same 404', async () => {

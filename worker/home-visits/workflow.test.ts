@@ -305,7 +305,8 @@ describe('coordination', () => {
 
   it("puts overdue visits on the sub-district's supervision list with the desk's tickets", async () => {
     const { number } = await d.walk('sent');
-    d.clock += 8 * DAY_MS;
+    // Due at the end of the 7th working day (Monday 7 December); Tuesday the 8th it is overdue.
+    d.clock += 12 * DAY_MS;
     try {
       const list = async (login: string) =>
         (await (await d.t.api.desk.supervision.$get({ query: {} }, await d.as(login))).json()).homeVisits;
@@ -314,7 +315,7 @@ describe('coordination', () => {
       expect((await list('jianzhongjie')).find((v) => v.number === number)).toBeUndefined();
       expect((await d.t.api.desk.supervision.$get({ query: {} }, await d.as('boc-zhongyuan'))).status).toBe(403);
     } finally {
-      d.clock -= 8 * DAY_MS;
+      d.clock -= 12 * DAY_MS;
     }
   });
 });
