@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 const table = () => page.locator('table.queue-table');
-const rowNumbers = () => table().locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+const rowNumbers = () =>
+  table()
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
 const selected = () => table().locator('tbody tr[aria-current="true"]').getAttribute('data-number');
 const pane = () => page.getByRole('region', { name: '选中的工单' });
 const row = (text: string) => table().locator('tbody tr', { hasText: text });
@@ -138,7 +141,9 @@ describe('the workbench at the joint desk’s PC', () => {
     await page.keyboard.press('a');
     await expect.poll(() => row('监控').locator('.status').textContent()).toBe('已确认负责方');
     await expect.poll(() => pane().locator('.status').first().textContent()).toContain('已确认负责方');
-    expect(await pane().getByRole('status').filter({ hasText: '已完成' }).textContent()).toBe('已完成：确认负责并受理。');
+    expect(await pane().getByRole('status').filter({ hasText: '已完成' }).textContent()).toBe(
+      '已完成：确认负责并受理。',
+    );
     // Another ticket straight after the action, and back: both load.
     await page.keyboard.press('j');
     await expect.poll(() => pane().locator('h2.ticket-number').textContent()).not.toBe(number);

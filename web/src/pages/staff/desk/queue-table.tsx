@@ -71,7 +71,7 @@ function Row(props: { row: QueueRow; selected: boolean; now: number; href: strin
         </Show>
       </td>
       <td class="col-due" classList={{ 'is-overdue': props.row.overdue }}>
-        <Show when={props.row.overdue}>⚠ </Show>
+        <Show when={props.row.overdue}>{'⚠\u00a0'}</Show>
         {dueWords(props.row)}
       </td>
       <td class="col-age">{t('ageShort', { days: ageDays(props.row, props.now) })}</td>

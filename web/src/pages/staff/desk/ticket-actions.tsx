@@ -81,7 +81,8 @@ function LastDone(props: { ticket: Ticket }) {
   };
   return (
     <p role="status" class="form-done">
-      <Show when={last()}>{(name) => t('actionDone', { action: tKey('act', name()) })}</Show>
+      {/* Inside JSX, so the words follow a change of language (Show runs its child untracked). */}
+      <Show when={last()}>{(name) => <>{t('actionDone', { action: tKey('act', name()) })}</>}</Show>
     </p>
   );
 }

@@ -36,10 +36,14 @@ function useDeskTicket(number: () => string | undefined) {
 }
 
 /** The right-hand pane of the workbench: a labelled region with the chosen ticket, or how to choose one. */
-export function TicketPane(props: { number: string | undefined; ref?: (el: HTMLElement) => void }) {
+export function TicketPane(props: { number: string | undefined; said: string; ref?: (el: HTMLElement) => void }) {
   const ticket = useDeskTicket(() => props.number);
   return (
     <section class="ticket-pane" aria-label={t('paneLabel')} ref={props.ref}>
+      {/* What a shortcut could not do here (a key for an action this ticket does not offer). */}
+      <p role="status" class="shortcut-said">
+        {props.said}
+      </p>
       <Show when={props.number} fallback={<p class="pane-empty">{t('paneEmpty')}</p>}>
         <Show when={!ticket.error()} fallback={<LoadError error={ticket.error()} retry={ticket.retry} />}>
           <Show when={ticket.data()} fallback={<Loading />}>

@@ -90,6 +90,7 @@ export function Workbench() {
     <div class="workbench">
       <div class="workbench-head">
         <h1>{t('queueTitle')}</h1>
+        <QueueFilters categories={categories()} />
         <A class="button" href="/staff/desk/new" aria-keyshortcuts={ariaKeys('file')}>
           {t('fileOnBehalf')}
           <Kbd keys={['F']} />
@@ -106,10 +107,6 @@ export function Workbench() {
         </button>
       </div>
       <ShortcutHelp open={helpOpen()} />
-      <QueueFilters categories={categories()} />
-      <p role="status" class="shortcut-said">
-        {said()}
-      </p>
       <div class="workbench-panes">
         <div class="workbench-queue">
           <Suspense fallback={<Loading />}>
@@ -125,6 +122,7 @@ export function Workbench() {
         </div>
         <TicketPane
           number={params.t}
+          said={said()}
           ref={(el) => {
             pane = el;
           }}
