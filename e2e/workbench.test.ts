@@ -127,6 +127,13 @@ describe('the workbench at the joint desk’s PC', () => {
     await expect.poll(() => pane().locator('h2.ticket-number').textContent()).toBe(order[at + step]);
     await page.keyboard.press(step === 1 ? 'ArrowUp' : 'ArrowDown');
     await expect.poll(selected).toBe(order[at]);
+    // The number is a real link to the same view with that ticket chosen.
+    await row('装修垃圾').getByRole('link').click();
+    const other = (await row('装修垃圾').getAttribute('data-number'))!;
+    await expect.poll(selected).toBe(other);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('-due');
+    await page.goBack();
+    await expect.poll(selected).toBe(order[at]);
     // Inside a field the keys are the field's: nothing moves.
     await filter('状态').focus();
     await page.keyboard.press('j');
@@ -189,6 +196,28 @@ describe('the workbench at the joint desk’s PC', () => {
     await page.keyboard.press('f');
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('代居民登记');
     expect(new URL(page.url()).pathname).toBe('/staff/desk/new');
+  });
+
+  it('fits the table beside the ticket at 1024 px, the narrowest desk screen', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goBack();
+    await expect.poll(() => table().locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => pane().locator('h2.ticket-number').count()).toBe(1);
+    const queue = page.locator('.workbench-queue');
+    expect(await queue.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await table()
+        .locator('.row-description')
+        .first()
+        .evaluate((el) => el.clientWidth),
+    ).toBeGreaterThan(120);
+    // The ticket number is whole inside its cell, never running into the next column.
+    const spill = await table()
+      .locator('td.col-number')
+      .evaluateAll((cells) => cells.map((td) => td.scrollWidth - td.clientWidth));
+    expect(Math.max(...spill)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'workbench-1024');
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 
   it('keeps the cards on a phone', async () => {

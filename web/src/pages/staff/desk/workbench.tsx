@@ -55,9 +55,10 @@ export function Workbench() {
   const [said, setSaid] = createSignal('');
   let pane!: HTMLElement;
   const hrefFor = (number: string) => `?${new URLSearchParams({ ...clean(params), t: number })}`;
-  const select = (number: string) => {
+  /** Chooses a ticket; stepping with j/k replaces the history entry, so Back leaves the workbench, not a row. */
+  const select = (number: string, replace = false) => {
     setSaid('');
-    setParams({ t: number });
+    setParams({ t: number }, { replace });
     queueMicrotask(() =>
       document.querySelector(`.queue-table tr[data-number="${number}"]`)?.scrollIntoView?.({ block: 'nearest' }),
     );
@@ -67,7 +68,7 @@ export function Workbench() {
     if (!list.length) return;
     const at = list.findIndex((r) => r.number === params.t);
     const next = at < 0 ? list[0]! : list[Math.min(list.length - 1, Math.max(0, at + step))]!;
-    select(next.number);
+    select(next.number, true);
   };
   const unavailable = (name: Shortcut) => setSaid(t('shortcutUnavailable', { action: t(`act_${name}` as 'act_note') }));
   useShortcuts((name) => {
