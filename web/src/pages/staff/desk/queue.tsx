@@ -1,25 +1,29 @@
-import { A, createAsync, query, useSearchParams } from '@solidjs/router';
+import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { Loading } from '../../../components/states.tsx';
 import { StatusBadge } from '../../../components/timeline.tsx';
-import { api, json } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { wideScreen } from '../../../lib/media.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
+import { QueueFilters } from './queue-filters.tsx';
+import { type Filters, getQueue } from './queue-query.ts';
+import { Workbench } from './workbench.tsx';
 
-type Filters = { status?: string; owner?: string; overdue?: string };
-
-export const getQueue = query(async (filters: Filters) => {
-  const q = {
-    status: (filters.status || 'open') === 'all' ? undefined : ((filters.status || 'open') as 'open'),
-    owner: (filters.owner || undefined) as 'community' | undefined,
-    overdue: filters.overdue === '1' ? ('1' as const) : undefined,
-  };
-  return json(await api.desk.tickets.$get({ query: q }));
-}, 'desk-queue');
-
-/** The staff member's tickets, filtered by status, owner and overdue; filters live in the URL. */
+/**
+ * The staff member's tickets, filtered; filters live in the URL. On the joint desk's PC (from
+ * 1024 px) it is the workbench, a table beside the chosen ticket; on a phone, today's cards.
+ */
 export default function Queue() {
-  const [params, setParams] = useSearchParams<Filters>();
+  return (
+    <Show when={wideScreen()} fallback={<QueueCards />}>
+      <Workbench />
+    </Show>
+  );
+}
+
+/** The phone's queue: one card a ticket, for staff on the move. */
+function QueueCards() {
+  const [params] = useSearchParams<Filters>();
   const queue = createAsync(() => getQueue({ status: params.status, owner: params.owner, overdue: params.overdue }));
   return (
     <>
@@ -27,33 +31,7 @@ export default function Queue() {
       <A class="button" href="/staff/desk/new">
         {t('fileOnBehalf')}
       </A>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('filterStatus')}
-          <select value={params.status ?? 'open'} onChange={(e) => setParams({ status: e.currentTarget.value })}>
-            <option value="open">{t('openStatuses')}</option>
-            <option value="all">{t('allStatuses')}</option>
-            <For each={['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate']}>
-              {(s) => <option value={s}>{tKey('status', s)}</option>}
-            </For>
-          </select>
-        </label>
-        <label>
-          {t('filterOwner')}
-          <select value={params.owner ?? ''} onChange={(e) => setParams({ owner: e.currentTarget.value || undefined })}>
-            <option value="">{t('allOwners')}</option>
-            <For each={['community', 'property', 'joint']}>{(o) => <option value={o}>{tKey('owner', o)}</option>}</For>
-          </select>
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={params.overdue === '1'}
-            onChange={(e) => setParams({ overdue: e.currentTarget.checked ? '1' : undefined })}
-          />
-          {t('filterOverdue')}
-        </label>
-      </form>
+      <QueueFilters />
       <Suspense fallback={<Loading />}>
         <ul class="plain-list">
           <For

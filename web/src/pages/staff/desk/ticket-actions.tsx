@@ -1,5 +1,6 @@
 import { action, revalidate, useSubmission, useSubmissions } from '@solidjs/router';
-import { createEffect, For, type JSX, on, Show } from 'solid-js';
+import { createContext, createEffect, For, type JSX, on, Show, useContext } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { Field, SubmitRow } from '../../../components/field.tsx';
 import { Form } from '../../../components/form.tsx';
 import { ApiFailure, api, json } from '../../../lib/api.ts';
@@ -14,7 +15,7 @@ type Body = Parameters<(typeof api.desk.tickets)[':number']['actions']['$post']>
 type Sent = FormData | URLSearchParams;
 
 /** One staff action; a 409 version conflict reloads the ticket so the next try names the new version. */
-const runAction = action(async (number: string, _name: Name, build: (form: Sent) => Body, form: Sent) => {
+export const runAction = action(async (number: string, _name: Name, build: (form: Sent) => Body, form: Sent) => {
   try {
     return await json(await api.desk.tickets[':number'].actions.$post({ param: { number }, json: build(form) }));
   } catch (err) {
@@ -23,11 +24,16 @@ const runAction = action(async (number: string, _name: Name, build: (form: Sent)
   }
 }, 'desk-ticket-action');
 
+/** Whether the workbench's single-key shortcuts are on around these forms (their keys are then shown). */
+export const ShortcutKeys = createContext(false);
+const keyOf: Partial<Record<Name, string>> = { accept: 'A', note: 'N', resolve: 'R' };
+
 /**
  * One action as a small form, with the answer to its last try in the reader's words. Once it
  * went through, the form is emptied and closed, so a second tap cannot post the same text again.
  */
 function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Sent) => Body; children?: JSX.Element }) {
+  const key = () => (useContext(ShortcutKeys) ? keyOf[props.action] : undefined);
   const submission = useSubmission(
     runAction,
     ([number, name]) => number === props.ticket.number && name === props.action,
@@ -40,8 +46,15 @@ function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Sent) =
     }),
   );
   return (
-    <details class="card action" ref={details}>
-      <summary>{tKey('act', props.action)}</summary>
+    <details class="card action" id={`action-${props.action}`} ref={details}>
+      <summary aria-keyshortcuts={key()}>
+        {tKey('act', props.action)}
+        <Show when={key()}>
+          <span class="kbd-hint" aria-hidden="true">
+            <kbd>{key()}</kbd>
+          </span>
+        </Show>
+      </summary>
       {/* The action name is bound too: it tells the router the forms on this page apart. */}
       <Form
         state={state}
@@ -68,7 +81,8 @@ function LastDone(props: { ticket: Ticket }) {
   };
   return (
     <p role="status" class="form-done">
-      <Show when={last()}>{(name) => t('actionDone', { action: tKey('act', name()) })}</Show>
+      {/* Inside JSX, so the words follow a change of language (Show runs its child untracked). */}
+      <Show when={last()}>{(name) => <>{t('actionDone', { action: tKey('act', name()) })}</>}</Show>
     </p>
   );
 }
@@ -88,12 +102,12 @@ const textarea = (action: string, name: string, label: string, required = true) 
 );
 
 /** The actions the server offers this staff member on this ticket now (it decides, the page only shows). */
-export function TicketActions(props: { ticket: Ticket; actions: Name[] }) {
+export function TicketActions(props: { ticket: Ticket; actions: Name[]; level?: number }) {
   const version = () => props.ticket.version;
   const has = (a: Name) => props.actions.includes(a);
   return (
     <section aria-label={t('actionsTitle')}>
-      <h2>{t('actionsTitle')}</h2>
+      <Dynamic component={`h${props.level ?? 2}`}>{t('actionsTitle')}</Dynamic>
       <LastDone ticket={props.ticket} />
       <Show when={has('accept')}>
         <ActionForm
