@@ -4,6 +4,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
 import { deskCategories } from './categories-routes.ts';
+import { boardFigureRoutes } from './figures-routes.ts';
 import { deskRates } from './rates-routes.ts';
 import { deskTickets } from './staff-routes.ts';
 import { deskStats } from './stats-routes.ts';
@@ -29,4 +30,5 @@ export const deskApi = new Hono<AppEnv>()
   .route('/tickets', ticketRoutes)
   .route('/tickets', ticketPhotoRoutes)
   .route('/board', boardRoutes)
+  .route('/board', boardFigureRoutes)
   .route('/desk', staffDesk);
