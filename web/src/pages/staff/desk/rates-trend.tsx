@@ -3,8 +3,8 @@ import { formatRate } from '../../../lib/format.ts';
 import { prefs, t } from '../../../lib/prefs.ts';
 import { type RatesReport, threeRates } from './rates-view.tsx';
 
-const LEFT = 40;
-const STEP = 52;
+const LEFT = 50;
+const STEP = 49;
 const y = (rate: number) => 130 - rate * 110;
 /** Each rate's line has its own dash and marker, so the lines differ without colour. */
 const styles = [
