@@ -35,13 +35,13 @@ export function BoardFigures(props: { where: PlaceQuery }) {
                     {(c) => (
                       <li class="card">
                         <h3>{placeName(c.community)}</h3>
-                        <p>
+                        <div>
                           <strong>
                             {c.rank === null
                               ? t('figuresTooFew', { min: f().minCasesToRank })
                               : t('figuresRankN', { n: c.rank })}
                           </strong>
-                        </p>
+                        </div>
                         <dl class="figures">
                           <div>
                             <dt>{t('figuresCases')}</dt>
