@@ -187,7 +187,7 @@ describe('the joint desk on a phone', () => {
     await expect.poll(() => sub.locator('li.card', { hasText: '3号楼下堆满装修垃圾' }).first().isVisible()).toBe(true);
     await screenshot(sub, 'desk-supervision');
     await sub.getByRole('link', { name: '统计' }).click();
-    await expect.poll(() => sub.locator('.chart svg').isVisible()).toBe(true);
+    await expect.poll(() => sub.locator('.chart svg[role="img"]').first().isVisible()).toBe(true);
     await screenshot(sub, 'desk-stats');
     await sub.context().close();
   });

@@ -38,7 +38,7 @@ describe('every staff page, reached by navigation, renders', () => {
     await tab('督办').click();
     await shows('督办清单', 'main .plain-list > *');
     await tab('统计').click();
-    await shows('社区统计', 'main select, main table, main dl');
+    await shows('办件统计', 'main select, main table, main dl');
     // The chart's labels are drawn at 14 px or more on a phone.
     await expect.poll(() => page.locator('.chart text').count()).toBeGreaterThan(0);
     const sizes = await page

@@ -10,7 +10,8 @@ export type BoardPlace = { communityId: number } | { subdistrictId: number } | R
 /** The last ticket a resident has seen, in the board's order: most "me too" first, then newest. */
 export type BoardCursor = { meToo: number; createdAt: number; id: number };
 
-const placeCondition = (place: BoardPlace): SQL | undefined =>
+/** The tickets of a board place as a SQL condition (none for the whole district). */
+export const placeCondition = (place: BoardPlace): SQL | undefined =>
   'communityId' in place
     ? eq(tickets.communityId, place.communityId)
     : 'subdistrictId' in place

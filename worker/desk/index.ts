@@ -4,6 +4,8 @@ import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
 import { deskCategories } from './categories-routes.ts';
+import { boardFigureRoutes } from './figures-routes.ts';
+import { deskRates } from './rates-routes.ts';
 import { deskTickets } from './staff-routes.ts';
 import { deskStats } from './stats-routes.ts';
 import { deskSupervision } from './supervision-routes.ts';
@@ -15,6 +17,7 @@ const staffDesk = new Hono<AppEnv>()
   .route('/tickets', deskTickets)
   .route('/', deskSupervision)
   .route('/', deskStats)
+  .route('/', deskRates)
   .route('/', deskCategories)
   .route('/home-visits', homeVisitDesk);
 
@@ -27,4 +30,5 @@ export const deskApi = new Hono<AppEnv>()
   .route('/tickets', ticketRoutes)
   .route('/tickets', ticketPhotoRoutes)
   .route('/board', boardRoutes)
+  .route('/board', boardFigureRoutes)
   .route('/desk', staffDesk);

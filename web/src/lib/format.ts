@@ -7,3 +7,8 @@ export const formatDate = (ms: number) => formatDateIn(prefs.locale(), ms);
 export const formatDateTime = (ms: number) => formatDateTimeIn(prefs.locale(), ms);
 /** A Zhengzhou calendar day (YYYY-MM-DD, as due and done dates are kept) in the current language. */
 export const formatDay = (day: string) => formatDate(Date.parse(`${day}T12:00:00+08:00`));
+
+/** A share (0–1) as a whole percentage; null (nothing to count) as "—", never 0% or 100%. */
+export const formatRate = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+/** A figure to one decimal, or "—" for none. */
+export const formatFigure = (x: number | null) => (x === null ? '—' : String(Math.round(x * 10) / 10));

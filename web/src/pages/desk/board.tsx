@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format.ts';
 import { myMeToos } from '../../lib/my-tickets.ts';
 import { placeName, t } from '../../lib/prefs.ts';
 import type { PlaceQuery } from '../../lib/scope.ts';
+import { BoardFigures } from './board-figures.tsx';
 import { type BoardTicket, getBoard } from './queries.ts';
 
 /** One more neighbour with the same problem; the answer is the new count. */
@@ -117,7 +118,14 @@ export default function Board() {
     <>
       <h1>{t('boardTitle')}</h1>
       <p class="lead">{t('boardIntro')}</p>
-      <ScopedPlace page="board">{(where) => <BoardList where={where()} />}</ScopedPlace>
+      <ScopedPlace page="board">
+        {(where) => (
+          <>
+            <BoardList where={where()} />
+            <BoardFigures where={where()} />
+          </>
+        )}
+      </ScopedPlace>
     </>
   );
 }

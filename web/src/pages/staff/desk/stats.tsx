@@ -1,136 +1,67 @@
 import { createAsync, query, useSearchParams } from '@solidjs/router';
-import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
-import { shanghaiDay } from '../../../lib/dates.ts';
-import { formatDate } from '../../../lib/format.ts';
+import { formatDay } from '../../../lib/format.ts';
 import { getPlaces } from '../../../lib/places.ts';
 import { placeName, t } from '../../../lib/prefs.ts';
+import type { PlaceQuery } from '../../../lib/scope.ts';
 import { getMe } from '../../../lib/staff-session.ts';
+import { RatesTrend } from './rates-trend.tsx';
+import { BreakdownTable, RateFigures } from './rates-view.tsx';
+import { choosablePlaces, periodDays, placeParams, StatsChoice, type StatsParams } from './stats-choice.tsx';
+import { CommunityNow } from './weekly-stats.tsx';
 
-const getStats = query(
-  async (community: string) => json(await api.desk.stats.$get({ query: { community } })),
-  'desk-stats',
-);
-type Stats = Awaited<ReturnType<typeof getStats>>;
+type RatesQuery = PlaceQuery & { from: string; to: string };
+const getRates = query(async (q: RatesQuery) => json(await api.desk.rates.$get({ query: q })), 'desk-rates');
 
-/** Reported and resolved per week as paired bars, with the numbers written on them (not colour alone). */
-function WeeklyChart(props: { weeks: Stats['weeks'] }) {
-  const max = () => Math.max(1, ...props.weeks.flatMap((w) => [w.opened, w.resolved]));
-  const barHeight = (n: number) => (n / max()) * 100;
-  return (
-    <figure class="chart">
-      <figcaption>{t('weeklyChart')}</figcaption>
-      <svg
-        viewBox="0 0 320 150"
-        role="img"
-        aria-label={props.weeks
-          .map((w) => `${formatDate(w.from)}: ${t('opened')} ${w.opened}, ${t('resolvedLabel')} ${w.resolved}`)
-          .join('; ')}
-      >
-        <For each={props.weeks}>
-          {(w, i) => (
-            <g transform={`translate(${i() * 40 + 4}, 0)`}>
-              <rect x="0" y={120 - barHeight(w.opened)} width="15" height={barHeight(w.opened)} class="bar-opened" />
-              <rect
-                x="17"
-                y={120 - barHeight(w.resolved)}
-                width="15"
-                height={barHeight(w.resolved)}
-                class="bar-resolved"
-              />
-              <text x="7" y={116 - barHeight(w.opened)} text-anchor="middle">
-                {w.opened}
-              </text>
-              <text x="25" y={116 - barHeight(w.resolved)} text-anchor="middle">
-                {w.resolved}
-              </text>
-              {/* Every other week is named, large enough to read (the chart's label says every week). */}
-              <Show when={i() % 2 === 0}>
-                <text x="16" y="140" text-anchor="middle" class="axis">
-                  {shanghaiDay(w.from).slice(5).replace(/^0/, '').replace('-0', '/').replace('-', '/')}
-                </text>
-              </Show>
-            </g>
-          )}
-        </For>
-      </svg>
-      <p class="legend">
-        <span class="key key-opened" /> {t('opened')} <span class="key key-resolved" /> {t('resolvedLabel')}
-      </p>
-    </figure>
-  );
-}
-
-/** Per-community figures of the desk: open, overdue, time to resolve, rating, and a chart. */
+/**
+ * The desk's statistics: the three rates (三率) and the other figures for the district, a
+ * sub-district or a community over a period, broken down by place, a six-month trend, a CSV
+ * for upward reporting, and for a community its open tickets now.
+ */
 export default function StatsPage() {
-  const [params, setParams] = useSearchParams<{ community?: string }>();
+  const [params, setParams] = useSearchParams<StatsParams>();
   const me = createAsync(() => getMe());
-  const places = createAsync(() => getPlaces());
-  // The communities the staff member covers: their own, their sub-district's, or all for admins.
-  const communities = () => {
-    const place = me()?.staff?.place;
-    const subdistricts = places()?.subdistricts ?? [];
-    if (place?.type === 'community')
-      return subdistricts.flatMap((s) => s.communities).filter((c) => c.slug === place.slug);
-    if (place?.type === 'subdistrict') return subdistricts.find((s) => s.slug === place.slug)?.communities ?? [];
-    return subdistricts.flatMap((s) => s.communities);
+  const tree = createAsync(() => getPlaces());
+  const places = () => choosablePlaces(tree(), me()?.staff?.place);
+  const place = (): PlaceQuery | undefined => {
+    if (params.district === '1') return { district: '1' };
+    if (params.subdistrict) return { subdistrict: params.subdistrict };
+    if (params.community) return { community: params.community };
+    return places()[0] && placeParams(places()[0]!.value);
   };
-  const community = () => params.community ?? communities()[0]?.slug;
-  const stats = createAsync(async () => (community() ? getStats(community()!) : undefined));
+  const ask = (): RatesQuery | undefined => (place() ? { ...place()!, ...periodDays(params) } : undefined);
+  const report = createAsync(async () => (ask() ? getRates(ask()!) : undefined));
+  const csv = () => `/api${api.desk['rates.csv'].$path({ query: ask()! })}`;
   return (
     <>
       <h1>{t('statsTitle')}</h1>
-      <label for="stats-community">{t('filterCommunity')}</label>
-      <select
-        id="stats-community"
-        value={community() ?? ''}
-        onChange={(e) => setParams({ community: e.currentTarget.value })}
-      >
-        <For each={communities()}>{(c) => <option value={c.slug}>{placeName(c)}</option>}</For>
-      </select>
+      <Show when={place()}>
+        {(p) => <StatsChoice places={places()} params={params} place={p()} onChange={setParams} />}
+      </Show>
       <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
         <Suspense fallback={<Loading />}>
-          <Show when={stats()}>
-            {(s) => (
+          <Show when={report()}>
+            {(r) => (
               <>
-                <dl class="figures">
-                  <div>
-                    <dt>{t('statOpen')}</dt>
-                    <dd>{s().open}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('statOverdue')}</dt>
-                    <dd>{s().overdue}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('statMedian')}</dt>
-                    <dd>
-                      {s().medianHoursToResolve === null
-                        ? t('noData')
-                        : `${Math.round(s().medianHoursToResolve!)} ${t('hoursShort')}`}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('statRating')}</dt>
-                    <dd>
-                      {s().averageRating === null
-                        ? t('noData')
-                        : `★ ${s().averageRating!.toFixed(1)} (${s().ratingCount})`}
-                    </dd>
-                  </div>
-                </dl>
-                <WeeklyChart weeks={s().weeks} />
-                <h2>{t('openByCategory')}</h2>
-                <ul>
-                  <For each={s().openByCategory} fallback={<li>{t('noData')}</li>}>
-                    {(c) => (
-                      <li>
-                        {placeName(c)}: {c.open}
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <h2 aria-live="polite">
+                  {t('ratesShowing', { place: placeName(r().place), from: formatDay(r().from), to: formatDay(r().to) })}
+                </h2>
+                <RateFigures rates={r().rates} />
+                <p class="muted">{t('ratesExplain')}</p>
+                <p>
+                  <a class="button button-secondary" href={csv()} download="">
+                    {t('ratesExport')}
+                  </a>
+                </p>
+                <Show when={r().breakdown.length}>
+                  <BreakdownTable rows={r().breakdown} />
+                </Show>
+                <RatesTrend trend={r().trend} />
+                <Show when={r().place.kind === 'community'}>
+                  <CommunityNow community={r().place.slug} />
+                </Show>
               </>
             )}
           </Show>
