@@ -4,6 +4,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
 import { deskCategories } from './categories-routes.ts';
+import { deskParts } from './parts-routes.ts';
 import { deskTickets } from './staff-routes.ts';
 import { deskStats } from './stats-routes.ts';
 import { deskSupervision } from './supervision-routes.ts';
@@ -13,6 +14,7 @@ import { ticketRoutes } from './tickets-routes.ts';
 const staffDesk = new Hono<AppEnv>()
   .use(requireStaff)
   .route('/tickets', deskTickets)
+  .route('/tickets', deskParts)
   .route('/', deskSupervision)
   .route('/', deskStats)
   .route('/', deskCategories)
