@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { staff, ticketDisputes } from '../../schema/index.ts';
+import { staff, ticketDisputes, tickets } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { type DeskApp, deskApp, START, workingDaysAfterStart } from './test-helpers.ts';
 
@@ -87,7 +87,7 @@ describe('a joint ticket and its parts', () => {
       'part_done',
       'resolved',
     ]);
-    expect(Object.keys(tracked.parts[0])).toEqual(['side', 'status', 'dueAt', 'doneAt']);
+    expect(Object.keys(tracked.parts[0]!)).toEqual(['side', 'status', 'dueAt', 'doneAt']);
     // The ticket itself is worked through its parts; nothing more is done to a resolved ticket's parts.
     expect((await partAct('yongan', number, community!.id, { action: 'refuse', reason: '再看看' })).status).toBe(409);
     d.clock = START;
@@ -158,6 +158,21 @@ describe('a joint ticket and its parts', () => {
     const rerouted = await d.actOk('yongan-wuye', number, { action: 'reroute', owner: 'joint', reason: '需要社区' });
     expect(rerouted.handoffs).toBe(1);
     expect(rerouted.parts).toHaveLength(2);
+  });
+});
+
+describe('the demo', () => {
+  it('has a joint ticket whose property part is done and whose community part is worked by yongan', async () => {
+    const [demo] = await d.t.db
+      .select({ number: tickets.number })
+      .from(tickets)
+      .where(like(tickets.description, '3号楼下堆满%'));
+    const view = await d.view(demo!.number, 'yongan');
+    expect(view.parts.map((p) => [p.side, p.status, p.assignee?.id ?? null, !!p.doneNote])).toEqual([
+      ['community', 'working', await staffId('yongan'), false],
+      ['property', 'done', null, true],
+    ]);
+    expect(view.parts[0]!.actions).toContain('done');
   });
 });
 
