@@ -154,7 +154,11 @@ export async function trackingView(db: Db, row: LoadedTicket, now: number) {
     name: row.ticket.name,
     phone: maskPhone(row.ticket.phone),
     photoCount: await ticketPhotoCount(db, row.ticket.id),
-    timeline: (await timeline(db, row.ticket.id, 'public')).map(({ detail: _, visibility: __, ...entry }) => entry),
+    // Which side an entry is about (a part's), never who of that side.
+    timeline: (await timeline(db, row.ticket.id, 'public')).map(({ detail, visibility: _, ...entry }) => ({
+      ...entry,
+      side: (detail?.side as string | undefined) ?? null,
+    })),
     ...residentOptions(row.ticket, now),
   };
 }

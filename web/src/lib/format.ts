@@ -1,4 +1,4 @@
-import { formatDateIn, formatDateTimeIn } from './dates.ts';
+import { formatDateIn, formatDateTimeIn, formatShortDayIn } from './dates.ts';
 import { prefs } from './prefs.ts';
 
 /** A UTC instant as a Zhengzhou date, in the current language: "2026年11月28日星期六". */
@@ -7,3 +7,5 @@ export const formatDate = (ms: number) => formatDateIn(prefs.locale(), ms);
 export const formatDateTime = (ms: number) => formatDateTimeIn(prefs.locale(), ms);
 /** A Zhengzhou calendar day (YYYY-MM-DD, as due and done dates are kept) in the current language. */
 export const formatDay = (day: string) => formatDate(Date.parse(`${day}T12:00:00+08:00`));
+/** A UTC instant as a short Zhengzhou day: "12月3日". */
+export const formatShortDay = (ms: number) => formatShortDayIn(prefs.locale(), ms);

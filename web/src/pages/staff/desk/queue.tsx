@@ -6,10 +6,13 @@ import { api, json } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 
-type Filters = { status?: string; owner?: string; overdue?: string };
+type Filters = { status?: string; owner?: string; overdue?: string; view?: string };
+const views = ['mine', 'org', 'unassigned', 'overdue'] as const;
+type View = (typeof views)[number];
 
 export const getQueue = query(async (filters: Filters) => {
   const q = {
+    view: views.includes(filters.view as View) ? (filters.view as View) : undefined,
     status: (filters.status || 'open') === 'all' ? undefined : ((filters.status || 'open') as 'open'),
     owner: (filters.owner || undefined) as 'community' | undefined,
     overdue: filters.overdue === '1' ? ('1' as const) : undefined,
@@ -20,10 +23,13 @@ export const getQueue = query(async (filters: Filters) => {
 /** The staff member's tickets, filtered by status, owner and overdue; filters live in the URL. */
 export default function Queue() {
   const [params, setParams] = useSearchParams<Filters>();
-  const queue = createAsync(() => getQueue({ status: params.status, owner: params.owner, overdue: params.overdue }));
+  const queue = createAsync(() =>
+    getQueue({ status: params.status, owner: params.owner, overdue: params.overdue, view: params.view }),
+  );
   return (
     <>
       <h1>{t('queueTitle')}</h1>
+      <ViewTabs current={params.view} params={params} />
       <A class="button" href="/staff/desk/new">
         {t('fileOnBehalf')}
       </A>
@@ -74,13 +80,64 @@ export default function Queue() {
                 <p class="muted">
                   {placeName(ticket.community)} · {placeName(ticket.category)} · {tKey('owner', ticket.owner)} ·{' '}
                   {t('dueLabel')} {formatDate(ticket.dueAt)}
+                  <Show when={ticket.workingDaysLeft !== null && ticket.workingDaysLeft >= 0}>
+                    {' '}
+                    · {t('workingDaysLeft', { n: ticket.workingDaysLeft! })}
+                  </Show>
                   <Show when={ticket.flagged}> · ⚑ {t('flagged')}</Show>
                 </p>
+                <Show
+                  when={ticket.parts.length > 0}
+                  fallback={
+                    <p>
+                      {t('sideSays', { side: t('assigneeLabel') })}
+                      {ticket.assignee?.name ?? t('nobodyAssigned')}
+                    </p>
+                  }
+                >
+                  <ul class="part-lines">
+                    <For each={ticket.parts}>
+                      {(p) => (
+                        <li>
+                          {t('sideSays', { side: tKey('side', p.side) })}
+                          {tKey('partStatus', p.status)} · {p.assignee ?? t('nobodyAssigned')}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
               </li>
             )}
           </For>
         </ul>
       </Suspense>
     </>
+  );
+}
+
+/** Mine, my organisation's, unassigned, overdue: links, so each view has its own URL to share. */
+function ViewTabs(props: { current?: string; params: Filters }) {
+  const href = (view?: View) => {
+    const q = new URLSearchParams(
+      Object.entries({ ...props.params, view }).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+    return `/staff/desk${q.size ? `?${q}` : ''}`;
+  };
+  const tab = (view: View | undefined, label: string) => (
+    <A
+      href={href(view)}
+      end
+      activeClass=""
+      classList={{ active: props.current === view }}
+      aria-current={props.current === view ? 'page' : undefined}
+    >
+      {label}
+    </A>
+  );
+  return (
+    <nav class="tabs" aria-label={t('queueViews')}>
+      {tab(undefined, t('view_all'))}
+      <For each={views}>{(v) => tab(v, tKey('view', v))}</For>
+    </nav>
   );
 }

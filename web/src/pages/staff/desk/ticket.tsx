@@ -7,6 +7,8 @@ import { api, json } from '../../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { TicketActions } from './ticket-actions.tsx';
+import { TicketDisputes } from './ticket-disputes.tsx';
+import { TicketParts } from './ticket-parts.tsx';
 
 export const getDeskTicket = query(
   async (number: string) => json(await api.desk.tickets[':number'].$get({ param: { number } })),
@@ -44,6 +46,14 @@ export default function StaffTicket() {
                     </dd>
                     <dt>{t('dueLabel')}</dt>
                     <dd>{formatDate(tk().dueAt)}</dd>
+                    <Show when={tk().parts.length === 0}>
+                      <dt>{t('assigneeLabel')}</dt>
+                      <dd>{tk().assignee?.name ?? t('nobodyAssigned')}</dd>
+                    </Show>
+                    <Show when={tk().handoffs > 0}>
+                      <dt>{t('handoffsLabel')}</dt>
+                      <dd>{tk().handoffs}</dd>
+                    </Show>
                     <dt>{t('filedAt')}</dt>
                     <dd>
                       {formatDateTime(tk().createdAt)} · {tKey('channel', tk().channel)}
@@ -73,6 +83,12 @@ export default function StaffTicket() {
                 </section>
                 <Show when={!d().canWork}>
                   <p class="notice">{t('readOnly')}</p>
+                </Show>
+                <Show when={tk().parts.length > 0}>
+                  <TicketParts ticket={tk()} />
+                </Show>
+                <Show when={d().canSupervise}>
+                  <TicketDisputes ticket={tk()} />
                 </Show>
                 <Show when={d().actions.length > 0}>
                   <TicketActions ticket={tk()} actions={d().actions} />
