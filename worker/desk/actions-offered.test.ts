@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staff } from '../../schema/index.ts';
 import { type DeskApp, deskApp } from './test-helpers.ts';
 
 let d: DeskApp;
@@ -43,15 +45,27 @@ const bodies: Record<string, () => Promise<Record<string, unknown>>> = {
   reroute: async () => ({ action: 'reroute', owner: 'joint', reason: '需要社区一起处理' }),
   flag: async () => ({ action: 'flag', reason: '需要街道协调' }),
   unflag: async () => ({ action: 'unflag' }),
+  assign: async () => ({ action: 'assign', staffId: await staffId('yongan-wuye'), note: '交给你了' }),
+  claim: async () => ({ action: 'claim' }),
+  dispute: async () => ({ action: 'dispute', reason: '这是社区的事' }),
   note: async () => ({ action: 'note', visibility: 'internal', body: '已电话联系' }),
 };
 
+async function staffId(login: string) {
+  const [row] = await d.t.db.select({ id: staff.id }).from(staff).where(eq(staff.login, login));
+  return row!.id;
+}
+
 const expected: [Status, boolean, string[]][] = [
-  ['submitted', false, ['accept', 'reject', 'duplicate', 'reroute', 'flag', 'note']],
-  ['submitted', true, ['accept', 'reject', 'duplicate', 'reroute', 'unflag', 'note']],
-  ['accepted', false, ['start', 'resolve', 'reject', 'duplicate', 'reroute', 'flag', 'note']],
-  ['in_progress', false, ['resolve', 'duplicate', 'reroute', 'flag', 'note']],
-  ['in_progress', true, ['resolve', 'duplicate', 'reroute', 'unflag', 'note']],
+  ['submitted', false, ['accept', 'reject', 'duplicate', 'reroute', 'flag', 'assign', 'claim', 'dispute', 'note']],
+  ['submitted', true, ['accept', 'reject', 'duplicate', 'reroute', 'unflag', 'assign', 'claim', 'dispute', 'note']],
+  [
+    'accepted',
+    false,
+    ['start', 'resolve', 'reject', 'duplicate', 'reroute', 'flag', 'assign', 'claim', 'dispute', 'note'],
+  ],
+  ['in_progress', false, ['resolve', 'duplicate', 'reroute', 'flag', 'assign', 'claim', 'dispute', 'note']],
+  ['in_progress', true, ['resolve', 'duplicate', 'reroute', 'unflag', 'assign', 'claim', 'dispute', 'note']],
   ['resolved', false, ['note']],
   ['resolved', true, ['unflag', 'note']],
   ['closed', false, ['note']],
@@ -87,15 +101,21 @@ describe('the actions the desk view offers', () => {
     }
   });
 
-  it('offers community staff the work on a joint ticket of their community', async () => {
+  it('offers community staff the ticket-wide work on a joint ticket of their community, not what its parts do', async () => {
     const { number } = await d.fileOk({ category: 'not-sure' });
     expect((await offered('yongan', number)).actions).toEqual([
-      'accept',
       'reject',
       'duplicate',
       'reroute',
       'flag',
+      'dispute',
       'note',
     ]);
+    for (const action of ['accept', 'start', 'resolve', 'assign', 'claim']) {
+      const res = await d.act('yongan', number, await bodies[action]!());
+      expect([action, res.status]).toEqual([action, 409]);
+    }
+    const refused = await d.act('yongan', number, { action: 'accept' });
+    expect(await refused.json()).toMatchObject({ error: { message: 'Work a joint ticket through its parts.' } });
   });
 });

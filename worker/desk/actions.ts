@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod/mini';
-import { owners, ticketCategories, tickets } from '../../schema/index.ts';
+import { owners, type PartSide, ticketCategories, tickets } from '../../schema/index.ts';
 import { workCalendar } from '../calendar/calendar.ts';
 import { ApiError } from '../lib/errors.ts';
-import { dueDate, plainText, slug, ticketNumber, version } from '../lib/fields.ts';
+import { dueDate, noteText, optionalNoteText, slug, ticketNumber, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { endOfShanghaiDay } from '../lib/time.ts';
 import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
@@ -12,10 +12,12 @@ import type { StaffMember } from '../staff/policy.ts';
 import { deskActionProblem } from './available.ts';
 import { addNote, changeTicket } from './change.ts';
 import { resolvedAt, respondedAt } from './clock.ts';
+import { disputeInsert } from './disputes.ts';
+import { insertParts, isMemberOf, requireAssignable } from './sides.ts';
 import type { LoadedTicket } from './views.ts';
 
-const text = (min: number, why: string) => plainText(z.minLength(min, why), z.maxLength(2000));
-const optionalText = z.optional(plainText(z.maxLength(2000)));
+const text = noteText;
+const optionalText = optionalNoteText;
 
 /** Everything staff can do to a ticket, one shape per action. */
 export const deskActionSchema = z.discriminatedUnion('action', [
@@ -33,6 +35,14 @@ export const deskActionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('flag'), version, reason: text(2, 'Say why it needs supervision.') }),
   z.object({ action: z.literal('unflag'), version }),
+  z.object({
+    action: z.literal('assign'),
+    version,
+    staffId: z.number().check(z.int(), z.positive()),
+    note: optionalText,
+  }),
+  z.object({ action: z.literal('claim'), version }),
+  z.object({ action: z.literal('dispute'), version, reason: text(2, 'Give the reason.') }),
   z.object({ action: z.literal('note'), visibility: z.enum(['public', 'internal']), body: text(1, 'Write the note.') }),
 ]);
 export type DeskAction = z.infer<typeof deskActionSchema>;
@@ -46,7 +56,7 @@ export async function runDeskAction(
   now: number,
 ): Promise<void> {
   const t = row.ticket;
-  const problem = deskActionProblem(a.action, t);
+  const problem = deskActionProblem(a.action, row);
   if (problem) throw new ApiError(409, 'invalid_transition', problem);
   const by = { actor: 'staff' as const, staffId: staff.id };
   // The audit entry lands in the same batch as the change it records, and only if the change does.
@@ -132,6 +142,46 @@ export async function runDeskAction(
     }
     case 'reroute':
       return reroute(db, row, a, by, now, also);
+    case 'assign':
+    case 'claim': {
+      // Who may be assigned: staff of the owner's side (a joint ticket assigns its parts instead).
+      const side = t.owner as PartSide;
+      if (a.action === 'claim' && !isMemberOf(staff, side, t))
+        throw new ApiError(403, 'forbidden', `Only staff of the ${side} side may claim this ticket.`);
+      const to =
+        a.action === 'claim'
+          ? { id: staff.id, name: staff.displayName }
+          : await requireAssignable(db, t, side, a.staffId);
+      return changeTicket(db, t, {
+        version: a.version,
+        now,
+        also,
+        set: { assigneeStaffId: to.id },
+        entry: {
+          kind: a.action === 'claim' ? 'claimed' : 'assigned',
+          visibility: 'internal',
+          body: (a.action === 'assign' && a.note) || null,
+          detail: { to: to.name },
+          ...by,
+        },
+      });
+    }
+    case 'dispute':
+      return changeTicket(db, t, {
+        version: a.version,
+        now,
+        also: [
+          ...also,
+          disputeInsert(db, await workCalendar(db, now), {
+            ticketId: t.id,
+            partId: null,
+            reason: a.reason,
+            staffId: staff.id,
+            now,
+          }),
+        ],
+        entry: { kind: 'disputed', visibility: 'public', body: a.reason, detail: { owner: t.owner }, ...by },
+      });
     case 'flag':
     case 'unflag':
       return changeTicket(db, t, {
@@ -180,8 +230,9 @@ async function reroute(
   await changeTicket(db, t, {
     version: a.version,
     now,
-    also,
-    set: { categoryId, owner },
+    // Each re-route passes the work on: a hand-off. A ticket becoming joint gets its parts.
+    set: { categoryId, owner, handoffs: sql`${tickets.handoffs} + 1` },
+    also: [...also, ...(owner === 'joint' ? insertParts(db, t.id, t.dueAt, now, true) : [])],
     entry: {
       kind: 'rerouted',
       visibility: 'public',

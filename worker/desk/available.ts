@@ -1,6 +1,8 @@
+import type { PartSide } from '../../schema/index.ts';
 import { decide, type StaffMember } from '../staff/policy.ts';
 import type { DeskAction } from './actions.ts';
 import { isOpen, transitionProblem } from './lifecycle.ts';
+import { isMemberOf } from './sides.ts';
 import { type LoadedTicket, ticketPlace } from './views.ts';
 
 export type DeskActionName = DeskAction['action'];
@@ -12,10 +14,10 @@ const said = (status: string) => status.replace('_', ' ');
  * Why each staff action cannot be taken on the ticket as it stands now, or null when it can.
  * The server refuses by this table and the ticket view offers by it, so the two never disagree.
  */
-const problems: Record<DeskActionName, (t: Ticket) => string | null> = {
-  accept: (t) => transitionProblem('accept', t.status),
-  start: (t) => transitionProblem('start', t.status),
-  resolve: (t) => transitionProblem('resolve', t.status),
+const problems: Record<DeskActionName, (t: Ticket, row: LoadedTicket) => string | null> = {
+  accept: (t, r) => byParts(r) ?? transitionProblem('accept', t.status),
+  start: (t, r) => byParts(r) ?? transitionProblem('start', t.status),
+  resolve: (t, r) => byParts(r) ?? transitionProblem('resolve', t.status),
   reject: (t) => transitionProblem('reject', t.status),
   duplicate: (t) => transitionProblem('duplicate', t.status),
   reroute: (t) => (isOpen(t.status) ? null : `A ticket that is ${said(t.status)} cannot be re-routed.`),
@@ -27,11 +29,30 @@ const problems: Record<DeskActionName, (t: Ticket) => string | null> = {
         ? 'This ticket is already flagged.'
         : null,
   unflag: (t) => (t.flagged ? null : 'This ticket is not flagged.'),
+  assign: (t) => assignProblem(t, 'assigned'),
+  claim: (t) => assignProblem(t, 'claimed') ?? (t.assigneeStaffId === null ? null : 'This ticket is already assigned.'),
+  dispute: (t, r) =>
+    !isOpen(t.status)
+      ? `A ticket that is ${said(t.status)} cannot be disputed.`
+      : r.openDisputes > 0
+        ? 'A dispute on this ticket is already with the sub-district.'
+        : null,
   note: () => null,
 };
 
+/** A joint ticket with parts is worked through them: each side accepts and finishes its own. */
+const byParts = (r: LoadedTicket) =>
+  r.ticket.owner === 'joint' && r.partCount > 0 ? 'Work a joint ticket through its parts.' : null;
+
+const assignProblem = (t: Ticket, what: string) =>
+  !isOpen(t.status)
+    ? `A ticket that is ${said(t.status)} cannot be ${what}.`
+    : t.owner === 'joint'
+      ? "Assign a joint ticket's parts, not the ticket."
+      : null;
+
 /** Why this action may not be taken on the ticket now (a 409), or null. */
-export const deskActionProblem = (action: DeskActionName, t: Ticket) => problems[action](t);
+export const deskActionProblem = (action: DeskActionName, row: LoadedTicket) => problems[action](row.ticket, row);
 
 /**
  * What the policy must allow for each action: working the ticket, except a note, which anyone
@@ -48,6 +69,10 @@ export const deskActionNeeds = (action: DeskActionName) => (action === 'note' ? 
 export function deskActionsFor(staff: StaffMember, row: LoadedTicket): DeskActionName[] {
   const place = ticketPlace(row.ticket);
   return (Object.keys(problems) as DeskActionName[]).filter(
-    (action) => decide(staff, deskActionNeeds(action), place) === 'allow' && problems[action](row.ticket) === null,
+    (action) =>
+      decide(staff, deskActionNeeds(action), place) === 'allow' &&
+      problems[action](row.ticket, row) === null &&
+      // Claiming is for the owner's own staff; overseers assign.
+      (action !== 'claim' || isMemberOf(staff, row.ticket.owner as PartSide, row.ticket)),
   );
 }

@@ -66,11 +66,11 @@ export async function changeTicket(
   if (updated.rowsAffected !== 1) throw versionConflict();
 }
 
-const versionConflict = () =>
+export const versionConflict = () =>
   new ApiError(409, 'version_conflict', 'Someone else changed this ticket meanwhile. Reload it and try again.');
 
 /** The timeline insert that lands only if the statement before it changed exactly one row. */
-function insertEntryIfChanged(
+export function insertEntryIfChanged(
   db: Db,
   ticketId: number,
   at: number,
@@ -93,15 +93,16 @@ export async function addNote(
   entry: TimelineEntry,
   also: BatchItem<'sqlite'>[] = [],
 ): Promise<void> {
-  await db.batch([
-    db.insert(timelineEntries).values({
-      ticketId,
-      at: now,
-      ...entry,
-      body: entry.body ?? null,
-      staffId: entry.staffId ?? null,
-      detail: entry.detail ?? null,
-    }),
-    ...also,
-  ]);
+  await db.batch([entryInsert(db, ticketId, now, entry), ...also]);
 }
+
+/** A timeline entry as a statement for a batch. */
+export const entryInsert = (db: Db, ticketId: number, at: number, e: TimelineEntry) =>
+  db.insert(timelineEntries).values({
+    ticketId,
+    at,
+    ...e,
+    body: e.body ?? null,
+    staffId: e.staffId ?? null,
+    detail: e.detail ?? null,
+  });

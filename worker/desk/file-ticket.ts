@@ -21,6 +21,7 @@ import { requireUnclaimed, unclaimed } from '../lib/uploads.ts';
 import { communityBySlug } from '../places/places.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 import { newTicketClock } from './clock.ts';
+import { insertParts } from './sides.ts';
 
 /** How long personal data (name, phone, photos) is kept after a ticket is closed. */
 export const RETENTION_DAYS = 365;
@@ -160,6 +161,10 @@ export async function fileTicket(
   const answer = ctx.record?.(
     sql`json_object('number', (select number from ${tickets} where id = last_insert_rowid()), 'token', ${token})`,
   );
-  const [inserted] = await db.batch([insertTicket, ...(answer ? [answer] : []), ...claimPhotos, firstEntry]);
+  // A joint ticket gets a part per side. By now last_insert_rowid() is the timeline entry's; the
+  // new ticket has the highest id (SQLite gives a new row the highest id + 1, under the batch's write lock).
+  const parts =
+    category.owner === 'joint' ? insertParts(db, sql`(select max(id) from ${tickets})`, dueAt, ctx.now) : [];
+  const [inserted] = await db.batch([insertTicket, ...(answer ? [answer] : []), ...claimPhotos, firstEntry, ...parts]);
   return { number: (inserted as { number: string }[])[0]!.number, token };
 }

@@ -5,6 +5,7 @@ import { requireStaff } from '../staff/middleware.ts';
 import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
 import { deskCategories } from './categories-routes.ts';
 import { boardFigureRoutes } from './figures-routes.ts';
+import { deskParts } from './parts-routes.ts';
 import { deskRates } from './rates-routes.ts';
 import { deskTickets } from './staff-routes.ts';
 import { deskStats } from './stats-routes.ts';
@@ -15,6 +16,7 @@ import { ticketRoutes } from './tickets-routes.ts';
 const staffDesk = new Hono<AppEnv>()
   .use(requireStaff)
   .route('/tickets', deskTickets)
+  .route('/tickets', deskParts)
   .route('/', deskSupervision)
   .route('/', deskStats)
   .route('/', deskRates)

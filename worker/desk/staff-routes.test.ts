@@ -210,9 +210,9 @@ describe('optimistic locking', () => {
       { action: 'flag', reason: '督办' },
       { action: 'unflag' },
       { action: 'accept' },
-      { action: 'reroute', owner: 'joint', reason: '一起处理' },
       { action: 'start' },
-      { action: 'resolve', note: '完成' },
+      { action: 'claim' },
+      { action: 'reroute', owner: 'joint', reason: '一起处理' },
     ];
     for (const action of actions) {
       const before = (await d.entries(number)).length;
@@ -257,12 +257,12 @@ describe('optimistic locking', () => {
   });
 
   it('lets one of simultaneous accepts through', async () => {
-    const { number } = await d.fileOk({ category: 'not-sure' });
+    const { number } = await d.fileOk({ category: 'fire-safety' });
     const { version } = await d.view(number);
-    await d.headers('yongan-wuye');
+    await d.headers('jianzhongjie');
     await d.headers('yongan');
     const answers = await Promise.all(
-      ['yongan-wuye', 'yongan', 'yongan-wuye', 'erqi-admin'].map((login) =>
+      ['jianzhongjie', 'yongan', 'yongan', 'erqi-admin'].map((login) =>
         d.act(login, number, { action: 'accept', version }),
       ),
     );

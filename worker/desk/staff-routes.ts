@@ -10,7 +10,7 @@ import { authorize, authorizeRole, decide } from '../staff/policy.ts';
 import { deskActionSchema, runDeskAction } from './actions.ts';
 import { deskActionNeeds, deskActionsFor } from './available.ts';
 import { fileTicket, newTicketSchema } from './file-ticket.ts';
-import { ticketQueue } from './queue.ts';
+import { queueViews, ticketQueue } from './queue.ts';
 import { deskView, loadTicket, ticketPlace } from './views.ts';
 
 const numberParam = z.object({ number: ticketNumber });
@@ -20,6 +20,7 @@ const flag = z.pipe(
 );
 
 const queueQuery = z.object({
+  view: z.optional(z.enum(queueViews)),
   community: z.optional(slug),
   status: z.optional(z.enum([...ticketStatuses, 'open'])),
   owner: z.optional(z.enum(owners)),
@@ -30,7 +31,11 @@ const queueQuery = z.object({
 });
 
 /** The staff member's loaded ticket, or the 404 that hides tickets outside their place. */
-async function visibleTicket(c: { var: AppEnv['Variables'] }, number: string, action: 'ticket.read' | 'ticket.work') {
+export async function visibleTicket(
+  c: { var: AppEnv['Variables'] },
+  number: string,
+  action: 'ticket.read' | 'ticket.work' | 'ticket.supervise',
+) {
   const row = await loadTicket(c.var.db, number);
   if (!row) throw new ApiError(404, 'ticket_not_found', 'No such ticket.');
   authorize(c.var.staff, action, ticketPlace(row.ticket), 'ticket');
@@ -67,7 +72,7 @@ export const deskTickets = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(
       {
-        ticket: await deskView(c.var.db, row, c.var.platform.now()),
+        ticket: await deskView(c.var.db, row, c.var.platform.now(), c.var.staff),
         canWork: decide(c.var.staff, 'ticket.work', place) === 'allow',
         canSupervise: decide(c.var.staff, 'ticket.supervise', place) === 'allow',
         actions: deskActionsFor(c.var.staff, row),
@@ -86,6 +91,6 @@ export const deskTickets = new Hono<AppEnv>()
       const { db, platform, staff } = c.var;
       await runDeskAction(db, row, action, staff, platform.now());
       const updated = (await loadTicket(db, row.ticket.number))!;
-      return c.json({ ticket: await deskView(db, updated, platform.now()) }, 200);
+      return c.json({ ticket: await deskView(db, updated, platform.now(), staff) }, 200);
     },
   );

@@ -6,6 +6,8 @@ import {
   photos,
   staff,
   ticketCategories,
+  ticketDisputes,
+  ticketParts,
   tickets,
   timelineEntries,
 } from '../../schema/index.ts';
@@ -13,11 +15,15 @@ import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
-import type { PlaceRef } from '../staff/policy.ts';
+import type { PlaceRef, StaffMember } from '../staff/policy.ts';
 import { isOverdue } from './clock.ts';
+import { disputesOf } from './disputes.ts';
 import { AUTO_CLOSE_DAYS, isOpen, REOPEN_DAYS } from './lifecycle.ts';
+import { partActionsFor, partsOf } from './parts.ts';
+import { assignableStaff } from './sides.ts';
 
 const duplicateOf = alias(tickets, 'duplicate_of');
+const assignee = alias(staff, 'assignee');
 
 const ticketByNumber = prepared((db) =>
   db
@@ -27,12 +33,17 @@ const ticketByNumber = prepared((db) =>
       community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
       compound: { slug: compounds.slug, name: compounds.name, nameEn: compounds.nameEn },
       duplicateOfNumber: duplicateOf.number,
+      assigneeName: assignee.displayName,
+      partCount: sql<number>`(select count(*) from ${ticketParts} where ${ticketParts.ticketId} = ${tickets.id})`,
+      openDisputes: sql<number>`(select count(*) from ${ticketDisputes}
+        where ${ticketDisputes.ticketId} = ${tickets.id} and ${ticketDisputes.decidedAt} is null)`,
     })
     .from(tickets)
     .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
     .innerJoin(communities, eq(communities.id, tickets.communityId))
     .leftJoin(compounds, eq(compounds.id, tickets.compoundId))
     .leftJoin(duplicateOf, eq(duplicateOf.id, tickets.duplicateOfId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeStaffId))
     .where(eq(tickets.number, sql.placeholder('number')))
     .prepare(),
 );
@@ -134,22 +145,55 @@ function common(row: LoadedTicket, now: number) {
   };
 }
 
-/** The resident's private view: public timeline, phone masked. */
+/** The resident's private view: public timeline, phone masked, each part's progress without staff names. */
 export async function trackingView(db: Db, row: LoadedTicket, now: number) {
+  const parts = row.partCount ? await partsOf(db, row.ticket.id) : [];
   return {
     ...common(row, now),
+    parts: parts.map(({ part: p }) => ({ side: p.side, status: p.status, dueAt: p.dueAt, doneAt: p.doneAt })),
     name: row.ticket.name,
     phone: maskPhone(row.ticket.phone),
     photoCount: await ticketPhotoCount(db, row.ticket.id),
-    timeline: (await timeline(db, row.ticket.id, 'public')).map(({ detail: _, visibility: __, ...entry }) => entry),
+    // Which side an entry is about (a part's), never who of that side.
+    timeline: (await timeline(db, row.ticket.id, 'public')).map(({ detail, visibility: _, ...entry }) => ({
+      ...entry,
+      side: (detail?.side as string | undefined) ?? null,
+    })),
     ...residentOptions(row.ticket, now),
   };
 }
 
-/** The staff view: everything, with the version a change must name. */
-export async function deskView(db: Db, row: LoadedTicket, now: number) {
+/**
+ * The staff view: everything, with the version a change must name, the parts with the actions
+ * this staff member may take on each, disputes, and who each side's work can be handed to.
+ */
+export async function deskView(db: Db, row: LoadedTicket, now: number, me: StaffMember) {
+  const t = row.ticket;
+  const [parts, disputes, assignable] = await Promise.all([
+    row.partCount ? partsOf(db, t.id) : [],
+    disputesOf(db, t.id),
+    assignableStaff(db, t),
+  ]);
   return {
     ...common(row, now),
+    assignee: t.assigneeStaffId === null ? null : { id: t.assigneeStaffId, name: row.assigneeName ?? '' },
+    handoffs: t.handoffs,
+    parts: parts.map(({ part: p, assigneeName }) => ({
+      id: p.id,
+      side: p.side,
+      task: p.task,
+      status: p.status,
+      assignee: p.assigneeStaffId === null ? null : { id: p.assigneeStaffId, name: assigneeName ?? '' },
+      dueAt: p.dueAt,
+      refusals: p.refusals,
+      decided: p.decided,
+      doneAt: p.doneAt,
+      doneNote: p.doneNote,
+      version: p.version,
+      actions: partActionsFor(me, row, p),
+    })),
+    disputes: disputes.map((d) => ({ ...d, overdue: d.decidedAt === null && d.decideBy < now })),
+    assignable,
     name: row.ticket.name,
     phone: row.ticket.phone,
     channel: row.ticket.channel,

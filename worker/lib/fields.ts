@@ -82,6 +82,10 @@ export const plainText = (...checks: z.core.$ZodCheck<string>[]) =>
     ...checks,
   );
 
+/** Staff's words on a ticket (a note, a reason): at least `min` characters, at most 2000. */
+export const noteText = (min: number, why: string) => plainText(z.minLength(min, why), z.maxLength(2000));
+export const optionalNoteText = z.optional(plainText(z.maxLength(2000)));
+
 /**
  * The photos a resident attaches (a ticket, a renovation wish): up to 4 keys of their uploads.
  * @example const schema = z.object({ photos: residentPhotos })

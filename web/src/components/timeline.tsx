@@ -10,7 +10,13 @@ export type TimelineEntry = {
   actor: string;
   staffName: string | null;
   visibility?: string;
+  /** The side of a joint ticket the entry is about (its part), as the resident's view gives it… */
+  side?: string | null;
+  /** … or inside the staff view's detail. */
+  detail?: unknown;
 };
+
+const sideOf = (e: TimelineEntry) => e.side ?? (e.detail as { side?: string } | null | undefined)?.side;
 
 /** A ticket's history, oldest first; internal notes are marked for staff. */
 export function Timeline(props: { entries: TimelineEntry[] }) {
@@ -20,7 +26,10 @@ export function Timeline(props: { entries: TimelineEntry[] }) {
         {(e) => (
           <li classList={{ internal: e.visibility === 'internal' }}>
             <p class="timeline-head">
-              <strong>{tKey('event', e.kind)}</strong>
+              <strong>
+                <Show when={sideOf(e)}>{(side) => t('sideSays', { side: tKey('side', side()) })}</Show>
+                {tKey('event', e.kind)}
+              </strong>
               <Show when={e.visibility === 'internal'}>
                 <span class="badge">{t('visibility_internal')}</span>
               </Show>

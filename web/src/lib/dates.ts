@@ -63,6 +63,15 @@ export function formatDateIn(locale: DateLocale, ms: number): string {
 }
 
 /**
+ * A day without year or weekday, for a short line: "12月3日", "Dec 3".
+ * @example formatShortDayIn('zh-CN', Date.UTC(2026, 11, 3, 4)) // '12月3日'
+ */
+export function formatShortDayIn(locale: DateLocale, ms: number): string {
+  const l = local(ms);
+  return locale === 'zh-CN' ? `${l.month + 1}月${l.day}日` : `${enMonths[l.month]!.slice(0, 3)} ${l.day}`;
+}
+
+/**
  * Day and time without the year: "11月28日星期六 14:05", "Saturday, Nov 28, 14:05".
  * @example formatDateTimeIn('zh-CN', Date.UTC(2026, 10, 28, 6, 5)) // '11月28日星期六 14:05'
  */

@@ -38,6 +38,8 @@ const byCode = {
   event_not_found: 'errNotFound',
   home_visit_not_found: 'errNotFound',
   photo_not_found: 'errNotFound',
+  part_not_found: 'errNotFound',
+  dispute_not_found: 'errNotFound',
   place_not_found: 'errNotFound',
   signup_not_found: 'errNotFound',
   staff_not_found: 'errNotFound',

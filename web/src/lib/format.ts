@@ -1,4 +1,4 @@
-import { formatDateIn, formatDateTimeIn } from './dates.ts';
+import { formatDateIn, formatDateTimeIn, formatShortDayIn } from './dates.ts';
 import { prefs } from './prefs.ts';
 
 /** A UTC instant as a Zhengzhou date, in the current language: "2026年11月28日星期六". */
@@ -12,3 +12,5 @@ export const formatDay = (day: string) => formatDate(Date.parse(`${day}T12:00:00
 export const formatRate = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 /** A figure to one decimal, or "—" for none. */
 export const formatFigure = (x: number | null) => (x === null ? '—' : String(Math.round(x * 10) / 10));
+/** A UTC instant as a short Zhengzhou day: "12月3日". */
+export const formatShortDay = (ms: number) => formatShortDayIn(prefs.locale(), ms);

@@ -1,5 +1,14 @@
 import { count, eq } from 'drizzle-orm';
-import { communities, type Owner, partners, staff, ticketCategories, tickets } from '../../../schema/index.ts';
+import {
+  communities,
+  type Owner,
+  partners,
+  staff,
+  ticketCategories,
+  ticketParts,
+  tickets,
+  timelineEntries,
+} from '../../../schema/index.ts';
 import { changeTicket } from '../../desk/change.ts';
 import { fileTicket } from '../../desk/file-ticket.ts';
 import { loadTicket } from '../../desk/views.ts';
@@ -216,7 +225,7 @@ async function loadDemoTickets(db: Db, now: number) {
     },
     [],
   );
-  await demoTicket(
+  const joint = await demoTicket(
     db,
     now - 9 * DAY_MS,
     {
@@ -246,6 +255,7 @@ async function loadDemoTickets(db: Db, now: number) {
       },
     ],
   );
+  await demoParts(db, joint, now - 9 * DAY_MS);
   await demoTicket(
     db,
     now - 12 * DAY_MS,
@@ -275,4 +285,41 @@ async function loadDemoTickets(db: Db, now: number) {
       },
     ],
   );
+}
+
+/**
+ * The joint ticket's parts in two states: the property company cleared the rubbish (done, with
+ * its note), the community committee is still talking to the renovating household (working,
+ * assigned to the yongan login).
+ */
+async function demoParts(db: Db, number: string, filedAt: number) {
+  const row = (await loadTicket(db, number))!;
+  const parts = await db.select().from(ticketParts).where(eq(ticketParts.ticketId, row.ticket.id));
+  const at = (side: string) => parts.find((p) => p.side === side)!.id;
+  const doneAt = filedAt + DAY_MS;
+  await db.batch([
+    db
+      .update(ticketParts)
+      .set({
+        status: 'done',
+        task: '清运消防通道上的装修垃圾',
+        doneAt,
+        doneNote: '装修垃圾已全部清运，消防通道已畅通。',
+      })
+      .where(eq(ticketParts.id, at('property'))),
+    db
+      .update(ticketParts)
+      .set({ status: 'working', task: '约谈装修户，约定施工时间', assigneeStaffId: await staffId(db, 'yongan') })
+      .where(eq(ticketParts.id, at('community'))),
+    db.insert(timelineEntries).values({
+      ticketId: row.ticket.id,
+      at: doneAt,
+      kind: 'part_done',
+      visibility: 'public',
+      body: '装修垃圾已全部清运，消防通道已畅通。',
+      actor: 'staff',
+      staffId: await staffId(db, 'yongan-wuye'),
+      detail: { side: 'property' },
+    }),
+  ]);
 }

@@ -5,7 +5,7 @@ import { CopyButton } from '../../components/copy-button.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
 import { ZoomPhoto } from '../../components/zoom-photo.tsx';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatShortDay } from '../../lib/format.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
 import { getTracking } from './queries.ts';
 import { ResidentActions } from './resident-actions.tsx';
@@ -53,6 +53,19 @@ export default function TrackingPage() {
                     <dt>{t('phoneFull')}</dt>
                     <dd>{tk().phone}</dd>
                   </dl>
+                  <Show when={tk().parts.length > 0}>
+                    <p class="parts-progress">
+                      <strong>{t('partsProgress')}</strong>{' '}
+                      {tk()
+                        .parts.map(
+                          (p) =>
+                            t('sideSays', { side: tKey('side', p.side) }) +
+                            tKey('partStatus', p.status) +
+                            (p.doneAt ? t('partDoneOn', { date: formatShortDay(p.doneAt) }) : ''),
+                        )
+                        .join(' · ')}
+                    </p>
+                  </Show>
                   <p class="ticket-description">{tk().description}</p>
                   <Show when={tk().photoCount > 0}>
                     <div class="thumbs">

@@ -11,9 +11,7 @@ export type Filters = {
   view?: string;
   limit?: string;
 };
-type QueueQuery = NonNullable<Parameters<typeof api.desk.tickets.$get>[0]>['query'];
-/** `view` is sent ahead of the server knowing it (it ignores unknown parameters until then). */
-type Sent = QueueQuery & Partial<{ view: (typeof views)[number] }>;
+type Sent = NonNullable<Parameters<typeof api.desk.tickets.$get>[0]>['query'];
 
 export const getQueue = query(async (filters: Filters) => {
   const status = filters.status || 'open';

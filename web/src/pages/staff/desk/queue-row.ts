@@ -1,50 +1,26 @@
-import { shanghaiDay } from '../../../lib/dates.ts';
+import { formatShortDay } from '../../../lib/format.ts';
 import { placeName, prefs, t, tKey } from '../../../lib/prefs.ts';
 import type { QueueRow } from './queue-query.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/**
- * Row fields the server is adding in parallel (assignee, parts, hand-offs, working days left).
- * Read through `extra()` only, typed as optional, so the table shows them once they arrive and
- * falls back until then. When the server has them, `QueueRow` carries them and this type goes.
- */
-type Extra = Partial<{
-  assignee: { id: number; name: string } | null;
-  parts: { side: string; status: string; assignee: string | null }[];
-  handoffs: number;
-  workingDaysLeft: number | null;
-}>;
-export const extra = (row: QueueRow): Extra => row as QueueRow & Extra;
-
-/** The queue's views, once the server knows them (until then it ignores the parameter). */
+/** The queue's views: mine, my organisation's, unassigned, overdue. */
 export const views = ['mine', 'org', 'unassigned', 'overdue'] as const;
 
 /** Whole days since the resident filed it. */
 export const ageDays = (row: QueueRow, now: number) => Math.max(0, Math.floor((now - row.createdAt) / DAY_MS));
 
-/** A short due day for a dense table: "11月28日", "Nov 28". */
-export function shortDay(ms: number): string {
-  const [, month, day] = shanghaiDay(ms).split('-').map(Number) as [number, number, number];
-  if (prefs.locale() === 'zh-CN') return `${month}月${day}日`;
-  return new Date(Date.UTC(2000, month - 1, day)).toLocaleString('en', {
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
 /** When it is due, in words: working days left where the server says, else the day; overdue said, not only coloured. */
 export function dueWords(row: QueueRow): string {
-  const left = extra(row).workingDaysLeft;
+  const left = row.workingDaysLeft;
   if (row.overdue) return left != null && left < 0 ? t('overdueWorkingDays', { days: -left }) : t('overdue');
-  if (left != null) return left === 0 ? t('dueToday') : t('workingDaysLeft', { days: left });
-  return shortDay(row.dueAt);
+  if (left != null) return left === 0 ? t('dueToday') : t('workingDaysLeft', { n: left });
+  return formatShortDay(row.dueAt);
 }
 
 /** The owner and, for a joint ticket, each side's part and its state. */
 export function ownerWords(row: QueueRow): { owner: string; parts: string[] } {
-  const parts = (extra(row).parts ?? []).map(
+  const parts = (row.parts ?? []).map(
     (p) => `${tKey('owner', p.side)}：${tKey('partStatus', p.status)}${p.assignee ? `（${p.assignee}）` : ''}`,
   );
   return { owner: tKey('owner', row.owner), parts };
@@ -59,9 +35,9 @@ export const sortKeys = {
   owner: (r: QueueRow) => r.owner,
   status: (r: QueueRow) => statusOrder.indexOf(r.status),
   // Working days left when the server says; the due instant otherwise (both: sooner first).
-  due: (r: QueueRow) => extra(r).workingDaysLeft ?? r.dueAt,
+  due: (r: QueueRow) => r.workingDaysLeft ?? r.dueAt,
   age: (r: QueueRow) => -r.createdAt,
-  assignee: (r: QueueRow) => extra(r).assignee?.name ?? '',
+  assignee: (r: QueueRow) => r.assignee?.name ?? '',
 } as const;
 export type SortKey = keyof typeof sortKeys;
 

@@ -4,7 +4,7 @@ import { StatusBadge } from '../../../components/timeline.tsx';
 import type { MessageKey } from '../../../lib/messages.ts';
 import { placeName, t } from '../../../lib/prefs.ts';
 import type { QueueRow } from './queue-query.ts';
-import { ageDays, dueWords, extra, ownerWords, parseSort, type SortKey } from './queue-row.ts';
+import { ageDays, dueWords, ownerWords, parseSort, type SortKey } from './queue-row.ts';
 
 const columns: { key: SortKey; words: MessageKey }[] = [
   { key: 'number', words: 'colNumber' },
@@ -75,7 +75,7 @@ function Row(props: { row: QueueRow; selected: boolean; now: number; href: strin
         {dueWords(props.row)}
       </td>
       <td class="col-age">{t('ageShort', { days: ageDays(props.row, props.now) })}</td>
-      <td>{extra(props.row).assignee?.name ?? <span class="muted">—</span>}</td>
+      <td>{props.row.assignee?.name ?? <span class="muted">—</span>}</td>
     </tr>
   );
 }

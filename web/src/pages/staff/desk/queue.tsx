@@ -7,7 +7,10 @@ import { wideScreen } from '../../../lib/media.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { QueueFilters } from './queue-filters.tsx';
 import { type Filters, getQueue } from './queue-query.ts';
+import { views } from './queue-row.ts';
 import { Workbench } from './workbench.tsx';
+
+type View = (typeof views)[number];
 
 /**
  * The staff member's tickets, filtered; filters live in the URL. On the joint desk's PC (from
@@ -24,10 +27,13 @@ export default function Queue() {
 /** The phone's queue: one card a ticket, for staff on the move. */
 function QueueCards() {
   const [params] = useSearchParams<Filters>();
-  const queue = createAsync(() => getQueue({ status: params.status, owner: params.owner, overdue: params.overdue }));
+  const queue = createAsync(() =>
+    getQueue({ status: params.status, owner: params.owner, overdue: params.overdue, view: params.view }),
+  );
   return (
     <>
       <h1>{t('queueTitle')}</h1>
+      <ViewTabs current={params.view} params={params} />
       <A class="button" href="/staff/desk/new">
         {t('fileOnBehalf')}
       </A>
@@ -52,13 +58,64 @@ function QueueCards() {
                 <p class="muted">
                   {placeName(ticket.community)} · {placeName(ticket.category)} · {tKey('owner', ticket.owner)} ·{' '}
                   {t('dueLabel')} {formatDate(ticket.dueAt)}
+                  <Show when={ticket.workingDaysLeft !== null && ticket.workingDaysLeft >= 0}>
+                    {' '}
+                    · {t('workingDaysLeft', { n: ticket.workingDaysLeft! })}
+                  </Show>
                   <Show when={ticket.flagged}> · ⚑ {t('flagged')}</Show>
                 </p>
+                <Show
+                  when={ticket.parts.length > 0}
+                  fallback={
+                    <p>
+                      {t('sideSays', { side: t('assigneeLabel') })}
+                      {ticket.assignee?.name ?? t('nobodyAssigned')}
+                    </p>
+                  }
+                >
+                  <ul class="part-lines">
+                    <For each={ticket.parts}>
+                      {(p) => (
+                        <li>
+                          {t('sideSays', { side: tKey('side', p.side) })}
+                          {tKey('partStatus', p.status)} · {p.assignee ?? t('nobodyAssigned')}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
               </li>
             )}
           </For>
         </ul>
       </Suspense>
     </>
+  );
+}
+
+/** Mine, my organisation's, unassigned, overdue: links, so each view has its own URL to share. */
+function ViewTabs(props: { current?: string; params: Filters }) {
+  const href = (view?: View) => {
+    const q = new URLSearchParams(
+      Object.entries({ ...props.params, view }).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+    return `/staff/desk${q.size ? `?${q}` : ''}`;
+  };
+  const tab = (view: View | undefined, label: string) => (
+    <A
+      href={href(view)}
+      end
+      activeClass=""
+      classList={{ active: props.current === view }}
+      aria-current={props.current === view ? 'page' : undefined}
+    >
+      {label}
+    </A>
+  );
+  return (
+    <nav class="tabs" aria-label={t('queueViews')}>
+      {tab(undefined, t('view_all'))}
+      <For each={views}>{(v) => tab(v, tKey('view', v))}</For>
+    </nav>
   );
 }

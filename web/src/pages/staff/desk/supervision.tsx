@@ -114,6 +114,27 @@ export default function Supervision() {
                   </li>
                 )}
               </ListOr>
+              <h2>{t('disputesTitle')}</h2>
+              <ListOr each={d().disputes} empty={<p>{t('disputesEmpty')}</p>}>
+                {(dispute) => (
+                  <li class="card">
+                    <A href={`/staff/desk/${dispute.number}`} class="ticket-number">
+                      {dispute.number}
+                    </A>
+                    <p>
+                      <strong>{dispute.side ? tKey('side', dispute.side) : t('disputeWhole')}</strong> ·{' '}
+                      {dispute.reason}
+                    </p>
+                    <p class="muted">
+                      {t('decideByLabel')} {formatDate(dispute.decideBy)}
+                      <Show when={dispute.overdue}>
+                        {' '}
+                        · <span class="badge badge-warn">⚠ {t('overdue')}</span>
+                      </Show>
+                    </p>
+                  </li>
+                )}
+              </ListOr>
             </>
           )}
         </Show>

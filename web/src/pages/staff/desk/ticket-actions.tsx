@@ -8,6 +8,7 @@ import { shanghaiDay } from '../../../lib/dates.ts';
 import { formState } from '../../../lib/form-action.ts';
 import { t, tKey } from '../../../lib/prefs.ts';
 import { type DeskTicket, getDeskTicket } from './ticket.tsx';
+import { StaffSelect } from './ticket-parts.tsx';
 
 type Ticket = DeskTicket['ticket'];
 type Name = DeskTicket['actions'][number];
@@ -207,6 +208,38 @@ export function TicketActions(props: { ticket: Ticket; actions: Name[]; level?: 
       </Show>
       <Show when={has('unflag')}>
         <ActionForm ticket={props.ticket} action="unflag" build={() => ({ action: 'unflag', version: version() })} />
+      </Show>
+      <Show when={has('claim')}>
+        <ActionForm ticket={props.ticket} action="claim" build={() => ({ action: 'claim', version: version() })} />
+      </Show>
+      <Show when={has('assign')}>
+        <ActionForm
+          ticket={props.ticket}
+          action="assign"
+          build={(f) => ({
+            action: 'assign',
+            version: version(),
+            staffId: Number(field(f, 'staffId')),
+            note: field(f, 'note') || undefined,
+          })}
+        >
+          <StaffSelect
+            id="act-assign-staffId"
+            people={
+              props.ticket.owner === 'community' ? props.ticket.assignable.community : props.ticket.assignable.property
+            }
+          />
+          {textarea('assign', 'note', t('handoverNoteLabel'), false)}
+        </ActionForm>
+      </Show>
+      <Show when={has('dispute')}>
+        <ActionForm
+          ticket={props.ticket}
+          action="dispute"
+          build={(f) => ({ action: 'dispute', version: version(), reason: field(f, 'reason') })}
+        >
+          {textarea('dispute', 'reason', t('reasonLabel'))}
+        </ActionForm>
       </Show>
       <Show when={has('note')}>
         <ActionForm

@@ -6,6 +6,8 @@ import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import type { DeskTicket } from './ticket.tsx';
 import { TicketActions } from './ticket-actions.tsx';
+import { TicketDisputes } from './ticket-disputes.tsx';
+import { TicketParts } from './ticket-parts.tsx';
 
 type Ticket = DeskTicket['ticket'];
 
@@ -30,6 +32,14 @@ function Facts(props: { ticket: Ticket }) {
         </dd>
         <dt>{t('dueLabel')}</dt>
         <dd>{formatDate(tk().dueAt)}</dd>
+        <Show when={tk().parts.length === 0}>
+          <dt>{t('assigneeLabel')}</dt>
+          <dd>{tk().assignee?.name ?? t('nobodyAssigned')}</dd>
+        </Show>
+        <Show when={tk().handoffs > 0}>
+          <dt>{t('handoffsLabel')}</dt>
+          <dd>{tk().handoffs}</dd>
+        </Show>
         <dt>{t('filedAt')}</dt>
         <dd>
           {formatDateTime(tk().createdAt)} · {tKey('channel', tk().channel)}
@@ -69,6 +79,12 @@ export function TicketDetail(props: { data: DeskTicket; level?: 1 | 2 }) {
       <Facts ticket={props.data.ticket} />
       <Show when={!props.data.canWork}>
         <p class="notice">{t('readOnly')}</p>
+      </Show>
+      <Show when={props.data.ticket.parts.length > 0}>
+        <TicketParts ticket={props.data.ticket} />
+      </Show>
+      <Show when={props.data.canSupervise}>
+        <TicketDisputes ticket={props.data.ticket} />
       </Show>
       <Show when={props.data.actions.length > 0}>
         <TicketActions ticket={props.data.ticket} actions={props.data.actions} level={level() + 1} />
