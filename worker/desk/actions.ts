@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod/mini';
-import { owners, ticketCategories, tickets } from '../../schema/index.ts';
+import { followUpResults, owners, pauseReasons, ticketCategories, tickets } from '../../schema/index.ts';
 import { workCalendar } from '../calendar/calendar.ts';
 import { ApiError } from '../lib/errors.ts';
 import { dueDate, plainText, slug, ticketNumber, version } from '../lib/fields.ts';
@@ -11,6 +11,7 @@ import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { deskActionProblem } from './available.ts';
 import { addNote, changeTicket } from './change.ts';
+import { extend, followUp, pause, resume } from './clock-actions.ts';
 import { resolvedAt, respondedAt } from './clock.ts';
 import type { LoadedTicket } from './views.ts';
 
@@ -33,6 +34,25 @@ export const deskActionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('flag'), version, reason: text(2, 'Say why it needs supervision.') }),
   z.object({ action: z.literal('unflag'), version }),
+  z.object({
+    action: z.literal('pause'),
+    version,
+    reason: z.enum(pauseReasons),
+    note: plainText(z.minLength(2, 'Say publicly why the clock stops.'), z.maxLength(500)),
+  }),
+  z.object({ action: z.literal('resume'), version, note: z.optional(plainText(z.maxLength(500))) }),
+  z.object({
+    action: z.literal('extend'),
+    version,
+    amount: z.number().check(z.int('Give a whole number.'), z.gte(1, 'At least 1.'), z.lte(30, 'At most 30.')),
+    reason: text(2, 'Say why more time is needed.'),
+  }),
+  z.object({
+    action: z.literal('follow_up'),
+    version,
+    result: z.enum(followUpResults),
+    comment: z.optional(plainText(z.maxLength(500))),
+  }),
   z.object({ action: z.literal('note'), visibility: z.enum(['public', 'internal']), body: text(1, 'Write the note.') }),
 ]);
 export type DeskAction = z.infer<typeof deskActionSchema>;
@@ -46,8 +66,9 @@ export async function runDeskAction(
   now: number,
 ): Promise<void> {
   const t = row.ticket;
-  const problem = deskActionProblem(a.action, t);
-  if (problem) throw new ApiError(409, 'invalid_transition', problem);
+  const problem = deskActionProblem(a.action, t, now);
+  if (problem)
+    throw new ApiError(409, a.action === 'extend' && t.dueAt < now ? 'deadline_passed' : 'invalid_transition', problem);
   const by = { actor: 'staff' as const, staffId: staff.id };
   // The audit entry lands in the same batch as the change it records, and only if the change does.
   const also = [auditEntryIfChanged(db, staff, `ticket.${a.action}`, 'ticket', t.number, now)];
@@ -132,6 +153,14 @@ export async function runDeskAction(
     }
     case 'reroute':
       return reroute(db, row, a, by, now, also);
+    case 'pause':
+      return pause(db, row, a, by, now, also);
+    case 'resume':
+      return resume(db, row, a, by, now, also);
+    case 'extend':
+      return extend(db, row, a, by, now, also);
+    case 'follow_up':
+      return followUp(db, row, a, by, now, also);
     case 'flag':
     case 'unflag':
       return changeTicket(db, t, {

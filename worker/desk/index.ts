@@ -4,6 +4,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
 import { deskCategories } from './categories-routes.ts';
+import { deskClock } from './clock-routes.ts';
 import { deskTickets } from './staff-routes.ts';
 import { deskStats } from './stats-routes.ts';
 import { deskSupervision } from './supervision-routes.ts';
@@ -16,6 +17,7 @@ const staffDesk = new Hono<AppEnv>()
   .route('/', deskSupervision)
   .route('/', deskStats)
   .route('/', deskCategories)
+  .route('/', deskClock)
   .route('/home-visits', homeVisitDesk);
 
 /**

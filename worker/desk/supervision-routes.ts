@@ -7,6 +7,7 @@ import { limitBody } from '../lib/security.ts';
 import { endOfShanghaiDay } from '../lib/time.ts';
 import { validate } from '../lib/validate.ts';
 import { authorize, authorizeRole } from '../staff/policy.ts';
+import { pendingExtensions } from './clock-lists.ts';
 import {
   progressMeetingsOf,
   recordMeeting,
@@ -59,6 +60,8 @@ export const deskSupervision = new Hono<AppEnv>()
         subdistrict: subdistrict && { slug: subdistrict.slug, name: subdistrict.name, nameEn: subdistrict.nameEn },
         items,
         homeVisits,
+        // Requests for more time the sub-district decides (it sees every one).
+        extensions: await pendingExtensions(c.var.db, c.var.staff, subdistrict?.id ?? null),
       },
       200,
     );

@@ -1,18 +1,23 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
   communities,
   compounds,
   photos,
   staff,
+  type TicketStatus,
   ticketCategories,
+  ticketExtensions,
   tickets,
   timelineEntries,
 } from '../../schema/index.ts';
+import { workCalendar } from '../calendar/calendar.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
 import type { PlaceRef } from '../staff/policy.ts';
 import { isOverdue } from './clock.ts';
 import { AUTO_CLOSE_DAYS, isOpen, REOPEN_DAYS } from './lifecycle.ts';
@@ -23,7 +28,12 @@ const ticketByNumber = prepared((db) =>
   db
     .select({
       ticket: tickets,
-      category: { code: ticketCategories.code, name: ticketCategories.name, nameEn: ticketCategories.nameEn },
+      category: {
+        code: ticketCategories.code,
+        name: ticketCategories.name,
+        nameEn: ticketCategories.nameEn,
+        clock: ticketCategories.clock,
+      },
       community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
       compound: { slug: compounds.slug, name: compounds.name, nameEn: compounds.nameEn },
       duplicateOfNumber: duplicateOf.number,
@@ -98,14 +108,20 @@ export async function ticketPhotoCount(db: Db, ticketId: number): Promise<number
   return (await photoCountOf(db).get({ ticketId }))!.n;
 }
 
-/** What the resident may still do with their ticket. */
-export function residentOptions(t: LoadedTicket['ticket'], now: number) {
+const done = (status: TicketStatus) => status === 'resolved' || status === 'closed';
+
+/**
+ * What the resident may still do with their ticket. A duplicate's resident rates the result of
+ * the surviving ticket (`survivorStatus`) once that is resolved.
+ */
+export function residentOptions(t: LoadedTicket['ticket'], now: number, survivorStatus?: TicketStatus | null) {
   const resolvedRecently = t.resolvedAt !== null && now - t.resolvedAt <= REOPEN_DAYS * DAY_MS;
   return {
     canAddInfo: isOpen(t.status),
     canConfirm: t.status === 'resolved',
-    canReopen: (t.status === 'resolved' || t.status === 'closed') && resolvedRecently,
-    canRate: (t.status === 'resolved' || t.status === 'closed') && t.rating === null,
+    canReopen: done(t.status) && resolvedRecently,
+    canRate:
+      t.rating === null && (t.status === 'duplicate' ? !!survivorStatus && done(survivorStatus) : done(t.status)),
     autoClosesAt: t.status === 'resolved' && t.resolvedAt !== null ? t.resolvedAt + AUTO_CLOSE_DAYS * DAY_MS : null,
     reopenUntil: t.resolvedAt !== null ? t.resolvedAt + REOPEN_DAYS * DAY_MS : null,
   };
@@ -134,17 +150,61 @@ function common(row: LoadedTicket, now: number) {
   };
 }
 
-/** The resident's private view: public timeline, phone masked. */
+/** A timeline as residents see it: public entries, without staff-side details. */
+const publicTimeline = async (db: Db, ticketId: number) =>
+  (await timeline(db, ticketId, 'public')).map(({ detail: _, visibility: __, ...entry }) => entry);
+
+/** The ticket a duplicate was merged into, as its resident may follow it. */
+export async function survivorOf(db: Db, t: LoadedTicket['ticket']) {
+  if (t.status !== 'duplicate' || t.duplicateOfId === null) return null;
+  const [s] = await db
+    .select({ id: tickets.id, number: tickets.number, status: tickets.status, resolvedAt: tickets.resolvedAt })
+    .from(tickets)
+    .where(eq(tickets.id, t.duplicateOfId));
+  return s ?? null;
+}
+
+/** The resident's private view: public timeline, phone masked, the clock in working days or hours. */
 export async function trackingView(db: Db, row: LoadedTicket, now: number) {
+  const t = row.ticket;
+  const survivor = await survivorOf(db, t);
   return {
     ...common(row, now),
-    name: row.ticket.name,
-    phone: maskPhone(row.ticket.phone),
-    photoCount: await ticketPhotoCount(db, row.ticket.id),
-    timeline: (await timeline(db, row.ticket.id, 'public')).map(({ detail: _, visibility: __, ...entry }) => entry),
-    ...residentOptions(row.ticket, now),
+    name: t.name,
+    phone: maskPhone(t.phone),
+    photoCount: await ticketPhotoCount(db, t.id),
+    timeline: await publicTimeline(db, t.id),
+    ...(await clockLeft(db, row, now)),
+    survivor: survivor && {
+      number: survivor.number,
+      status: survivor.status,
+      resolvedAt: survivor.resolvedAt,
+      timeline: await publicTimeline(db, survivor.id),
+    },
+    ...residentOptions(t, now, survivor?.status),
   };
 }
+
+/**
+ * The clock as the resident reads it: its kind, the public pause, and what is left (negative
+ * when overdue) while the ticket is open. A paused clock shows what was left when it stopped.
+ */
+async function clockLeft(db: Db, row: LoadedTicket, now: number) {
+  const t = row.ticket;
+  const clock = row.category.clock;
+  const at = t.pausedAt ?? now;
+  const open = isOpen(t.status);
+  return {
+    clock,
+    paused: pauseOf(t),
+    workingDaysLeft:
+      open && clock === 'working_days' ? (await workCalendar(db, now)).workingDaysLeft(at, t.dueAt) : null,
+    hoursLeft: open && clock === 'hours' ? Math.floor((t.dueAt - at) / HOUR_MS) : null,
+  };
+}
+
+const pauseOf = (t: LoadedTicket['ticket']) =>
+  t.pausedAt === null ? null : { reason: t.pauseReason!, note: t.pauseNote ?? '', since: t.pausedAt };
 
 /** The staff view: everything, with the version a change must name. */
 export async function deskView(db: Db, row: LoadedTicket, now: number) {
@@ -158,6 +218,34 @@ export async function deskView(db: Db, row: LoadedTicket, now: number) {
     photosPublic: row.ticket.photosPublic,
     photoCount: await ticketPhotoCount(db, row.ticket.id),
     version: row.ticket.version,
+    clock: row.category.clock,
+    pause: pauseOf(row.ticket),
+    firstResponseDueAt: row.ticket.firstResponseDueAt,
+    firstResponseAt: row.ticket.firstResponseAt,
+    followUp: {
+      dueAt: row.ticket.followUpDueAt,
+      at: row.ticket.followUpAt,
+      result: row.ticket.followUpResult,
+      comment: row.ticket.followUpComment,
+    },
+    extensions: await extensionsOf(db, row.ticket.id),
     timeline: await timeline(db, row.ticket.id, 'all'),
   };
 }
+
+/** A ticket's requests for more time, newest first. */
+const extensionsOf = (db: Db, ticketId: number) =>
+  db
+    .select({
+      id: ticketExtensions.id,
+      partId: ticketExtensions.partId,
+      amount: ticketExtensions.amount,
+      reason: ticketExtensions.reason,
+      status: ticketExtensions.status,
+      requestedAt: ticketExtensions.requestedAt,
+      decidedAt: ticketExtensions.decidedAt,
+      decisionNote: ticketExtensions.decisionNote,
+    })
+    .from(ticketExtensions)
+    .where(eq(ticketExtensions.ticketId, ticketId))
+    .orderBy(desc(ticketExtensions.id));
