@@ -43,18 +43,22 @@ const bodies: Record<string, () => Promise<Record<string, unknown>>> = {
   reroute: async () => ({ action: 'reroute', owner: 'joint', reason: '需要社区一起处理' }),
   flag: async () => ({ action: 'flag', reason: '需要街道协调' }),
   unflag: async () => ({ action: 'unflag' }),
+  pause: async () => ({ action: 'pause', reason: 'waiting_funds', note: '等待维修资金审批' }),
+  resume: async () => ({ action: 'resume' }),
+  extend: async () => ({ action: 'extend', amount: 2, reason: '配件要从厂家订' }),
+  follow_up: async () => ({ action: 'follow_up', result: 'satisfied' }),
   note: async () => ({ action: 'note', visibility: 'internal', body: '已电话联系' }),
 };
 
 const expected: [Status, boolean, string[]][] = [
-  ['submitted', false, ['accept', 'reject', 'duplicate', 'reroute', 'flag', 'note']],
-  ['submitted', true, ['accept', 'reject', 'duplicate', 'reroute', 'unflag', 'note']],
-  ['accepted', false, ['start', 'resolve', 'reject', 'duplicate', 'reroute', 'flag', 'note']],
-  ['in_progress', false, ['resolve', 'duplicate', 'reroute', 'flag', 'note']],
-  ['in_progress', true, ['resolve', 'duplicate', 'reroute', 'unflag', 'note']],
-  ['resolved', false, ['note']],
-  ['resolved', true, ['unflag', 'note']],
-  ['closed', false, ['note']],
+  ['submitted', false, ['accept', 'reject', 'duplicate', 'reroute', 'flag', 'pause', 'extend', 'note']],
+  ['submitted', true, ['accept', 'reject', 'duplicate', 'reroute', 'unflag', 'pause', 'extend', 'note']],
+  ['accepted', false, ['start', 'resolve', 'reject', 'duplicate', 'reroute', 'flag', 'pause', 'extend', 'note']],
+  ['in_progress', false, ['resolve', 'duplicate', 'reroute', 'flag', 'pause', 'extend', 'note']],
+  ['in_progress', true, ['resolve', 'duplicate', 'reroute', 'unflag', 'pause', 'extend', 'note']],
+  ['resolved', false, ['follow_up', 'note']],
+  ['resolved', true, ['unflag', 'follow_up', 'note']],
+  ['closed', false, ['follow_up', 'note']],
   ['rejected', false, ['note']],
   ['duplicate', false, ['note']],
 ];
@@ -82,7 +86,8 @@ describe('the actions the desk view offers', () => {
     for (const action of Object.keys(bodies)) {
       expect([action, (await d.act('yongan', number, await bodies[action]!())).status]).toEqual([
         action,
-        action === 'note' ? 200 : 403,
+        // The follow-up call needs only reading (the joint desk calls for both sides): refused by status.
+        action === 'note' ? 200 : action === 'follow_up' ? 409 : 403,
       ]);
     }
   });
@@ -95,6 +100,8 @@ describe('the actions the desk view offers', () => {
       'duplicate',
       'reroute',
       'flag',
+      'pause',
+      'extend',
       'note',
     ]);
   });
