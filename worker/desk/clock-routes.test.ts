@@ -1,4 +1,6 @@
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ticketParts, tickets } from '../../schema/index.ts';
 import { errorOf } from '../test-helpers.ts';
 import { type DeskApp, deskApp, HOUR_MS, START, workingDaysAfterStart } from './test-helpers.ts';
 
@@ -127,6 +129,49 @@ describe('pausing the clock', () => {
     const bad = await d.act('yongan-wuye', number, { action: 'pause', reason: 'lunch', note: 'x' });
     expect(bad.status).toBe(400);
     expect(Object.keys((await errorOf(bad)).error.fields ?? {}).sort()).toEqual(['note', 'reason']);
+  });
+});
+
+/** Two parts on a ticket, straight into the table (the parts' own routes are another feature's). */
+async function withParts(number: string, statuses: ('working' | 'done')[]) {
+  const [t] = await d.t.db.select({ id: tickets.id, dueAt: tickets.dueAt }).from(tickets).where(eq(tickets.number, number));
+  await d.t.db.insert(ticketParts).values(
+    statuses.map((status, i) => ({
+      ticketId: t!.id,
+      side: i === 0 ? ('community' as const) : ('property' as const),
+      task: '',
+      status,
+      dueAt: t!.dueAt,
+      createdAt: START,
+      updatedAt: START,
+    })),
+  );
+  return async () =>
+    d.t.db
+      .select({ status: ticketParts.status, dueAt: ticketParts.dueAt })
+      .from(ticketParts)
+      .where(eq(ticketParts.ticketId, t!.id))
+      .orderBy(asc(ticketParts.id));
+}
+
+describe("the parts' clocks", () => {
+  it('move with the ticket on resume, except parts already done', async () => {
+    const { number } = await d.fileOk({ category: 'not-sure' });
+    const parts = await withParts(number, ['working', 'done']);
+    await d.actOk('yongan', number, pauseBody);
+    d.clock = workingDaysAfterStart(2) - HOUR_MS; // paused Thursday to Monday: Thu, Fri back
+    await d.actOk('yongan', number, { action: 'resume' });
+    expect(await parts()).toEqual([
+      { status: 'working', dueAt: workingDaysAfterStart(5) },
+      { status: 'done', dueAt: workingDaysAfterStart(3) },
+    ]);
+  });
+
+  it('go back to working when the follow-up call reopens the ticket', async () => {
+    const { number } = await resolved('yongan', { category: 'not-sure' });
+    const parts = await withParts(number, ['done', 'done']);
+    await d.actOk('yongan', number, { action: 'follow_up', result: 'not_satisfied' });
+    expect((await parts()).map((p) => p.status)).toEqual(['working', 'working']);
   });
 });
 
