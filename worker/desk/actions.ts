@@ -11,8 +11,8 @@ import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { deskActionProblem } from './available.ts';
 import { addNote, changeTicket } from './change.ts';
-import { extend, followUp, pause, resume } from './clock-actions.ts';
 import { resolvedAt, respondedAt } from './clock.ts';
+import { extend, followUp, pause, resume } from './clock-actions.ts';
 import type { LoadedTicket } from './views.ts';
 
 const text = (min: number, why: string) => plainText(z.minLength(min, why), z.maxLength(2000));

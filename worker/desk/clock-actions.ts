@@ -140,7 +140,13 @@ export async function followUp(
       now,
       also,
       set,
-      entry: { kind: 'followed_up', visibility: 'public', body: a.comment || null, detail: { result: a.result }, ...by },
+      entry: {
+        kind: 'followed_up',
+        visibility: 'public',
+        body: a.comment || null,
+        detail: { result: a.result },
+        ...by,
+      },
     });
   return changeTicket(db, t, {
     action: 'reopen',

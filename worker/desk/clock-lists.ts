@@ -65,7 +65,13 @@ export async function decideExtension(
           detail: { dueAt, amount: ext.amount, clock, partId: ext.partId },
           ...by,
         }
-      : { kind: 'extension_refused', visibility: 'internal', body: decision.note, detail: { amount: ext.amount }, ...by },
+      : {
+          kind: 'extension_refused',
+          visibility: 'internal',
+          body: decision.note,
+          detail: { amount: ext.amount },
+          ...by,
+        },
   });
 }
 

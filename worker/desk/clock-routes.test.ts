@@ -71,7 +71,7 @@ describe('pausing the clock', () => {
     d.clock = START + 5 * HOUR_MS;
     const back = await d.actOk('yongan-wuye', number, { action: 'resume' });
     expect(back.dueAt).toBe(workingDaysAfterStart(3));
-    expect(back.timeline.at(-1).detail).toMatchObject({ pausedDays: 0 });
+    expect(back.timeline.at(-1)?.detail).toMatchObject({ pausedDays: 0 });
   });
 
   it('moves an hours-clock ticket by the time paused', async () => {
@@ -134,7 +134,10 @@ describe('pausing the clock', () => {
 
 /** Two parts on a ticket, straight into the table (the parts' own routes are another feature's). */
 async function withParts(number: string, statuses: ('working' | 'done')[]) {
-  const [t] = await d.t.db.select({ id: tickets.id, dueAt: tickets.dueAt }).from(tickets).where(eq(tickets.number, number));
+  const [t] = await d.t.db
+    .select({ id: tickets.id, dueAt: tickets.dueAt })
+    .from(tickets)
+    .where(eq(tickets.number, number));
   await d.t.db.insert(ticketParts).values(
     statuses.map((status, i) => ({
       ticketId: t!.id,
@@ -237,7 +240,8 @@ describe('the follow-up call (回访)', () => {
     d.clock = at('2026-11-27T15:00');
     const a = await resolved();
     const b = await resolved();
-    const mine = (list: { number: string }[]) => list.map((f) => f.number).filter((n) => [a, b].some((x) => x.number === n));
+    const mine = (list: { number: string }[]) =>
+      list.map((f) => f.number).filter((n) => [a, b].some((x) => x.number === n));
     expect(mine(await followUps('yongan-wuye'))).toEqual([]);
     d.clock = at('2026-11-28T10:00');
     expect(mine(await followUps('yongan'))).toEqual([]);

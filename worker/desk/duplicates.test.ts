@@ -9,8 +9,7 @@ beforeAll(async () => {
 afterAll(() => d.t.cleanup());
 
 const tracking = async (number: string, token: string) => (await d.track(number, token)).json();
-const rate = (number: string, token: string, score = 4) =>
-  d.t.post(`/api/tickets/${number}/rating`, { token, score });
+const rate = (number: string, token: string, score = 4) => d.t.post(`/api/tickets/${number}/rating`, { token, score });
 const meToo = (number: string) => d.t.post(`/api/board/${number}/me-too`, {});
 const rateMeToo = (number: string, score: unknown = 4) => d.t.post(`/api/board/${number}/me-too/rating`, { score });
 
@@ -29,9 +28,9 @@ describe('a ticket merged into another as its duplicate', () => {
       survivor: { number: survivor.number, status: 'accepted', resolvedAt: null },
       canRate: false,
     });
-    expect(open.survivor.timeline.map((e: { kind: string }) => e.kind)).toEqual(['submitted', 'accepted']);
+    expect(open.survivor!.timeline.map((e: { kind: string }) => e.kind)).toEqual(['submitted', 'accepted']);
     expect(JSON.stringify(open.survivor)).not.toContain('配件缺货');
-    expect(open.survivor.timeline[0]).not.toHaveProperty('detail');
+    expect(open.survivor!.timeline[0]).not.toHaveProperty('detail');
     expect((await rate(dup.number, dup.token)).status).toBe(409);
 
     await d.actOk('yongan-wuye', survivor.number, { action: 'resolve', note: '电梯修好了' });

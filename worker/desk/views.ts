@@ -16,12 +16,11 @@ import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
-
-const HOUR_MS = 60 * 60 * 1000;
 import type { PlaceRef } from '../staff/policy.ts';
 import { isOverdue } from './clock.ts';
 import { AUTO_CLOSE_DAYS, isOpen, REOPEN_DAYS } from './lifecycle.ts';
 
+const HOUR_MS = 60 * 60 * 1000;
 const duplicateOf = alias(tickets, 'duplicate_of');
 
 const ticketByNumber = prepared((db) =>
