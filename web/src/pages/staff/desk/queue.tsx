@@ -24,9 +24,14 @@ export default function Queue() {
   return (
     <>
       <h1>{t('queueTitle')}</h1>
-      <A class="button" href="/staff/desk/new">
-        {t('fileOnBehalf')}
-      </A>
+      <p class="actions">
+        <A class="button" href="/staff/desk/new">
+          {t('fileOnBehalf')}
+        </A>{' '}
+        <A class="button button-secondary" href="/staff/desk/follow-ups">
+          {t('followUpsLink')}
+        </A>
+      </p>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('filterStatus')}

@@ -6,6 +6,7 @@ import { ZoomPhoto } from '../../../components/zoom-photo.tsx';
 import { api, json } from '../../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
+import { ClockFacts } from './clock-facts.tsx';
 import { TicketActions } from './ticket-actions.tsx';
 
 export const getDeskTicket = query(
@@ -71,6 +72,7 @@ export default function StaffTicket() {
                     </div>
                   </Show>
                 </section>
+                <ClockFacts ticket={tk()} />
                 <Show when={!d().canWork}>
                   <p class="notice">{t('readOnly')}</p>
                 </Show>
