@@ -41,7 +41,7 @@ function Call(props: { item: FollowUp }) {
       <p>{props.item.description}</p>
       <p>
         <a class="button" href={`tel:${props.item.phone}`}>
-          📞 {t('callResident', { phone: props.item.phone })}
+          {t('callResident', { phone: props.item.phone })}
         </a>{' '}
         {props.item.name ?? ''}
       </p>
