@@ -46,6 +46,7 @@ export const routes: RouteDefinition[] = [
       { path: '/events/:id/door', component: lazy(() => import('./pages/staff/events/door.tsx')) },
       { path: '/desk', component: lazy(() => import('./pages/staff/desk/queue.tsx')) },
       { path: '/desk/new', component: lazy(() => import('./pages/staff/desk/file-for.tsx')) },
+      { path: '/desk/follow-ups', component: lazy(() => import('./pages/staff/desk/follow-ups.tsx')) },
       { path: '/desk/:number', component: lazy(() => import('./pages/staff/desk/ticket.tsx')) },
       { path: '/supervision', component: lazy(() => import('./pages/staff/desk/supervision.tsx')) },
       { path: '/stats', component: lazy(() => import('./pages/staff/desk/stats.tsx')) },

@@ -48,6 +48,10 @@ const bodies: Record<string, () => Promise<Record<string, unknown>>> = {
   assign: async () => ({ action: 'assign', staffId: await staffId('yongan-wuye'), note: '交给你了' }),
   claim: async () => ({ action: 'claim' }),
   dispute: async () => ({ action: 'dispute', reason: '这是社区的事' }),
+  pause: async () => ({ action: 'pause', reason: 'waiting_funds', note: '等待维修资金审批' }),
+  resume: async () => ({ action: 'resume' }),
+  extend: async () => ({ action: 'extend', amount: 2, reason: '配件要从厂家订' }),
+  follow_up: async () => ({ action: 'follow_up', result: 'satisfied' }),
   note: async () => ({ action: 'note', visibility: 'internal', body: '已电话联系' }),
 };
 
@@ -57,18 +61,47 @@ async function staffId(login: string) {
 }
 
 const expected: [Status, boolean, string[]][] = [
-  ['submitted', false, ['accept', 'reject', 'duplicate', 'reroute', 'flag', 'assign', 'claim', 'dispute', 'note']],
-  ['submitted', true, ['accept', 'reject', 'duplicate', 'reroute', 'unflag', 'assign', 'claim', 'dispute', 'note']],
+  [
+    'submitted',
+    false,
+    ['accept', 'reject', 'duplicate', 'reroute', 'flag', 'assign', 'claim', 'dispute', 'pause', 'extend', 'note'],
+  ],
+  [
+    'submitted',
+    true,
+    ['accept', 'reject', 'duplicate', 'reroute', 'unflag', 'assign', 'claim', 'dispute', 'pause', 'extend', 'note'],
+  ],
   [
     'accepted',
     false,
-    ['start', 'resolve', 'reject', 'duplicate', 'reroute', 'flag', 'assign', 'claim', 'dispute', 'note'],
+    [
+      'start',
+      'resolve',
+      'reject',
+      'duplicate',
+      'reroute',
+      'flag',
+      'assign',
+      'claim',
+      'dispute',
+      'pause',
+      'extend',
+      'note',
+    ],
   ],
-  ['in_progress', false, ['resolve', 'duplicate', 'reroute', 'flag', 'assign', 'claim', 'dispute', 'note']],
-  ['in_progress', true, ['resolve', 'duplicate', 'reroute', 'unflag', 'assign', 'claim', 'dispute', 'note']],
-  ['resolved', false, ['note']],
-  ['resolved', true, ['unflag', 'note']],
-  ['closed', false, ['note']],
+  [
+    'in_progress',
+    false,
+    ['resolve', 'duplicate', 'reroute', 'flag', 'assign', 'claim', 'dispute', 'pause', 'extend', 'note'],
+  ],
+  [
+    'in_progress',
+    true,
+    ['resolve', 'duplicate', 'reroute', 'unflag', 'assign', 'claim', 'dispute', 'pause', 'extend', 'note'],
+  ],
+  ['resolved', false, ['follow_up', 'note']],
+  ['resolved', true, ['unflag', 'follow_up', 'note']],
+  ['closed', false, ['follow_up', 'note']],
   ['rejected', false, ['note']],
   ['duplicate', false, ['note']],
 ];
@@ -96,7 +129,8 @@ describe('the actions the desk view offers', () => {
     for (const action of Object.keys(bodies)) {
       expect([action, (await d.act('yongan', number, await bodies[action]!())).status]).toEqual([
         action,
-        action === 'note' ? 200 : 403,
+        // The follow-up call needs only reading (the joint desk calls for both sides): refused by status.
+        action === 'note' ? 200 : action === 'follow_up' ? 409 : 403,
       ]);
     }
   });
@@ -109,6 +143,8 @@ describe('the actions the desk view offers', () => {
       'reroute',
       'flag',
       'dispute',
+      'pause',
+      'extend',
       'note',
     ]);
     for (const action of ['accept', 'start', 'resolve', 'assign', 'claim']) {

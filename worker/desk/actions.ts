@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod/mini';
-import { owners, type PartSide, ticketCategories, tickets } from '../../schema/index.ts';
+import { followUpResults, owners, type PartSide, pauseReasons, ticketCategories, tickets } from '../../schema/index.ts';
 import { workCalendar } from '../calendar/calendar.ts';
 import { ApiError } from '../lib/errors.ts';
-import { dueDate, noteText, optionalNoteText, slug, ticketNumber, version } from '../lib/fields.ts';
+import { dueDate, noteText, optionalNoteText, plainText, slug, ticketNumber, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { endOfShanghaiDay } from '../lib/time.ts';
 import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
@@ -12,6 +12,7 @@ import type { StaffMember } from '../staff/policy.ts';
 import { deskActionProblem } from './available.ts';
 import { addNote, changeTicket } from './change.ts';
 import { resolvedAt, respondedAt } from './clock.ts';
+import { extend, followUp, pause, resume } from './clock-actions.ts';
 import { disputeInsert } from './disputes.ts';
 import { insertParts, isMemberOf, requireAssignable } from './sides.ts';
 import type { LoadedTicket } from './views.ts';
@@ -43,6 +44,25 @@ export const deskActionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('claim'), version }),
   z.object({ action: z.literal('dispute'), version, reason: text(2, 'Give the reason.') }),
+  z.object({
+    action: z.literal('pause'),
+    version,
+    reason: z.enum(pauseReasons),
+    note: plainText(z.minLength(2, 'Say publicly why the clock stops.'), z.maxLength(500)),
+  }),
+  z.object({ action: z.literal('resume'), version, note: z.optional(plainText(z.maxLength(500))) }),
+  z.object({
+    action: z.literal('extend'),
+    version,
+    amount: z.number().check(z.int('Give a whole number.'), z.gte(1, 'At least 1.'), z.lte(30, 'At most 30.')),
+    reason: text(2, 'Say why more time is needed.'),
+  }),
+  z.object({
+    action: z.literal('follow_up'),
+    version,
+    result: z.enum(followUpResults),
+    comment: z.optional(plainText(z.maxLength(500))),
+  }),
   z.object({ action: z.literal('note'), visibility: z.enum(['public', 'internal']), body: text(1, 'Write the note.') }),
 ]);
 export type DeskAction = z.infer<typeof deskActionSchema>;
@@ -56,8 +76,9 @@ export async function runDeskAction(
   now: number,
 ): Promise<void> {
   const t = row.ticket;
-  const problem = deskActionProblem(a.action, row);
-  if (problem) throw new ApiError(409, 'invalid_transition', problem);
+  const problem = deskActionProblem(a.action, row, now);
+  if (problem)
+    throw new ApiError(409, a.action === 'extend' && t.dueAt < now ? 'deadline_passed' : 'invalid_transition', problem);
   const by = { actor: 'staff' as const, staffId: staff.id };
   // The audit entry lands in the same batch as the change it records, and only if the change does.
   const also = [auditEntryIfChanged(db, staff, `ticket.${a.action}`, 'ticket', t.number, now)];
@@ -182,6 +203,14 @@ export async function runDeskAction(
         ],
         entry: { kind: 'disputed', visibility: 'public', body: a.reason, detail: { owner: t.owner }, ...by },
       });
+    case 'pause':
+      return pause(db, row, a, by, now, also);
+    case 'resume':
+      return resume(db, row, a, by, now, also);
+    case 'extend':
+      return extend(db, row, a, by, now, also);
+    case 'follow_up':
+      return followUp(db, row, a, by, now, also);
     case 'flag':
     case 'unflag':
       return changeTicket(db, t, {

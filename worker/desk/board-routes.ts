@@ -10,12 +10,19 @@ import { findCommunity, findSubdistrict } from '../places/places.ts';
 import { onePlace, placeScopeFields } from '../places/scope.ts';
 import { currentStaff } from '../staff/middleware.ts';
 import { decide } from '../staff/policy.ts';
-import { type BoardPlace, publicBoard, recordMeToo, ticketPhotoAt } from './board.ts';
+import { type BoardPlace, meTooTickets, publicBoard, rateMeToo, recordMeToo, ticketPhotoAt } from './board.ts';
 import { isOpen } from './lifecycle.ts';
 import { ticketForToken, ticketNotFound } from './resident-access.ts';
 import { loadTicket, ticketPlace } from './views.ts';
 
 const numberParam = z.object({ number: ticketNumber });
+const meTooNumbers = z.pipe(
+  z.string().check(z.maxLength(20 * 24)),
+  z.pipe(
+    z.transform((v: string) => v.split(',').filter(Boolean)),
+    z.array(ticketNumber).check(z.minLength(1, 'Name a ticket.'), z.maxLength(20, 'At most 20 tickets.')),
+  ),
+);
 
 /** A community's board, a whole sub-district's or the district's, a page at a time. */
 const boardQuery = z
@@ -52,6 +59,25 @@ export const boardRoutes = new Hono<AppEnv>()
     if (!row || !isOpen(row.ticket.status)) throw ticketNotFound();
     await countPublicWrite(c, 'me-too');
     return c.json({ meToo: await recordMeToo(db, row.ticket.id, await neighbourKey(c), platform.now()) }, 200);
+  })
+  .post(
+    '/:number/me-too/rating',
+    limitBody(),
+    validate('param', numberParam),
+    validate('json', z.object({ score: z.number().check(z.int(), z.gte(1), z.lte(5)) })),
+    async (c) => {
+      const { db, platform } = c.var;
+      const row = await loadTicket(db, c.req.valid('param').number);
+      if (!row) throw ticketNotFound();
+      await rateMeToo(db, row.ticket.id, await neighbourKey(c), c.req.valid('json').score, platform.now());
+      return c.json({ ok: true }, 201);
+    },
+  )
+  // The phone asks about the numbers it remembers; the answer covers only this address's "me too"s.
+  .get('/me-toos', validate('query', z.object({ numbers: meTooNumbers })), async (c) => {
+    const numbers = c.req.valid('query').numbers;
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ tickets: await meTooTickets(c.var.db, numbers, await neighbourKey(c)) }, 200);
   });
 
 /**

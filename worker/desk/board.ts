@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { communities, compounds, photos, ticketCategories, ticketMeToos, tickets } from '../../schema/index.ts';
+import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { isOverdue, overdueCondition } from './clock.ts';
 import { openStatuses } from './lifecycle.ts';
@@ -92,4 +93,49 @@ export async function ticketPhotoAt(db: Db, ticketId: number, position: number) 
     .limit(1)
     .offset(position);
   return photo;
+}
+
+const resolvedStatuses = ['resolved', 'closed'] as const;
+
+/**
+ * The neighbour's own rating of a ticket they said "me too" to, once it is resolved: once per
+ * address (404 `me_too_not_found` for an address that never said it, 409 too early or twice).
+ */
+export async function rateMeToo(db: Db, ticketId: number, addressHash: string, score: number, now: number) {
+  const mine = and(eq(ticketMeToos.ticketId, ticketId), eq(ticketMeToos.addressHash, addressHash));
+  const [said] = await db
+    .select({ rating: ticketMeToos.rating, status: tickets.status })
+    .from(ticketMeToos)
+    .innerJoin(tickets, eq(tickets.id, ticketMeToos.ticketId))
+    .where(mine);
+  if (!said) throw new ApiError(404, 'me_too_not_found', 'This network did not say "me too" to this ticket.');
+  if (!(resolvedStatuses as readonly string[]).includes(said.status))
+    throw new ApiError(409, 'rating_not_allowed', 'A ticket is rated once it is resolved.');
+  const rated = await db
+    .update(ticketMeToos)
+    .set({ rating: score, ratedAt: now })
+    .where(and(mine, isNull(ticketMeToos.rating)));
+  if (rated.rowsAffected !== 1) throw new ApiError(409, 'rating_not_allowed', 'You already rated this ticket.');
+}
+
+/**
+ * Where the tickets this address said "me too" to stand (of the numbers the phone remembers),
+ * and whether it may rate one now.
+ */
+export async function meTooTickets(db: Db, numbers: string[], addressHash: string) {
+  const rows = await db
+    .select({
+      number: tickets.number,
+      status: tickets.status,
+      description: tickets.description,
+      resolvedAt: tickets.resolvedAt,
+      rating: ticketMeToos.rating,
+    })
+    .from(ticketMeToos)
+    .innerJoin(tickets, eq(tickets.id, ticketMeToos.ticketId))
+    .where(and(eq(ticketMeToos.addressHash, addressHash), inArray(tickets.number, numbers)));
+  return rows.map((r) => ({
+    ...r,
+    canRate: r.rating === null && (resolvedStatuses as readonly string[]).includes(r.status),
+  }));
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, ticketCategories } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { errorOf } from '../test-helpers.ts';
-import { type DeskApp, deskApp, START, workingDaysAfterStart } from './test-helpers.ts';
+import { type DeskApp, deskApp, HOUR_MS, START, workingDaysAfterStart } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ describe('the categories a community sorts by', () => {
     const res = await categories('yongan', 'yongan');
     expect(res.status).toBe(200);
     const { categories: listed } = await res.json();
-    expect(listed).toHaveLength(10);
+    expect(listed).toHaveLength(12);
     expect(listed[0]).toMatchObject({ code: 'public-facilities', active: true, id: expect.any(Number) });
     expect((await categories('yongan', 'gongrenlu')).status).toBe(404);
     expect((await categories('jianzhongjie', 'yongan')).status).toBe(200);
@@ -75,6 +75,33 @@ describe('the categories a community sorts by', () => {
     const bad = await create('yongan', { ...lifts, code: 'Lifts!', owner: 'mayor', serviceDays: 0 });
     expect(bad.status).toBe(400);
     expect(Object.keys((await errorOf(bad)).error.fields ?? {}).sort()).toEqual(['code', 'owner', 'serviceDays']);
+  });
+
+  it('take the hours clock for the urgent class, and refuse its times out of range by name', async () => {
+    const urgent = { ...lifts, code: 'lift-stuck', clock: 'hours', serviceHours: 4, responseHours: 1 };
+    const res = await create('yongan', urgent);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({
+      category: { clock: 'hours', serviceHours: 4, responseHours: 1, responseDays: 1 },
+    });
+    const { number, token } = await d.fileOk({ category: 'lift-stuck' });
+    expect(await (await d.track(number, token)).json()).toMatchObject({ clock: 'hours', dueAt: START + 4 * HOUR_MS });
+    expect(await d.view(number)).toMatchObject({ firstResponseDueAt: START + HOUR_MS, firstResponseAt: null });
+    const bad = await create('yongan', {
+      ...urgent,
+      code: 'lift-stuck-2',
+      clock: 'weeks',
+      serviceHours: 169,
+      responseDays: 11,
+      responseHours: 49,
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await errorOf(bad)).error.fields ?? {}).sort()).toEqual([
+      'clock',
+      'responseDays',
+      'responseHours',
+      'serviceHours',
+    ]);
   });
 
   it("are kept by the community's own staff and its sub-district only", async () => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { owners } from '../../schema/index.ts';
+import { owners, serviceClocks } from '../../schema/index.ts';
 import { numericId, plainText, slugWith } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
@@ -16,7 +16,12 @@ const fields = {
   examples: plainText(z.maxLength(200)),
   examplesEn: plainText(z.maxLength(300)),
   owner: z.enum(owners),
+  clock: z.enum(serviceClocks),
   serviceDays: z.number().check(z.int(), z.gte(1), z.lte(90)),
+  // The urgent class counts hours around the clock: up to a week to fix, two days to respond.
+  serviceHours: z.number().check(z.int(), z.gte(1), z.lte(168)),
+  responseDays: z.number().check(z.int(), z.gte(1), z.lte(10)),
+  responseHours: z.number().check(z.int(), z.gte(1), z.lte(48)),
   sortOrder: z.number().check(z.int(), z.gte(0), z.lte(999)),
   active: z.boolean(),
   homeVisits: z.boolean(),
@@ -41,6 +46,10 @@ export const deskCategories = new Hono<AppEnv>()
         sortOrder: z._default(fields.sortOrder, 100),
         active: z._default(fields.active, true),
         homeVisits: z._default(fields.homeVisits, false),
+        clock: z._default(fields.clock, 'working_days'),
+        serviceHours: z._default(fields.serviceHours, 24),
+        responseDays: z._default(fields.responseDays, 1),
+        responseHours: z._default(fields.responseHours, 2),
         examples: z._default(fields.examples, ''),
         examplesEn: z._default(fields.examplesEn, ''),
       }),

@@ -29,10 +29,17 @@ export function newTicketClock(calendar: WorkCalendar, category: CategoryClock, 
 /** The columns that record a first response (acceptance or a public reply), kept if one came before. */
 export const respondedAt = (now: number) => ({ firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, ${now})` });
 
-/** The columns a resolution sets: when, and the follow-up call due the next working day. */
+/**
+ * The columns a resolution sets: when, and the follow-up call due the next working day (a fresh
+ * one: a ticket re-done after an unhappy call is called again once it is resolved again).
+ */
 export const resolvedAt = (calendar: WorkCalendar, now: number) => ({
   resolvedAt: now,
   followUpDueAt: calendar.addWorkingDays(now, 1),
+  followUpAt: null,
+  followUpResult: null,
+  followUpComment: null,
+  followUpStaffId: null,
 });
 
 /** Whether a ticket is past due: open, its clock running (a paused clock is never overdue). */

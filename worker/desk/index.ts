@@ -4,6 +4,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
 import { deskCategories } from './categories-routes.ts';
+import { deskClock } from './clock-routes.ts';
 import { boardFigureRoutes } from './figures-routes.ts';
 import { deskParts } from './parts-routes.ts';
 import { deskRates } from './rates-routes.ts';
@@ -21,6 +22,7 @@ const staffDesk = new Hono<AppEnv>()
   .route('/', deskStats)
   .route('/', deskRates)
   .route('/', deskCategories)
+  .route('/', deskClock)
   .route('/home-visits', homeVisitDesk);
 
 /**

@@ -23,18 +23,8 @@ const partOf = async (number: string, side: 'community' | 'property', login = 'e
   (await d.view(number, login)).parts.find((p) => p.side === side)!;
 
 /** A part action as `login`; without `version` it names the part's current one. */
-async function partAct(login: string, number: string, partId: number, body: Record<string, unknown>) {
-  const version = (await d.view(number)).parts.find((p) => p.id === partId)?.version;
-  return d.t.api.desk.tickets[':number'].parts[':partId'].actions.$post(
-    { param: { number, partId: String(partId) }, json: { version, ...body } as never },
-    await d.as(login),
-  );
-}
-async function partOk(login: string, number: string, partId: number, body: Record<string, unknown>) {
-  const res = await partAct(login, number, partId, body);
-  if (res.status !== 200) throw new Error(`${String(body.action)} failed: ${res.status} ${await res.text()}`);
-  return (await res.json()).ticket;
-}
+const partAct = (...a: Parameters<DeskApp['partAct']>) => d.partAct(...a);
+const partOk = (...a: Parameters<DeskApp['partOk']>) => d.partOk(...a);
 const decide = async (login: string, number: string, id: number, body: Record<string, unknown>) =>
   d.t.api.desk.tickets[':number'].disputes[':id'].decision.$post(
     { param: { number, id: String(id) }, json: body as never },

@@ -75,7 +75,7 @@ export const deskTickets = new Hono<AppEnv>()
         ticket: await deskView(c.var.db, row, c.var.platform.now(), c.var.staff),
         canWork: decide(c.var.staff, 'ticket.work', place) === 'allow',
         canSupervise: decide(c.var.staff, 'ticket.supervise', place) === 'allow',
-        actions: deskActionsFor(c.var.staff, row),
+        actions: deskActionsFor(c.var.staff, row, c.var.platform.now()),
       },
       200,
     );

@@ -7,6 +7,7 @@ import { limitBody } from '../lib/security.ts';
 import { endOfShanghaiDay } from '../lib/time.ts';
 import { validate } from '../lib/validate.ts';
 import { authorize, authorizeRole } from '../staff/policy.ts';
+import { pendingExtensions } from './clock-lists.ts';
 import { openDisputes } from './disputes.ts';
 import {
   progressMeetingsOf,
@@ -61,6 +62,8 @@ export const deskSupervision = new Hono<AppEnv>()
         items,
         homeVisits,
         disputes: await openDisputes(c.var.db, c.var.staff, subdistrict?.id ?? null, now),
+        // Requests for more time the sub-district decides (it sees every one).
+        extensions: await pendingExtensions(c.var.db, c.var.staff, subdistrict?.id ?? null),
       },
       200,
     );

@@ -121,6 +121,21 @@ export async function deskApp(overrides: Partial<Platform> = {}) {
     return (await res.json()).ticket;
   }
 
+  /** A staff action on one part of a joint ticket, naming the part's current version. */
+  async function partAct(login: string, number: string, partId: number, body: Record<string, unknown>) {
+    const version = (await view(number)).parts.find((p) => p.id === partId)?.version;
+    return t.api.desk.tickets[':number'].parts[':partId'].actions.$post(
+      { param: { number, partId: String(partId) }, json: { version, ...body } as never },
+      await as(login),
+    );
+  }
+
+  async function partOk(login: string, number: string, partId: number, body: Record<string, unknown>) {
+    const res = await partAct(login, number, partId, body);
+    if (res.status !== 200) throw new Error(`${String(body.action)} failed: ${res.status} ${await res.text()}`);
+    return (await res.json()).ticket;
+  }
+
   /** Every timeline entry of a ticket, straight from the database. */
   async function entries(number: string) {
     const [row] = await t.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number));
@@ -147,6 +162,8 @@ export async function deskApp(overrides: Partial<Platform> = {}) {
     view,
     act,
     actOk,
+    partAct,
+    partOk,
     entries,
     auditCount,
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../schema/index.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { errorOf } from '../test-helpers.ts';
-import { type DeskApp, deskApp, START, workingDaysAfterStart } from './test-helpers.ts';
+import { type DeskApp, deskApp, HOUR_MS, START, workingDaysAfterStart } from './test-helpers.ts';
 
 let d: DeskApp;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(() => d.t.cleanup());
 const ticketCount = async () => (await d.t.db.select({ n: count() }).from(tickets))[0]!.n;
 
 /** The routing table of the joint desk (domain.md), written out independently of the demo data. */
-const routing: Record<string, { owner: string; serviceDays: number }> = {
+const routing: Record<string, { owner: string; serviceDays: number; serviceHours?: number }> = {
   'public-facilities': { owner: 'property', serviceDays: 5 },
   repairs: { owner: 'property', serviceDays: 3 },
   parking: { owner: 'property', serviceDays: 5 },
@@ -25,6 +25,9 @@ const routing: Record<string, { owner: string; serviceDays: number }> = {
   'home-visit': { owner: 'community', serviceDays: 7 },
   'nuisance-garbage': { owner: 'joint', serviceDays: 5 },
   'not-sure': { owner: 'joint', serviceDays: 3 },
+  // The urgent class, on the hours clock: 24 hours around the clock.
+  'stairwell-light': { owner: 'property', serviceDays: 1, serviceHours: 24 },
+  'fire-lane': { owner: 'community', serviceDays: 1, serviceHours: 24 },
 };
 
 describe('categories and routing', () => {
@@ -40,7 +43,8 @@ describe('categories and routing', () => {
     });
     for (const c of body.categories) {
       expect(c.examples.length).toBeGreaterThan(0);
-      expect(c).toMatchObject(routing[c.code]!);
+      const { serviceHours: _, ...rule } = routing[c.code]!;
+      expect(c).toMatchObject(rule);
       expect(c).not.toHaveProperty('id');
     }
     expect(body.retentionDays).toBe(365);
@@ -56,12 +60,14 @@ describe('categories and routing', () => {
   });
 
   for (const [code, rule] of Object.entries(routing)) {
-    it(`gives a ${code} ticket to the ${rule.owner} owner, due in ${rule.serviceDays} working days`, async () => {
+    const due = rule.serviceHours ? `${rule.serviceHours} hours` : `${rule.serviceDays} working days`;
+    it(`gives a ${code} ticket to the ${rule.owner} owner, due in ${due}`, async () => {
       const { number, token } = await d.fileOk({ category: code });
       const tracked = await (await d.track(number, token)).json();
       expect(tracked).toMatchObject({
         owner: rule.owner,
-        dueAt: workingDaysAfterStart(rule.serviceDays),
+        clock: rule.serviceHours ? 'hours' : 'working_days',
+        dueAt: rule.serviceHours ? START + rule.serviceHours * HOUR_MS : workingDaysAfterStart(rule.serviceDays),
         category: { code },
       });
       expect(await d.view(number)).toMatchObject({ owner: rule.owner, status: 'submitted' });

@@ -12,7 +12,7 @@ import { activeCategories } from './categories.ts';
 import { addNote, changeTicket } from './change.ts';
 import { fileTicket, newTicketSchema, RETENTION_DAYS } from './file-ticket.ts';
 import { ticketForToken } from './resident-access.ts';
-import { residentOptions, trackingView } from './views.ts';
+import { residentOptions, survivorOf, trackingView } from './views.ts';
 
 const numberParam = z.object({ number: ticketNumber });
 const token = privateToken('Not a tracking token.');
@@ -109,7 +109,9 @@ export const ticketRoutes = new Hono<AppEnv>()
     async (c) => {
       const { token: t, score, comment } = c.req.valid('json');
       const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
-      if (!residentOptions(row.ticket, c.var.platform.now()).canRate)
+      // A duplicate's resident rates the surviving ticket's result, on their own ticket.
+      const survivor = await survivorOf(c.var.db, row.ticket);
+      if (!residentOptions(row.ticket, c.var.platform.now(), survivor?.status).canRate)
         throw new ApiError(409, 'rating_not_allowed', 'A ticket is rated once, after it is resolved.');
       await changeTicket(c.var.db, row.ticket, {
         version: row.ticket.version,

@@ -1,16 +1,19 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
   communities,
   compounds,
   photos,
   staff,
+  type TicketStatus,
   ticketCategories,
   ticketDisputes,
+  ticketExtensions,
   ticketParts,
   tickets,
   timelineEntries,
 } from '../../schema/index.ts';
+import { workCalendar } from '../calendar/calendar.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
@@ -22,6 +25,7 @@ import { AUTO_CLOSE_DAYS, isOpen, REOPEN_DAYS } from './lifecycle.ts';
 import { partActionsFor, partsOf } from './parts.ts';
 import { assignableStaff } from './sides.ts';
 
+const HOUR_MS = 60 * 60 * 1000;
 const duplicateOf = alias(tickets, 'duplicate_of');
 const assignee = alias(staff, 'assignee');
 
@@ -29,7 +33,12 @@ const ticketByNumber = prepared((db) =>
   db
     .select({
       ticket: tickets,
-      category: { code: ticketCategories.code, name: ticketCategories.name, nameEn: ticketCategories.nameEn },
+      category: {
+        code: ticketCategories.code,
+        name: ticketCategories.name,
+        nameEn: ticketCategories.nameEn,
+        clock: ticketCategories.clock,
+      },
       community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
       compound: { slug: compounds.slug, name: compounds.name, nameEn: compounds.nameEn },
       duplicateOfNumber: duplicateOf.number,
@@ -109,14 +118,20 @@ export async function ticketPhotoCount(db: Db, ticketId: number): Promise<number
   return (await photoCountOf(db).get({ ticketId }))!.n;
 }
 
-/** What the resident may still do with their ticket. */
-export function residentOptions(t: LoadedTicket['ticket'], now: number) {
+const done = (status: TicketStatus) => status === 'resolved' || status === 'closed';
+
+/**
+ * What the resident may still do with their ticket. A duplicate's resident rates the result of
+ * the surviving ticket (`survivorStatus`) once that is resolved.
+ */
+export function residentOptions(t: LoadedTicket['ticket'], now: number, survivorStatus?: TicketStatus | null) {
   const resolvedRecently = t.resolvedAt !== null && now - t.resolvedAt <= REOPEN_DAYS * DAY_MS;
   return {
     canAddInfo: isOpen(t.status),
     canConfirm: t.status === 'resolved',
-    canReopen: (t.status === 'resolved' || t.status === 'closed') && resolvedRecently,
-    canRate: (t.status === 'resolved' || t.status === 'closed') && t.rating === null,
+    canReopen: done(t.status) && resolvedRecently,
+    canRate:
+      t.rating === null && (t.status === 'duplicate' ? !!survivorStatus && done(survivorStatus) : done(t.status)),
     autoClosesAt: t.status === 'resolved' && t.resolvedAt !== null ? t.resolvedAt + AUTO_CLOSE_DAYS * DAY_MS : null,
     reopenUntil: t.resolvedAt !== null ? t.resolvedAt + REOPEN_DAYS * DAY_MS : null,
   };
@@ -145,23 +160,69 @@ function common(row: LoadedTicket, now: number) {
   };
 }
 
-/** The resident's private view: public timeline, phone masked, each part's progress without staff names. */
+/** A timeline as residents see it: public entries, without staff-side details but the side. */
+const publicTimeline = async (db: Db, ticketId: number) =>
+  // Which side an entry is about (a part's), never who of that side.
+  (await timeline(db, ticketId, 'public')).map(({ detail, visibility: _, ...entry }) => ({
+    ...entry,
+    side: (detail?.side as string | undefined) ?? null,
+  }));
+
+/** The ticket a duplicate was merged into, as its resident may follow it. */
+export async function survivorOf(db: Db, t: LoadedTicket['ticket']) {
+  if (t.status !== 'duplicate' || t.duplicateOfId === null) return null;
+  const [s] = await db
+    .select({ id: tickets.id, number: tickets.number, status: tickets.status, resolvedAt: tickets.resolvedAt })
+    .from(tickets)
+    .where(eq(tickets.id, t.duplicateOfId));
+  return s ?? null;
+}
+
+/**
+ * The resident's private view: public timeline, phone masked, the clock in working days or hours,
+ * each part's progress without staff names.
+ */
 export async function trackingView(db: Db, row: LoadedTicket, now: number) {
-  const parts = row.partCount ? await partsOf(db, row.ticket.id) : [];
+  const t = row.ticket;
+  const [survivor, parts] = await Promise.all([survivorOf(db, t), row.partCount ? partsOf(db, t.id) : []]);
   return {
     ...common(row, now),
     parts: parts.map(({ part: p }) => ({ side: p.side, status: p.status, dueAt: p.dueAt, doneAt: p.doneAt })),
-    name: row.ticket.name,
-    phone: maskPhone(row.ticket.phone),
-    photoCount: await ticketPhotoCount(db, row.ticket.id),
-    // Which side an entry is about (a part's), never who of that side.
-    timeline: (await timeline(db, row.ticket.id, 'public')).map(({ detail, visibility: _, ...entry }) => ({
-      ...entry,
-      side: (detail?.side as string | undefined) ?? null,
-    })),
-    ...residentOptions(row.ticket, now),
+    name: t.name,
+    phone: maskPhone(t.phone),
+    photoCount: await ticketPhotoCount(db, t.id),
+    timeline: await publicTimeline(db, t.id),
+    ...(await clockLeft(db, row, now)),
+    survivor: survivor && {
+      number: survivor.number,
+      status: survivor.status,
+      resolvedAt: survivor.resolvedAt,
+      timeline: await publicTimeline(db, survivor.id),
+    },
+    ...residentOptions(t, now, survivor?.status),
   };
 }
+
+/**
+ * The clock as the resident reads it: its kind, the public pause, and what is left (negative
+ * when overdue) while the ticket is open. A paused clock shows what was left when it stopped.
+ */
+async function clockLeft(db: Db, row: LoadedTicket, now: number) {
+  const t = row.ticket;
+  const clock = row.category.clock;
+  const at = t.pausedAt ?? now;
+  const open = isOpen(t.status);
+  return {
+    clock,
+    paused: pauseOf(t),
+    workingDaysLeft:
+      open && clock === 'working_days' ? (await workCalendar(db, now)).workingDaysLeft(at, t.dueAt) : null,
+    hoursLeft: open && clock === 'hours' ? Math.floor((t.dueAt - at) / HOUR_MS) : null,
+  };
+}
+
+const pauseOf = (t: LoadedTicket['ticket']) =>
+  t.pausedAt === null ? null : { reason: t.pauseReason!, note: t.pauseNote ?? '', since: t.pausedAt };
 
 /**
  * The staff view: everything, with the version a change must name, the parts with the actions
@@ -202,6 +263,34 @@ export async function deskView(db: Db, row: LoadedTicket, now: number, me: Staff
     photosPublic: row.ticket.photosPublic,
     photoCount: await ticketPhotoCount(db, row.ticket.id),
     version: row.ticket.version,
+    clock: row.category.clock,
+    pause: pauseOf(row.ticket),
+    firstResponseDueAt: row.ticket.firstResponseDueAt,
+    firstResponseAt: row.ticket.firstResponseAt,
+    followUp: {
+      dueAt: row.ticket.followUpDueAt,
+      at: row.ticket.followUpAt,
+      result: row.ticket.followUpResult,
+      comment: row.ticket.followUpComment,
+    },
+    extensions: await extensionsOf(db, row.ticket.id),
     timeline: await timeline(db, row.ticket.id, 'all'),
   };
 }
+
+/** A ticket's requests for more time, newest first. */
+const extensionsOf = (db: Db, ticketId: number) =>
+  db
+    .select({
+      id: ticketExtensions.id,
+      partId: ticketExtensions.partId,
+      amount: ticketExtensions.amount,
+      reason: ticketExtensions.reason,
+      status: ticketExtensions.status,
+      requestedAt: ticketExtensions.requestedAt,
+      decidedAt: ticketExtensions.decidedAt,
+      decisionNote: ticketExtensions.decisionNote,
+    })
+    .from(ticketExtensions)
+    .where(eq(ticketExtensions.ticketId, ticketId))
+    .orderBy(desc(ticketExtensions.id));

@@ -75,6 +75,11 @@ const byCode = {
   category_exists: 'errTaken',
   login_taken: 'errTaken',
   partner_exists: 'errTaken',
+  deadline_passed: 'errDeadlinePassed',
+  extension_pending: 'errExtensionPending',
+  extension_decided: 'errExtensionDecided',
+  extension_not_found: 'errNotFound',
+  me_too_not_found: 'errMeTooNotFound',
 } as const satisfies Record<FailureCode, MessageKey>;
 
 /** A form's own words where the general ones are too vague: per code, and per field (given the code). */

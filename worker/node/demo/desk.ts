@@ -9,11 +9,13 @@ import {
   tickets,
   timelineEntries,
 } from '../../../schema/index.ts';
+import { workCalendar } from '../../calendar/calendar.ts';
 import { changeTicket } from '../../desk/change.ts';
+import { resolvedAt } from '../../desk/clock.ts';
 import { fileTicket } from '../../desk/file-ticket.ts';
 import { loadTicket } from '../../desk/views.ts';
 import type { Db } from '../../lib/platform.ts';
-import { DAY_MS } from '../../lib/time.ts';
+import { DAY_MS, zhengzhouDay } from '../../lib/time.ts';
 
 /** The categories Yong'an's joint desk sorts by (from the page), given to every demo community. */
 const categories: {
@@ -24,6 +26,10 @@ const categories: {
   examplesEn: string;
   owner: Owner;
   serviceDays: number;
+  /** The urgent class: hours around the clock to fix and to respond. */
+  clock?: 'hours';
+  serviceHours?: number;
+  responseHours?: number;
 }[] = [
   {
     code: 'public-facilities',
@@ -107,6 +113,30 @@ const categories: {
     serviceDays: 5,
   },
   {
+    code: 'stairwell-light',
+    name: '楼道灯不亮（冬季）',
+    nameEn: 'Stairwell light out (winter)',
+    examples: '冬天天黑得早，楼道灯不亮，老人上下楼容易摔倒',
+    examplesEn: 'Dark early in winter: with the stairwell light out, older residents can fall',
+    owner: 'property',
+    serviceDays: 1,
+    clock: 'hours',
+    serviceHours: 24,
+    responseHours: 2,
+  },
+  {
+    code: 'fire-lane',
+    name: '消防通道堵塞',
+    nameEn: 'Blocked fire lane',
+    examples: '车辆、杂物或垃圾堵住消防通道',
+    examplesEn: 'Cars, clutter or rubbish blocking the fire lane',
+    owner: 'community',
+    serviceDays: 1,
+    clock: 'hours',
+    serviceHours: 24,
+    responseHours: 2,
+  },
+  {
     code: 'not-sure',
     name: '不知道归谁管',
     nameEn: 'Not sure who handles it',
@@ -151,6 +181,7 @@ async function demoTicket(
     after: number;
     by: string;
     action?: 'accept' | 'start' | 'resolve';
+    visibility?: 'public' | 'internal';
     kind: string;
     body?: string;
     set?: Record<string, unknown>;
@@ -164,10 +195,10 @@ async function demoTicket(
       action: step.action,
       version: row.ticket.version,
       now: at,
-      set: { ...(step.action === 'resolve' ? { resolvedAt: at } : {}), ...step.set },
+      set: { ...(step.action === 'resolve' ? resolvedAt(await workCalendar(db, at), at) : {}), ...step.set },
       entry: {
         kind: step.kind,
-        visibility: 'public',
+        visibility: step.visibility ?? 'public',
         actor: 'staff',
         staffId: await staffId(db, step.by),
         body: step.body ?? null,
@@ -285,6 +316,62 @@ async function loadDemoTickets(db: Db, now: number) {
       },
     ],
   );
+  await loadDemoClockTickets(db, now);
+}
+
+/**
+ * The clock's demo: a ticket paused for repair funds, and three resolved on the previous working
+ * day and not rated, so the follow-up list (回访) has residents to call on a fresh start.
+ */
+async function loadDemoClockTickets(db: Db, now: number) {
+  const base = { consent: true as const, photos: [], photosPublic: false };
+  const calendar = await workCalendar(db, now);
+  let yesterday = now - DAY_MS;
+  while (!calendar.isWorkingDay(zhengzhouDay(yesterday))) yesterday -= DAY_MS;
+  await demoTicket(
+    db,
+    now - 6 * DAY_MS,
+    {
+      ...base,
+      community: 'yongan',
+      compound: 'yongan-jiayuan',
+      category: 'repairs',
+      location: '5号楼屋顶',
+      phone: '13800000005',
+      name: '赵大爷',
+      description: '5号楼顶层屋面一下雨就渗水，墙皮都泡掉了。',
+    },
+    [
+      { after: hours(2), by: 'yongan-wuye', action: 'accept', kind: 'accepted', body: '物业已查看，需要整体做防水。' },
+      {
+        after: DAY_MS,
+        by: 'yongan-wuye',
+        kind: 'paused',
+        body: '屋面防水要动用专项维修资金，正在等业主表决和资金拨付，拨付后马上施工。',
+        set: {
+          pausedAt: now - 6 * DAY_MS + DAY_MS,
+          pauseReason: 'waiting_funds',
+          pauseNote: '屋面防水要动用专项维修资金，正在等业主表决和资金拨付，拨付后马上施工。',
+        },
+      },
+    ],
+  );
+  const resolved: [string, string, string, string, string][] = [
+    ['repairs', '1号楼2单元', '13800000006', '孙阿姨', '1号楼2单元水管漏水，楼下墙面都湿了。'],
+    ['public-facilities', '小区南门', '13800000007', '周师傅', '南门门禁刷卡没反应，老人进不了门。'],
+    ['parking', '4号楼前', '13800000008', '吴女士', '4号楼前电动车乱停，挡住了轮椅坡道。'],
+  ];
+  for (const [category, location, phone, name, description] of resolved) {
+    await demoTicket(
+      db,
+      yesterday - 3 * DAY_MS,
+      { ...base, community: 'yongan', compound: 'yongan-jiayuan', category, location, phone, name, description },
+      [
+        { after: hours(1), by: 'yongan-wuye', action: 'accept', kind: 'accepted' },
+        { after: 3 * DAY_MS, by: 'yongan-wuye', action: 'resolve', kind: 'resolved', body: '已处理完毕，请您查看。' },
+      ],
+    );
+  }
 }
 
 /**

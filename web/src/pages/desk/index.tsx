@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
 import { placeName, prefs, t } from '../../lib/prefs.ts';
 import { type Category, getCategories } from './categories.ts';
+import { MyMeToos } from './my-me-toos.tsx';
 import { TicketForm } from './ticket-form.tsx';
 
 /** A category the community handles as home visits: its own form, not a ticket. */
@@ -47,6 +48,7 @@ export default function Desk() {
           </ul>
         </section>
       </Show>
+      <MyMeToos />
       <NeedPlace>
         {(place) => {
           const data = createAsync(() => getCategories(place.community.slug));

@@ -6,9 +6,10 @@ import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
 import { ZoomPhoto } from '../../components/zoom-photo.tsx';
 import { formatDate, formatDateTime, formatShortDay } from '../../lib/format.ts';
-import { placeName, t, tKey } from '../../lib/prefs.ts';
+import { placeName, prefs, t, tKey } from '../../lib/prefs.ts';
 import { getTracking } from './queries.ts';
 import { ResidentActions } from './resident-actions.tsx';
+import { ClockState, Survivor } from './tracking-clock.tsx';
 
 /** The resident's private page for one ticket: where it stands, what happened, what they can do. */
 export default function TrackingPage() {
@@ -36,6 +37,7 @@ export default function TrackingPage() {
                     {t('ticketNumber')} {tk().number}
                   </p>
                   <StatusBadge status={tk().status} overdue={tk().overdue} />
+                  <ClockState ticket={tk()} locale={prefs.locale()} />
                   <dl class="facts">
                     <dt>{t('categoryShort')}</dt>
                     <dd>{placeName(tk().category)}</dd>
@@ -87,6 +89,7 @@ export default function TrackingPage() {
                 <div class="actions">
                   <CopyButton text={() => location.href} label={t('copyLink')} />
                 </div>
+                <Survivor ticket={tk()} />
                 <ResidentActions ticket={tk()} token={search.token ?? ''} />
                 <h2>{t('timelineTitle')}</h2>
                 <Timeline entries={tk().timeline} />

@@ -34,9 +34,14 @@ function QueueCards() {
     <>
       <h1>{t('queueTitle')}</h1>
       <ViewTabs current={params.view} params={params} />
-      <A class="button" href="/staff/desk/new">
-        {t('fileOnBehalf')}
-      </A>
+      <p class="actions">
+        <A class="button" href="/staff/desk/new">
+          {t('fileOnBehalf')}
+        </A>{' '}
+        <A class="button button-secondary" href="/staff/desk/follow-ups">
+          {t('followUpsLink')}
+        </A>
+      </p>
       <QueueFilters />
       <Suspense fallback={<Loading />}>
         <ul class="plain-list">

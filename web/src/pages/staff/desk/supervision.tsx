@@ -8,6 +8,7 @@ import { formState } from '../../../lib/form-action.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
+import { ExtensionDecisions } from './supervision-extensions.tsx';
 
 const getSupervision = query(async () => json(await api.desk.supervision.$get({ query: {} })), 'supervision');
 type Item = Awaited<ReturnType<typeof getSupervision>>['items'][number];
@@ -92,6 +93,7 @@ export default function Supervision() {
                   </p>
                 )}
               </Show>
+              <ExtensionDecisions extensions={d().extensions} canDecide={canRecord()} />
               <Show when={canRecord() && d().items.length > 0}>
                 <MeetingForm items={d().items} />
               </Show>

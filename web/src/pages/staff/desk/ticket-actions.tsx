@@ -7,13 +7,14 @@ import { ApiFailure, api, json } from '../../../lib/api.ts';
 import { shanghaiDay } from '../../../lib/dates.ts';
 import { formState } from '../../../lib/form-action.ts';
 import { t, tKey } from '../../../lib/prefs.ts';
+import { ClockActions } from './clock-actions.tsx';
 import { type DeskTicket, getDeskTicket } from './ticket.tsx';
 import { StaffSelect } from './ticket-parts.tsx';
 
 type Ticket = DeskTicket['ticket'];
-type Name = DeskTicket['actions'][number];
-type Body = Parameters<(typeof api.desk.tickets)[':number']['actions']['$post']>[0]['json'];
-type Sent = FormData | URLSearchParams;
+export type Name = DeskTicket['actions'][number];
+export type Body = Parameters<(typeof api.desk.tickets)[':number']['actions']['$post']>[0]['json'];
+export type Sent = FormData | URLSearchParams;
 
 /** One staff action; a 409 version conflict reloads the ticket so the next try names the new version. */
 export const runAction = action(async (number: string, _name: Name, build: (form: Sent) => Body, form: Sent) => {
@@ -33,7 +34,12 @@ const keyOf: Partial<Record<Name, string>> = { accept: 'A', note: 'N', resolve: 
  * One action as a small form, with the answer to its last try in the reader's words. Once it
  * went through, the form is emptied and closed, so a second tap cannot post the same text again.
  */
-function ActionForm(props: { ticket: Ticket; action: Name; build: (form: Sent) => Body; children?: JSX.Element }) {
+export function ActionForm(props: {
+  ticket: Ticket;
+  action: Name;
+  build: (form: Sent) => Body;
+  children?: JSX.Element;
+}) {
   const key = () => (useContext(ShortcutKeys) ? keyOf[props.action] : undefined);
   const submission = useSubmission(
     runAction,
@@ -88,9 +94,9 @@ function LastDone(props: { ticket: Ticket }) {
   );
 }
 
-const field = (f: Sent, name: string) => String(f.get(name) ?? '').trim();
+export const field = (f: Sent, name: string) => String(f.get(name) ?? '').trim();
 /** A labelled textarea; ids carry the action, since several forms are on the page at once. */
-const textarea = (action: string, name: string, label: string, required = true) => (
+export const textarea = (action: string, name: string, label: string, required = true) => (
   <Field
     name={name}
     id={`act-${action}-${name}`}
@@ -241,6 +247,7 @@ export function TicketActions(props: { ticket: Ticket; actions: Name[]; level?: 
           {textarea('dispute', 'reason', t('reasonLabel'))}
         </ActionForm>
       </Show>
+      <ClockActions ticket={props.ticket} actions={props.actions} />
       <Show when={has('note')}>
         <ActionForm
           ticket={props.ticket}

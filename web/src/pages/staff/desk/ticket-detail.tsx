@@ -4,6 +4,7 @@ import { StatusBadge, Timeline } from '../../../components/timeline.tsx';
 import { ZoomPhoto } from '../../../components/zoom-photo.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
+import { ClockFacts } from './clock-facts.tsx';
 import type { DeskTicket } from './ticket.tsx';
 import { TicketActions } from './ticket-actions.tsx';
 import { TicketDisputes } from './ticket-disputes.tsx';
@@ -77,6 +78,7 @@ export function TicketDetail(props: { data: DeskTicket; level?: 1 | 2 }) {
         {props.data.ticket.number}
       </Dynamic>
       <Facts ticket={props.data.ticket} />
+      <ClockFacts ticket={props.data.ticket} />
       <Show when={!props.data.canWork}>
         <p class="notice">{t('readOnly')}</p>
       </Show>

@@ -95,6 +95,9 @@ export function Workbench() {
         <A class="button" href="/staff/desk/new" aria-keyshortcuts={ariaKeys('file')}>
           {t('fileOnBehalf')}
           <Kbd keys={['F']} />
+        </A>{' '}
+        <A class="button button-secondary" href="/staff/desk/follow-ups">
+          {t('followUpsLink')}
         </A>
         <button
           type="button"
