@@ -1,4 +1,3 @@
-import { relations } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communities, compounds, partners, propertyCompanies, subdistricts } from './places.ts';
 import { renovationWishes } from './renovation.ts';
@@ -335,20 +334,3 @@ export const meetingTickets = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.ticketId] })],
 );
-
-export const ticketRelations = relations(tickets, ({ one, many }) => ({
-  community: one(communities, { fields: [tickets.communityId], references: [communities.id] }),
-  compound: one(compounds, { fields: [tickets.compoundId], references: [compounds.id] }),
-  category: one(ticketCategories, { fields: [tickets.categoryId], references: [ticketCategories.id] }),
-  events: many(timelineEntries),
-  photos: many(photos),
-}));
-
-export const ticketEventRelations = relations(timelineEntries, ({ one }) => ({
-  ticket: one(tickets, { fields: [timelineEntries.ticketId], references: [tickets.id] }),
-  staff: one(staff, { fields: [timelineEntries.staffId], references: [staff.id] }),
-}));
-
-export const photoRelations = relations(photos, ({ one }) => ({
-  ticket: one(tickets, { fields: [photos.ticketId], references: [tickets.id] }),
-}));

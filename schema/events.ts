@@ -1,4 +1,3 @@
-import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { articles } from './news.ts';
 import { communities, compounds, subdistricts } from './places.ts';
@@ -103,15 +102,3 @@ export const eventSignups = sqliteTable(
     index('event_signups_event_phone_idx').on(t.eventId, t.phone),
   ],
 );
-
-export const eventRelations = relations(events, ({ one, many }) => ({
-  series: one(eventSeries, { fields: [events.seriesId], references: [eventSeries.id] }),
-  subdistrict: one(subdistricts, { fields: [events.subdistrictId], references: [subdistricts.id] }),
-  community: one(communities, { fields: [events.communityId], references: [communities.id] }),
-  compound: one(compounds, { fields: [events.compoundId], references: [compounds.id] }),
-  signups: many(eventSignups),
-}));
-
-export const eventSignupRelations = relations(eventSignups, ({ one }) => ({
-  event: one(events, { fields: [eventSignups.eventId], references: [events.id] }),
-}));

@@ -1,4 +1,3 @@
-import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { communities, subdistricts } from './places.ts';
 import { staff } from './staff.ts';
@@ -68,8 +67,3 @@ export const articleRevisions = sqliteTable(
   },
   (t) => [index('article_revisions_article_idx').on(t.articleId, t.at)],
 );
-
-export const articleRelations = relations(articles, ({ one }) => ({
-  subdistrict: one(subdistricts, { fields: [articles.subdistrictId], references: [subdistricts.id] }),
-  community: one(communities, { fields: [articles.communityId], references: [communities.id] }),
-}));

@@ -1,4 +1,4 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -141,19 +141,3 @@ export const partnerCommunities = sqliteTable(
     index('partner_communities_community_idx').on(t.communityId),
   ],
 );
-
-export const districtRelations = relations(districts, ({ many }) => ({ subdistricts: many(subdistricts) }));
-
-export const subdistrictRelations = relations(subdistricts, ({ one, many }) => ({
-  district: one(districts, { fields: [subdistricts.districtId], references: [districts.id] }),
-  communities: many(communities),
-}));
-
-export const communityRelations = relations(communities, ({ one, many }) => ({
-  subdistrict: one(subdistricts, { fields: [communities.subdistrictId], references: [subdistricts.id] }),
-  compounds: many(compounds),
-}));
-
-export const compoundRelations = relations(compounds, ({ one }) => ({
-  community: one(communities, { fields: [compounds.communityId], references: [communities.id] }),
-}));

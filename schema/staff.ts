@@ -1,4 +1,3 @@
-import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { communities, compounds, partners, propertyCompanies, subdistricts } from './places.ts';
 
@@ -76,11 +75,3 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
 );
-
-export const staffRelations = relations(staff, ({ one }) => ({
-  subdistrict: one(subdistricts, { fields: [staff.subdistrictId], references: [subdistricts.id] }),
-  community: one(communities, { fields: [staff.communityId], references: [communities.id] }),
-  propertyCompany: one(propertyCompanies, { fields: [staff.propertyCompanyId], references: [propertyCompanies.id] }),
-  partner: one(partners, { fields: [staff.partnerId], references: [partners.id] }),
-  compound: one(compounds, { fields: [staff.compoundId], references: [compounds.id] }),
-}));

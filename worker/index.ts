@@ -6,7 +6,6 @@
 import { createClient } from '@libsql/client/http';
 import { drizzle } from 'drizzle-orm/libsql/http';
 import type { ExecutionContext } from 'hono';
-import * as schema from '../schema/index.ts';
 import { createApp } from './app.ts';
 import { runHousekeeping } from './desk/housekeeping.ts';
 import type { ErrorBody } from './lib/errors.ts';
@@ -32,7 +31,7 @@ function openDatabase(env: Env): Db {
       `LIBSQL_URL is a WebSocket (${scheme}:) URL, but this Worker reaches libSQL over HTTP only: give the libsql:// or https:// address of the same database.`,
     );
   }
-  return drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN || undefined }), { schema });
+  return drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN || undefined }));
 }
 
 /** PUBLIC_ORIGIN, or a configuration error naming it. */

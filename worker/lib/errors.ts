@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 
 /**
@@ -103,8 +102,46 @@ export class ApiError extends HTTPException {
 export const invalidField = (field: string, message: string) =>
   new ApiError(400, 'invalid_input', message, { [field]: message });
 
-// zod/mini ships without messages; the English ones are what every client has always been shown.
-z.config(en());
+const sizes: Record<string, string> = { string: 'characters', array: 'items' };
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isNaN(v) ? 'NaN' : typeof v);
+const list = (values: readonly unknown[], sep: string) =>
+  values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(sep);
+
+/**
+ * zod/mini ships without messages. These are zod's own English ones for the checks Linli uses,
+ * word for word (its full catalogue costs the Worker 2.6 KiB); fields with a message of their own
+ * keep it.
+ */
+export function zodMessage(issue: z.core.$ZodRawIssue): string {
+  const i = issue as z.core.$ZodRawIssue & Record<string, never>;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `Invalid input: expected ${i.expected}, received ${typeOf(issue.input)}`;
+    case 'invalid_value':
+      return i.values.length === 1
+        ? `Invalid input: expected ${list(i.values, '')}`
+        : `Invalid option: expected one of ${list(i.values, '|')}`;
+    case 'too_big':
+    case 'too_small': {
+      const big = issue.code === 'too_big';
+      const adj = i.exact ? 'exactly ' : `${big ? '<' : '>'}${i.inclusive ? '=' : ''}`;
+      const unit = sizes[i.origin];
+      const limit = String(big ? i.maximum : i.minimum);
+      return `Too ${big ? 'big' : 'small'}: expected ${i.origin ?? 'value'} to ${unit ? `have ${adj}${limit} ${unit}` : `be ${adj}${limit}`}`;
+    }
+    case 'invalid_format':
+      return i.format === 'regex' ? `Invalid string: must match pattern ${i.pattern}` : `Invalid ${i.format}`;
+    case 'unrecognized_keys':
+      return `Unrecognized key${i.keys.length > 1 ? 's' : ''}: ${list(i.keys, ', ')}`;
+    case 'invalid_union':
+      return i.options?.length
+        ? `Invalid discriminator value. Expected ${i.options.map((o: unknown) => `'${String(o)}'`).join(' | ')}`
+        : 'Invalid input';
+    default:
+      return 'Invalid input';
+  }
+}
+z.config({ localeError: zodMessage });
 
 /** Turns a zod failure into `{ "field.path": "why" }`, the first problem per field. */
 export function fieldErrors(error: z.core.$ZodError): Record<string, string> {

@@ -1,14 +1,14 @@
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { Context } from 'hono';
-import type * as schema from '../../schema/index.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import type { PhotoStore } from './photos.ts';
 
 /**
- * Drizzle over libSQL with our schema. Each entry builds its own: the Worker over HTTP only
+ * Drizzle over libSQL, with the query builder only (the relational `db.query` API would add its
+ * machinery to the Worker and is not used). Each entry builds its own: the Worker over HTTP only
  * (no WebSocket client in its bundle), Node with the full client (embedded file or remote).
  */
-export type Db = LibSQLDatabase<typeof schema>;
+export type Db = LibSQLDatabase;
 
 /**
  * Everything the app needs from the runtime, built once by an entry (Workers or Node)

@@ -4,14 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import * as schema from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
 import { groupCommits } from './group-commit.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../schema/migrations', import.meta.url));
 
-/** Wraps a libSQL client (embedded or remote) in drizzle with our schema. */
-const createDb = (client: Client): Db => drizzle(client, { schema });
+/** Wraps a libSQL client (embedded or remote) in drizzle. */
+const createDb = (client: Client): Db => drizzle(client);
 
 /** Where the Node side keeps its data when nothing else is configured. */
 export const defaultDatabaseUrl = 'file:data/linli.db';

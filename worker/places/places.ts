@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { communities, compounds, subdistricts } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
@@ -75,18 +75,40 @@ export type SubdistrictNode = Named & { communities: CommunityNode[] };
 
 /** The place tree for pickers: sub-districts → communities → compounds, each sorted by slug. */
 export async function loadPlaceTree(db: Db): Promise<SubdistrictNode[]> {
-  const rows = await db.query.subdistricts.findMany({
-    columns: { slug: true, name: true, nameEn: true },
-    orderBy: (s, { asc }) => asc(s.slug),
-    with: {
-      communities: {
-        columns: { slug: true, name: true, nameEn: true, nameAssumed: true, code: true },
-        orderBy: (c, { asc }) => asc(c.slug),
-        with: {
-          compounds: { columns: { slug: true, name: true, nameEn: true }, orderBy: (p, { asc }) => asc(p.slug) },
-        },
-      },
-    },
-  });
-  return rows;
+  const [subs, comms, comps] = await db.batch([
+    db
+      .select({ id: subdistricts.id, slug: subdistricts.slug, name: subdistricts.name, nameEn: subdistricts.nameEn })
+      .from(subdistricts)
+      .orderBy(asc(subdistricts.slug)),
+    db
+      .select({
+        id: communities.id,
+        subdistrictId: communities.subdistrictId,
+        slug: communities.slug,
+        name: communities.name,
+        nameEn: communities.nameEn,
+        nameAssumed: communities.nameAssumed,
+        code: communities.code,
+      })
+      .from(communities)
+      .orderBy(asc(communities.slug)),
+    db
+      .select({
+        communityId: compounds.communityId,
+        slug: compounds.slug,
+        name: compounds.name,
+        nameEn: compounds.nameEn,
+      })
+      .from(compounds)
+      .orderBy(asc(compounds.slug)),
+  ]);
+  return subs.map(({ id, ...sub }) => ({
+    ...sub,
+    communities: comms
+      .filter((c) => c.subdistrictId === id)
+      .map(({ id: communityId, subdistrictId: _, ...c }) => ({
+        ...c,
+        compounds: comps.filter((p) => p.communityId === communityId).map(({ communityId: __, ...p }) => p),
+      })),
+  }));
 }

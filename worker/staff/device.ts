@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { readCookie, writeCookie } from '../lib/cookies.ts';
 import { constantTimeEqual, hmac, randomToken } from '../lib/crypto.ts';
 import { cookiePrefix } from './session.ts';
 
@@ -15,7 +15,7 @@ const signature = (pepper: string, login: string, nonce: string) => hmac(pepper,
  * @example const device = await knownDevice(c, login, pepper)
  */
 export async function knownDevice(c: Context, login: string, pepper: string): Promise<string | null> {
-  const [nonce, sig] = (getCookie(c, COOKIE, cookiePrefix(c)) ?? '').split('.');
+  const [nonce, sig] = (readCookie(c, COOKIE, cookiePrefix(c)) ?? '').split('.');
   if (!nonce || !sig || !/^[A-Za-z0-9_-]{43}$/.test(nonce)) return null;
   const expected = await signature(pepper, login, nonce);
   return constantTimeEqual(encoder.encode(sig), encoder.encode(expected)) ? nonce : null;
@@ -25,11 +25,8 @@ export async function knownDevice(c: Context, login: string, pepper: string): Pr
 export async function rememberDevice(c: Context, login: string, pepper: string): Promise<void> {
   const nonce = randomToken();
   const prefix = cookiePrefix(c);
-  setCookie(c, COOKIE, `${nonce}.${await signature(pepper, login, nonce)}`, {
-    httpOnly: true,
+  writeCookie(c, COOKIE, `${nonce}.${await signature(pepper, login, nonce)}`, {
     sameSite: 'Strict',
-    secure: !!prefix,
-    path: '/',
     prefix,
     maxAge: KEEP_DAYS * 24 * 60 * 60,
   });

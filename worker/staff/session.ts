@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { communities, compounds, propertyCompanyCompounds, sessions, staff } from '../../schema/index.ts';
+import { readCookie, writeCookie } from '../lib/cookies.ts';
 import { hashToken, randomToken } from '../lib/crypto.ts';
 import type { Db } from '../lib/platform.ts';
 import type { StaffMember } from './policy.ts';
@@ -85,25 +85,18 @@ export function cookiePrefix(c: Context): 'host' | undefined {
 
 export function setSessionCookie(c: Context, token: string): void {
   const prefix = cookiePrefix(c);
-  setCookie(c, COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: !!prefix,
-    path: '/',
-    prefix,
-    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
-  });
+  writeCookie(c, COOKIE, token, { sameSite: 'Lax', prefix, maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
 }
 
 export function clearSessionCookie(c: Context): void {
   const prefix = cookiePrefix(c);
-  deleteCookie(c, COOKIE, { path: '/', secure: !!prefix, prefix });
+  writeCookie(c, COOKIE, '', { sameSite: 'Lax', prefix, maxAge: 0 });
 }
 
 /** The token from `Authorization: Bearer …` (scripts) or the session cookie (the web app). */
 export function readToken(c: Context): { token: string; via: 'bearer' | 'cookie' } | null {
   const auth = c.req.header('authorization');
   if (auth?.toLowerCase().startsWith('bearer ')) return { token: auth.slice(7).trim(), via: 'bearer' };
-  const token = getCookie(c, COOKIE, cookiePrefix(c));
+  const token = readCookie(c, COOKIE, cookiePrefix(c));
   return token ? { token, via: 'cookie' } : null;
 }
