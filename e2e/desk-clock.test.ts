@@ -55,7 +55,7 @@ describe("the desk's clock on a phone", () => {
     expect(await resident.getByText('请您拍一张下水道口的照片发给我们，收到后马上派人。').first().isVisible()).toBe(
       true,
     );
-    expect(await resident.getByText(/^还有 \d+ 个工作日$/).isVisible()).toBe(true);
+    expect(await resident.getByText(/^还剩\d+个工作日$/).isVisible()).toBe(true);
     await screenshot(resident, 'tracking-paused');
     expect(await seriousA11yViolations(resident)).toEqual([]);
   });

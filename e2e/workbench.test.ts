@@ -44,11 +44,17 @@ const row = (text: string) => table().locator('tbody tr', { hasText: text });
 /** A filter above the table, by the start of its label (a select's name also holds its options). */
 const filter = (label: string) => page.getByRole('combobox', { name: new RegExp(`^${label}`) });
 const unfocus = () => page.locator('h1').first().click();
+/** How many tickets the queue API gives for this query: what the table must show. */
+const served = async (query: string) =>
+  ((await (await page.request.get(`${app.url}/api/desk/tickets?limit=200&${query}`)).json()) as { tickets: unknown[] })
+    .tickets.length;
 
 describe('the workbench at the joint desk’s PC', () => {
   it('shows the open demo tickets as a table with its columns', async () => {
     await page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '工单', exact: true }).click();
-    await expect.poll(() => table().locator('tbody tr').count()).toBe(3);
+    const open = await served('status=open');
+    expect(open).toBeGreaterThan(2);
+    await expect.poll(() => table().locator('tbody tr').count()).toBe(open);
     expect(await table().locator('thead th[scope="col"]').allTextContents()).toEqual([
       '编号和内容↕',
       '类别↕',
@@ -59,7 +65,7 @@ describe('the workbench at the joint desk’s PC', () => {
       '经办人↕',
     ]);
     const overdue = row('3号楼下堆满装修垃圾');
-    expect(await overdue.locator('.col-due').textContent()).toContain('已超期');
+    expect(await overdue.locator('.col-due').textContent()).toMatch(/已超期\d+个工作日/);
     expect(await overdue.locator('.col-age').textContent()).toBe('9天');
     expect(await row('监控').locator('.status').textContent()).toBe('已受理登记');
     expect(await pane().textContent()).toContain('在左边的表格里点一张工单');
@@ -88,16 +94,16 @@ describe('the workbench at the joint desk’s PC', () => {
 
   it('narrows the table by a filter', async () => {
     await filter('负责方').selectOption({ label: '物业' });
-    await expect.poll(() => table().locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => table().locator('tbody tr').count()).toBe(await served('status=open&owner=property'));
     expect(await row('装修垃圾').count()).toBe(0);
     await filter('状态').selectOption({ label: '全部状态' });
     await filter('负责方').selectOption({ label: '全部' });
-    await expect.poll(() => table().locator('tbody tr').count()).toBe(4);
+    await expect.poll(() => table().locator('tbody tr').count()).toBe(await served(''));
     await filter('类别').selectOption({ label: '上门服务' });
     await expect.poll(() => table().locator('tbody tr').count()).toBe(1);
     await filter('类别').selectOption({ label: '全部类别' });
     await filter('状态').selectOption({ label: '未办结' });
-    await expect.poll(() => table().locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => table().locator('tbody tr').count()).toBe(await served('status=open'));
   });
 
   it('shows a clicked ticket beside the table, with ?t= in the URL that a reload keeps', async () => {
@@ -201,7 +207,7 @@ describe('the workbench at the joint desk’s PC', () => {
   it('fits the table beside the ticket at 1024 px, the narrowest desk screen', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goBack();
-    await expect.poll(() => table().locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => table().locator('tbody tr').count()).toBe(await served('status=open'));
     await expect.poll(() => pane().locator('h2.ticket-number').count()).toBe(1);
     const queue = page.locator('.workbench-queue');
     expect(await queue.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
@@ -223,7 +229,7 @@ describe('the workbench at the joint desk’s PC', () => {
   it('keeps the cards on a phone', async () => {
     const phone = await staffPage(browser, app.url, 'erqi-admin');
     await phone.goto(`${app.url}/staff/desk`);
-    await expect.poll(() => phone.locator('main .ticket-card').count()).toBe(3);
+    await expect.poll(() => phone.locator('main .ticket-card').count()).toBeGreaterThan(2);
     expect(await phone.locator('table').count()).toBe(0);
     expect(await phone.getByRole('region', { name: '选中的工单' }).count()).toBe(0);
     await phone.context().close();

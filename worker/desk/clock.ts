@@ -1,7 +1,7 @@
 import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { type ServiceClock, tickets } from '../../schema/index.ts';
 import type { WorkCalendar } from '../calendar/workdays.ts';
-import { openStatuses } from './lifecycle.ts';
+import { isOpen, openStatuses } from './lifecycle.ts';
 
 /**
  * The desk's clocks, each rule named once: the due date and the first-response target of a new
@@ -49,3 +49,22 @@ export const isOverdue = (t: { status: string; dueAt: number; pausedAt?: number 
 /** The same, as a SQL condition for lists. */
 export const overdueCondition = (now: number) =>
   and(inArray(tickets.status, openStatuses), isNull(tickets.pausedAt), lt(tickets.dueAt, now));
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * What is left of an open ticket's time, on its own clock: working days (the due day counted)
+ * or whole hours, negative once overdue; a paused clock shows what was left when it stopped.
+ */
+export function timeLeft(
+  calendar: WorkCalendar,
+  t: { status: string; dueAt: number; pausedAt: number | null; clock: ServiceClock },
+  now: number,
+) {
+  const open = isOpen(t.status as never);
+  const at = t.pausedAt ?? now;
+  return {
+    workingDaysLeft: open && t.clock === 'working_days' ? calendar.workingDaysLeft(at, t.dueAt) : null,
+    hoursLeft: open && t.clock === 'hours' ? Math.floor((t.dueAt - at) / HOUR_MS) : null,
+  };
+}

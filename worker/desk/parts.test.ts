@@ -166,6 +166,23 @@ describe('the demo', () => {
   });
 });
 
+describe('a part of its own', () => {
+  it("takes its side's own task in a few words, kept from the resident, and not once it is done", async () => {
+    const { number, token, view } = await jointTicket();
+    const property = view.parts.find((p) => p.side === 'property')!;
+    expect((await partAct('yongan', number, property.id, { action: 'task', task: '清运垃圾' })).status).toBe(403);
+    const empty = await partAct('yongan-wuye', number, property.id, { action: 'task', task: ' ' });
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ error: { fields: { task: expect.any(String) } } });
+    const planned = await partOk('yongan-wuye', number, property.id, { action: 'task', task: '清运消防通道上的垃圾' });
+    expect(planned.parts.find((p) => p.id === property.id)).toMatchObject({ task: '清运消防通道上的垃圾' });
+    expect(planned.timeline.at(-1)).toMatchObject({ kind: 'part_task', visibility: 'internal' });
+    expect(JSON.stringify(await (await d.track(number, token)).json())).not.toContain('清运消防通道上的垃圾');
+    await partOk('yongan-wuye', number, property.id, { action: 'done', note: '已清运' });
+    expect((await partAct('yongan-wuye', number, property.id, { action: 'task', task: '再清一次' })).status).toBe(409);
+  });
+});
+
 describe('assignment', () => {
   it('hands a part to staff of its side with a note, and refuses staff of the other side naming the field', async () => {
     const { number, view } = await jointTicket();
@@ -240,6 +257,7 @@ describe('who sees and works which part', () => {
       'dispute',
       'assign',
       'claim',
+      'task',
     ]);
     expect(asCommunity.find((p) => p.side === 'property')!.actions).toEqual([]);
     expect((await d.view(number, 'jianzhongjie')).parts.find((p) => p.side === 'property')!.actions).toEqual([
@@ -248,6 +266,7 @@ describe('who sees and works which part', () => {
       'refuse',
       'dispute',
       'assign',
+      'task',
     ]);
     expect((await partAct('yongan', number, 999999, { action: 'accept', version: 1 })).status).toBe(404);
   });

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { type PartSide, staff, ticketParts, tickets } from '../../schema/index.ts';
 import { workCalendar } from '../calendar/calendar.ts';
 import { ApiError } from '../lib/errors.ts';
-import { optionalNoteText as optionalText, noteText as text, version } from '../lib/fields.ts';
+import { optionalNoteText as optionalText, plainText, noteText as text, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { auditEntryOrAbort, isLostRace } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
@@ -31,6 +31,11 @@ export const partActionSchema = z.discriminatedUnion('action', [
     note: optionalText,
   }),
   z.object({ action: z.literal('claim'), version }),
+  z.object({
+    action: z.literal('task'),
+    version,
+    task: plainText(z.minLength(2, 'Say what this side will do.'), z.maxLength(200)),
+  }),
 ]);
 export type PartAction = z.infer<typeof partActionSchema>;
 export type PartActionName = PartAction['action'];
@@ -51,6 +56,7 @@ const problems: Record<PartActionName, (p: Part) => string | null> = {
   dispute: (p) => stillOpen(p, 'disputed'),
   assign: (p) => stillOpen(p, 'assigned'),
   claim: (p) => stillOpen(p, 'claimed') ?? (p.assigneeStaffId === null ? null : 'This part is already assigned.'),
+  task: (p) => stillOpen(p, 're-planned'),
 };
 
 function partProblem(action: PartActionName, row: LoadedTicket, p: Part) {
@@ -183,6 +189,11 @@ export async function runPartAction(db: Db, row: LoadedTicket, p: Part, a: PartA
     case 'claim':
       set = { assigneeStaffId: me.id };
       effects = [entry({ kind: 'claimed', visibility: 'internal' })];
+      break;
+    case 'task':
+      // What the side will do, in its own words (for staff; the resident sees each side's progress).
+      set = { task: a.task };
+      effects = [entry({ kind: 'part_task', visibility: 'internal', body: a.task })];
       break;
   }
   try {

@@ -15,7 +15,7 @@ import {
 import { workCalendar } from '../calendar/calendar.ts';
 import type { Db } from '../lib/platform.ts';
 import type { StaffMember } from '../staff/policy.ts';
-import { isOverdue, overdueCondition } from './clock.ts';
+import { isOverdue, overdueCondition, timeLeft } from './clock.ts';
 import { isOpen, openStatuses } from './lifecycle.ts';
 import { ticketScope } from './scope.ts';
 
@@ -104,6 +104,7 @@ export async function ticketQueue(db: Db, staff: StaffMember, q: QueueFilter, no
       reopenCount: tickets.reopenCount,
       meToo: tickets.meToo,
       category: { code: ticketCategories.code, name: ticketCategories.name, nameEn: ticketCategories.nameEn },
+      clock: ticketCategories.clock,
       community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
       compound: { name: compounds.name, nameEn: compounds.nameEn },
       handoffs: tickets.handoffs,
@@ -130,7 +131,7 @@ export async function ticketQueue(db: Db, staff: StaffMember, q: QueueFilter, no
       compound: r.compound?.name ? r.compound : null,
       assignee: assigneeId === null ? null : { id: assigneeId, name: assigneeName ?? '' },
       parts: JSON.parse(parts ?? '[]') as { side: PartSide; status: PartStatus; assignee: string | null }[],
-      workingDaysLeft: isOpen(r.status) ? calendar.workingDaysLeft(now, r.dueAt) : null,
+      ...timeLeft(calendar, r, now),
     })),
     nextBefore: rows.length === q.limit ? rows.at(-1)!.id : null,
   };

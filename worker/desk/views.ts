@@ -19,13 +19,12 @@ import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
 import type { PlaceRef, StaffMember } from '../staff/policy.ts';
-import { isOverdue } from './clock.ts';
+import { isOverdue, timeLeft } from './clock.ts';
 import { disputesOf } from './disputes.ts';
 import { AUTO_CLOSE_DAYS, isOpen, REOPEN_DAYS } from './lifecycle.ts';
 import { partActionsFor, partsOf } from './parts.ts';
 import { assignableStaff } from './sides.ts';
 
-const HOUR_MS = 60 * 60 * 1000;
 const duplicateOf = alias(tickets, 'duplicate_of');
 const assignee = alias(staff, 'assignee');
 
@@ -208,16 +207,11 @@ export async function trackingView(db: Db, row: LoadedTicket, now: number) {
  * when overdue) while the ticket is open. A paused clock shows what was left when it stopped.
  */
 async function clockLeft(db: Db, row: LoadedTicket, now: number) {
-  const t = row.ticket;
   const clock = row.category.clock;
-  const at = t.pausedAt ?? now;
-  const open = isOpen(t.status);
   return {
     clock,
-    paused: pauseOf(t),
-    workingDaysLeft:
-      open && clock === 'working_days' ? (await workCalendar(db, now)).workingDaysLeft(at, t.dueAt) : null,
-    hoursLeft: open && clock === 'hours' ? Math.floor((t.dueAt - at) / HOUR_MS) : null,
+    paused: pauseOf(row.ticket),
+    ...timeLeft(await workCalendar(db, now), { ...row.ticket, clock }, now),
   };
 }
 

@@ -11,7 +11,7 @@ import {
 } from '../../../schema/index.ts';
 import { workCalendar } from '../../calendar/calendar.ts';
 import { changeTicket } from '../../desk/change.ts';
-import { resolvedAt } from '../../desk/clock.ts';
+import { resolvedAt, respondedAt } from '../../desk/clock.ts';
 import { fileTicket } from '../../desk/file-ticket.ts';
 import { loadTicket } from '../../desk/views.ts';
 import type { Db } from '../../lib/platform.ts';
@@ -195,7 +195,12 @@ async function demoTicket(
       action: step.action,
       version: row.ticket.version,
       now: at,
-      set: { ...(step.action === 'resolve' ? resolvedAt(await workCalendar(db, at), at) : {}), ...step.set },
+      // The same columns the desk's own actions set: the first response, the resolution's follow-up call.
+      set: {
+        ...(step.action === 'accept' || step.visibility !== 'internal' ? respondedAt(at) : {}),
+        ...(step.action === 'resolve' ? resolvedAt(await workCalendar(db, at), at) : {}),
+        ...step.set,
+      },
       entry: {
         kind: step.kind,
         visibility: step.visibility ?? 'public',
@@ -287,7 +292,7 @@ async function loadDemoTickets(db: Db, now: number) {
     ],
   );
   await demoParts(db, joint, now - 9 * DAY_MS);
-  await demoTicket(
+  const homeVisit = await demoTicket(
     db,
     now - 12 * DAY_MS,
     {
@@ -316,6 +321,20 @@ async function loadDemoTickets(db: Db, now: number) {
       },
     ],
   );
+  // The family rated it, as the page tells it: the figures' satisfaction rate has one to count.
+  const rated = (await loadTicket(db, homeVisit))!;
+  await changeTicket(db, rated.ticket, {
+    version: rated.ticket.version,
+    now: now - 9 * DAY_MS,
+    set: { rating: 5, ratingComment: '银行的同志上门办好了，孩子不用出门，谢谢！' },
+    entry: {
+      kind: 'rated',
+      visibility: 'public',
+      actor: 'resident',
+      body: '银行的同志上门办好了，孩子不用出门，谢谢！',
+      detail: { score: 5 },
+    },
+  });
   await loadDemoClockTickets(db, now);
 }
 

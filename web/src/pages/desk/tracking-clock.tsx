@@ -17,7 +17,7 @@ export function ClockState(props: { ticket: Tracking; locale: string }) {
     const tk = props.ticket;
     if (tk.workingDaysLeft !== null)
       return tk.workingDaysLeft < 0
-        ? t('workingDaysOver', { days: -tk.workingDaysLeft })
+        ? t('overdueWorkingDays', { days: -tk.workingDaysLeft })
         : t('workingDaysLeft', { n: tk.workingDaysLeft });
     if (tk.hoursLeft !== null)
       return tk.hoursLeft < 0 ? t('hoursOver', { hours: -tk.hoursLeft }) : t('hoursLeft', { hours: tk.hoursLeft });

@@ -13,6 +13,10 @@ export const ageDays = (row: QueueRow, now: number) => Math.max(0, Math.floor((n
 /** When it is due, in words: working days left where the server says, else the day; overdue said, not only coloured. */
 export function dueWords(row: QueueRow): string {
   const left = row.workingDaysLeft;
+  // A stopped clock is never overdue; it says so rather than a time that does not run.
+  if (row.pausedAt !== null) return t('clockPausedShort');
+  if (row.hoursLeft !== null)
+    return row.hoursLeft < 0 ? t('hoursOver', { hours: -row.hoursLeft }) : t('hoursLeft', { hours: row.hoursLeft });
   if (row.overdue) return left != null && left < 0 ? t('overdueWorkingDays', { days: -left }) : t('overdue');
   if (left != null) return left === 0 ? t('dueToday') : t('workingDaysLeft', { n: left });
   return formatShortDay(row.dueAt);

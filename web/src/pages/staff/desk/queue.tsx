@@ -7,7 +7,7 @@ import { wideScreen } from '../../../lib/media.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { QueueFilters } from './queue-filters.tsx';
 import { type Filters, getQueue } from './queue-query.ts';
-import { views } from './queue-row.ts';
+import { dueWords, views } from './queue-row.ts';
 import { Workbench } from './workbench.tsx';
 
 type View = (typeof views)[number];
@@ -63,10 +63,8 @@ function QueueCards() {
                 <p class="muted">
                   {placeName(ticket.community)} · {placeName(ticket.category)} · {tKey('owner', ticket.owner)} ·{' '}
                   {t('dueLabel')} {formatDate(ticket.dueAt)}
-                  <Show when={ticket.workingDaysLeft !== null && ticket.workingDaysLeft >= 0}>
-                    {' '}
-                    · {t('workingDaysLeft', { n: ticket.workingDaysLeft! })}
-                  </Show>
+                  {' · '}
+                  {dueWords(ticket)}
                   <Show when={ticket.flagged}> · ⚑ {t('flagged')}</Show>
                 </p>
                 <Show

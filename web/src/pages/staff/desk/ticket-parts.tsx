@@ -141,6 +141,19 @@ function PartCard(props: { ticket: Ticket; part: Part }) {
       </Show>
       {form('accept', () => ({ action: 'accept', version: v() }))}
       {form(
+        'task',
+        (f) => ({ action: 'task', version: v(), task: field(f, 'task') }),
+        <Field
+          name="task"
+          id={`part-${p().id}-task`}
+          label={t('taskLabel')}
+          required
+          minLength={2}
+          maxLength={200}
+          value={p().task}
+        />,
+      )}
+      {form(
         'done',
         (f) => ({ action: 'done', version: v(), note: field(f, 'note') }),
         words(p(), 'note', t('doneNoteLabel')),
