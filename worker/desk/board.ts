@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'driz
 import { communities, compounds, photos, ticketCategories, ticketMeToos, tickets } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
-import { isOverdue, overdueCondition } from './clock.ts';
+import { isOverdue } from './clock.ts';
 import { openStatuses } from './lifecycle.ts';
 import { ticketListColumns } from './queue.ts';
 

@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import type { InferRequestType } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, ticketCategories } from '../../schema/index.ts';
-import { DAY_MS } from '../lib/time.ts';
 import { errorOf } from '../test-helpers.ts';
 import { type DeskApp, deskApp, HOUR_MS, START, workingDaysAfterStart } from './test-helpers.ts';
 

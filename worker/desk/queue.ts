@@ -16,7 +16,7 @@ import { workCalendar } from '../calendar/calendar.ts';
 import type { Db } from '../lib/platform.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { isOverdue, overdueCondition, timeLeft } from './clock.ts';
-import { isOpen, openStatuses } from './lifecycle.ts';
+import { openStatuses } from './lifecycle.ts';
 import { ticketScope } from './scope.ts';
 
 /** The columns every list of tickets shows: the staff queue, the public board, the supervision list. */

@@ -1,6 +1,5 @@
 import { query } from '@solidjs/router';
 import { api, json } from '../../../lib/api.ts';
-import type { views } from './queue-row.ts';
 
 /** The queue's filters as the URL keeps them. */
 export type Filters = {
