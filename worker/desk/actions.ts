@@ -14,7 +14,7 @@ import { addNote, changeTicket } from './change.ts';
 import { resolvedAt, respondedAt } from './clock.ts';
 import { extend, followUp, pause, resume } from './clock-actions.ts';
 import { disputeInsert } from './disputes.ts';
-import { insertParts, isMemberOf, requireAssignable } from './sides.ts';
+import { handover, insertParts, isMemberOf, requireAssignable } from './sides.ts';
 import type { LoadedTicket } from './views.ts';
 
 const text = noteText;
@@ -36,12 +36,7 @@ export const deskActionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('flag'), version, reason: text(2, 'Say why it needs supervision.') }),
   z.object({ action: z.literal('unflag'), version }),
-  z.object({
-    action: z.literal('assign'),
-    version,
-    staffId: z.number().check(z.int(), z.positive()),
-    note: optionalText,
-  }),
+  z.object({ action: z.literal('assign'), version, ...handover }),
   z.object({ action: z.literal('claim'), version }),
   z.object({ action: z.literal('dispute'), version, reason: text(2, 'Give the reason.') }),
   z.object({

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { type PartSide, staff, ticketParts, tickets } from '../../schema/index.ts';
 import { workCalendar } from '../calendar/calendar.ts';
 import { ApiError } from '../lib/errors.ts';
-import { optionalNoteText as optionalText, plainText, noteText as text, version } from '../lib/fields.ts';
+import { plainText, noteText as text, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { auditEntryOrAbort, isLostRace } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
@@ -12,7 +12,7 @@ import { entryInsert, insertEntryIfChanged, type TimelineEntry, versionConflict 
 import { resolvedAt, respondedAt } from './clock.ts';
 import { disputeInsert } from './disputes.ts';
 import { isOpen, openStatuses } from './lifecycle.ts';
-import { actsOn, isMemberOf, requireAssignable } from './sides.ts';
+import { actsOn, handover, isMemberOf, requireAssignable } from './sides.ts';
 import type { LoadedTicket } from './views.ts';
 
 /** The second refusal of a part sends it to the sub-district. */
@@ -24,12 +24,7 @@ export const partActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('done'), version, note: text(2, 'Say what was done.') }),
   z.object({ action: z.literal('refuse'), version, reason: text(2, 'Give the reason.') }),
   z.object({ action: z.literal('dispute'), version, reason: text(2, 'Give the reason.') }),
-  z.object({
-    action: z.literal('assign'),
-    version,
-    staffId: z.number().check(z.int(), z.positive()),
-    note: optionalText,
-  }),
+  z.object({ action: z.literal('assign'), version, ...handover }),
   z.object({ action: z.literal('claim'), version }),
   z.object({
     action: z.literal('task'),

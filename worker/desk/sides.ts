@@ -1,6 +1,8 @@
 import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
+import * as z from 'zod/mini';
 import { type PartSide, partSides, staff, ticketParts } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
+import { optionalNoteText } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import type { LoadedTicket } from './views.ts';
@@ -38,6 +40,12 @@ export async function assignableStaff(db: Db, t: Ticket) {
   const of = (side: PartSide) => rows.filter((r) => r.role === side).map(({ id, name }) => ({ id, name }));
   return { community: of('community'), property: of('property') };
 }
+
+/** What handing work to someone takes: who, and a note for them (the same for a ticket and a part). */
+export const handover = {
+  staffId: z.number().check(z.int(), z.positive()),
+  note: optionalNoteText,
+};
 
 /** The staff member to assign, or a 400 naming `staffId` when they are not active staff of the side. */
 export async function requireAssignable(db: Db, t: Ticket, side: PartSide, staffId: number) {
