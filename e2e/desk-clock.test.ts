@@ -67,6 +67,8 @@ describe("the desk's clock on a phone", () => {
     await expect.poll(() => staff.locator('h1').textContent()).toBe('今日回访');
     await expect.poll(() => staff.locator('.plain-list > li').count()).toBeGreaterThanOrEqual(3);
     await screenshot(staff, 'follow-ups');
+    // Its own tab is the one lit, not the queue's as well.
+    expect(await staff.locator('nav.tabs a.active').allTextContents()).toEqual(['今日回访']);
     expect(await seriousA11yViolations(staff)).toEqual([]);
     const first = staff.locator('.plain-list > li').first();
     const number = (await first.locator('.ticket-number').textContent())!;

@@ -70,7 +70,7 @@ export default function StaffLayout(props: ParentProps) {
                   <A href="/staff/desk" activeClass="active">
                     {t('staffQueue')}
                   </A>
-                  <A href="/staff/desk/follow-ups" activeClass="active">
+                  <A href="/staff/follow-ups" activeClass="active">
                     {t('followUpsTitle')}
                   </A>
                   <A href="/staff/supervision" activeClass="active">

@@ -38,7 +38,7 @@ function QueueCards() {
         <A class="button" href="/staff/desk/new">
           {t('fileOnBehalf')}
         </A>{' '}
-        <A class="button button-secondary" href="/staff/desk/follow-ups">
+        <A class="button button-secondary" href="/staff/follow-ups">
           {t('followUpsLink')}
         </A>
       </p>

@@ -96,7 +96,7 @@ export function Workbench() {
           {t('fileOnBehalf')}
           <Kbd keys={['F']} />
         </A>{' '}
-        <A class="button button-secondary" href="/staff/desk/follow-ups">
+        <A class="button button-secondary" href="/staff/follow-ups">
           {t('followUpsLink')}
         </A>
         <button
