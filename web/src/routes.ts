@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
+import { loadStaffWords } from './lib/prefs.ts';
 import Home from './pages/home.tsx';
 import {
   preloadArticle,
@@ -10,6 +11,12 @@ import {
   preloadNews,
   preloadTracking,
 } from './preload.ts';
+
+/**
+ * A staff page: its code and the staff words (messages-staff.ts, once) arrive together, so no
+ * staff page ever renders before its words, whichever staff link is opened first.
+ */
+const staffPage: typeof lazy = (page) => lazy(() => Promise.all([page(), loadStaffWords()]).then(([m]) => m));
 
 /**
  * The one route table. The home page ships in the first bundle; the rest load when visited,
@@ -31,46 +38,49 @@ export const routes: RouteDefinition[] = [
   // Home visits (上门服务): the request form and its private tracking page.
   { path: '/home-visits', component: lazy(() => import('./pages/home-visits/index.tsx')) },
   { path: '/home-visits/t/:number', component: lazy(() => import('./pages/home-visits/tracking.tsx')) },
-  { path: '/staff/sign-in', component: lazy(() => import('./pages/staff/sign-in.tsx')) },
+  { path: '/staff/sign-in', component: staffPage(() => import('./pages/staff/sign-in.tsx')) },
   {
     path: '/staff',
-    component: lazy(() => import('./pages/staff/layout.tsx')),
+    component: staffPage(() => import('./pages/staff/layout.tsx')),
     children: [
-      { path: '/', component: lazy(() => import('./pages/staff/home.tsx')) },
-      { path: '/accounts', component: lazy(() => import('./pages/staff/accounts.tsx')) },
-      { path: '/news', component: lazy(() => import('./pages/staff/news/list.tsx')) },
-      { path: '/news/:id', component: lazy(() => import('./pages/staff/news/editor.tsx')) },
-      { path: '/events', component: lazy(() => import('./pages/staff/events/list.tsx')) },
-      { path: '/events/new', component: lazy(() => import('./pages/staff/events/new.tsx')) },
-      { path: '/events/:id', component: lazy(() => import('./pages/staff/events/event.tsx')) },
-      { path: '/events/:id/door', component: lazy(() => import('./pages/staff/events/door.tsx')) },
-      { path: '/desk', component: lazy(() => import('./pages/staff/desk/queue.tsx')) },
-      { path: '/desk/new', component: lazy(() => import('./pages/staff/desk/file-for.tsx')) },
-      { path: '/follow-ups', component: lazy(() => import('./pages/staff/desk/follow-ups.tsx')) },
-      { path: '/desk/:number', component: lazy(() => import('./pages/staff/desk/ticket.tsx')) },
-      { path: '/supervision', component: lazy(() => import('./pages/staff/desk/supervision.tsx')) },
-      { path: '/stats', component: lazy(() => import('./pages/staff/desk/stats.tsx')) },
-      { path: '/calendar', component: lazy(() => import('./pages/staff/calendar.tsx')) },
+      { path: '/', component: staffPage(() => import('./pages/staff/home.tsx')) },
+      { path: '/accounts', component: staffPage(() => import('./pages/staff/accounts.tsx')) },
+      { path: '/news', component: staffPage(() => import('./pages/staff/news/list.tsx')) },
+      { path: '/news/:id', component: staffPage(() => import('./pages/staff/news/editor.tsx')) },
+      { path: '/events', component: staffPage(() => import('./pages/staff/events/list.tsx')) },
+      { path: '/events/new', component: staffPage(() => import('./pages/staff/events/new.tsx')) },
+      { path: '/events/:id', component: staffPage(() => import('./pages/staff/events/event.tsx')) },
+      { path: '/events/:id/door', component: staffPage(() => import('./pages/staff/events/door.tsx')) },
+      { path: '/desk', component: staffPage(() => import('./pages/staff/desk/queue.tsx')) },
+      { path: '/desk/new', component: staffPage(() => import('./pages/staff/desk/file-for.tsx')) },
+      { path: '/follow-ups', component: staffPage(() => import('./pages/staff/desk/follow-ups.tsx')) },
+      { path: '/desk/:number', component: staffPage(() => import('./pages/staff/desk/ticket.tsx')) },
+      { path: '/supervision', component: staffPage(() => import('./pages/staff/desk/supervision.tsx')) },
+      { path: '/stats', component: staffPage(() => import('./pages/staff/desk/stats.tsx')) },
+      { path: '/calendar', component: staffPage(() => import('./pages/staff/calendar.tsx')) },
       // Courtyard renovation (一院一案): projects, plan, wishes, joint meetings.
-      { path: '/renovation', component: lazy(() => import('./pages/staff/renovation/list.tsx')) },
-      { path: '/renovation/new', component: lazy(() => import('./pages/staff/renovation/new-project.tsx')) },
-      { path: '/renovation/:id', component: lazy(() => import('./pages/staff/renovation/project.tsx')) },
-      { path: '/renovation/:id/wishes', component: lazy(() => import('./pages/staff/renovation/wishes.tsx')) },
-      { path: '/renovation/:id/wishes/:number', component: lazy(() => import('./pages/staff/renovation/wish.tsx')) },
-      { path: '/renovation/:id/meetings', component: lazy(() => import('./pages/staff/renovation/meetings.tsx')) },
+      { path: '/renovation', component: staffPage(() => import('./pages/staff/renovation/list.tsx')) },
+      { path: '/renovation/new', component: staffPage(() => import('./pages/staff/renovation/new-project.tsx')) },
+      { path: '/renovation/:id', component: staffPage(() => import('./pages/staff/renovation/project.tsx')) },
+      { path: '/renovation/:id/wishes', component: staffPage(() => import('./pages/staff/renovation/wishes.tsx')) },
+      {
+        path: '/renovation/:id/wishes/:number',
+        component: staffPage(() => import('./pages/staff/renovation/wish.tsx')),
+      },
+      { path: '/renovation/:id/meetings', component: staffPage(() => import('./pages/staff/renovation/meetings.tsx')) },
       {
         path: '/renovation/:id/meetings/:meeting',
-        component: lazy(() => import('./pages/staff/renovation/meeting.tsx')),
+        component: staffPage(() => import('./pages/staff/renovation/meeting.tsx')),
       },
       // Home visits for community, sub-district and partner staff.
-      { path: '/home-visits', component: lazy(() => import('./pages/staff/home-visits/queue.tsx')) },
-      { path: '/home-visits/partners', component: lazy(() => import('./pages/staff/home-visits/partners.tsx')) },
-      { path: '/home-visits/:number', component: lazy(() => import('./pages/staff/home-visits/visit.tsx')) },
+      { path: '/home-visits', component: staffPage(() => import('./pages/staff/home-visits/queue.tsx')) },
+      { path: '/home-visits/partners', component: staffPage(() => import('./pages/staff/home-visits/partners.tsx')) },
+      { path: '/home-visits/:number', component: staffPage(() => import('./pages/staff/home-visits/visit.tsx')) },
       // Volunteers (四大员), a volunteer's own page, and neighbourly help (邻里帮扶)
-      { path: '/volunteers', component: lazy(() => import('./pages/staff/volunteers/roster.tsx')) },
-      { path: '/volunteer', component: lazy(() => import('./pages/staff/volunteers/mine.tsx')) },
-      { path: '/help', component: lazy(() => import('./pages/staff/help/households.tsx')) },
-      { path: '/help/:id', component: lazy(() => import('./pages/staff/help/household.tsx')) },
+      { path: '/volunteers', component: staffPage(() => import('./pages/staff/volunteers/roster.tsx')) },
+      { path: '/volunteer', component: staffPage(() => import('./pages/staff/volunteers/mine.tsx')) },
+      { path: '/help', component: staffPage(() => import('./pages/staff/help/households.tsx')) },
+      { path: '/help/:id', component: staffPage(() => import('./pages/staff/help/household.tsx')) },
     ],
   },
   { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../../worker/lib/errors.ts';
 import { ApiFailure } from './api.ts';
-import { type MessageKey, zh } from './messages.ts';
-import { t } from './prefs.ts';
+import type { MessageKey } from './messages.ts';
+import { messageKey, t } from './prefs.ts';
 
 /** Failures the web names itself: no answer at all, or an answer without the API's envelope. */
 type WebCode = 'network' | 'http_error';
@@ -98,8 +98,7 @@ export function fieldWords(
   fallback: MessageKey = 'fieldInvalid',
   code: FailureCode = 'invalid_input',
 ): string {
-  const key = `fieldErr_${name}`;
-  return t(words.field?.(name, code) ?? (key in zh ? (key as MessageKey) : fallback));
+  return t(words.field?.(name, code) ?? messageKey(`fieldErr_${name}`) ?? fallback);
 }
 
 /**

@@ -6,9 +6,8 @@ import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx
 import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { field, formState, untilHandled } from '../../lib/form-action.ts';
-import { type MessageKey, zh } from '../../lib/messages.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
-import { placeName, prefs, t } from '../../lib/prefs.ts';
+import { messageKey, placeName, prefs, t } from '../../lib/prefs.ts';
 import type { Category } from './categories.ts';
 
 export type NewTicket = Parameters<typeof api.tickets.$post>[0]['json'];
@@ -19,7 +18,7 @@ type OnFile = (input: NewTicket, form: Sent) => Promise<void>;
 /** The ticket form's own words: per field, and for a busy network or none. */
 const words: Words = {
   codes: { too_many_writes: 'ticketTooMany', network: 'ticketNetwork' },
-  field: (name) => (`ticketErr_${name}` in zh ? (`ticketErr_${name}` as MessageKey) : undefined),
+  field: (name) => messageKey(`ticketErr_${name}`),
 };
 
 /** Files the resident's ticket and opens its tracking page (staff pass `onFile` to file their way). */

@@ -5,9 +5,8 @@ import { Form } from '../../components/form.tsx';
 import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { field, formState, untilHandled } from '../../lib/form-action.ts';
-import { type MessageKey, zh } from '../../lib/messages.ts';
 import { myVisits } from '../../lib/my-tickets.ts';
-import { placeName, t, tKey } from '../../lib/prefs.ts';
+import { messageKey, placeName, t, tKey } from '../../lib/prefs.ts';
 import { AddressFields, ServiceChoice } from './form-parts.tsx';
 import { flatFields, type VisitService, visitPath } from './queries.ts';
 
@@ -22,7 +21,7 @@ const reasons: Reason[] = ['mobility', 'illness', 'age', 'other'];
 /** The form's own words per field (`forWhom_name`), and for a phone that sent too many today. */
 const words: Words = {
   codes: { too_many_writes: 'hvTooMany' },
-  field: (name) => (`visitErr_${name}` in zh ? (`visitErr_${name}` as MessageKey) : undefined),
+  field: (name) => messageKey(`visitErr_${name}`),
 };
 
 /** Sends the request, remembers it on this phone and opens its private tracking page. */

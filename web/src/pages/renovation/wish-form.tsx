@@ -6,9 +6,8 @@ import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx
 import { api, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { field, formState, untilHandled } from '../../lib/form-action.ts';
-import { type MessageKey, zh } from '../../lib/messages.ts';
 import { myWishes } from '../../lib/my-tickets.ts';
-import { t, tKey } from '../../lib/prefs.ts';
+import { messageKey, t, tKey } from '../../lib/prefs.ts';
 import { type ProjectPage, wishPath } from './queries.ts';
 
 type NewWish = Parameters<(typeof api.renovation.projects)[':id']['wishes']['$post']>[0]['json'];
@@ -16,7 +15,7 @@ type NewWish = Parameters<(typeof api.renovation.projects)[':id']['wishes']['$po
 /** The wish form's own words, per field, and for a phone that sent too many today. */
 const words: Words = {
   codes: { too_many_writes: 'wishTooMany' },
-  field: (name) => (`wishErr_${name}` in zh ? (`wishErr_${name}` as MessageKey) : undefined),
+  field: (name) => messageKey(`wishErr_${name}`),
 };
 
 /** Files the wish and opens its private tracking page. */

@@ -2,8 +2,7 @@ import { query } from '@solidjs/router';
 import type { InferResponseType } from 'hono/client';
 import { api, json } from '../../../lib/api.ts';
 import type { Words } from '../../../lib/errors.ts';
-import type { MessageKey } from '../../../lib/messages.ts';
-import { zh } from '../../../lib/messages.ts';
+import { messageKey } from '../../../lib/prefs.ts';
 
 type List = InferResponseType<typeof api.help.households.$get, 200>;
 type One = InferResponseType<(typeof api.help.households)[':id']['$get'], 200>;
@@ -19,5 +18,5 @@ export type Household = One['household'];
 
 /** The help forms' own words, per field. */
 export const helpWords: Words = {
-  field: (name) => (`helpErr_${name}` in zh ? (`helpErr_${name}` as MessageKey) : undefined),
+  field: (name) => messageKey(`helpErr_${name}`),
 };

@@ -5,8 +5,7 @@ import { Form } from '../../../components/form.tsx';
 import { ApiFailure, api, json } from '../../../lib/api.ts';
 import type { Words } from '../../../lib/errors.ts';
 import { formState } from '../../../lib/form-action.ts';
-import { type MessageKey, zh } from '../../../lib/messages.ts';
-import { t, tKey } from '../../../lib/prefs.ts';
+import { messageKey, t, tKey } from '../../../lib/prefs.ts';
 import { flatFields } from '../../home-visits/queries.ts';
 import { getStaffVisit, type VisitActionBody, type VisitActionName } from './queries.ts';
 
@@ -29,7 +28,7 @@ const runVisitAction = action(
 
 const words: Words = {
   codes: { version_conflict: 'hvConflictReload' },
-  field: (name) => (`visitActErr_${name}` in zh ? (`visitActErr_${name}` as MessageKey) : undefined),
+  field: (name) => messageKey(`visitActErr_${name}`),
 };
 
 /**

@@ -1,8 +1,8 @@
 import { query, revalidate } from '@solidjs/router';
 import { ApiFailure, api, json } from '../../../lib/api.ts';
 import type { Words } from '../../../lib/errors.ts';
-import { type MessageKey, zh } from '../../../lib/messages.ts';
-import { t } from '../../../lib/prefs.ts';
+import type { MessageKey } from '../../../lib/messages.ts';
+import { messageKey, t } from '../../../lib/prefs.ts';
 
 /** The staff side of courtyard renovation, through the typed client. */
 const staff = api.renovation.staff;
@@ -69,10 +69,7 @@ export const renoWords: Words = {
     not_started: 'renoMinutesNotYet',
     invalid_transition: 'renoMinutesClosed',
   },
-  field: (name) => {
-    const key = `renoErr_${name.replace(/-\d+$/, '')}`;
-    return key in zh ? (key as MessageKey) : undefined;
-  },
+  field: (name) => messageKey(`renoErr_${name.replace(/-\d+$/, '')}`),
 };
 
 /** A label for a field residents will read: the label and the mark that says so. */

@@ -5,13 +5,12 @@ import { Form } from '../../../components/form.tsx';
 import { api, json } from '../../../lib/api.ts';
 import type { Words } from '../../../lib/errors.ts';
 import { field, formState, untilHandled } from '../../../lib/form-action.ts';
-import { type MessageKey, zh } from '../../../lib/messages.ts';
-import { t, tKey } from '../../../lib/prefs.ts';
+import { messageKey, t, tKey } from '../../../lib/prefs.ts';
 import type { VolunteerProject } from './queries.ts';
 
 type VolunteerWish = Parameters<(typeof api.renovation.volunteer.projects)[':id']['wishes']['$post']>[0]['json'];
 const wishWords: Words = {
-  field: (name) => (`wishErr_${name}` in zh ? (`wishErr_${name}` as MessageKey) : undefined),
+  field: (name) => messageKey(`wishErr_${name}`),
 };
 
 /** One Idempotency-Key per filled-in form: a second tap on a bad network never records twice. */

@@ -5,8 +5,7 @@ import { Form } from '../../../components/form.tsx';
 import { api, json } from '../../../lib/api.ts';
 import type { Words } from '../../../lib/errors.ts';
 import { field, formState } from '../../../lib/form-action.ts';
-import { type MessageKey, zh } from '../../../lib/messages.ts';
-import { t, tKey } from '../../../lib/prefs.ts';
+import { messageKey, t, tKey } from '../../../lib/prefs.ts';
 import { CompoundSelect } from './compounds.tsx';
 import type { RosterVolunteer } from './queries.ts';
 
@@ -19,7 +18,7 @@ export const volunteerRoles = [
   'quality_supervisor',
 ] as const;
 const words: Words = {
-  field: (name) => (`volunteerErr_${name}` in zh ? (`volunteerErr_${name}` as MessageKey) : undefined),
+  field: (name) => messageKey(`volunteerErr_${name}`),
 };
 
 /** Adds a volunteer to the roster, or changes one as of the version read; the roster then reloads. */
