@@ -47,7 +47,7 @@ async function watchShifts(page: Page) {
 }
 
 describe('the first page on a phone', () => {
-  it('comes compressed, and a Chinese reader never downloads the English words', async () => {
+  it('comes compressed, and a Chinese reader never downloads the English words (nor anyone the staff words)', async () => {
     const { page, requests } = await phoneWith({});
     await page.goto(app.url);
     await expect.poll(() => page.locator('h1').textContent()).toBe('选择您所在的社区');
@@ -58,10 +58,13 @@ describe('the first page on a phone', () => {
       expect((await r.response())?.headers()['content-encoding'], r.url()).toMatch(/^(br|gzip)$/);
     }
     expect(requests.filter((r) => r.url().includes('/messages-en-'))).toEqual([]);
+    // Staff words come with the staff area only.
+    expect(requests.filter((r) => r.url().includes('/messages-staff'))).toEqual([]);
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Choose your community');
     expect(requests.filter((r) => r.url().includes('/messages-en-')).length).toBe(1);
+    expect(requests.filter((r) => r.url().includes('/messages-staff'))).toEqual([]);
     await page.context().close();
   });
 

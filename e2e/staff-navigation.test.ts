@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhStaff } from '../web/src/lib/messages-staff.ts';
 import { demoPassword } from '../worker/node/test-database.ts';
 import { launchBrowser, staffPage, startApp } from './harness.ts';
 
@@ -24,6 +25,61 @@ const shows = async (heading: string, what: string) => {
   await expect.poll(() => page.locator('h1').first().textContent()).toBe(heading);
   await expect.poll(() => page.locator(what).first().isVisible(), { message: `${heading}: ${what}` }).toBe(true);
 };
+
+/** Catalogue keys that could show on a page by mistake: the staff words' camelCase names. */
+const staffKeyNames = Object.keys(zhStaff).filter((k) => /[A-Z_]/.test(k) && k.length > 6);
+/** The staff keys the page shows, as text or in a label, instead of words (none, if the words loaded). */
+const rawKeys = async (p: Page) => {
+  // Each text and label on its own: run together, "Response rate" + "Resolution rate" reads as a key.
+  const shown = await p.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) texts.push(walker.currentNode.nodeValue ?? '');
+    for (const e of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const a of ['aria-label', 'placeholder', 'title']) texts.push(e.getAttribute(a) ?? '');
+    }
+    return texts;
+  });
+  return staffKeyNames.filter((k) => shown.some((text) => new RegExp(`\\b${k}\\b`).test(text)));
+};
+
+// Staff words load with the staff area, not the first page: a staff link opened directly (from a
+// bookmark, a reload, a link in a chat) must still arrive with them, in either language.
+describe('a deep staff link opened directly', () => {
+  it('shows its words in Chinese, then in English, also after a reload and in large text', async () => {
+    const own = await staffPage(browser, app.url, 'erqi-admin');
+    const heading = () => own.locator('h1').first().textContent();
+    const nav = (name: string) => own.getByRole('navigation', { name });
+    await own.goto(`${app.url}/staff/desk`);
+    const ticket = await own.locator('main .ticket-link').first().getAttribute('href');
+    expect(ticket).toMatch(/^\/staff\/desk\/[\w-]+$/);
+    await own.goto(`${app.url}/staff/stats`);
+    await expect.poll(heading).toBe('办件统计');
+    expect(await nav('工作台导航').getByRole('link', { name: '工单', exact: true }).isVisible()).toBe(true);
+
+    await own.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(heading).toBe('Desk statistics');
+    expect(await nav('Staff navigation').getByRole('link', { name: 'Tickets', exact: true }).isVisible()).toBe(true);
+    expect(await rawKeys(own)).toEqual([]);
+
+    // A ticket's own page, loaded afresh in English and in large text.
+    await own.getByRole('button', { name: /Large text/ }).click();
+    await own.goto(`${app.url}${ticket}`);
+    await expect.poll(() => own.locator('main .timeline li').count()).toBeGreaterThan(0);
+    expect(await own.locator('main h2', { hasText: 'What happened' }).count()).toBe(1);
+    expect(await nav('Staff navigation').isVisible()).toBe(true);
+    expect(await own.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
+    expect(await rawKeys(own)).toEqual([]);
+
+    await own.goto(`${app.url}/staff/stats`);
+    await own.reload();
+    await expect.poll(heading).toBe('Desk statistics');
+    await own.getByRole('button', { name: '切换到中文' }).click();
+    await expect.poll(heading).toBe('办件统计');
+    expect(await rawKeys(own)).toEqual([]);
+    await own.context().close();
+  });
+});
 
 // Every staff page, reached by tapping inside the app (a page can render on a reload and still
 // stay blank when the router brings it in).
