@@ -37,7 +37,7 @@ export default function TrackingPage() {
                 <ReadAloud parts={() => [card]} />
                 <section class="card" ref={card}>
                   <p class="ticket-number">
-                    {t('ticketNumber')} {tk().number}
+                    {t('ticketNumber')} <span class="number">{tk().number}</span>
                   </p>
                   <StatusBadge status={tk().status} overdue={tk().overdue} />
                   <ClockState ticket={tk()} locale={prefs.locale()} />
