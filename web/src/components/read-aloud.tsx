@@ -19,7 +19,7 @@ function Player(props: { parts: () => (Element | undefined)[] }) {
   onCleanup(() => stop());
   return (
     <button type="button" class="button read-aloud" onClick={toggle}>
-      <span aria-hidden="true">{speaking() ? '■ ' : '▶ '}</span>
+      <span aria-hidden="true">{speaking() ? '■' : '▶'}</span>
       {speaking() ? t('readAloudStop') : t('readAloud')}
     </button>
   );
