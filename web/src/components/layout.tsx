@@ -14,7 +14,7 @@ export function Layout(props: ParentProps) {
           <span class="brand-name">{t('appName')}</span>
           <span class="brand-tagline">{t('appTagline')}</span>
         </A>
-        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a box and want a legend; two buttons are a plain group */}
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a box and want a legend; the buttons are a plain group */}
         <div class="settings" role="group" aria-label={t('settingsLabel')}>
           <button
             type="button"
@@ -27,12 +27,20 @@ export function Layout(props: ParentProps) {
           </button>
           <button
             type="button"
-            class="chip"
+            class="chip chip-large-text"
             aria-pressed={prefs.largeText()}
             onClick={() => prefs.setLargeText(!prefs.largeText())}
           >
             <span aria-hidden="true">A+ </span>
             {t('largeText')}
+          </button>
+          <button
+            type="button"
+            class="chip"
+            aria-pressed={prefs.elders()}
+            onClick={() => prefs.setElders(!prefs.elders())}
+          >
+            {t('eldersMode')}
           </button>
         </div>
       </header>

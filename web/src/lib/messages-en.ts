@@ -619,4 +619,8 @@ export const en: Record<ResidentKey, string> = {
   figuresTooFew: 'Under {min} cases: not ranked',
   figuresExplain:
     'Ranked by the share fixed, only communities with {min} cases or more. "Closed, not fixed" includes rejected requests and residents who said they were not satisfied.',
+  // Elders' mode (长辈版) and reading aloud.
+  eldersMode: "Elders' mode",
+  readAloud: 'Read aloud',
+  readAloudStop: 'Stop reading',
 };

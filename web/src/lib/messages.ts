@@ -605,6 +605,10 @@ export const zh = {
   figuresRankN: '第{n}名',
   figuresTooFew: '不足{min}件，不排名',
   figuresExplain: '按已解决件数占比排名，只排受理{min}件以上的社区。“已关闭但未解决”包括不予受理和居民评价不满意的件。',
+  // Elders' mode (长辈版) and reading aloud.
+  eldersMode: '长辈版',
+  readAloud: '朗读',
+  readAloudStop: '停止朗读',
 };
 
 /** A word any page may show. */

@@ -42,10 +42,16 @@ export async function loadStaffWords(): Promise<void> {
   ]);
 }
 
-/** Device-wide preferences: language, large text and the resident's place. */
+/**
+ * Device-wide preferences: language, large text, elders' mode and the resident's place.
+ * Elders' mode (长辈版) includes large text and more (see styles.css); its class is set here,
+ * when this module first runs, before the app renders anything, so the first paint is already
+ * in its sizes.
+ */
 export const prefs = createRoot(() => {
   const [locale, setStoredLocale] = persisted<Locale>('linli.locale', 'zh-CN');
   const [largeText, setLargeText] = persisted('linli.largeText', false);
+  const [elders, setElders] = persisted('linli.elders', false);
   const [place, setPlace] = persisted<{ subdistrict: string; community: string } | null>('linli.place', null);
   // English switches only once its words are here, so the page never shows keys or half of each.
   const setLocale = async (next: Locale) => {
@@ -56,8 +62,9 @@ export const prefs = createRoot(() => {
   createEffect(() => {
     document.documentElement.lang = locale();
     document.documentElement.classList.toggle('large-text', largeText());
+    document.documentElement.classList.toggle('elders', elders());
   });
-  return { locale, setLocale, largeText, setLargeText, place, setPlace };
+  return { locale, setLocale, largeText, setLargeText, elders, setElders, place, setPlace };
 });
 
 type Words = Partial<Record<MessageKey, string>>;

@@ -2,6 +2,7 @@ import { createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
 import { BadLink } from '../../components/bad-link.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
+import { ReadAloud } from '../../components/read-aloud.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
 import { ZoomPhoto } from '../../components/zoom-photo.tsx';
@@ -16,6 +17,7 @@ export default function TrackingPage() {
   const params = useParams<{ number: string }>();
   const [search] = useSearchParams<{ token: string }>();
   const ticket = createAsync(() => getTracking(params.number, search.token ?? ''));
+  let card: HTMLElement | undefined;
   return (
     <>
       <h1>{t('ticketTitle')}</h1>
@@ -32,9 +34,10 @@ export default function TrackingPage() {
           <Show when={ticket()}>
             {(tk) => (
               <>
-                <section class="card">
+                <ReadAloud parts={() => [card]} />
+                <section class="card" ref={card}>
                   <p class="ticket-number">
-                    {t('ticketNumber')} {tk().number}
+                    {t('ticketNumber')} <span class="number">{tk().number}</span>
                   </p>
                   <StatusBadge status={tk().status} overdue={tk().overdue} />
                   <ClockState ticket={tk()} locale={prefs.locale()} />
@@ -52,8 +55,9 @@ export default function TrackingPage() {
                       {tk().compound ? `${placeName(tk().compound!)} · ` : ''}
                       {tk().location}
                     </dd>
-                    <dt>{t('phoneFull')}</dt>
-                    <dd>{tk().phone}</dd>
+                    {/* Not read aloud: a phone number is private, and the stars are noise. */}
+                    <dt data-no-read>{t('phoneFull')}</dt>
+                    <dd data-no-read>{tk().phone}</dd>
                   </dl>
                   <Show when={tk().parts.length > 0}>
                     <p class="parts-progress">
@@ -68,7 +72,9 @@ export default function TrackingPage() {
                         .join(' · ')}
                     </p>
                   </Show>
-                  <p class="ticket-description">{tk().description}</p>
+                  <p class="ticket-description" lang="zh-CN">
+                    {tk().description}
+                  </p>
                   <Show when={tk().photoCount > 0}>
                     <div class="thumbs">
                       <Index each={Array.from({ length: tk().photoCount })}>

@@ -1,5 +1,6 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { ReadAloud } from '../../components/read-aloud.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { formatTimeRange } from '../../lib/event-time.ts';
 import { getEvent, mySignups, type PublicEvent, signupPath } from '../../lib/events.ts';
@@ -65,9 +66,13 @@ export default function EventPage() {
         <Show when={data()}>
           {(d) => {
             const e = () => d().event;
+            let title: HTMLHeadingElement | undefined;
+            let facts: HTMLElement | undefined;
             return (
               <>
-                <h1>{e().title}</h1>
+                <h1 lang="zh-CN" ref={title}>
+                  {e().title}
+                </h1>
                 <Show when={e().series}>
                   {(s) => <p class="lead">{t('eventSession', { n: s().sessionNumber ?? 1, of: s().sessionCount })}</p>}
                 </Show>
@@ -77,10 +82,13 @@ export default function EventPage() {
                     {t('eventCancelledNotice')} {e().cancelReason}
                   </p>
                 </Show>
-                <section class="card">
+                <ReadAloud parts={() => [title, facts]} />
+                <section class="card" ref={facts}>
                   <Facts event={e()} />
                   <Show when={e().description}>
-                    <p class="event-topic">{e().description}</p>
+                    <p class="event-topic" lang="zh-CN">
+                      {e().description}
+                    </p>
                   </Show>
                   <SeatsLine event={e()} />
                   <div class="actions">

@@ -107,7 +107,7 @@ function MySignups() {
 function OtherPlaces() {
   const tree = createAsync(() => getPlaces());
   return (
-    <details class="card">
+    <details class="card secondary">
       <summary>{t('eventsBySubdistrict')}</summary>
       <ul class="link-list">
         <li>

@@ -9,7 +9,7 @@ import { t } from '../../lib/prefs.ts';
 export function SubscribeBox(props: { place: { community?: string; subdistrict?: string }; name: string }) {
   const urls = () => feedUrls(props.place);
   return (
-    <section class="card subscribe" aria-labelledby="subscribe-title">
+    <section class="card subscribe secondary" aria-labelledby="subscribe-title">
       <h2 id="subscribe-title">{t('subscribeTitle')}</h2>
       <p>{t('subscribeIntro', { place: props.name })}</p>
       <div class="actions">
