@@ -1244,4 +1244,9 @@ export const en: Record<MessageKey, string> = {
   figuresTooFew: 'Under {min} cases: not ranked',
   figuresExplain:
     'Ranked by the share fixed, only communities with {min} cases or more. "Closed, not fixed" includes rejected requests and residents who said they were not satisfied.',
+  // Offline reading and updates (service worker).
+  offlineAsOf: 'Offline — shown as of {time}',
+  needsNetwork: 'This page needs the network: it has not been opened on this phone before. Try again when online.',
+  updateReady: 'A new version of Linli is ready; it comes with the next page you open.',
+  updateNow: 'Update now',
 };

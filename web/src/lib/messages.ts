@@ -1219,6 +1219,11 @@ export const zh = {
   figuresRankN: '第{n}名',
   figuresTooFew: '不足{min}件，不排名',
   figuresExplain: '按已解决件数占比排名，只排受理{min}件以上的社区。“已关闭但未解决”包括不予受理和居民评价不满意的件。',
+  // Offline reading and updates (service worker).
+  offlineAsOf: '离线，显示的是 {time} 的内容',
+  needsNetwork: '这一页需要联网：这部手机还没有打开过它。联网后再试。',
+  updateReady: '邻里有新版本，打开下一页时换上。',
+  updateNow: '现在更新',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -2,6 +2,7 @@ import { createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
 import { BadLink } from '../../components/bad-link.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
+import { ShownAsOf } from '../../components/offline-notes.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
 import { ZoomPhoto } from '../../components/zoom-photo.tsx';
@@ -32,6 +33,7 @@ export default function TrackingPage() {
           <Show when={ticket()}>
             {(tk) => (
               <>
+                <ShownAsOf data={tk()} />
                 <section class="card">
                   <p class="ticket-number">
                     {t('ticketNumber')} {tk().number}

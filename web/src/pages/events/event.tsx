@@ -1,5 +1,6 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { ShownAsOf } from '../../components/offline-notes.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { formatTimeRange } from '../../lib/event-time.ts';
 import { getEvent, mySignups, type PublicEvent, signupPath } from '../../lib/events.ts';
@@ -67,6 +68,7 @@ export default function EventPage() {
             const e = () => d().event;
             return (
               <>
+                <ShownAsOf data={d()} />
                 <h1>{e().title}</h1>
                 <Show when={e().series}>
                   {(s) => <p class="lead">{t('eventSession', { n: s().sessionNumber ?? 1, of: s().sessionCount })}</p>}
