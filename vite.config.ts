@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { precompress } from './scripts/build/precompress.ts';
 import { routePages } from './scripts/build/route-pages.ts';
+import { serviceWorker } from './scripts/build/service-worker.ts';
 import { IMMUTABLE } from './worker/lib/http-cache.ts';
 import { contentSecurityPolicy } from './worker/lib/security.ts';
 
@@ -19,7 +20,8 @@ const assetHeaders = {
       'Referrer-Policy: no-referrer',
       'Strict-Transport-Security: max-age=31536000; includeSubDomains',
     ];
-    const source = `/*\n${headers.map((h) => `  ${h}`).join('\n')}\n/assets/*\n  Cache-Control: ${IMMUTABLE}\n`;
+    // The service worker and the manifest change with each deploy under the same name: ask each time.
+    const source = `/*\n${headers.map((h) => `  ${h}`).join('\n')}\n/assets/*\n  Cache-Control: ${IMMUTABLE}\n/sw.js\n  Cache-Control: no-cache\n/manifest.webmanifest\n  Cache-Control: no-cache\n`;
     this.emitFile({ type: 'asset', fileName: '_headers', source });
   },
 };
@@ -38,6 +40,8 @@ export default defineConfig({
       ],
       { article: 'src/pages/news/article.tsx' },
     ),
+    // After routePages: the page shells it writes are precached too.
+    serviceWorker('src/sw.ts'),
     precompress(),
   ],
   build: {

@@ -17,10 +17,10 @@ export { samplePng } from '../worker/node/sample-photos.ts';
 export const phone = { width: 390, height: 844 };
 export const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');
 
-/** Starts the Node app over a new temp database with demo data on a free port. */
-export async function startApp(overrides: Partial<Platform> = {}) {
+/** Starts the Node app over a new temp database with demo data on a free port (the built app, or `webRoot`). */
+export async function startApp(overrides: Partial<Platform> = {}, webRoot?: string) {
   const { db, cleanup } = await freshDatabase({ demo: true });
-  const app = createNodeApp(testPlatform(db, overrides));
+  const app = createNodeApp(testPlatform(db, overrides), webRoot);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

@@ -86,6 +86,17 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     expect(real.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
+  it('leaves the service worker and the manifest to Static Assets, with their types and asked for each time', async () => {
+    // run_worker_first must not name them: Static Assets answer them before the Worker runs.
+    const sw = await env.ASSETS.fetch(`${base}/sw.js`);
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('content-type')).toMatch(/javascript/);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+    const manifest = await env.ASSETS.fetch(`${base}/manifest.webmanifest`);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('serves an event page with its share card, and a page it does not know as the app', async () => {
     const list = await exports.default.fetch(new Request(`${base}/api/events?community=jieyunlu`));
     const { events } = (await list.json()) as { events: { id: number; title: string }[] };

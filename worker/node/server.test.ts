@@ -17,6 +17,8 @@ beforeAll(async () => {
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Linli shell</title>');
   writeFileSync(join(webRoot, 'news.html'), '<!doctype html><title>Linli news page</title>');
   writeFileSync(join(webRoot, 'share.png'), samplePng());
+  writeFileSync(join(webRoot, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(webRoot, 'manifest.webmanifest'), '{"name":"邻里"}');
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log(1)');
   // What the build's precompress step writes beside a file.
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
@@ -50,6 +52,16 @@ describe('Node server', () => {
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(await res.text()).toContain('Linli news page');
     expect(await (await app.request('/news/')).text()).toContain('Linli shell');
+  });
+
+  it('serves the service worker and the manifest under their fixed names, asked for each time', async () => {
+    const sw = await app.request('/sw.js');
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+    const manifest = await app.request('/manifest.webmanifest');
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('serves hashed assets with a long cache life', async () => {

@@ -47,6 +47,8 @@ export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
     // Vite puts content-hashed files under /assets: they never change, so phones may keep them.
     // The HTML shell must be revalidated so a new release reaches phones at once.
     if (c.req.path.startsWith('/assets/')) c.header('Cache-Control', IMMUTABLE);
+    // The service worker and the manifest keep their names across deploys: phones must ask each time.
+    else if (c.req.path === '/sw.js' || c.req.path === '/manifest.webmanifest') c.header('Cache-Control', 'no-cache');
     if (c.res.headers.get('content-type')?.startsWith('image/')) shareable(c);
     else if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-cache');
   });

@@ -18,13 +18,17 @@ export function Loading() {
 export function LoadError(props: { error: unknown; retry: () => void; badLink?: () => JSX.Element }): JSX.Element {
   const linkIsWrong = () =>
     props.error instanceof ApiFailure && (props.error.status === 404 || props.error.status === 400);
+  // The service worker's answer for a page this phone never read, or no network at all.
+  const offline = () =>
+    (props.error instanceof ApiFailure && props.error.code === 'offline') ||
+    (props.error instanceof TypeError && !navigator.onLine);
   return (
     <div class="state state-error" role="alert">
       <Show
         when={props.badLink && linkIsWrong()}
         fallback={
           <>
-            <p>{t('loadFailed')}</p>
+            <p>{offline() ? t('needsNetwork') : t('loadFailed')}</p>
             <button type="button" class="button" onClick={() => props.retry()}>
               {t('retry')}
             </button>

@@ -1,5 +1,6 @@
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../../worker/app.ts';
+import { stampKept } from './offline.ts';
 
 /** The typed API client, computed once: pages never write URLs or response types by hand. */
 export const api = hc<AppType>('/api');
@@ -46,5 +47,5 @@ export async function json<T>(res: Response & { json(): Promise<T> }): Promise<T
     if (res.status === 401) for (const listener of sessionListeners) listener(failure.code);
     throw failure;
   }
-  return res.json();
+  return stampKept(res, await res.json());
 }

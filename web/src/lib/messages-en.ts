@@ -623,4 +623,9 @@ export const en: Record<ResidentKey, string> = {
   eldersMode: "Elders' mode",
   readAloud: 'Read aloud',
   readAloudStop: 'Stop reading',
+  // Offline reading and updates (service worker).
+  offlineAsOf: 'Offline — shown as of {time}',
+  needsNetwork: 'This page needs the network: it has not been opened on this phone before. Try again when online.',
+  updateReady: 'A new version of Linli is ready; it comes with the next page you open.',
+  updateNow: 'Update now',
 };

@@ -609,6 +609,11 @@ export const zh = {
   eldersMode: '长辈版',
   readAloud: '朗读',
   readAloudStop: '停止朗读',
+  // Offline reading and updates (service worker).
+  offlineAsOf: '离线，显示的是 {time} 的内容',
+  needsNetwork: '这一页需要联网：这部手机还没有打开过它。联网后再试。',
+  updateReady: '邻里有新版本，打开下一页时换上。',
+  updateNow: '现在更新',
 };
 
 /** A word any page may show. */

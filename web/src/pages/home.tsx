@@ -1,5 +1,6 @@
 import { A, createAsync } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { ShownAsOf } from '../components/offline-notes.tsx';
 import { PlacePicker } from '../components/place-picker.tsx';
 import { ListOr, LoadError, Loading } from '../components/states.tsx';
 import type { Community, PlaceTree, Subdistrict } from '../lib/api.ts';
@@ -22,6 +23,7 @@ function LatestNews(props: { community: string }) {
     <section class="card home-section" aria-labelledby="home-news">
       <h2 id="home-news">{t('homeNewsTitle')}</h2>
       <Suspense fallback={<p class="muted">{t('loading')}</p>}>
+        <ShownAsOf data={news()} />
         <ListOr each={news()?.articles.slice(0, FEW)} empty={<p>{t('newsEmpty')}</p>}>
           {(article) => (
             <li class="home-item">

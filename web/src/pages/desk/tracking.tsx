@@ -2,6 +2,7 @@ import { createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, Index, Show, Suspense } from 'solid-js';
 import { BadLink } from '../../components/bad-link.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
+import { ShownAsOf } from '../../components/offline-notes.tsx';
 import { ReadAloud } from '../../components/read-aloud.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { StatusBadge, Timeline } from '../../components/timeline.tsx';
@@ -34,6 +35,7 @@ export default function TrackingPage() {
           <Show when={ticket()}>
             {(tk) => (
               <>
+                <ShownAsOf data={tk()} />
                 <ReadAloud parts={() => [card]} />
                 <section class="card" ref={card}>
                   <p class="ticket-number">

@@ -1,5 +1,6 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { ShownAsOf } from '../../components/offline-notes.tsx';
 import { ReadAloud } from '../../components/read-aloud.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { formatTimeRange } from '../../lib/event-time.ts';
@@ -70,6 +71,7 @@ export default function EventPage() {
             let facts: HTMLElement | undefined;
             return (
               <>
+                <ShownAsOf data={d()} />
                 <h1 lang="zh-CN" ref={title}>
                   {e().title}
                 </h1>

@@ -1,5 +1,6 @@
 import { A, createAsync, useLocation, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { ShownAsOf } from '../../components/offline-notes.tsx';
 import { ScopedPlace } from '../../components/scoped-place.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { type EventList, getEvents, mySignups, signupPath } from '../../lib/events.ts';
@@ -33,6 +34,7 @@ function PlaceEvents(props: { place: PlaceQuery; when: When }) {
         <Show when={data()}>
           {(d) => (
             <>
+              <ShownAsOf data={d()} />
               <p class="place-line">
                 <strong>{name(d())}</strong>
                 <Show when={d().community && d().subdistrict}>{(s) => <> · {placeName(s())}</>}</Show>

@@ -1,6 +1,7 @@
 import { A, action, createAsync, revalidate, useParams, useSearchParams, useSubmission } from '@solidjs/router';
 import { createSignal, ErrorBoundary, Show, Suspense } from 'solid-js';
 import { CopyButton } from '../../components/copy-button.tsx';
+import { ShownAsOf } from '../../components/offline-notes.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { ApiFailure, api, json } from '../../lib/api.ts';
 import { formatTimeRange } from '../../lib/event-time.ts';
@@ -81,6 +82,7 @@ export default function SignupPagePage() {
           <Show when={data()}>
             {(d) => (
               <>
+                <ShownAsOf data={d()} />
                 <Show when={d().event.status === 'cancelled'}>
                   <p class="notice" role="status">
                     <strong>{t('eventCancelledNotice')}</strong> {d().event.cancelReason}

@@ -1,6 +1,7 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { CopyButton } from '../../components/copy-button.tsx';
+import { ShownAsOf } from '../../components/offline-notes.tsx';
 import { ReadAloud } from '../../components/read-aloud.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
 import { ZoomPhoto } from '../../components/zoom-photo.tsx';
@@ -22,6 +23,7 @@ export default function Article() {
             let body: HTMLDivElement | undefined;
             return (
               <article class="article">
+                <ShownAsOf data={a()} />
                 <Show when={a().kicker}>
                   <p class="kicker">{a().kicker}</p>
                 </Show>

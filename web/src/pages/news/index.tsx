@@ -1,5 +1,6 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { createComputed, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { ShownAsOf } from '../../components/offline-notes.tsx';
 import { ScopedPlace } from '../../components/scoped-place.tsx';
 import { Loading } from '../../components/states.tsx';
 import { t } from '../../lib/prefs.ts';
@@ -35,6 +36,7 @@ function NewsList(props: { filter: NewsFilter }) {
       <Show when={first()}>
         {(page) => (
           <>
+            <ShownAsOf data={page()} />
             <ul class="plain-list">
               <For
                 each={[...page().articles, ...more()]}
