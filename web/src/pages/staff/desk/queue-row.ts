@@ -25,7 +25,8 @@ export function dueWords(row: QueueRow): string {
 /** The owner and, for a joint ticket, each side's part and its state. */
 export function ownerWords(row: QueueRow): { owner: string; parts: string[] } {
   const parts = (row.parts ?? []).map(
-    (p) => `${tKey('owner', p.side)}：${tKey('partStatus', p.status)}${p.assignee ? `（${p.assignee}）` : ''}`,
+    (p) =>
+      `${t('sideSays', { side: tKey('owner', p.side) })}${tKey('partStatus', p.status)}${p.assignee ? t('partAssignee', { name: p.assignee }) : ''}`,
   );
   return { owner: tKey('owner', row.owner), parts };
 }
