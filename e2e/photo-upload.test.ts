@@ -104,6 +104,9 @@ describe('photos on a slow line', () => {
     await expect.poll(() => bar.getAttribute('aria-label')).toMatch(/^Uploading \d+%$/);
     expect(await page.getByRole('button', { name: 'Cancel uploading this photo' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: '切换到中文' }).click();
+    await page.getByRole('button', { name: '长辈版' }).click();
+    await expect.poll(async () => (await cancel.boundingBox())!.height).toBeGreaterThanOrEqual(60);
+    await page.getByRole('button', { name: '长辈版' }).click();
 
     await cancel.click();
     expect(await page.locator('.pending-photo').count()).toBe(0);
