@@ -159,6 +159,20 @@ describe('photos on a slow line', () => {
     await page.context().close();
   });
 
+  it('with the phone offline it waits for the line to come back, then uploads by itself', async () => {
+    const page = await ticketForm();
+    await page.context().setOffline(true);
+    await pick(page, 'lamp.png', samplePng());
+    await expect.poll(() => page.locator('.upload-retrying').textContent()).toBe('网络断了，正在重试…');
+    // No timed retry while the phone says it is offline (the first would come after 2 s).
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await page.locator('.pending-photo').count()).toBe(1);
+    await page.context().setOffline(false);
+    await expect.poll(() => page.locator('.thumbs li:not(.pending-photo) img').count(), { timeout: 1500 }).toBe(1);
+    expect(await page.locator('.pending-photo').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('a photo the server refuses says why in the resident’s words and is not retried', async () => {
     const page = await ticketForm();
     let tries = 0;
