@@ -628,4 +628,10 @@ export const en: Record<ResidentKey, string> = {
   needsNetwork: 'This page needs the network: it has not been opened on this phone before. Try again when online.',
   updateReady: 'A new version of Linli is ready; it comes with the next page you open.',
   updateNow: 'Update now',
+  // Photo uploads on a slow line: progress, cancel, retry.
+  uploadingPercent: 'Uploading {percent}%',
+  uploadRetrying: 'Connection lost, retrying…',
+  cancelUpload: 'Cancel',
+  cancelUploadLabel: 'Cancel uploading this photo',
+  photosStillUploading: 'Photos are still uploading; the form is sent as soon as they are up.',
 };

@@ -614,6 +614,12 @@ export const zh = {
   needsNetwork: '这一页需要联网：这部手机还没有打开过它。联网后再试。',
   updateReady: '邻里有新版本，打开下一页时换上。',
   updateNow: '现在更新',
+  // Photo uploads on a slow line: progress, cancel, retry.
+  uploadingPercent: '上传中 {percent}%',
+  uploadRetrying: '网络断了，正在重试…',
+  cancelUpload: '取消',
+  cancelUploadLabel: '取消上传这张照片',
+  photosStillUploading: '照片还在上传，传完就自动提交。',
 };
 
 /** A word any page may show. */
