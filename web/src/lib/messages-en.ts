@@ -76,7 +76,6 @@ export const en: Record<ResidentKey, string> = {
   photosLabel: 'Photos (up to 4, optional)',
   addPhotos: 'Add photos',
   removePhoto: 'Remove this photo',
-  uploading: 'Uploading…',
   photosPublicLabel: 'Show my photos on the "Known problems" board',
   consentLabel:
     'I agree that the community keeps my contact details and photos for {days} days after this is closed, then deletes them.',

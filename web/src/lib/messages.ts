@@ -77,7 +77,6 @@ export const zh = {
   photosLabel: '照片（最多4张，可不传）',
   addPhotos: '添加照片',
   removePhoto: '删除这张照片',
-  uploading: '正在上传…',
   photosPublicLabel: '同意把照片展示在“大家反映”里',
   consentLabel: '我同意社区保存我的联系方式和照片，办结后保存{days}天，然后删除。',
   submitTicket: '提交',
