@@ -75,9 +75,7 @@ export default function OutboxNotice() {
       <For each={left().filter((e) => e.state === 'refused')}>
         {(entry) => (
           <div class="notice outbox-refused">
-            <p>
-              {t('outboxRefused', { what: entry.summary })} {t(refusalKey(entry.refusal!))}
-            </p>
+            <p>{t('outboxRefused', { what: entry.summary, why: t(refusalKey(entry.refusal!)) })}</p>
             <button type="button" class="button button-secondary" onClick={() => void discard(entry.idempotencyKey)}>
               {t('outboxDiscard')}
             </button>

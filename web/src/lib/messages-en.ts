@@ -639,7 +639,7 @@ export const en: Record<ResidentKey, string> = {
   outboxSentSignup: 'Your sign-up made offline has been sent: {title}.',
   outboxOpen: 'See where it stands',
   outboxWaiting: '{n} saved on this phone, to be sent automatically when online.',
-  outboxRefused: '“{what}” could not be sent.',
+  outboxRefused: '“{what}” could not be sent. {why}',
   outboxWhyPhotos: 'Photos are kept online for one day only and have expired; please fill it in again with the photos.',
   outboxWhyClosed: 'This event no longer takes sign-ups.',
   outboxWhyAlready: 'This phone number has already signed up.',

@@ -625,7 +625,7 @@ export const zh = {
   outboxSentSignup: '您离线时的报名已发送：{title}。',
   outboxOpen: '查看进度',
   outboxWaiting: '有 {n} 件保存在这部手机上，联网后会自动发送。',
-  outboxRefused: '“{what}”没能发送。',
+  outboxRefused: '“{what}”没能发送。{why}',
   outboxWhyPhotos: '照片在网上只保留一天，已经过期，请重新填写并上传照片。',
   outboxWhyClosed: '这个活动已经不能报名了。',
   outboxWhyAlready: '这个电话号码已经报过名了。',

@@ -1,3 +1,5 @@
+import { hc } from 'hono/client';
+import type { AppType } from '../../../worker/app.ts';
 import { ApiFailure } from './api.ts';
 import { setOutboxWaiting } from './offline.ts';
 import { type Filed, type OutboxEntry, outcome } from './outbox-rules.ts';
@@ -42,6 +44,13 @@ async function tx<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => I
 export const entries = () => tx('readonly', (s) => s.getAll() as IDBRequest<OutboxEntry[]>);
 const put = (entry: OutboxEntry) => tx('readwrite', (s) => s.put(entry));
 export const remove = (key: string) => tx('readwrite', (s) => s.delete(key));
+
+/**
+ * The typed client on this page's origin, for a kept post's address: the app's own `api` is
+ * relative ('/api'), and `$url()` needs an absolute base.
+ * @example const url = addressed.tickets.$url().pathname // '/api/tickets'
+ */
+export const addressed = hc<AppType>(`${location.origin}/api`);
 
 /** A failed send that means "no network" (fetch threw, or the phone says it is offline), not an answer. */
 export const isNetworkFailure = (err: unknown) =>

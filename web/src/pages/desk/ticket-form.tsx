@@ -8,7 +8,7 @@ import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { field, formState, untilHandled } from '../../lib/form-action.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
-import { keep, offlineOnly } from '../../lib/outbox.ts';
+import { addressed, keep, offlineOnly } from '../../lib/outbox.ts';
 import { type OutboxEntry, summarize } from '../../lib/outbox-rules.ts';
 import { messageKey, placeName, prefs, t } from '../../lib/prefs.ts';
 import type { Category } from './categories.ts';
@@ -51,7 +51,7 @@ const fileTicket = action(
     ).catch(offlineOnly);
     // No network: kept on this phone and sent when it returns (components/outbox-notice.tsx).
     if (!filed) {
-      const url = api.tickets.$url().pathname;
+      const url = addressed.tickets.$url().pathname;
       return keep({ kind: 'ticket', url, body: input, idempotencyKey, summary: summarize(input.description) });
     }
     myTickets.remember({ ...filed, at: Date.now() });

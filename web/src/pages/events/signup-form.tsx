@@ -8,7 +8,7 @@ import type { Words } from '../../lib/errors.ts';
 import { mySignups, type PublicEvent, signupPath } from '../../lib/events.ts';
 import { field, formState, untilHandled } from '../../lib/form-action.ts';
 import type { MessageKey } from '../../lib/messages.ts';
-import { keep, offlineOnly } from '../../lib/outbox.ts';
+import { addressed, keep, offlineOnly } from '../../lib/outbox.ts';
 import type { OutboxEntry } from '../../lib/outbox-rules.ts';
 import { t } from '../../lib/prefs.ts';
 import { seatsText } from './event-bits.tsx';
@@ -46,7 +46,7 @@ const signUp = action(async (event: PublicEvent, idempotencyKey: string, form: F
   ).catch(offlineOnly);
   // No network: kept on this phone and sent when it returns (components/outbox-notice.tsx).
   if (!done) {
-    const url = api.events[':id'].signups.$url({ param }).pathname;
+    const url = addressed.events[':id'].signups.$url({ param }).pathname;
     const about = { id: event.id, title: event.title, startsAt: event.startsAt };
     return keep({ kind: 'signup', url, body: input, idempotencyKey, summary: event.title, event: about });
   }

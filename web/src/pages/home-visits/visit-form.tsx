@@ -7,7 +7,7 @@ import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { field, formState, untilHandled } from '../../lib/form-action.ts';
 import { myVisits } from '../../lib/my-tickets.ts';
-import { isNetworkFailure, keep } from '../../lib/outbox.ts';
+import { addressed, isNetworkFailure, keep } from '../../lib/outbox.ts';
 import { type OutboxEntry, summarize } from '../../lib/outbox-rules.ts';
 import { messageKey, placeName, t, tKey } from '../../lib/prefs.ts';
 import { AddressFields, ServiceChoice } from './form-parts.tsx';
@@ -54,7 +54,7 @@ const requestVisit = action(async (community: string, idempotencyKey: string, fo
   });
   // No network: kept on this phone and sent when it returns (components/outbox-notice.tsx).
   if (!made) {
-    const url = api['home-visits'].$url().pathname;
+    const url = addressed['home-visits'].$url().pathname;
     const summary = summarize(input.forWhom.name);
     return keep({ kind: 'home_visit', url, body: input, idempotencyKey, summary });
   }

@@ -8,7 +8,7 @@ import { api, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { field, formState, untilHandled } from '../../lib/form-action.ts';
 import { myWishes } from '../../lib/my-tickets.ts';
-import { keep, offlineOnly } from '../../lib/outbox.ts';
+import { addressed, keep, offlineOnly } from '../../lib/outbox.ts';
 import { type OutboxEntry, summarize } from '../../lib/outbox-rules.ts';
 import { messageKey, t, tKey } from '../../lib/prefs.ts';
 import { type ProjectPage, wishPath } from './queries.ts';
@@ -47,7 +47,7 @@ const fileWish = action(
     ).catch(offlineOnly);
     // No network: kept on this phone and sent when it returns (components/outbox-notice.tsx).
     if (!filed) {
-      const url = api.renovation.projects[':id'].wishes.$url({ param }).pathname;
+      const url = addressed.renovation.projects[':id'].wishes.$url({ param }).pathname;
       return keep({ kind: 'wish', url, body: input, idempotencyKey, summary: summarize(input.description) });
     }
     myWishes.remember({ ...filed, at: Date.now() });

@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, phonePage, screenshot, startApp } from './harness.ts';
+
+/**
+ * Filing on a flaky network: a ticket or a sign-up submitted offline is kept on the phone, the
+ * page closed, and the app reopened online sends it once, tells the number and lists it as the
+ * resident's own; one the server refuses on sending says why and can be discarded.
+ */
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const count = async (query: ReturnType<typeof sql>) => (await app.db.all<{ n: number }>(query))[0]!.n;
+const controlled = (page: Page) => page.evaluate(() => !!navigator.serviceWorker.controller);
+
+/** A resident's phone with the app opened once online in the given place (so it is cached). */
+async function phoneIn(subdistrict: string, community: string): Promise<Page> {
+  const page = await phonePage(browser);
+  await page.goto(app.url);
+  await page.getByLabel('街道').selectOption({ label: subdistrict });
+  await page.getByLabel('社区', { exact: true }).selectOption({ label: community });
+  await expect.poll(() => controlled(page)).toBe(true);
+  return page;
+}
+
+/** Closes the page, comes back online and opens the app again in a new page of the same phone. */
+async function reopenOnline(context: BrowserContext, page: Page): Promise<Page> {
+  await page.close();
+  await context.setOffline(false);
+  const next = await context.newPage();
+  next.on('pageerror', (err) => {
+    throw err;
+  });
+  await next.goto(app.url);
+  return next;
+}
+
+/** Opens the Small-Stool Class's page and goes offline there. */
+async function offlineAtEvent(page: Page) {
+  await page.getByRole('link', { name: '活动', exact: true }).click();
+  await page.locator('.event-card', { hasText: '小板凳课堂' }).first().locator('a.event-link').click();
+  await expect.poll(() => page.getByRole('button', { name: '报名' }).isVisible()).toBe(true);
+  const eventId = Number(new URL(page.url()).pathname.split('/').pop());
+  await page.context().setOffline(true);
+  return eventId;
+}
+
+describe('filing without a network', () => {
+  it('keeps a ticket on the phone, sends it once when the app reopens online, and tells its number', async () => {
+    let page = await phoneIn('建中街街道', '永安社区');
+    const context = page.context();
+    await page.getByRole('link', { name: '办事' }).click();
+    await expect.poll(() => page.getByText('公共设施').isVisible()).toBe(true);
+    await context.setOffline(true);
+    const description = '离线提交：3号楼楼道灯坏了，晚上看不见台阶。';
+    await page.getByText('公共设施').click();
+    await page.getByLabel('请说说具体情况').fill(description);
+    await page.getByLabel('具体位置').fill('3号楼2单元');
+    await page.getByLabel('手机号（用于回访，不会公开）').fill('138 0000 1111');
+    await page.getByText(/我同意社区保存我的联系方式/).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('heading', { name: '已保存在这部手机上，联网后会自动发送' }).waitFor();
+    expect(await page.locator('.saved-on-phone').textContent()).toContain(description.slice(0, 20));
+    await screenshot(page, 'offline-filing-saved');
+    expect(await count(sql`select count(*) as n from tickets where description = ${description}`)).toBe(0);
+
+    page = await reopenOnline(context, page);
+    const sent = page.locator('.outbox-notice .notice', { hasText: '您离线时提交的工单已发送' });
+    await expect.poll(() => sent.textContent()).toMatch(/编号 YA-\d{8}-\d{4}/);
+    const number = (await sent.textContent())!.match(/YA-\d{8}-\d{4}/)![0];
+    await screenshot(page, 'offline-filing-sent');
+    expect(await count(sql`select count(*) as n from tickets where description = ${description}`)).toBe(1);
+    expect(await count(sql`select count(*) as n from tickets where number = ${number}`)).toBe(1);
+
+    // Its tracking page, and the resident's own list on the desk page.
+    await sent.getByRole('link', { name: '查看进度' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('办理进度');
+    expect(await page.locator('.ticket-number').textContent()).toBe(`编号 ${number}`);
+    await page.goto(`${app.url}/desk`);
+    await expect.poll(() => page.getByRole('link', { name: new RegExp(number) }).count()).toBeGreaterThan(0);
+    // Told once; another start sends nothing more.
+    await page.goto(app.url);
+    await page.locator('h1').waitFor();
+    expect(await page.locator('.outbox-notice').count()).toBe(0);
+    expect(await count(sql`select count(*) as n from tickets where description = ${description}`)).toBe(1);
+  });
+
+  it('keeps a sign-up on the phone and it lands exactly once when the app reopens online', async () => {
+    let page = await phoneIn('京广路街道', '洁云路社区');
+    const eventId = await offlineAtEvent(page);
+    await page.getByLabel('姓名（签到时叫您）').fill('离线王阿姨');
+    await page.getByLabel('手机号').fill('139 0371 0001');
+    await page.getByRole('button', { name: '报名' }).click();
+    await page.getByRole('heading', { name: '已保存在这部手机上，联网后会自动发送' }).waitFor();
+
+    page = await reopenOnline(page.context(), page);
+    const sent = page.locator('.outbox-notice .notice', { hasText: '您离线时的报名已发送：小板凳课堂' });
+    await sent.waitFor();
+    const signups = sql`select count(*) as n from event_signups where event_id = ${eventId} and name = '离线王阿姨'`;
+    expect(await count(signups)).toBe(1);
+    await sent.getByRole('link', { name: '查看进度' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('我的报名');
+    await page.goto(app.url);
+    await page.locator('h1').waitFor();
+    expect(await count(signups)).toBe(1);
+  });
+
+  it('says why a kept sign-up was refused on sending, and lets the resident discard it', async () => {
+    let page = await phoneIn('京广路街道', '洁云路社区');
+    const eventId = await offlineAtEvent(page);
+    await page.getByLabel('姓名（签到时叫您）').fill('离线李大爷');
+    await page.getByLabel('手机号').fill('139 0371 0002');
+    await page.getByRole('button', { name: '报名' }).click();
+    await page.getByRole('heading', { name: '已保存在这部手机上，联网后会自动发送' }).waitFor();
+    // Meanwhile staff close the sign-ups.
+    await app.db.run(sql`update events set signup_open = 0 where id = ${eventId}`);
+    try {
+      page = await reopenOnline(page.context(), page);
+      const refused = page.locator('.outbox-refused');
+      await expect.poll(() => refused.textContent()).toContain('“小板凳课堂”没能发送。这个活动已经不能报名了。');
+      await screenshot(page, 'offline-filing-refused');
+      await refused.getByRole('button', { name: '不要了，删除' }).click();
+      await expect.poll(() => refused.count()).toBe(0);
+      await page.reload();
+      await page.locator('h1').waitFor();
+      expect(await page.locator('.outbox-refused').count()).toBe(0);
+      expect(
+        await count(sql`select count(*) as n from event_signups where event_id = ${eventId} and name = '离线李大爷'`),
+      ).toBe(0);
+    } finally {
+      await app.db.run(sql`update events set signup_open = 1 where id = ${eventId}`);
+    }
+  });
+});
