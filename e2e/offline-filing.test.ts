@@ -102,6 +102,11 @@ describe('filing without a network', () => {
     await page.getByLabel('手机号').fill('139 0371 0001');
     await page.getByRole('button', { name: '报名' }).click();
     await page.getByRole('heading', { name: '已保存在这部手机上，联网后会自动发送' }).waitFor();
+    // Moving on and back (still offline) gives a fresh form, not the note again.
+    await page.goBack();
+    await page.goForward();
+    await expect.poll(() => page.getByRole('button', { name: '报名' }).isVisible()).toBe(true);
+    expect(await page.locator('.saved-on-phone').count()).toBe(0);
 
     page = await reopenOnline(page.context(), page);
     const sent = page.locator('.outbox-notice .notice', { hasText: '您离线时的报名已发送：小板凳课堂' });

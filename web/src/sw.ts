@@ -199,6 +199,14 @@ function outboxStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) =
   });
 }
 
+/** lib/outbox-rules.ts `outcome`, line for line (a test compares the two). */
+function outboxOutcome(status: number, code?: string): 'sent' | 'refused' | 'retry' {
+  if (status >= 200 && status < 300) return 'sent';
+  if (status === 408 || status === 429 || code === 'request_in_progress') return 'retry';
+  if (status >= 400 && status < 500) return 'refused';
+  return 'retry';
+}
+
 /** Sends the pending posts in order; a network failure rejects, so the browser tries again later. */
 async function sendKept() {
   const all = ((await outboxStore('readonly', (s) => s.getAll())) as Kept[]).sort((a, b) => a.createdAt - b.createdAt);
@@ -212,18 +220,13 @@ async function sendKept() {
     const body = (await res.json().catch(() => null)) as { error?: { code?: string; fields?: object } } | null;
     const code = body?.error?.code;
     const next = { ...entry, attempts: entry.attempts + 1 };
-    if (res.ok) Object.assign(next, { state: 'sent', filed: body });
-    else if (
-      res.status >= 400 &&
-      res.status < 500 &&
-      ![408, 429].includes(res.status) &&
-      code !== 'request_in_progress'
-    )
-      Object.assign(next, {
-        state: 'refused',
-        refusal: { status: res.status, code: code ?? 'http_error', fields: Object.keys(body?.error?.fields ?? {}) },
-      });
-    else throw new Error(`outbox: ${res.status}, to be tried again`);
+    const result = outboxOutcome(res.status, code);
+    if (result === 'retry') throw new Error(`outbox: ${res.status}, to be tried again`);
+    if (result === 'sent') Object.assign(next, { state: 'sent', filed: body });
+    else {
+      const fields = Object.keys(body?.error?.fields ?? {});
+      Object.assign(next, { state: 'refused', refusal: { status: res.status, code: code ?? 'http_error', fields } });
+    }
     await outboxStore('readwrite', (s) => s.put(next));
   }
 }
