@@ -120,6 +120,55 @@ describe('filing without a network', () => {
     expect(await count(signups)).toBe(1);
   });
 
+  it('the service worker sends a kept post by Background Sync with no page open; the app then tells its number', async () => {
+    let page = await phoneIn('建中街街道', '永安社区');
+    const context = page.context();
+    await page.getByRole('link', { name: '办事' }).click();
+    await expect.poll(() => page.getByText('公共设施').isVisible()).toBe(true);
+    await context.setOffline(true);
+    const description = '后台同步：2号楼门禁坏了，关不上。';
+    await page.getByLabel('请说说具体情况').fill(description);
+    await page.getByLabel('具体位置').fill('2号楼');
+    await page.getByLabel('手机号（用于回访，不会公开）').fill('138 0000 2222');
+    await page.getByText(/我同意社区保存我的联系方式/).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('heading', { name: '已保存在这部手机上，联网后会自动发送' }).waitFor();
+    await page.close();
+    await context.setOffline(false);
+
+    // The browser's sync, fired through DevTools on a blank page of the same phone.
+    const blank = await context.newPage();
+    const cdp = await context.newCDPSession(blank);
+    const registration = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r: { scopeURL: string }) => r.scopeURL.startsWith(app.url));
+        if (ours) resolve(ours.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    const registrationId = await registration;
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: app.url,
+      registrationId,
+      tag: 'linli-outbox',
+      lastChance: false,
+    });
+    const filed = sql`select count(*) as n from tickets where description = ${description}`;
+    await expect.poll(() => count(filed)).toBe(1);
+    await blank.close();
+
+    page = await context.newPage();
+    await page.goto(app.url);
+    const sent = page.locator('.outbox-notice .notice', { hasText: '您离线时提交的工单已发送' });
+    await expect.poll(() => sent.textContent()).toMatch(/编号 YA-\d{8}-\d{4}/);
+    const number = (await sent.textContent())!.match(/YA-\d{8}-\d{4}/)![0];
+    expect(
+      await count(sql`select count(*) as n from tickets where number = ${number} and description = ${description}`),
+    ).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('linli.myTickets'))).toContain(number);
+    expect(await count(filed)).toBe(1);
+  });
+
   it('says why a kept sign-up was refused on sending, and lets the resident discard it', async () => {
     let page = await phoneIn('京广路街道', '洁云路社区');
     const eventId = await offlineAtEvent(page);
