@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phonePage, screenshot, startApp } from './harness.ts';
+import { launchBrowser, phonePage, samplePng, screenshot, startApp } from './harness.ts';
 
 /**
  * Filing on a flaky network: a ticket or a sign-up submitted offline is kept on the phone, the
@@ -194,5 +194,44 @@ describe('filing without a network', () => {
     } finally {
       await app.db.run(sql`update events set signup_open = 1 where id = ${eventId}`);
     }
+  });
+
+  it('a wish kept with a photo uploaded before the network went keeps its key; a photo gone stale is named as the reason', async () => {
+    let page = await phoneIn('京广路街道', '洁云路社区');
+    await page.getByRole('link', { name: '全部改造项目' }).click();
+    await page.getByRole('link', { name: /铁道洁云里/ }).click();
+    await page.getByRole('heading', { name: '提一个心愿或意见' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: 'w.png', mimeType: 'image/png', buffer: samplePng() });
+    await expect.poll(() => page.locator('.thumbs img').count()).toBe(1);
+    const uploads = await app.db.all<{ key: string }>(
+      sql`select key from photos where ticket_id is null and wish_id is null order by created_at desc limit 1`,
+    );
+    const key = uploads[0]!.key;
+    await page.context().setOffline(true);
+    // Photos picked from now on cannot upload; the form says so and sends without them.
+    await expect.poll(() => page.getByText('没有网络，照片传不上去').isVisible()).toBe(true);
+    const description = '离线心愿：希望在紫藤架下放两张长椅。';
+    await page.getByLabel('请说说您的想法').fill(description);
+    await page.getByLabel('手机号（用于回访，不会公开）').fill('13900001111');
+    await page.getByText(/我同意社区保存我的称呼/).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('heading', { name: '已保存在这部手机上，联网后会自动发送' }).waitFor();
+    const kept = await page.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve) => {
+          const req = indexedDB.open('linli-outbox', 1);
+          req.onsuccess = () => {
+            const all = req.result.transaction('posts').objectStore('posts').getAll();
+            all.onsuccess = () => resolve(all.result);
+          };
+        }),
+    );
+    expect(kept).toMatchObject([{ kind: 'wish', state: 'pending', body: { photos: [key] } }]);
+    // The upload expired before the network came back (the server drops unclaimed ones after a day).
+    await app.db.run(sql`delete from photos where key = ${key}`);
+
+    page = await reopenOnline(page.context(), page);
+    await expect.poll(() => page.locator('.outbox-refused').textContent()).toContain('照片在网上只保留一天，已经过期');
+    expect(await count(sql`select count(*) as n from renovation_wishes where description = ${description}`)).toBe(0);
   });
 });
