@@ -234,4 +234,32 @@ describe('filing without a network', () => {
     await expect.poll(() => page.locator('.outbox-refused').textContent()).toContain('照片在网上只保留一天，已经过期');
     expect(await count(sql`select count(*) as n from renovation_wishes where description = ${description}`)).toBe(0);
   });
+
+  it('keeps a home-visit request on the phone and sends it once when the app reopens online', async () => {
+    let page = await phoneIn('嵩山路街道', '工人路社区');
+    await page.getByRole('link', { name: '办事', exact: true }).click();
+    await page.getByRole('link', { name: '申请上门服务' }).click();
+    await page.getByRole('button', { name: '提交申请' }).waitFor();
+    await page.context().setOffline(true);
+    await page.getByText('为家里人', { exact: true }).click();
+    await page.getByText('社保卡更换及激活').click();
+    await page.getByLabel('要上门服务的人的姓名').fill('离线贺建国');
+    await page.getByLabel('上门时怎么称呼').fill('贺爷爷');
+    await page.getByLabel('楼号').fill('5号楼');
+    await page.getByLabel('门牌号').fill('302');
+    await page.getByLabel('联系电话（上门前联系，不会公开）').fill('139 1234 0003');
+    await page.getByText('年纪大了').click();
+    await page.getByText(/我同意社区保存以上信息/).click();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByRole('heading', { name: '已保存在这部手机上，联网后会自动发送' }).waitFor();
+
+    page = await reopenOnline(page.context(), page);
+    const sent = page.locator('.outbox-notice .notice', { hasText: '您离线时提交的上门服务申请已发送' });
+    await expect.poll(() => sent.textContent()).toMatch(/编号 GR-H\d{8}-\d{4}/);
+    const number = (await sent.textContent())!.match(/GR-H\d{8}-\d{4}/)![0];
+    expect(await count(sql`select count(*) as n from home_visits where number = ${number}`)).toBe(1);
+    expect(await count(sql`select count(*) as n from home_visits where person_name = '离线贺建国'`)).toBe(1);
+    await sent.getByRole('link', { name: '查看进度' }).click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('上门服务进度');
+  });
 });
