@@ -1,16 +1,24 @@
 import { Router } from '@solidjs/router';
-import type { ParentProps } from 'solid-js';
+import { lazy, type ParentProps, Show, Suspense } from 'solid-js';
 import { render } from 'solid-js/web';
 import { Layout } from './components/layout.tsx';
 import { UpdateNote } from './components/offline-notes.tsx';
-import { startServiceWorker } from './lib/offline.ts';
+import { outboxWaiting, startServiceWorker } from './lib/offline.ts';
 import { loadEnglish, prefs } from './lib/prefs.ts';
 import { routes } from './routes.ts';
 import './styles.css';
 
+/** Loaded only while posts filed offline wait on this phone. */
+const OutboxNotice = lazy(() => import('./components/outbox-notice.tsx'));
+
 const root = (props: ParentProps) => (
   <Layout>
     <UpdateNote />
+    <Show when={outboxWaiting()}>
+      <Suspense>
+        <OutboxNotice />
+      </Suspense>
+    </Show>
     {props.children}
   </Layout>
 );

@@ -14,12 +14,14 @@ declare const __LINLI_VERSION__: string;
 type ExtendableEvent = Event & { waitUntil(p: Promise<unknown>): void };
 type FetchEvent = ExtendableEvent & { request: Request; respondWith(r: Response | Promise<Response>): void };
 type MessageEvt = ExtendableEvent & { data: unknown };
+type SyncEvent = ExtendableEvent & { tag: string; lastChance?: boolean };
 type Scope = {
   addEventListener(type: 'install' | 'activate', fn: (e: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', fn: (e: FetchEvent) => void): void;
   addEventListener(type: 'message', fn: (e: MessageEvt) => void): void;
+  addEventListener(type: 'sync', fn: (e: SyncEvent) => void): void;
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: { claim(): Promise<void>; matchAll(): Promise<{ postMessage(m: unknown): void }[]> };
   location: Location;
 };
 const sw = self as unknown as Scope;
@@ -153,4 +155,78 @@ async function photo(request: Request): Promise<Response> {
 async function trim(cache: Cache, limit = DATA_LIMIT) {
   const keys = await cache.keys();
   await Promise.all(keys.slice(0, Math.max(0, keys.length - limit)).map((k) => cache.delete(k)));
+}
+
+/**
+ * Background Sync: posts filed without a network (web/src/lib/outbox.ts keeps them in IndexedDB)
+ * are sent when it returns, even with no page open. Each is sent with its own Idempotency-Key,
+ * under the lock pages take too, so it is filed once; the answer is stored on the entry and the
+ * page records it in the resident's lists and tells the number. The page's rules
+ * (lib/outbox-rules.ts `outcome`) are repeated here: this script imports nothing.
+ */
+const OUTBOX = 'linli-outbox';
+type Kept = { idempotencyKey: string; url: string; body: unknown; createdAt: number; attempts: number; state: string };
+
+sw.addEventListener('sync', (event) => {
+  if (event.tag !== OUTBOX) return;
+  const locks = (navigator as { locks?: { request(name: string, fn: () => Promise<void>): Promise<void> } }).locks;
+  const run = () => sendKept();
+  event.waitUntil(
+    (locks ? locks.request(OUTBOX, run) : run()).then(async () => {
+      for (const client of await sw.clients.matchAll()) client.postMessage('outbox');
+    }),
+  );
+});
+
+function outboxStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(OUTBOX, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('posts', { keyPath: 'idempotencyKey' });
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('posts', mode);
+      const r = run(tx.objectStore('posts'));
+      tx.oncomplete = () => {
+        db.close();
+        resolve(r.result);
+      };
+      tx.onerror = () => {
+        db.close();
+        reject(tx.error);
+      };
+    };
+  });
+}
+
+/** lib/outbox-rules.ts `outcome`, line for line (a test compares the two). */
+function outboxOutcome(status: number, code?: string): 'sent' | 'refused' | 'retry' {
+  if (status >= 200 && status < 300) return 'sent';
+  if (status === 408 || status === 429 || code === 'request_in_progress') return 'retry';
+  if (status >= 400 && status < 500) return 'refused';
+  return 'retry';
+}
+
+/** Sends the pending posts in order; a network failure rejects, so the browser tries again later. */
+async function sendKept() {
+  const all = ((await outboxStore('readonly', (s) => s.getAll())) as Kept[]).sort((a, b) => a.createdAt - b.createdAt);
+  for (const entry of all) {
+    if (entry.state !== 'pending') continue;
+    const res = await fetch(entry.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.idempotencyKey },
+      body: JSON.stringify(entry.body),
+    });
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; fields?: object } } | null;
+    const code = body?.error?.code;
+    const next = { ...entry, attempts: entry.attempts + 1 };
+    const result = outboxOutcome(res.status, code);
+    if (result === 'retry') throw new Error(`outbox: ${res.status}, to be tried again`);
+    if (result === 'sent') Object.assign(next, { state: 'sent', filed: body });
+    else {
+      const fields = Object.keys(body?.error?.fields ?? {});
+      Object.assign(next, { state: 'refused', refusal: { status: res.status, code: code ?? 'http_error', fields } });
+    }
+    await outboxStore('readwrite', (s) => s.put(next));
+  }
 }

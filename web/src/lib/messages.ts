@@ -619,6 +619,24 @@ export const zh = {
   cancelUpload: '取消',
   cancelUploadLabel: '取消上传这张照片',
   photosStillUploading: '照片还在上传，传完就自动提交。',
+  // Filing without a network (the outbox): kept on the phone, sent when the network returns.
+  outboxSaved: '已保存在这部手机上，联网后会自动发送',
+  outboxSavedWhat: '您提交的内容：{what}',
+  outboxSavedHint: '不用再提交一次。联网后打开邻里，会告诉您编号。',
+  outboxPhotosNeedNetwork: '没有网络，照片传不上去。可以先不带照片提交，联网后再补。',
+  outboxSent_ticket: '您离线时提交的工单已发送，编号 {number}。',
+  outboxSent_wish: '您离线时提交的心愿已发送，编号 {number}。',
+  outboxSent_home_visit: '您离线时提交的上门服务申请已发送，编号 {number}。',
+  outboxSentSignup: '您离线时的报名已发送：{title}。',
+  outboxOpen: '查看进度',
+  outboxWaiting: '有 {n} 件保存在这部手机上，联网后会自动发送。',
+  outboxRefused: '“{what}”没能发送。{why}',
+  outboxWhyPhotos: '照片在网上只保留一天，已经过期，请重新填写并上传照片。',
+  outboxWhyClosed: '这个活动已经不能报名了。',
+  outboxWhyAlready: '这个电话号码已经报过名了。',
+  outboxWhyFields: '有内容不符合要求，请重新填写。',
+  outboxWhyOther: '请联网后重新填写一次。',
+  outboxDiscard: '不要了，删除',
 };
 
 /** A word any page may show. */

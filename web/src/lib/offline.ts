@@ -23,6 +23,19 @@ export function stampKept<T>(res: Response, body: T): T {
 export const shownAsOf = (data: unknown): number | undefined =>
   data && typeof data === 'object' ? (data as { [keptAt]?: number })[keptAt] : undefined;
 
+/**
+ * Whether posts filed without a network wait on this phone (lib/outbox.ts sets it), so the app
+ * loads the outbox's code only then.
+ */
+const hasOutbox = () => {
+  try {
+    return localStorage.getItem('linli.outbox') !== null;
+  } catch {
+    return false;
+  }
+};
+export const [outboxWaiting, setOutboxWaiting] = createSignal(hasOutbox());
+
 /** A new version has been installed and waits: it takes over on the next page or reload. */
 const [waiting, setWaiting] = createSignal<ServiceWorker | null>(null);
 

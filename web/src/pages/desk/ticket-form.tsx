@@ -3,10 +3,13 @@ import { createSignal, For, type JSX, Show } from 'solid-js';
 import { Field, FieldError, SubmitRow } from '../../components/field.tsx';
 import { Form } from '../../components/form.tsx';
 import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
+import { PhotosNeedNetwork, SavedOnPhone } from '../../components/saved-on-phone.tsx';
 import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
 import { field, formState, untilHandled } from '../../lib/form-action.ts';
 import { myTickets, trackingPath } from '../../lib/my-tickets.ts';
+import { addressed, keep, offlineOnly } from '../../lib/outbox.ts';
+import { type OutboxEntry, summarize } from '../../lib/outbox-rules.ts';
 import { messageKey, placeName, prefs, t } from '../../lib/prefs.ts';
 import type { Category } from './categories.ts';
 
@@ -45,7 +48,12 @@ const fileTicket = action(
     if (onFile) return onFile(input, form);
     const filed = await untilHandled(async () =>
       json(await api.tickets.$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } })),
-    );
+    ).catch(offlineOnly);
+    // No network: kept on this phone and sent when it returns (components/outbox-notice.tsx).
+    if (!filed) {
+      const url = addressed.tickets.$url().pathname;
+      return keep({ kind: 'ticket', url, body: input, idempotencyKey, summary: summarize(input.description) });
+    }
     myTickets.remember({ ...filed, at: Date.now() });
     throw redirect(trackingPath(filed));
   },
@@ -63,7 +71,9 @@ export function TicketForm(props: {
   onFile?: OnFile;
   children?: JSX.Element;
 }) {
-  const state = formState(useSubmission(fileTicket), words);
+  const submission = useSubmission(fileTicket);
+  const state = formState(submission, words);
+  const kept = () => submission.result as OutboxEntry | undefined;
   const [photos, setPhotos] = createSignal<PickedPhoto[]>([]);
   // One key per filled-in form: pressing Submit again on a bad network never files twice.
   const idempotencyKey = crypto.randomUUID();
@@ -71,67 +81,70 @@ export function TicketForm(props: {
   const categories = () => props.categories.filter((c) => !c.homeVisits);
 
   return (
-    <Form
-      state={state}
-      class="stack card"
-      action={fileTicket.with(props.community.slug, photos, idempotencyKey, props.onFile)}
-      method="post"
-    >
-      <h2>{t('fileTitle')}</h2>
-      {props.children}
-      <fieldset class="choices">
-        <legend>{t('categoryLabel')}</legend>
-        <For each={categories()}>
-          {(c, i) => (
-            <label class="choice">
-              {/* "Not sure" is the safe default: staff settle the owner on the spot. */}
-              <input
-                type="radio"
-                name="category"
-                value={c.code}
-                checked={
-                  c.code === 'not-sure' ||
-                  (i() === categories().length - 1 && !categories().some((x) => x.code === 'not-sure'))
-                }
-              />
-              <span>
-                <strong>{placeName(c)}</strong>
-                <span class="hint">{prefs.locale() === 'en' ? c.examplesEn : c.examples}</span>
-              </span>
-            </label>
-          )}
-        </For>
-      </fieldset>
-      <Field
-        name="description"
-        label={t('descriptionLabel')}
-        hint={t('descriptionHint')}
-        multiline
-        required
-        maxLength={2000}
-      />
-      <Show when={props.community.compounds.length > 0}>
-        <label for="field-compound">{t('compoundLabel')}</label>
-        <select id="field-compound" name="compound">
-          <option value="">{t('noCompound')}</option>
-          <For each={props.community.compounds}>{(c) => <option value={c.slug}>{placeName(c)}</option>}</For>
-        </select>
-      </Show>
-      <Field name="location" label={t('locationLabel')} hint={t('locationHint')} required maxLength={200} />
-      <Field name="name" label={t('nameLabel')} autocomplete="name" maxLength={40} />
-      <Field name="phone" label={t('phoneLabel')} type="tel" inputMode="tel" autocomplete="tel" required />
-      <PhotoPicker photos={photos()} onChange={setPhotos} />
-      <Show when={photos().length > 0}>
+    <Show when={!kept()} fallback={<SavedOnPhone entry={kept()!} />}>
+      <Form
+        state={state}
+        class="stack card"
+        action={fileTicket.with(props.community.slug, photos, idempotencyKey, props.onFile)}
+        method="post"
+      >
+        <h2>{t('fileTitle')}</h2>
+        {props.children}
+        <fieldset class="choices">
+          <legend>{t('categoryLabel')}</legend>
+          <For each={categories()}>
+            {(c, i) => (
+              <label class="choice">
+                {/* "Not sure" is the safe default: staff settle the owner on the spot. */}
+                <input
+                  type="radio"
+                  name="category"
+                  value={c.code}
+                  checked={
+                    c.code === 'not-sure' ||
+                    (i() === categories().length - 1 && !categories().some((x) => x.code === 'not-sure'))
+                  }
+                />
+                <span>
+                  <strong>{placeName(c)}</strong>
+                  <span class="hint">{prefs.locale() === 'en' ? c.examplesEn : c.examples}</span>
+                </span>
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <Field
+          name="description"
+          label={t('descriptionLabel')}
+          hint={t('descriptionHint')}
+          multiline
+          required
+          maxLength={2000}
+        />
+        <Show when={props.community.compounds.length > 0}>
+          <label for="field-compound">{t('compoundLabel')}</label>
+          <select id="field-compound" name="compound">
+            <option value="">{t('noCompound')}</option>
+            <For each={props.community.compounds}>{(c) => <option value={c.slug}>{placeName(c)}</option>}</For>
+          </select>
+        </Show>
+        <Field name="location" label={t('locationLabel')} hint={t('locationHint')} required maxLength={200} />
+        <Field name="name" label={t('nameLabel')} autocomplete="name" maxLength={40} />
+        <Field name="phone" label={t('phoneLabel')} type="tel" inputMode="tel" autocomplete="tel" required />
+        <PhotoPicker photos={photos()} onChange={setPhotos} />
+        <PhotosNeedNetwork />
+        <Show when={photos().length > 0}>
+          <label class="check">
+            <input type="checkbox" name="photosPublic" /> {t('photosPublicLabel')}
+          </label>
+        </Show>
         <label class="check">
-          <input type="checkbox" name="photosPublic" /> {t('photosPublicLabel')}
+          <input type="checkbox" name="consent" required aria-describedby="field-consent-error" />{' '}
+          {t('consentLabel', { days: props.retentionDays })}
         </label>
-      </Show>
-      <label class="check">
-        <input type="checkbox" name="consent" required aria-describedby="field-consent-error" />{' '}
-        {t('consentLabel', { days: props.retentionDays })}
-      </label>
-      <FieldError name="consent" />
-      <SubmitRow busy={state.busy()} label={t('submitTicket')} />
-    </Form>
+        <FieldError name="consent" />
+        <SubmitRow busy={state.busy()} label={t('submitTicket')} />
+      </Form>
+    </Show>
   );
 }
