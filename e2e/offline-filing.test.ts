@@ -203,10 +203,16 @@ describe('filing without a network', () => {
     await page.getByRole('heading', { name: '提一个心愿或意见' }).waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: 'w.png', mimeType: 'image/png', buffer: samplePng() });
     await expect.poll(() => page.locator('.thumbs img').count()).toBe(1);
-    const uploads = await app.db.all<{ key: string }>(
-      sql`select key from photos where ticket_id is null and wish_id is null order by created_at desc limit 1`,
-    );
-    const key = uploads[0]!.key;
+    // The thumbnail shows while the photo uploads; the key exists once the upload is done.
+    const uploaded = async () =>
+      (
+        await app.db.all<{ key: string }>(
+          sql`select key from photos where ticket_id is null and wish_id is null order by created_at desc limit 1`,
+        )
+      )[0]?.key;
+    await expect.poll(uploaded).toBeTruthy();
+    await expect.poll(() => page.getByRole('button', { name: '取消上传这张照片' }).count()).toBe(0);
+    const key = (await uploaded())!;
     await page.context().setOffline(true);
     // Photos picked from now on cannot upload; the form says so and sends without them.
     await expect.poll(() => page.getByText('没有网络，照片传不上去').isVisible()).toBe(true);
