@@ -1,7 +1,5 @@
 import type { CalendarDayKind, ServiceClock } from '../../schema/index.ts';
-import { DAY_MS, endOfShanghaiDay, zhengzhouDay } from '../lib/time.ts';
-
-const HOUR_MS = 60 * 60 * 1000;
+import { DAY_MS, endOfShanghaiDay, HOUR_MS, zhengzhouDay } from '../lib/time.ts';
 
 /** The days that differ from the plain week, by YYYY-MM-DD. */
 export type CalendarExceptions = ReadonlyMap<string, CalendarDayKind>;

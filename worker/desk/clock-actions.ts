@@ -4,6 +4,7 @@ import { type FollowUpResult, type PauseReason, ticketExtensions, ticketParts } 
 import { workCalendar } from '../calendar/calendar.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { HOUR_MS } from '../lib/time.ts';
 import { changeTicket } from './change.ts';
 import type { LoadedTicket } from './views.ts';
 
@@ -78,7 +79,7 @@ export async function resume(
       detail: {
         dueAt,
         pausedDays: calendar.workingDaysBetween(pausedAt, now),
-        ...(clock === 'hours' ? { pausedHours: Math.round((now - pausedAt) / 3_600_000) } : {}),
+        ...(clock === 'hours' ? { pausedHours: Math.round((now - pausedAt) / HOUR_MS) } : {}),
       },
       ...by,
     },

@@ -1,6 +1,7 @@
 import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { type ServiceClock, tickets } from '../../schema/index.ts';
+import { type ServiceClock, type TicketStatus, tickets } from '../../schema/index.ts';
 import type { WorkCalendar } from '../calendar/workdays.ts';
+import { HOUR_MS } from '../lib/time.ts';
 import { isOpen, openStatuses } from './lifecycle.ts';
 
 /**
@@ -50,18 +51,16 @@ export const isOverdue = (t: { status: string; dueAt: number; pausedAt?: number 
 export const overdueCondition = (now: number) =>
   and(inArray(tickets.status, openStatuses), isNull(tickets.pausedAt), lt(tickets.dueAt, now));
 
-const HOUR_MS = 60 * 60 * 1000;
-
 /**
  * What is left of an open ticket's time, on its own clock: working days (the due day counted)
  * or whole hours, negative once overdue; a paused clock shows what was left when it stopped.
  */
 export function timeLeft(
   calendar: WorkCalendar,
-  t: { status: string; dueAt: number; pausedAt: number | null; clock: ServiceClock },
+  t: { status: TicketStatus; dueAt: number; pausedAt: number | null; clock: ServiceClock },
   now: number,
 ) {
-  const open = isOpen(t.status as never);
+  const open = isOpen(t.status);
   const at = t.pausedAt ?? now;
   return {
     workingDaysLeft: open && t.clock === 'working_days' ? calendar.workingDaysLeft(at, t.dueAt) : null,

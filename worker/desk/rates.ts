@@ -1,7 +1,7 @@
 import { and, gte, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { tickets } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
-import { DAY_MS, SHANGHAI_MS } from '../lib/time.ts';
+import { DAY_MS, HOUR_MS, SHANGHAI_MS } from '../lib/time.ts';
 import { type BoardPlace, placeCondition } from './board.ts';
 
 /**
@@ -69,7 +69,6 @@ const counts = (now: number) => ({
 type Counts = { [K in keyof ReturnType<typeof counts>]: number };
 type Times = { median: number | null; p90: number | null };
 
-const HOUR = 3_600_000;
 const empty: Counts = Object.fromEntries(Object.keys(counts(0)).map((k) => [k, 0])) as Counts;
 
 function toRates(c: Counts, t: Times) {
@@ -85,8 +84,8 @@ function toRates(c: Counts, t: Times) {
       notSatisfied: c.notSatisfied,
     },
     onTime: rate(c.resolvedOnTime, c.resolved),
-    medianHoursToResolve: t.median === null ? null : t.median / HOUR,
-    p90HoursToResolve: t.p90 === null ? null : t.p90 / HOUR,
+    medianHoursToResolve: t.median === null ? null : t.median / HOUR_MS,
+    p90HoursToResolve: t.p90 === null ? null : t.p90 / HOUR_MS,
     jointCases: c.joint,
     handoffs: c.jointHandoffs,
     handoffsPerJoint: c.joint ? c.jointHandoffs / c.joint : null,

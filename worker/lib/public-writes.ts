@@ -4,8 +4,7 @@ import { publicWrites } from '../../schema/index.ts';
 import { hashToken } from './crypto.ts';
 import { ApiError } from './errors.ts';
 import type { AppEnv } from './platform.ts';
-
-const HOUR_MS = 60 * 60 * 1000;
+import { HOUR_MS } from './time.ts';
 
 /**
  * Which writes share one hourly budget: residents' tickets, sign-ups, wishes, home-visit requests

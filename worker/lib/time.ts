@@ -7,7 +7,9 @@
 /** Zhengzhou's offset from UTC, the same all year. */
 export const SHANGHAI_MS = 8 * 60 * 60 * 1000;
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;
+
+export const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The calendar day in Zhengzhou of an instant, YYYY-MM-DD.
