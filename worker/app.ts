@@ -5,7 +5,7 @@
  * the feature's own modules (worker/<feature>/*.ts beside its *-routes.ts), and a rule used by two
  * features has one name in worker/lib/.
  */
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import { calendarApi } from './calendar/calendar-routes.ts';
 import { deskApi } from './desk/index.ts';
 import { eventFeeds, eventPages, eventsApi } from './events/index.ts';

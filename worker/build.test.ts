@@ -28,6 +28,9 @@ describe('Worker build', () => {
     }
     // The Worker reaches libSQL over HTTP only; the WebSocket client (named by its subprotocol) stays out.
     expect(text, 'libSQL WebSocket client').not.toContain('hrana3-protobuf');
+    // Routers are built with `#hono`, which is Hono's smaller preset on Workers (package.json "imports"):
+    // one `new Hono()` from 'hono' anywhere would bring the default router's ~2.5 KiB back.
+    expect(text, "a router built from 'hono' instead of '#hono'").not.toContain('SmartRouter');
     // The budget, measured as bench/worker.ts measures it: the minified bundle, gzip level 9.
     expect(gzipped).toBeLessThanOrEqual(128 * 1024);
   });

@@ -10,6 +10,19 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     expect({ status: res.status, body: await res.json() }).toEqual(inject('nodeAnswers')[path]);
   });
 
+  it('routes as the Node app does (the Worker carries the smaller router): 405 with Allow, OPTIONS, params', async () => {
+    const post = await exports.default.fetch(
+      new Request(`${base}/api/health`, { method: 'POST', headers: { Origin: base } }),
+    );
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const options = await exports.default.fetch(new Request(`${base}/api/health`, { method: 'OPTIONS' }));
+    expect(options.status).toBe(204);
+    const event = await exports.default.fetch(new Request(`${base}/api/events/999999`));
+    expect(event.status).toBe(404);
+    expect(((await event.json()) as { error: { code: string } }).error.code).toMatch(/not_found/);
+  });
+
   it('reports a healthy, current database', async () => {
     const res = await exports.default.fetch(new Request(`${base}/api/health`));
     expect(res.status).toBe(200);

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import * as z from 'zod/mini';
 import { owners, serviceClocks } from '../../schema/index.ts';
 import { numericId, plainText, slugWith } from '../lib/fields.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import { homeVisitDesk } from '../home-visits/staff-routes.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';

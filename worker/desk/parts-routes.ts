@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import * as z from 'zod/mini';
 import { numericId, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';

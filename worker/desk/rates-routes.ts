@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
 import { dueDate } from '../lib/fields.ts';

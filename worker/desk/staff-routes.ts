@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import * as z from 'zod/mini';
 import { owners, ticketStatuses } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';

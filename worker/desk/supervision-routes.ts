@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import * as z from 'zod/mini';
 import { overdueVisits } from '../home-visits/queue.ts';
 import { dueDate, plainText, slug, ticketNumber } from '../lib/fields.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import { notModified, tagOf } from '../lib/http-cache.ts';
 import { renderCalendar } from '../lib/ical.ts';
 import { publicOrigin } from '../lib/origin.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { doorRoutes } from './door-routes.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import * as z from 'zod/mini';
 import { plainText, slug } from '../lib/fields.ts';
 import { idempotent } from '../lib/idempotency.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import { checkHealth } from './health.ts';
 import type { AppEnv } from './platform.ts';
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import { describe, expect, it } from 'vitest';
 import { notModified, tagOf } from './http-cache.ts';
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import { ApiError } from './errors.ts';
 import { checkPhoto, PHOTO_MAX_BYTES, PhotoError } from './photos.ts';
 import type { AppEnv } from './platform.ts';

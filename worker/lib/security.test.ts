@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../test-helpers.ts';
 import { contentSecurityPolicy, DEFAULT_BODY_LIMIT, hardening } from './security.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { errorOf } from '../test-helpers.ts';

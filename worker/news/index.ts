@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import type { AppEnv } from '../lib/platform.ts';
 import { newsFeeds } from './feeds-routes.ts';
 import { newsroomRoutes } from './newsroom-routes.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import * as z from 'zod/mini';
 import { articleStatuses } from '../../schema/index.ts';
 import { numericId, version } from '../lib/fields.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import * as z from 'zod/mini';
 import { ApiError } from '../lib/errors.ts';
 import { numericId } from '../lib/fields.ts';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import { renovationProjects, renovationQualityProblems } from '../../schema/index.ts';
 import { idempotent } from '../lib/idempotency.ts';
 import type { AppEnv } from '../lib/platform.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '#hono';
 import type { AppEnv } from '../lib/platform.ts';
 import { staffRoutes } from './accounts-routes.ts';
 import { audit } from './audit-routes.ts';
