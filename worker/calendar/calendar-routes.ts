@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import { calendarDayKinds, calendarYearStatuses } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import { dueDate, plainText } from '../lib/fields.ts';

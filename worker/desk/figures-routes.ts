@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import type { AppEnv } from '../lib/platform.ts';
 import { DAY_MS, zhengzhouDay } from '../lib/time.ts';
 import { validate } from '../lib/validate.ts';

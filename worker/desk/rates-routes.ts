@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { Hono } from '#hono';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import { ApiError } from '../lib/errors.ts';
 import { dueDate } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';

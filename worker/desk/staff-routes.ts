@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import { owners, ticketStatuses } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import { numericId, slug, ticketNumber } from '../lib/fields.ts';

@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import { slug } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';

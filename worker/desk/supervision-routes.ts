@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import { overdueVisits } from '../home-visits/queue.ts';
 import { dueDate, plainText, slug, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';

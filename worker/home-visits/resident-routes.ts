@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import { plainText, slug } from '../lib/fields.ts';
 import { idempotent } from '../lib/idempotency.ts';
 import type { AppEnv } from '../lib/platform.ts';

@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import { describe, expect, it } from 'vitest';
+import { Hono } from '#hono';
 import { notModified, tagOf } from './http-cache.ts';
 
 const etag = tagOf('news', 42);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { Hono } from '#hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Hono } from '#hono';
 import { idempotencyKeys } from '../../schema/index.ts';
 import { freshDatabase, testPlatform } from '../node/test-database.ts';
 import { onError } from './errors.ts';

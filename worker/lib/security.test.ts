@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Hono } from '#hono';
 import { testApp } from '../test-helpers.ts';
 import { contentSecurityPolicy, DEFAULT_BODY_LIMIT, hardening } from './security.ts';
 

@@ -1,6 +1,6 @@
-import { Hono } from '#hono';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import { errorOf } from '../test-helpers.ts';
 import { onError } from './errors.ts';
 import { validate } from './validate.ts';

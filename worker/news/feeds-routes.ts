@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import { ApiError } from '../lib/errors.ts';
 import { type FeedItem, renderAtom, renderJsonFeed, renderRss } from '../lib/feeds.ts';
 import { slug } from '../lib/fields.ts';

@@ -1,5 +1,5 @@
-import { Hono } from '#hono';
 import * as z from 'zod/mini';
+import { Hono } from '#hono';
 import { ApiError } from '../lib/errors.ts';
 import { idempotent } from '../lib/idempotency.ts';
 import type { AppEnv } from '../lib/platform.ts';
