@@ -85,7 +85,7 @@ export function workerTable(worker: WorkerResult): string {
       ['figure', 'value', 'target'],
       [
         [
-          'bundle (wrangler deploy --dry-run --minify)',
+          'bundle (wrangler deploy --dry-run)',
           `${kib(b.rawBytes)} KiB raw, ${kib(b.gzipBytes)} KiB gzipped`,
           `≤ ${targets.workerGzipKiB} KiB gzipped: ${verdict(b.gzipBytes <= targets.workerGzipKiB * 1024)}`,
         ],

@@ -1,5 +1,6 @@
 /**
- * Part 2: the Worker. Its size as `wrangler deploy --dry-run --minify` bundles it, and the time
+ * Part 2: the Worker. Its size as `wrangler deploy --dry-run` uploads it (our own minified bundle,
+ * scripts/build/worker.ts), and the time
  * from starting workerd on that bundle to the first answer of GET /api/health, over the libSQL
  * HTTP stand-in (the Worker reaches its database only over HTTP). workerd is run directly with a
  * config of its own, so the figure is workerd's start, not wrangler's.
@@ -9,8 +10,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildWorker } from '../scripts/build/worker.ts';
 import { startLibsqlHttpServer } from '../scripts/fixtures/libsql-http.ts';
 import { freshDatabase } from '../worker/node/test-database.ts';
 
@@ -41,14 +43,11 @@ function run(command: string, args: string[]): Promise<string> {
   });
 }
 
-/** Which packages (or app folders) the minified bytes come from, from esbuild's metafile. */
-function largestInputs(metafile: string, script: string) {
-  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as {
-    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
-  };
-  const output = Object.entries(meta.outputs).find(([name]) => name.endsWith(`/${script}`))?.[1];
+/** Which packages (or app folders) the bytes come from, as the bundler rendered them before minifying. */
+function largestInputs(inputs: Record<string, number>) {
   const by = new Map<string, number>();
-  for (const [file, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+  for (const [path, bytesInOutput] of Object.entries(inputs)) {
+    const file = relative(process.cwd(), path);
     const inPackage = file.split('node_modules/').at(1)?.split('/');
     const name = inPackage
       ? inPackage[0]!.startsWith('@')
@@ -137,22 +136,15 @@ export async function runWorkerBench(options: { runs: number; log: (line: string
   const t = await freshDatabase();
   try {
     const out = join(dir, 'out');
-    const said = await run('wrangler', [
-      'deploy',
-      '--dry-run',
-      '--minify',
-      '--outdir',
-      out,
-      '--metafile',
-      join(dir, 'meta.json'),
-    ]);
+    const { inputs } = await buildWorker();
+    const said = await run('wrangler', ['deploy', '--dry-run', '--outdir', out]);
     const script = readdirSync(out).find((f) => /\.m?js$/.test(f))!;
     const code = readFileSync(join(out, script));
     const bundle = {
       rawBytes: statSync(join(out, script)).size,
       gzipBytes: gzipSync(code, { level: 9 }).length,
       wranglerSays: /Total Upload: [^\n]+/.exec(said)?.[0] ?? null,
-      largestInputs: largestInputs(join(dir, 'meta.json'), script),
+      largestInputs: largestInputs(inputs),
     };
     options.log(
       `  bundle ${(bundle.rawBytes / 1024).toFixed(1)} KiB, ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzipped (${bundle.wranglerSays})`,

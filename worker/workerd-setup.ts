@@ -1,6 +1,7 @@
 /**
- * Global setup of the workerd tests: starts the database fixture in a Node child process and
- * hands its libSQL URL and the Node app's answers to the tests.
+ * Global setup of the workerd tests: bundles the Worker as it ships (wrangler.toml's `main` is the
+ * bundle), starts the database fixture in a Node child process and hands its libSQL URL and the
+ * Node app's answers to the tests.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -19,6 +20,9 @@ declare module 'vitest' {
 export const comparedPaths = ['/api/health', '/api/places', '/api/nowhere'];
 
 export default async function setup(project: TestProject) {
+  // Imported here, not above: the tests import this module's paths inside workerd, where the bundler cannot load.
+  const { buildWorker } = await import('../scripts/build/worker.ts');
+  await buildWorker();
   const child = spawn(process.execPath, ['scripts/fixtures/workerd-fixture.ts', ...comparedPaths], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
