@@ -274,6 +274,35 @@ describe("elders' mode on a phone", () => {
     await page.getByRole('button', { name: '切换到中文' }).click();
   });
 
+  it('a renovation project with its wish form, the home-visit request and the public board pass too', async () => {
+    // A phone of its own, in the community with the demo's courtyard renovation.
+    const other = await phonePage(browser);
+    await other.goto(app.url);
+    await other.getByRole('button', { name: '长辈版' }).click();
+    await other.getByLabel('街道').selectOption({ label: '京广路街道' });
+    await other.getByLabel('社区', { exact: true }).selectOption({ label: '洁云路社区' });
+    await expect.poll(() => other.locator('a.home-link[href^="/renovation/"]').count()).toBeGreaterThan(0);
+    await other.locator('a.home-link[href^="/renovation/"]').first().click();
+    await expect.poll(() => other.locator('#wish-form').count()).toBe(1);
+    await checkPage(other, 'renovation project and its wish form');
+    await other.getByRole('link', { name: '办事', exact: true }).click();
+    await other.getByRole('link', { name: '大家反映' }).first().click();
+    await expect.poll(() => other.locator('h1').count()).toBe(1);
+    await checkPage(other, 'public board');
+    await other.context().close();
+
+    // Home visits are offered where a partner serves the community: Gongren Road.
+    const family = await phonePage(browser);
+    await family.goto(app.url);
+    await family.getByRole('button', { name: '长辈版' }).click();
+    await family.getByLabel('街道').selectOption({ label: '嵩山路街道' });
+    await family.getByLabel('社区', { exact: true }).selectOption({ label: '工人路社区' });
+    await family.locator('a.button[href="/home-visits"]').click();
+    await expect.poll(() => family.locator('main form').count()).toBeGreaterThan(0);
+    await checkPage(family, 'home-visit request');
+    await family.context().close();
+  });
+
   it('shows no read-aloud button where the browser cannot speak, nor outside elders’ mode', async () => {
     const mute = await phonePage(browser);
     await mute.addInitScript(() => Object.defineProperty(window, 'speechSynthesis', { value: undefined }));
