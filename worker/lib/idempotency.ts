@@ -6,8 +6,12 @@ import { idempotencyKeys } from '../../schema/index.ts';
 import { ApiError } from './errors.ts';
 import type { AppEnv, Db } from './platform.ts';
 
-/** Answers are kept this long; a retry after that is a new request. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * Answers are kept this long; a retry after that is a new request. A week, because a phone keeps
+ * a post filed offline until it reaches us and may send it again days later when its first answer
+ * was lost; not longer, because an answer holds the resident's tracking token.
+ */
+export const IDEMPOTENCY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /**
  * How long a request holds its key before it counts as abandoned (a server killed mid-write):
  * longer than any request runs (Node gives a request 60 s), short enough that a resident who
