@@ -53,6 +53,7 @@ export const routes: RouteDefinition[] = [
       { path: '/events/:id/door', component: staffPage(() => import('./pages/staff/events/door.tsx')) },
       { path: '/desk', component: staffPage(() => import('./pages/staff/desk/queue.tsx')) },
       { path: '/desk/new', component: staffPage(() => import('./pages/staff/desk/file-for.tsx')) },
+      { path: '/desk/categories', component: staffPage(() => import('./pages/staff/desk/categories.tsx')) },
       { path: '/follow-ups', component: staffPage(() => import('./pages/staff/desk/follow-ups.tsx')) },
       { path: '/desk/:number', component: staffPage(() => import('./pages/staff/desk/ticket.tsx')) },
       { path: '/supervision', component: staffPage(() => import('./pages/staff/desk/supervision.tsx')) },

@@ -12,3 +12,15 @@ export function chosenPlace(tree: PlaceTree | undefined) {
   const community = subdistrict?.communities.find((c) => c.slug === place?.community);
   return subdistrict && community ? { subdistrict, community } : undefined;
 }
+
+/**
+ * The communities a staff member's place covers, from the tree: their own community, their
+ * sub-district's, or all of them for the district.
+ * @example staffCommunities(me()?.staff?.place, places())
+ */
+export function staffCommunities(own: { type: string; slug: string } | null | undefined, tree: PlaceTree | undefined) {
+  const all = (tree?.subdistricts ?? []).flatMap((s) => s.communities.map((c) => ({ ...c, subdistrict: s.slug })));
+  if (own?.type === 'community') return all.filter((c) => c.slug === own.slug);
+  if (own?.type === 'subdistrict') return all.filter((c) => c.subdistrict === own.slug);
+  return all;
+}

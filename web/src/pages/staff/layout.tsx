@@ -97,6 +97,11 @@ export default function StaffLayout(props: ParentProps) {
                     {t('staffAccounts')}
                   </A>
                 </Show>
+                <Show when={may()['category.manage']}>
+                  <A href="/staff/desk/categories" activeClass="active">
+                    {t('staffCategories')}
+                  </A>
+                </Show>
                 <Show when={may()['calendar.manage']}>
                   <A href="/staff/calendar" activeClass="active">
                     {t('staffCalendar')}

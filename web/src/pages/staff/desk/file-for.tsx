@@ -2,7 +2,7 @@ import { createAsync, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
-import { getPlaces } from '../../../lib/places.ts';
+import { getPlaces, staffCommunities } from '../../../lib/places.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
 import { getCategories } from '../../desk/categories.ts';
@@ -13,15 +13,7 @@ export default function FileFor() {
   const navigate = useNavigate();
   const me = createAsync(() => getMe());
   const places = createAsync(() => getPlaces());
-  const communities = () => {
-    const own = me()?.staff?.place;
-    const all = (places()?.subdistricts ?? []).flatMap((s) =>
-      s.communities.map((c) => ({ ...c, subdistrict: s.slug })),
-    );
-    if (own?.type === 'community') return all.filter((c) => c.slug === own.slug);
-    if (own?.type === 'subdistrict') return all.filter((c) => c.subdistrict === own.slug);
-    return all;
-  };
+  const communities = () => staffCommunities(me()?.staff?.place, places());
   const [chosen, setChosen] = createSignal<string>();
   const community = () => communities().find((c) => c.slug === (chosen() ?? communities()[0]?.slug));
   const categories = createAsync(async () => (community() ? getCategories(community()!.slug) : undefined));
