@@ -58,6 +58,10 @@ describe('tracking a ticket with its private link', () => {
     expect(body).not.toHaveProperty('version');
     expect(body).not.toHaveProperty('flagged');
     for (const e of body.timeline) expect(e).not.toHaveProperty('visibility');
+    // Staff are named by their organisation's kind, never by their own names.
+    expect(body.timeline[1]).toMatchObject({ by: 'property' });
+    expect(text).not.toContain('永安物业值班员');
+    for (const e of body.timeline) expect(e).not.toHaveProperty('staffName');
   });
 
   it("answers a wrong token, another ticket's token and a missing ticket with the same 404", async () => {

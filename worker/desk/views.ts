@@ -85,6 +85,7 @@ const timelineOf = (which: 'public' | 'all') =>
         toStatus: timelineEntries.toStatus,
         actor: timelineEntries.actor,
         staffName: staff.displayName,
+        staffRole: staff.role,
         detail: timelineEntries.detail,
       })
       .from(timelineEntries)
@@ -159,11 +160,16 @@ function common(row: LoadedTicket, now: number) {
   };
 }
 
-/** A timeline as residents see it: public entries, without staff-side details but the side. */
+/**
+ * A timeline as residents see it: public entries, without staff-side details but the side. Staff
+ * are named by their organisation's kind (`by`: 社区居委会, 物业公司, 街道办事处…), never by
+ * their own name: a person's name on a public reply is theirs to give, not ours.
+ */
 const publicTimeline = async (db: Db, ticketId: number) =>
   // Which side an entry is about (a part's), never who of that side.
-  (await timeline(db, ticketId, 'public')).map(({ detail, visibility: _, ...entry }) => ({
+  (await timeline(db, ticketId, 'public')).map(({ detail, visibility: _, staffName: __, staffRole, ...entry }) => ({
     ...entry,
+    by: staffRole,
     side: (detail?.side as string | undefined) ?? null,
   }));
 

@@ -8,7 +8,9 @@ export type TimelineEntry = {
   kind: string;
   body: string | null;
   actor: string;
-  staffName: string | null;
+  /** Staff see who; residents see the kind of organisation that wrote it (`by`, a staff role). */
+  staffName?: string | null;
+  by?: string | null;
   visibility?: string;
   /** The side of a joint ticket the entry is about (its part), as the resident's view gives it… */
   side?: string | null;
@@ -36,7 +38,7 @@ export function Timeline(props: { entries: TimelineEntry[] }) {
             </p>
             <p class="muted">
               <time datetime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time> ·{' '}
-              {e.staffName ?? tKey('actor', e.actor)}
+              {e.staffName ?? (e.by ? tKey('by', e.by) : tKey('actor', e.actor))}
             </p>
             <Show when={e.body}>
               <p class="timeline-body">{e.body}</p>
