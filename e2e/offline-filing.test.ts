@@ -95,6 +95,39 @@ describe('filing without a network', () => {
     expect(await count(sql`select count(*) as n from tickets where description = ${description}`)).toBe(1);
   });
 
+  it('keeps a photo picked offline on the phone with the ticket, and both arrive once when the network returns', async () => {
+    let page = await phoneIn('建中街街道', '永安社区');
+    const context = page.context();
+    await page.getByRole('link', { name: '办事' }).click();
+    await expect.poll(() => page.getByText('公共设施').isVisible()).toBe(true);
+    await context.setOffline(true);
+    const description = '离线带照片：楼门口的井盖松了，踩上去会晃。';
+    await page.getByText('公共设施').click();
+    await page.getByLabel('请说说具体情况').fill(description);
+    await page.getByLabel('具体位置').fill('5号楼门口');
+    await page.getByLabel('手机号（用于回访，不会公开）').fill('138 0000 2222');
+    await page.getByText(/我同意社区保存我的联系方式/).click();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'lid.png', mimeType: 'image/png', buffer: samplePng() });
+    // It cannot upload: it waits for the network, and the form is sent with it kept on the phone.
+    await expect.poll(() => page.getByRole('button', { name: '取消上传这张照片' }).count()).toBe(1);
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('heading', { name: '已保存在这部手机上，联网后会自动发送' }).waitFor();
+    expect(await page.locator('.saved-on-phone').textContent()).toContain('含 1 张照片');
+    expect(await count(sql`select count(*) as n from tickets where description = ${description}`)).toBe(0);
+    const photosBefore = await count(sql`select count(*) as n from photos`);
+
+    page = await reopenOnline(context, page);
+    const sent = page.locator('.outbox-notice .notice', { hasText: '您离线时提交的工单已发送' });
+    await expect.poll(() => sent.textContent()).toMatch(/编号 YA-\d{8}-\d{4}/);
+    expect(await count(sql`select count(*) as n from tickets where description = ${description}`)).toBe(1);
+    const attached = sql`select count(*) as n from photos where ticket_id = (select id from tickets where description = ${description})`;
+    expect(await count(attached)).toBe(1);
+    // One upload for one photo: nothing uploaded twice, nothing left unclaimed.
+    expect(await count(sql`select count(*) as n from photos`)).toBe(photosBefore + 1);
+  });
+
   it('keeps a sign-up on the phone and it lands exactly once when the app reopens online', async () => {
     let page = await phoneIn('京广路街道', '洁云路社区');
     const eventId = await offlineAtEvent(page);
@@ -214,8 +247,8 @@ describe('filing without a network', () => {
     await expect.poll(() => page.getByRole('button', { name: '取消上传这张照片' }).count()).toBe(0);
     const key = (await uploaded())!;
     await page.context().setOffline(true);
-    // Photos picked from now on cannot upload; the form says so and sends without them.
-    await expect.poll(() => page.getByText('没有网络，照片传不上去').isVisible()).toBe(true);
+    // Photos picked from now on wait on the phone with the post; the form says so.
+    await expect.poll(() => page.getByText('没有网络：照片先存在这部手机上').isVisible()).toBe(true);
     const description = '离线心愿：希望在紫藤架下放两张长椅。';
     await page.getByLabel('请说说您的想法').fill(description);
     await page.getByLabel('手机号（用于回访，不会公开）').fill('13900001111');

@@ -165,7 +165,15 @@ async function trim(cache: Cache, limit = DATA_LIMIT) {
  * (lib/outbox-rules.ts `outcome`) are repeated here: this script imports nothing.
  */
 const OUTBOX = 'linli-outbox';
-type Kept = { idempotencyKey: string; url: string; body: unknown; createdAt: number; attempts: number; state: string };
+type Kept = {
+  idempotencyKey: string;
+  url: string;
+  body: unknown;
+  createdAt: number;
+  attempts: number;
+  state: string;
+  photos?: Blob[];
+};
 
 sw.addEventListener('sync', (event) => {
   if (event.tag !== OUTBOX) return;
@@ -210,8 +218,12 @@ function outboxOutcome(status: number, code?: string): 'sent' | 'refused' | 'ret
 /** Sends the pending posts in order; a network failure rejects, so the browser tries again later. */
 async function sendKept() {
   const all = ((await outboxStore('readonly', (s) => s.getAll())) as Kept[]).sort((a, b) => a.createdAt - b.createdAt);
-  for (const entry of all) {
+  for (let entry of all) {
     if (entry.state !== 'pending') continue;
+    if (entry.photos?.length) {
+      entry = await uploadKept(entry);
+      if (entry.state !== 'pending') continue;
+    }
     const res = await fetch(entry.url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.idempotencyKey },
@@ -229,4 +241,31 @@ async function sendKept() {
     }
     await outboxStore('readwrite', (s) => s.put(next));
   }
+}
+
+/** lib/outbox.ts `uploadKept`: the photos kept with a post go first, and their keys into its body. */
+async function uploadKept(entry: Kept): Promise<Kept> {
+  const keys: string[] = [];
+  for (const photo of entry.photos ?? []) {
+    const res = await fetch('/api/photos', {
+      method: 'POST',
+      headers: { 'Content-Type': photo.type || 'application/octet-stream' },
+      body: photo,
+    });
+    const body = (await res.json().catch(() => null)) as { key?: string; error?: { code?: string } } | null;
+    const result = outboxOutcome(res.status, body?.error?.code);
+    if (result === 'retry') throw new Error(`outbox: photo ${res.status}, to be tried again`);
+    if (result === 'refused') {
+      const refusal = { status: res.status, code: body?.error?.code ?? 'http_error', fields: ['photos'] };
+      const refused = { ...entry, state: 'refused', refusal };
+      await outboxStore('readwrite', (s) => s.put(refused));
+      return refused;
+    }
+    keys.push(body!.key!);
+  }
+  const { photos: _, ...rest } = entry;
+  const before = (entry.body as { photos?: string[] }).photos ?? [];
+  const next = { ...rest, body: { ...(entry.body as object), photos: [...before, ...keys] } };
+  await outboxStore('readwrite', (s) => s.put(next));
+  return next;
 }

@@ -6,8 +6,23 @@ import { type UploadStatus, uploadPhoto } from '../lib/upload-photo.ts';
 import { useFormErrors } from './form.tsx';
 import { PendingPhoto } from './pending-photo.tsx';
 
-export type PickedPhoto = { key: string; preview: string };
-type Pending = { preview: string; status: Accessor<UploadStatus>; cancel: () => void };
+/** An uploaded photo (its key), or one kept on the phone (its file) because the form was sent offline. */
+export type PickedPhoto =
+  | { key: string; blob?: undefined; preview: string }
+  | { key?: undefined; blob: Blob; preview: string };
+type Pending = {
+  preview: string;
+  status: Accessor<UploadStatus>;
+  cancel: () => void;
+  controller: AbortController;
+  /** The shrunk file, once it is ready to upload. */
+  blob?: Blob;
+};
+
+/** The keys of the uploaded photos, for the post's body. */
+export const photoKeys = (photos: PickedPhoto[]) => photos.flatMap((p) => (p.key ? [p.key] : []));
+/** The files kept on the phone, for the outbox (lib/outbox.ts uploads them before the post). */
+export const keptPhotos = (photos: PickedPhoto[]) => photos.flatMap((p) => (p.blob ? [p.blob] : []));
 
 const failureWords = (err: unknown) => {
   const code = err instanceof ApiFailure ? err.code : '';
@@ -39,6 +54,8 @@ export function PhotoPicker(props: {
   name?: string;
   max?: number;
   label?: string;
+  /** Sent offline, the photos still uploading stay on the phone with the post (forms with an outbox). */
+  keepOffline?: boolean;
 }) {
   const form = useFormErrors();
   const name = props.name ?? 'photos';
@@ -73,10 +90,12 @@ export function PhotoPicker(props: {
         controller.abort();
         settle(item);
       },
+      controller,
     };
     setPending((list) => [...list, item]);
     try {
       const blob = await shrinkPhoto(file);
+      item.blob = blob;
       const key = await uploadPhoto(blob, setStatus, controller.signal);
       URL.revokeObjectURL(item.preview);
       settle(item, { key, preview: URL.createObjectURL(blob) });
@@ -84,6 +103,14 @@ export function PhotoPicker(props: {
       if (!controller.signal.aborted) setFailure(failureWords(err));
       settle(item);
     }
+  };
+
+  /** Stops the uploads waiting for a network and hands their files to the form, thumbnails and all. */
+  const keepOnPhone = () => {
+    const items = pending();
+    setPending([]);
+    props.onChange([...props.photos, ...items.map((i) => ({ blob: i.blob!, preview: i.preview }))]);
+    for (const item of items) item.controller.abort();
   };
 
   const add = (files: FileList | null) => {
@@ -97,6 +124,8 @@ export function PhotoPicker(props: {
     // Runs before the router's own listener on the document, so preventing here keeps it from sending.
     const hold = (e: SubmitEvent) => {
       if (!pending().length || e.defaultPrevented) return;
+      // Offline, the photos stay on the phone with the post and go up with it when the network returns.
+      if (props.keepOffline && !navigator.onLine && pending().every((p) => p.blob)) return keepOnPhone();
       e.preventDefault();
       setWaiting(true);
     };
@@ -115,6 +144,9 @@ export function PhotoPicker(props: {
           {(photo) => (
             <li>
               <img src={photo.preview} alt={t('photoAlt')} width="96" height="96" />
+              <Show when={photo.blob}>
+                <span class="badge">{t('photoKeptOnPhone')}</span>
+              </Show>
               <button
                 type="button"
                 class="chip"

@@ -10,6 +10,7 @@ export function SavedOnPhone(props: { entry: OutboxEntry }) {
       <Show when={props.entry.summary}>
         <p>{t('outboxSavedWhat', { what: props.entry.summary })}</p>
       </Show>
+      <Show when={props.entry.photos?.length}>{(n) => <p>{t('outboxSavedPhotos', { n: n() })}</p>}</Show>
       <p class="hint">{t('outboxSavedHint')}</p>
     </section>
   );
@@ -19,7 +20,7 @@ const [online, setOnline] = createSignal(navigator.onLine);
 addEventListener('online', () => setOnline(true));
 addEventListener('offline', () => setOnline(false));
 
-/** Beside the photo picker while the phone is offline: photos need the network, the rest does not. */
+/** Beside the photo picker while the phone is offline: photos picked now wait on the phone with the post. */
 export function PhotosNeedNetwork() {
   return (
     <Show when={!online()}>

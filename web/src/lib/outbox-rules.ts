@@ -22,6 +22,12 @@ export type OutboxEntry = {
   summary: string;
   /** For a sign-up: the event, so "my sign-ups" can list it as the online path does. */
   event?: { id: number; title: string; startsAt: number };
+  /**
+   * Photos picked while offline, kept here as the shrunk files: uploaded just before the post, and
+   * their keys added to the body's `photos` (the entry is saved with the keys first, so a page
+   * closed between the two does not upload them again).
+   */
+  photos?: Blob[];
   state: 'pending' | 'sent' | 'refused';
   /** Once sent (by a page or the service worker): the server's answer, not yet recorded on the page. */
   filed?: Filed;

@@ -71,9 +71,10 @@ export function offlineOnly(err: unknown): undefined {
  * @example catch (err) { if (isNetworkFailure(err)) return keep({ kind: 'ticket', url, body: input, idempotencyKey, summary }) }
  */
 export async function keep(
-  post: Pick<OutboxEntry, 'kind' | 'url' | 'body' | 'idempotencyKey' | 'summary' | 'event'>,
+  post: Pick<OutboxEntry, 'kind' | 'url' | 'body' | 'idempotencyKey' | 'summary' | 'event' | 'photos'>,
 ): Promise<OutboxEntry> {
   const entry: OutboxEntry = { ...post, createdAt: Date.now(), attempts: 0, state: 'pending' };
+  if (!entry.photos?.length) delete entry.photos;
   await put(entry);
   setOutboxWaiting(true);
   try {
@@ -87,8 +88,43 @@ export async function keep(
   return entry;
 }
 
+/** A refused answer as the entry keeps it: the API's code and the fields at fault. */
+const refusalOf = (status: number, body: { error?: { code?: string; fields?: Record<string, string> } } | null) => ({
+  status,
+  code: body?.error?.code ?? 'http_error',
+  fields: Object.keys(body?.error?.fields ?? {}),
+});
+
+/**
+ * Uploads the photos kept with a post and saves the entry with their keys in its body; a refused
+ * photo refuses the post (its reason is the photo's), a network failure throws.
+ */
+async function uploadKept(entry: OutboxEntry): Promise<OutboxEntry> {
+  const keys: string[] = [];
+  for (const photo of entry.photos ?? []) {
+    const res = await fetch(addressed.photos.$url().pathname, {
+      method: 'POST',
+      headers: { 'Content-Type': photo.type || 'application/octet-stream' },
+      body: photo,
+    });
+    const body = (await res.json().catch(() => null)) as { key?: string; error?: { code?: string } } | null;
+    const result = outcome(res.status, body?.error?.code);
+    if (result === 'retry') throw new Error(`photo upload: ${res.status}, to be tried again`);
+    if (result === 'refused')
+      return { ...entry, state: 'refused', refusal: { ...refusalOf(res.status, body), fields: ['photos'] } };
+    keys.push(body!.key!);
+  }
+  const { photos: _, ...rest } = entry;
+  const before = (entry.body as { photos?: string[] }).photos ?? [];
+  const next = { ...rest, body: { ...(entry.body as object), photos: [...before, ...keys] } };
+  await put(next);
+  return next;
+}
+
 /** One send of a kept post, with its own key; a network failure throws. */
-async function send(entry: OutboxEntry): Promise<OutboxEntry> {
+async function send(kept: OutboxEntry): Promise<OutboxEntry> {
+  const entry = kept.photos?.length ? await uploadKept(kept) : kept;
+  if (entry.state !== 'pending') return entry;
   const res = await fetch(entry.url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.idempotencyKey },
@@ -100,14 +136,7 @@ async function send(entry: OutboxEntry): Promise<OutboxEntry> {
   const attempts = entry.attempts + 1;
   const result = outcome(res.status, body?.error?.code);
   if (result === 'sent') return { ...entry, attempts, state: 'sent', filed: body as Filed };
-  if (result === 'refused') {
-    const refusal = {
-      status: res.status,
-      code: body?.error?.code ?? 'http_error',
-      fields: Object.keys(body?.error?.fields ?? {}),
-    };
-    return { ...entry, attempts, state: 'refused', refusal };
-  }
+  if (result === 'refused') return { ...entry, attempts, state: 'refused', refusal: refusalOf(res.status, body) };
   return { ...entry, attempts };
 }
 

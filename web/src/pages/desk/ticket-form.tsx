@@ -2,7 +2,7 @@ import { action, redirect, useSubmission } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { Field, FieldError, SubmitRow } from '../../components/field.tsx';
 import { Form } from '../../components/form.tsx';
-import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
+import { keptPhotos, PhotoPicker, type PickedPhoto, photoKeys } from '../../components/photo-picker.tsx';
 import { PhotosNeedNetwork, SavedOnPhone } from '../../components/saved-on-phone.tsx';
 import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
@@ -42,18 +42,22 @@ const fileTicket = action(
       name: field(form, 'name') || undefined,
       phone: field(form, 'phone'),
       consent: (form.get('consent') === 'on') as true,
-      photos: photos().map((p) => p.key),
+      photos: photoKeys(photos()),
       photosPublic: form.get('photosPublic') === 'on',
     };
+    // Photos kept on the phone (picked offline) go with the post from the outbox, never without it.
+    const kept = keptPhotos(photos());
+    // Staff filing for a caller have no outbox: without a network it is the network error.
+    if (onFile && kept.length) throw new TypeError('offline');
     if (onFile) return onFile(input, form);
+    const url = addressed.tickets.$url().pathname;
+    const summary = summarize(input.description);
+    if (kept.length) return keep({ kind: 'ticket', url, body: input, idempotencyKey, summary, photos: kept });
     const filed = await untilHandled(async () =>
       json(await api.tickets.$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } })),
     ).catch(offlineOnly);
     // No network: kept on this phone and sent when it returns (components/outbox-notice.tsx).
-    if (!filed) {
-      const url = addressed.tickets.$url().pathname;
-      return keep({ kind: 'ticket', url, body: input, idempotencyKey, summary: summarize(input.description) });
-    }
+    if (!filed) return keep({ kind: 'ticket', url, body: input, idempotencyKey, summary });
     myTickets.remember({ ...filed, at: Date.now() });
     throw redirect(trackingPath(filed));
   },
@@ -131,7 +135,7 @@ export function TicketForm(props: {
         <Field name="location" label={t('locationLabel')} hint={t('locationHint')} required maxLength={200} />
         <Field name="name" label={t('nameLabel')} autocomplete="name" maxLength={40} />
         <Field name="phone" label={t('phoneLabel')} type="tel" inputMode="tel" autocomplete="tel" required />
-        <PhotoPicker photos={photos()} onChange={setPhotos} />
+        <PhotoPicker keepOffline photos={photos()} onChange={setPhotos} />
         <PhotosNeedNetwork />
         <Show when={photos().length > 0}>
           <label class="check">

@@ -2,7 +2,7 @@ import { action, redirect, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { Field, FieldError, SubmitRow } from '../../components/field.tsx';
 import { Form } from '../../components/form.tsx';
-import { PhotoPicker, type PickedPhoto } from '../../components/photo-picker.tsx';
+import { keptPhotos, PhotoPicker, type PickedPhoto, photoKeys } from '../../components/photo-picker.tsx';
 import { PhotosNeedNetwork, SavedOnPhone } from '../../components/saved-on-phone.tsx';
 import { api, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
@@ -33,10 +33,15 @@ const fileWish = action(
       name: field(form, 'name') || undefined,
       phone: field(form, 'phone'),
       consent: (form.get('consent') === 'on') as true,
-      photos: photos().map((p) => p.key),
+      photos: photoKeys(photos()),
       photosPublic: form.get('photosPublic') === 'on',
     };
     const param = { id: String(project) };
+    const url = addressed.renovation.projects[':id'].wishes.$url({ param }).pathname;
+    const summary = summarize(input.description);
+    // Photos kept on the phone (picked offline) go with the post from the outbox, never without it.
+    const kept = keptPhotos(photos());
+    if (kept.length) return keep({ kind: 'wish', url, body: input, idempotencyKey, summary, photos: kept });
     const filed = await untilHandled(async () =>
       json(
         await api.renovation.projects[':id'].wishes.$post(
@@ -46,10 +51,7 @@ const fileWish = action(
       ),
     ).catch(offlineOnly);
     // No network: kept on this phone and sent when it returns (components/outbox-notice.tsx).
-    if (!filed) {
-      const url = addressed.renovation.projects[':id'].wishes.$url({ param }).pathname;
-      return keep({ kind: 'wish', url, body: input, idempotencyKey, summary: summarize(input.description) });
-    }
+    if (!filed) return keep({ kind: 'wish', url, body: input, idempotencyKey, summary });
     myWishes.remember({ ...filed, at: Date.now() });
     throw redirect(wishPath(filed));
   },
@@ -110,7 +112,7 @@ export function WishForm(props: { project: ProjectPage; retentionDays: number })
         <Field name="location" label={t('wishLocationLabel')} maxLength={200} />
         <Field name="name" label={t('nameLabel')} autocomplete="name" maxLength={40} />
         <Field name="phone" label={t('phoneLabel')} type="tel" inputMode="tel" autocomplete="tel" required />
-        <PhotoPicker photos={photos()} onChange={setPhotos} />
+        <PhotoPicker keepOffline photos={photos()} onChange={setPhotos} />
         <PhotosNeedNetwork />
         <Show when={photos().length > 0}>
           <label class="check">

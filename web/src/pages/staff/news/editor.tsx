@@ -11,7 +11,7 @@ import {
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { Field, FormMessage } from '../../../components/field.tsx';
 import { Form } from '../../../components/form.tsx';
-import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker.tsx';
+import { PhotoPicker, type PickedPhoto, photoKeys } from '../../../components/photo-picker.tsx';
 import { Loading } from '../../../components/states.tsx';
 import { api, json } from '../../../lib/api.ts';
 import { type FormState, formState, useQuietAction } from '../../../lib/form-action.ts';
@@ -100,7 +100,9 @@ function EditorForm(props: { article?: Draft }) {
       place: String(f.get('place') || '') || null,
       body: String(f.get('body')),
       credits: credits().filter((c) => c.name.trim()),
-      leadPhoto: photos()[0] ? { key: photos()[0]!.key, caption: String(f.get('caption') || '') || null } : null,
+      leadPhoto: photoKeys(photos())[0]
+        ? { key: photoKeys(photos())[0]!, caption: String(f.get('caption') || '') || null }
+        : null,
       photos: props.article?.photos.map((p) => ({ key: p.key, caption: p.caption })) ?? [],
     };
     save(props.article, input, navigate);
