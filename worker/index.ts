@@ -53,6 +53,8 @@ function forEnv(env: Env) {
       db: openDatabase(env),
       now: Date.now,
       authPepper: env.AUTH_PEPPER || undefined,
+      // An optional secret, set only while a replaced pepper is being retired (README, Operations).
+      authPepperPrevious: (env as { AUTH_PEPPER_PREVIOUS?: string }).AUTH_PEPPER_PREVIOUS || undefined,
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       publicWritesPerHour: Number.isInteger(limit) && limit > 0 ? limit : 30,
       publicOrigin: parseOrigin(env.PUBLIC_ORIGIN),
