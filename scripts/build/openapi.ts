@@ -82,16 +82,15 @@ function objectProperties(schema: Json): { properties: Record<string, Json>; req
 }
 
 // Answers that are not JSON, known by the path's end.
+const byExtension: Record<string, string> = { csv: 'text/csv', ics: 'text/calendar', xml: 'application/xml' };
 const mediaType = (op: Operation) =>
-  op.path.endsWith('.csv')
-    ? 'text/csv'
-    : op.path.endsWith('.ics')
-      ? 'text/calendar'
-      : /\/photos\/:/.test(op.path)
-        ? 'image/*'
-        : 'application/json';
+  byExtension[/\.(\w+)$/.exec(op.path)?.[1] ?? ''] ?? (/\/photos\/:/.test(op.path) ? 'image/*' : 'application/json');
 
-const errorResponse = { $ref: '#/components/responses/Error' };
+// Linli's envelope under /api; other APIs served here (Open311) answer errors in their own standard's format.
+const errorResponse = (op: Operation) =>
+  op.path.startsWith('/api/')
+    ? { $ref: '#/components/responses/Error' }
+    : { description: 'An error, in that API’s own format.' };
 
 /** One operation object: its parameters, body, security and responses. */
 function operation(op: Operation): Json {
@@ -106,9 +105,13 @@ function operation(op: Operation): Json {
   }
   let requestBody: Json | undefined;
   for (const v of checks) {
-    if (v.target === 'json')
-      requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(v.schema) } } };
-    if (v.target !== 'query' && v.target !== 'header') continue;
+    if (v.target === 'json' || v.target === 'form') {
+      const types =
+        v.target === 'json' ? ['application/json'] : ['application/x-www-form-urlencoded', 'multipart/form-data'];
+      const schema = jsonSchema(v.schema);
+      requestBody = { required: true, content: Object.fromEntries(types.map((type) => [type, { schema }])) };
+    }
+    if (v.target !== 'query' && v.target !== 'header' && v.target !== 'cookie') continue;
     const fields = objectProperties(jsonSchema(v.schema));
     for (const [name, schema] of Object.entries(fields.properties)) {
       parameters.push({ name, in: v.target, required: fields.required.includes(name), schema });
@@ -118,9 +121,9 @@ function operation(op: Operation): Json {
   const created = op.handlers.some((h) => typeof h === 'function' && /,\s*201\s*[,)]/.test(String(h)));
   const responses: Json = {
     [created ? '201' : '200']: { description: created ? 'Created.' : 'OK.', content: { [mediaType(op)]: {} } },
-    ...(checks.length ? { 400: errorResponse } : {}),
-    ...(op.staff ? { 401: errorResponse } : {}),
-    default: errorResponse,
+    ...(checks.length ? { 400: errorResponse(op) } : {}),
+    ...(op.staff ? { 401: errorResponse(op) } : {}),
+    default: errorResponse(op),
   };
   const tag = path.split('/')[op.path.startsWith('/api/') ? 2 : 1]!;
   return {
@@ -141,7 +144,12 @@ export function openApiDocument(routes: Route[], info: { version: string }) {
   const paths: Record<string, Record<string, Json>> = {};
   const tags = new Set<string>();
   for (const op of apiOperations(routes)) {
-    const body = operation(op);
+    let body: Json;
+    try {
+      body = operation(op);
+    } catch (err) {
+      throw new Error(`${op.method} ${op.path}: ${(err as Error).message}`);
+    }
     const path = openApiPath(op.path).path;
     paths[path] = { ...paths[path], [op.method.toLowerCase()]: body };
     for (const t of body.tags as string[]) tags.add(t);
