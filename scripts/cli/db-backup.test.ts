@@ -1,9 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsFolder } from '../../worker/node/database.ts';
+import { codeMigrations } from './db-files.ts';
 
 // The real Node entry on a temp file, with residents filing tickets and signing up without pause,
 // backed up in the middle by `db:backup` and restored elsewhere by `db:restore`.
@@ -178,6 +191,28 @@ describe('db:backup and db:restore', () => {
     expect(over.code).toBe(0);
     expect(over.output).toMatch(/is kept as .*linli\.db\.before-restore-/);
     expect(readdirSync(join(dir, 'restored')).filter((f) => f.includes('before-restore'))).toHaveLength(1);
+  });
+
+  it('migrates a backup from an older release up to this code’s schema', async () => {
+    // The previous release: this code's migrations but the last.
+    const previous = join(dir, 'previous-migrations');
+    cpSync(migrationsFolder, previous, { recursive: true });
+    const journal = join(previous, 'meta', '_journal.json');
+    const entries = codeMigrations();
+    writeFileSync(
+      journal,
+      JSON.stringify({ ...JSON.parse(readFileSync(journal, 'utf8')), entries: entries.slice(0, -1) }),
+    );
+    const older = join(dir, 'older.db');
+    const client = createClient({ url: `file:${older}` });
+    await migrate(drizzle(client), { migrationsFolder: previous });
+    client.close();
+    const target = join(dir, 'upgraded', 'linli.db');
+    const res = await tool('db-restore', [older], { DATABASE_URL: `file:${target}` });
+    expect(res.output).toMatch(/Applied this code's 1 newer migration\./);
+    expect(res.output).toContain(`the latest ${entries.at(-1)!.tag}`);
+    expect(res.code).toBe(0);
+    expect((await rows(target, 'SELECT count(*) AS n FROM __drizzle_migrations'))[0]!.n).toBe(entries.length);
   });
 
   it('points a remote database to Turso’s own backups', async () => {

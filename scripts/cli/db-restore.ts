@@ -83,7 +83,7 @@ await runTool(async () => {
     const { client, db } = await openDatabase(`file:${target}`);
     await migrateDatabase(db);
     client.close();
-    console.log(`Applied this code's ${restored.pending} newer migrations.`);
+    console.log(`Applied this code's ${restored.pending} newer migration${restored.pending === 1 ? '' : 's'}.`);
   }
   console.log(`Restored ${backup} to ${target}:\n${describeInspection(await inspectDatabase(target))}`);
 });
