@@ -27,4 +27,7 @@ await runTool(async () => {
   const copy = await inspectDatabase(target);
   if (copy.integrity !== 'ok') throw new Refusal(`The copy at ${target} failed its integrity check: ${copy.integrity}`);
   console.log(`Backed up ${source} to ${target}:\n${describeInspection(copy)}`);
+  console.log(
+    'Not in it: the photos (PHOTOS_DIR) and the pepper (AUTH_PEPPER, or auth-pepper.secret beside the database).',
+  );
 });

@@ -27,7 +27,8 @@ async function checkpoint(path: string) {
 
 /** Whether something answers HTTP where the server listens: then it may hold the file open. */
 async function serverAnswers(): Promise<string | null> {
-  const host = !process.env.HOST || process.env.HOST === '0.0.0.0' ? '127.0.0.1' : process.env.HOST;
+  const given = process.env.HOST;
+  const host = !given || given === '0.0.0.0' || given === '::' ? '127.0.0.1' : given;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${process.env.PORT || 8787}/api/health`;
   try {
     await fetch(url, { signal: AbortSignal.timeout(1500) });
@@ -86,4 +87,7 @@ await runTool(async () => {
     console.log(`Applied this code's ${restored.pending} newer migration${restored.pending === 1 ? '' : 's'}.`);
   }
   console.log(`Restored ${backup} to ${target}:\n${describeInspection(await inspectDatabase(target))}`);
+  console.log(
+    'Staff passwords sign in only under the pepper they were hashed with (AUTH_PEPPER, or auth-pepper.secret beside the file); photos are in PHOTOS_DIR, not in the database.',
+  );
 });
