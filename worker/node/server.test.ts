@@ -77,6 +77,7 @@ describe('Node server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
     expect(await res.json()).toEqual({ openapi: '3.1.0' });
   });
 

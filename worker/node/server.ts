@@ -43,7 +43,10 @@ export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
     apiDescription.path,
     async (c, next) => {
       await next();
-      if (c.res.ok) c.header('Cache-Control', apiDescription.cacheControl);
+      if (!c.res.ok) return;
+      c.header('Cache-Control', apiDescription.cacheControl);
+      // serveStatic appends its own Vary to ours.
+      c.header('Vary', 'Accept-Encoding');
     },
     serveStatic({ root: webRoot, precompressed: true }),
   );
