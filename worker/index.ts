@@ -109,7 +109,9 @@ export default {
     // Built from the routes by `npm run build`, so it sits in Static Assets, which the Worker runs before for /api/*.
     if (path === apiDescription.path && (request.method === 'GET' || request.method === 'HEAD')) {
       const res = await env.ASSETS.fetch(request);
-      if (!res.ok || !res.headers.get('content-type')?.includes('json')) return app.fetch(request, env, ctx);
+      const unchanged = res.status === 304;
+      if (!unchanged && (!res.ok || !res.headers.get('content-type')?.includes('json')))
+        return app.fetch(request, env, ctx);
       const file = new Response(res.body, res);
       file.headers.set('Cache-Control', apiDescription.cacheControl);
       return file;
