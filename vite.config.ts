@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
+import { apiDescription } from './scripts/build/api-description.ts';
 import { precompress } from './scripts/build/precompress.ts';
 import { routePages } from './scripts/build/route-pages.ts';
 import { serviceWorker } from './scripts/build/service-worker.ts';
@@ -42,6 +43,8 @@ export default defineConfig({
     ),
     // After routePages: the page shells it writes are precached too.
     serviceWorker('src/sw.ts'),
+    // /api/openapi.json, from the app's routes and validators (not precached: no resident page reads it).
+    apiDescription(),
     precompress(),
   ],
   build: {

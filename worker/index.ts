@@ -9,7 +9,7 @@ import type { ExecutionContext } from 'hono';
 import { createApp } from './app.ts';
 import { runHousekeeping } from './desk/housekeeping.ts';
 import type { ErrorBody } from './lib/errors.ts';
-import { IMMUTABLE } from './lib/http-cache.ts';
+import { apiDescription, IMMUTABLE } from './lib/http-cache.ts';
 import { parsePublicOrigin } from './lib/origin.ts';
 import { r2PhotoStore } from './lib/photos.ts';
 import type { Db, Platform } from './lib/platform.ts';
@@ -53,6 +53,8 @@ function forEnv(env: Env) {
       db: openDatabase(env),
       now: Date.now,
       authPepper: env.AUTH_PEPPER || undefined,
+      // An optional secret, set only while a replaced pepper is being retired (README, Operations).
+      authPepperPrevious: (env as { AUTH_PEPPER_PREVIOUS?: string }).AUTH_PEPPER_PREVIOUS || undefined,
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       publicWritesPerHour: Number.isInteger(limit) && limit > 0 ? limit : 30,
       publicOrigin: parseOrigin(env.PUBLIC_ORIGIN),
@@ -104,6 +106,16 @@ export default {
     }
     const path = new URL(request.url).pathname;
     if (path.startsWith('/assets/')) return hashedFile(request, env, () => app.fetch(request, env, ctx));
+    // Built from the routes by `npm run build`, so it sits in Static Assets, which the Worker runs before for /api/*.
+    if (path === apiDescription.path && (request.method === 'GET' || request.method === 'HEAD')) {
+      const res = await env.ASSETS.fetch(request);
+      const unchanged = res.status === 304;
+      if (!unchanged && (!res.ok || !res.headers.get('content-type')?.includes('json')))
+        return app.fetch(request, env, ctx);
+      const file = new Response(res.body, res);
+      file.headers.set('Cache-Control', apiDescription.cacheControl);
+      return file;
+    }
     const res = await app.fetch(request, env, ctx);
     // A page the Worker runs first for but does not know (/events/signup/…, a mistyped link) is
     // the app's own page, which says "not found" itself if it must.

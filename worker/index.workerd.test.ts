@@ -99,6 +99,21 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     expect(real.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
+  it('passes /api/openapi.json to Static Assets: the built description, as JSON kept for a few minutes', async () => {
+    const res = await exports.default.fetch(new Request(`${base}/api/openapi.json`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(await res.json()).toMatchObject({ openapi: '3.1.0', paths: { '/api/tickets': { post: {} } } });
+    const etag = res.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await exports.default.fetch(
+      new Request(`${base}/api/openapi.json`, { headers: { 'If-None-Match': etag! } }),
+    );
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=300');
+  });
+
   it('leaves the service worker and the manifest to Static Assets, with their types and asked for each time', async () => {
     // run_worker_first must not name them: Static Assets answer them before the Worker runs.
     const sw = await env.ASSETS.fetch(`${base}/sw.js`);

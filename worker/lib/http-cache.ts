@@ -3,6 +3,9 @@ import type { Context } from 'hono';
 /** For files whose name changes with their content: phones may keep them for a year. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** The API description, a built file under the API's path: it changes only with a deploy. */
+export const apiDescription = { path: '/api/openapi.json', cacheControl: 'public, max-age=300' };
+
 /**
  * Sets a validator and says whether the client already has this version (then answer 304).
  * Published news uses `no-cache`: phones and CDNs keep a copy but ask each time, so a publish

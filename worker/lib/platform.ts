@@ -20,6 +20,11 @@ export type Platform = {
   now: () => number;
   /** Server-side secret mixed into every password hash; without it nobody can sign in. */
   authPepper: string | undefined;
+  /**
+   * The pepper `authPepper` replaced (AUTH_PEPPER_PREVIOUS), while staff still sign in with
+   * passwords hashed under it: each is re-hashed under the new one at its next sign-in.
+   */
+  authPepperPrevious?: string;
   /** The client's address as the runtime knows it (CF-Connecting-IP, socket, trusted proxy). */
   clientAddress: (c: Context) => string;
   /** Residents' writes (tickets, sign-ups) allowed per client address per hour. */

@@ -26,6 +26,15 @@ type ValidatedInput<Schema extends z.core.$ZodType, Target extends keyof Validat
 };
 
 /**
+ * Each validator's target and schema, keyed by its middleware: the build reads them from the
+ * app's routes to write the API description (scripts/build/openapi.ts), so it cannot drift.
+ */
+export const validators = new WeakMap<
+  MiddlewareHandler,
+  { target: keyof ValidationTargets; schema: z.core.$ZodType }
+>();
+
+/**
  * Validates one part of the request with a zod schema; failures become a 400 naming each field.
  * The parsed value is typed for the handler and for the `hc` client.
  * @example app.get('/', validate('query', z.object({ community: slug })), (c) => c.req.valid('query'))
@@ -52,9 +61,7 @@ export function validate<
       throw new ApiError(400, 'bad_request', err.message || 'Malformed request body.', { body: 'Not valid JSON.' });
     }
   };
-  return (target === 'json' ? named : check) as unknown as MiddlewareHandler<
-    E,
-    P,
-    ValidatedInput<Schema, Target> & Input
-  >;
+  const middleware = target === 'json' ? named : check;
+  validators.set(middleware, { target, schema });
+  return middleware as unknown as MiddlewareHandler<E, P, ValidatedInput<Schema, Target> & Input>;
 }

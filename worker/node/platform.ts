@@ -83,6 +83,7 @@ export function nodePlatform(db: Db, databaseUrl: string): Platform {
     db,
     now: Date.now,
     authPepper: resolvePepper(databaseUrl),
+    authPepperPrevious: process.env.AUTH_PEPPER_PREVIOUS || undefined,
     clientAddress: nodeClientAddress(hops),
     trustProxy,
     publicOrigin: parsePublicOrigin(process.env.PUBLIC_ORIGIN),

@@ -19,6 +19,8 @@ beforeAll(async () => {
   writeFileSync(join(webRoot, 'share.png'), samplePng());
   writeFileSync(join(webRoot, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(webRoot, 'manifest.webmanifest'), '{"name":"邻里"}');
+  mkdirSync(join(webRoot, 'api'));
+  writeFileSync(join(webRoot, 'api', 'openapi.json'), '{"openapi":"3.1.0"}');
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log(1)');
   // What the build's precompress step writes beside a file.
   writeFileSync(join(webRoot, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
@@ -68,6 +70,15 @@ describe('Node server', () => {
     const res = await app.request('/assets/index-abc123.js');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('serves the built API description under /api, as JSON kept for a few minutes', async () => {
+    const res = await app.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await res.json()).toEqual({ openapi: '3.1.0' });
   });
 
   it('never answers an unknown API path with the shell', async () => {

@@ -7,7 +7,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { createApp } from '../app.ts';
 import { notFound, onError } from '../lib/errors.ts';
-import { IMMUTABLE } from '../lib/http-cache.ts';
+import { apiDescription, IMMUTABLE } from '../lib/http-cache.ts';
 import type { Platform } from '../lib/platform.ts';
 import { shareable } from '../lib/security.ts';
 
@@ -38,6 +38,18 @@ function compressAnswers(): MiddlewareHandler {
 export function createNodeApp(platform: Platform, webRoot = defaultWebRoot) {
   const app = new Hono();
   app.use('*', compressAnswers());
+  // The API description is a file of the build under /api, where the app would answer 404.
+  app.get(
+    apiDescription.path,
+    async (c, next) => {
+      await next();
+      if (!c.res.ok) return;
+      c.header('Cache-Control', apiDescription.cacheControl);
+      // serveStatic appends its own Vary to ours.
+      c.header('Vary', 'Accept-Encoding');
+    },
+    serveStatic({ root: webRoot, precompressed: true }),
+  );
   app.route('/', createApp(platform));
   app.use('*', async (c, next) => {
     await next();

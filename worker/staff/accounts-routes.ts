@@ -63,7 +63,15 @@ export const staffRoutes = new Hono<AppEnv>()
     const { db, platform } = c.var;
     const { password, currentPassword } = c.req.valid('json');
     if (found.id === c.var.staff.id) {
-      await changeOwnPassword(db, c.var.staff, currentPassword, password, platform.authPepper!, platform.now());
+      await changeOwnPassword(
+        db,
+        c.var.staff,
+        currentPassword,
+        password,
+        platform.authPepper!,
+        platform.now(),
+        platform.authPepperPrevious,
+      );
     } else {
       await resetPassword(db, found.id, password, platform.authPepper!, platform.now(), c.var.staff);
     }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import { roles, sessions, staff } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -6,7 +6,7 @@ import { plainText } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { auditEntry } from './audit.ts';
 import { resolveStaffPlace } from './directory.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, matchingPepper } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 
 export const loginSchema = z
@@ -99,6 +99,27 @@ export async function resetPassword(db: Db, id: number, password: string, pepper
   ]);
 }
 
+/**
+ * Stores the hash of a password just proved under the previous pepper, under the current one.
+ * Only if the stored hash is still the one checked, so a reset made meanwhile is never undone;
+ * sessions stay, the password being the same.
+ * @example await rehashPassword(db, account.id, password, account.passwordHash, pepper, now)
+ */
+export async function rehashPassword(
+  db: Db,
+  id: number,
+  password: string,
+  checked: string,
+  pepper: string,
+  now: number,
+) {
+  const passwordHash = await hashPassword(password, pepper);
+  await db
+    .update(staff)
+    .set({ passwordHash, updatedAt: now })
+    .where(and(eq(staff.id, id), eq(staff.passwordHash, checked)));
+}
+
 /** A new password; `currentPassword` is needed when it is one's own. */
 export const passwordChange = z.object({
   password: z.string().check(z.maxLength(256)),
@@ -117,6 +138,7 @@ export async function changeOwnPassword(
   password: string,
   pepper: string,
   now: number,
+  previousPepper?: string,
 ) {
   const [account] = await db.select({ passwordHash: staff.passwordHash }).from(staff).where(eq(staff.id, self.id));
   if (!current) {
@@ -124,7 +146,7 @@ export async function changeOwnPassword(
       currentPassword: 'Give your current password.',
     });
   }
-  if (!account || !(await verifyPassword(current, account.passwordHash, pepper))) {
+  if (!account || !(await matchingPepper(current, account.passwordHash, pepper, previousPepper))) {
     throw new ApiError(400, 'invalid_input', 'The current password is wrong.', {
       currentPassword: 'The current password is wrong.',
     });

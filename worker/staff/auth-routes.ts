@@ -5,12 +5,12 @@ import { plainText } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
-import { accountByLogin, changeOwnPassword, passwordChange } from './accounts.ts';
+import { accountByLogin, changeOwnPassword, passwordChange, rehashPassword } from './accounts.ts';
 import { auditEntry } from './audit.ts';
 import { knownDevice, rememberDevice } from './device.ts';
 import { staffView } from './directory.ts';
 import { requireStaff } from './middleware.ts';
-import { decoyHash, verifyPassword } from './password.ts';
+import { decoyHash, matchingPepper } from './password.ts';
 import { abilities } from './policy.ts';
 import { clearSessionCookie, createSession, endSession, readToken, setSessionCookie } from './session.ts';
 import { attemptKeys, clearAfterSuccess, reserveAttempt, retryAfterSeconds } from './throttle.ts';
@@ -43,9 +43,11 @@ export const auth = new Hono<AppEnv>()
     }
     const account = await accountByLogin(db, login);
     // An unknown login still costs one full hash, so timing does not tell logins apart.
-    const matches = await verifyPassword(password, account?.passwordHash ?? decoyHash, platform.authPepper);
+    const stored = account?.passwordHash ?? decoyHash;
+    const matches = await matchingPepper(password, stored, platform.authPepper, platform.authPepperPrevious);
     // A failed attempt stays counted; a successful one is taken back.
     if (!account || !matches || account.disabled) throw badCredentials();
+    if (matches === 'previous') await rehashPassword(db, account.id, password, stored, platform.authPepper, now);
     await clearAfterSuccess(db, attempt, keys);
     const token = await createSession(db, account.id, now);
     await auditEntry(db, account, 'auth.login', 'staff', account.id, now);
@@ -62,7 +64,15 @@ export const auth = new Hono<AppEnv>()
   .post('/password', limitBody(), requireStaff, validate('json', passwordChange), async (c) => {
     const { db, platform } = c.var;
     const { password, currentPassword } = c.req.valid('json');
-    await changeOwnPassword(db, c.var.staff, currentPassword, password, platform.authPepper!, platform.now());
+    await changeOwnPassword(
+      db,
+      c.var.staff,
+      currentPassword,
+      password,
+      platform.authPepper!,
+      platform.now(),
+      platform.authPepperPrevious,
+    );
     // Every session ended with the old password; this phone stays signed in with the new one.
     const token = await createSession(db, c.var.staff.id, platform.now());
     setSessionCookie(c, token);

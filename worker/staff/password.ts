@@ -50,6 +50,23 @@ export async function verifyPassword(password: string, stored: string, pepper: s
 }
 
 /**
+ * Checks a password under the pepper and, while one is being retired, the previous one too, and
+ * says which matched. With a previous pepper both are always tried, so a wrong password, a right
+ * one and an unknown login (the decoy) cost the same two hashes.
+ * @example if ((await matchingPepper(password, stored, pepper, previous)) === 'previous') await rehash()
+ */
+export async function matchingPepper(
+  password: string,
+  stored: string,
+  pepper: string,
+  previous?: string,
+): Promise<'current' | 'previous' | null> {
+  const current = await verifyPassword(password, stored, pepper);
+  const old = previous && previous !== pepper ? await verifyPassword(password, stored, previous) : false;
+  return current ? 'current' : old ? 'previous' : null;
+}
+
+/**
  * A stored hash of no real password: checked when the login is unknown, so an unknown login
  * costs the same time as a wrong password.
  */
