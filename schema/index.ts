@@ -9,3 +9,4 @@ export * from './public-writes.ts';
 export * from './renovation.ts';
 export * from './staff.ts';
 export * from './volunteers.ts';
+export * from './robots.ts';
