@@ -5,7 +5,8 @@ import { validate } from '../lib/validate.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { authorizeRole } from '../staff/policy.ts';
 import { newRobotSchema, robotChangeSchema, robotParam } from './input.ts';
-import { addRobot, changeRobot, manageableRobot, robotOwners, robotView } from './robots.ts';
+import { robotOwners } from './owners.ts';
+import { addRobot, changeRobot, manageableRobot, robotView } from './robots.ts';
 import { sendTestMessage } from './test-message.ts';
 
 export { deliverStaffNotices } from './delivery.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   communities,
   compounds,
@@ -13,7 +13,6 @@ import type { Db } from '../lib/platform.ts';
 import { auditEntry, auditEntryOrAbort, isLostRace } from '../staff/audit.ts';
 import { authorize, type PlaceRef, type StaffMember } from '../staff/policy.ts';
 import type { NewRobot, RobotChange } from './input.ts';
-import { digest } from './payloads.ts';
 import { maskWebhook, webhookProblem } from './webhook.ts';
 
 type RobotRow = typeof staffRobots.$inferSelect;
@@ -157,52 +156,4 @@ export async function changeRobot(
   ]);
   const [updated] = await db.select().from(staffRobots).where(eq(staffRobots.id, robot.id));
   return updated!;
-}
-
-/** The communities and property companies the staff member manages robots for, with each robot. */
-export async function robotOwners(db: Db, me: StaffMember, origin?: string) {
-  const sub = me.role === 'admin' ? undefined : (me.subdistrictId ?? -1);
-  const inSub = sub === undefined ? undefined : eq(communities.subdistrictId, sub);
-  const [comms, companies, robots, pending] = await Promise.all([
-    db
-      .select({ id: communities.id, name: communities.name })
-      .from(communities)
-      .where(inSub)
-      .orderBy(asc(communities.id)),
-    db
-      .selectDistinct({ id: propertyCompanies.id, name: propertyCompanies.name })
-      .from(propertyCompanies)
-      .innerJoin(propertyCompanyCompounds, eq(propertyCompanyCompounds.propertyCompanyId, propertyCompanies.id))
-      .innerJoin(compounds, eq(compounds.id, propertyCompanyCompounds.compoundId))
-      .innerJoin(communities, eq(communities.id, compounds.communityId))
-      .where(inSub)
-      .orderBy(asc(propertyCompanies.id)),
-    db.select().from(staffRobots),
-    db
-      .select({
-        ownerKind: staffNotices.ownerKind,
-        ownerId: staffNotices.ownerId,
-        kind: staffNotices.kind,
-        ticketNumber: staffNotices.ticketNumber,
-        summary: staffNotices.summary,
-      })
-      .from(staffNotices)
-      .where(inArray(staffNotices.status, ['pending']))
-      .orderBy(asc(staffNotices.id)),
-  ]);
-  const entry = (ownerKind: RobotOwnerKind) => (o: { id: number; name: string }) => {
-    const robot = robots.find((r) => r.ownerKind === ownerKind && r.ownerId === o.id);
-    const waiting = pending.filter((n) => n.ownerKind === ownerKind && n.ownerId === o.id);
-    const counts = Object.fromEntries(
-      [...new Set(waiting.map((n) => n.kind))].map((k) => [k, waiting.filter((n) => n.kind === k).length]),
-    );
-    return {
-      ownerKind,
-      ownerId: o.id,
-      name: o.name,
-      robot: robot ? robotView(robot) : null,
-      pending: { total: waiting.length, counts, preview: waiting.length ? digest(o.name, waiting, origin).text : null },
-    };
-  };
-  return [...comms.map(entry('community')), ...companies.map(entry('company'))];
 }
