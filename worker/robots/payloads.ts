@@ -34,30 +34,16 @@ export function truncateBytes(text: string, max: number): string {
   return `${out}…`;
 }
 
-// Markdown and HTML marks become their full-width twins: neither platform documents a backslash
-// escape, and a name must not turn into a link, a heading, a <font> tag or an @mention.
-const fullWidth: Record<string, string> = {
-  '*': '＊',
-  _: '＿',
-  '[': '［',
-  ']': '］',
-  '<': '＜',
-  '>': '＞',
-  '`': '｀',
-  '#': '＃',
-  '~': '～',
-  '\\': '＼',
-  '@': '＠',
-};
-
 /**
- * Text from people (names, categories) made inert inside a markdown message, on one line.
+ * Text from people (names, categories) made inert inside a markdown message, on one line: markdown
+ * and HTML marks become their full-width twins (U+FF01…, the ASCII code + 0xFEE0). Neither platform
+ * documents a backslash escape, and a name must not turn into a link, a heading, a <font> tag or an @mention.
  * @example escapeMarkdown('**[x](http://e)**') // '＊＊［x］(http://e)＊＊'
  */
 export const escapeMarkdown = (text: string) =>
   text
     .replace(/\s+/g, ' ')
-    .replace(/[*_[\]<>`#~\\@]/g, (ch) => fullWidth[ch] ?? ch)
+    .replace(/[*_[\]<>`#~\\@]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))
     .trim();
 
 const kindWords: Record<StaffNoticeKind, string> = {

@@ -5,6 +5,7 @@ import type { Db } from '../lib/platform.ts';
 import { auditEntry } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { afterDelivery, postToRobot, type RobotSend } from './delivery.ts';
+import { escapeMarkdown } from './payloads.ts';
 import { robotView } from './robots.ts';
 
 /** One test message per robot per minute: the button cannot be used to flood a group. */
@@ -40,7 +41,7 @@ export async function sendTestMessage(
   }
   const text = [
     '### 邻里 · 测试消息',
-    `${me.displayName.replace(/[*_[\]<>`#~\\@]/g, '')} 从邻里工作台发送了这条测试消息：新诉求、分派、超期和明日回访会在这里汇总提醒。`,
+    `${escapeMarkdown(me.displayName)} 从邻里工作台发送了这条测试消息：新诉求、分派、超期和明日回访会在这里汇总提醒。`,
     ...(opts.origin ? [`[打开工作台](${opts.origin}/staff/desk)`] : []),
   ].join('\n');
   const delivery = await postToRobot(send, robot, { title: '邻里 · 测试消息', text }, now, opts.extraHosts);
