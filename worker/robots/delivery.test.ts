@@ -130,6 +130,17 @@ describe('a busy morning is one message per robot', () => {
     expect(await pending()).toBe(1);
   });
 
+  it('tells the side a re-routed ticket now belongs to, once', async () => {
+    await d.t.db.update(staffNotices).set({ status: 'sent' }).where(eq(staffNotices.status, 'pending'));
+    const { number } = await d.fileOk({ category: 'fire-safety' });
+    const told = async () =>
+      (await d.t.db.select().from(staffNotices).where(eq(staffNotices.ticketNumber, number))).map((n) => n.ownerKind);
+    expect(await told()).toEqual(['community']);
+    const res = await d.act('erqi-admin', number, { action: 'reroute', owner: 'joint', reason: '涉及物业的消防通道' });
+    expect(res.status).toBe(200);
+    expect((await told()).sort()).toEqual(['community', 'company']);
+  });
+
   it('finds overdue tickets and tomorrow’s follow-up calls once, the calls only after 16:00', async () => {
     await d.t.db.update(staffNotices).set({ status: 'sent' }).where(eq(staffNotices.status, 'pending'));
     const { number } = await d.fileOk({ category: 'nuisance-garbage' });

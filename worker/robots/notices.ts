@@ -47,6 +47,19 @@ export const newTicketNotice = (db: Db, now: number) =>
   ticketNotices(db, { kind: 'new_ticket', where: sql`t.id = (select max(id) from ${tickets})`, now });
 
 /**
+ * After a re-route in the same batch: a new-ticket notice for a side that now owns the ticket and
+ * was not told yet (the dedupe key skips the side that was). Only if the change landed: the
+ * ticket is at the version and time this change gave it.
+ * @example also.push(reroutedNotice(db, ticket.id, version + 1, now))
+ */
+export const reroutedNotice = (db: Db, ticketId: number, newVersion: number, now: number) =>
+  ticketNotices(db, {
+    kind: 'new_ticket',
+    where: sql`t.id = ${ticketId} and t.version = ${newVersion} and t.updated_at = ${now}`,
+    now,
+  });
+
+/**
  * The notice that a ticket's (or a part's) work was handed to a named staff member, for that
  * side's robot. `guarded`: only if the statement before changed one row (a `changeTicket` batch).
  * @example also.push(assignedNotice(db, { ticketId, side: 'property', staffId, staffName, now, guarded: true }))
