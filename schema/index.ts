@@ -7,5 +7,6 @@ export * from './news.ts';
 export * from './places.ts';
 export * from './public-writes.ts';
 export * from './renovation.ts';
+export * from './robots.ts';
 export * from './staff.ts';
 export * from './volunteers.ts';

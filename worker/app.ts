@@ -20,6 +20,7 @@ import { hardening } from './lib/security.ts';
 import { newsApi, newsPages } from './news/index.ts';
 import { places } from './places/places-routes.ts';
 import { renovationApi, renovationPages } from './renovation/index.ts';
+import { robotsApi } from './robots/index.ts';
 import { staffApi } from './staff/index.ts';
 import { sameOriginWrites } from './staff/middleware.ts';
 
@@ -36,7 +37,8 @@ function apiRoutes() {
     .route('/', homeVisitsApi)
     .route('/', newsApi)
     .route('/', renovationApi)
-    .route('/', helpApi);
+    .route('/', helpApi)
+    .route('/', robotsApi);
 }
 
 /**

@@ -13,6 +13,8 @@ import { apiDescription, IMMUTABLE } from './lib/http-cache.ts';
 import { parsePublicOrigin } from './lib/origin.ts';
 import { r2PhotoStore } from './lib/photos.ts';
 import type { Db, Platform } from './lib/platform.ts';
+import { deliverStaffNotices, findStaffNotices } from './robots/index.ts';
+import { parseWebhookHosts } from './robots/webhook.ts';
 
 type App = ReturnType<typeof createApp>;
 
@@ -58,6 +60,7 @@ function forEnv(env: Env) {
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       publicWritesPerHour: Number.isInteger(limit) && limit > 0 ? limit : 30,
       publicOrigin: parseOrigin(env.PUBLIC_ORIGIN),
+      robotWebhookHosts: parseWebhookHosts(env.ROBOT_WEBHOOK_HOSTS),
       photos: r2PhotoStore(env.PHOTOS),
       shell: async () => {
         const res = await env.ASSETS.fetch('https://assets.invalid/index.html');
@@ -125,9 +128,18 @@ export default {
     }
     return res;
   },
-  /** The hourly cron trigger: auto-close, retention, purges. */
-  async scheduled(_controller: unknown, env: Env) {
+  /** The cron triggers: every minute the staff's robot messages; hourly auto-close, retention, purges. */
+  async scheduled(controller: { cron?: string }, env: Env) {
     const { platform } = forEnv(env);
+    if (controller.cron === '* * * * *') {
+      const now = platform.now();
+      await findStaffNotices(platform.db, now);
+      await deliverStaffNotices(platform.db, fetch, now, {
+        origin: platform.publicOrigin,
+        extraHosts: platform.robotWebhookHosts,
+      });
+      return;
+    }
     await runHousekeeping(platform.db, platform.photos, platform.now());
   },
 };

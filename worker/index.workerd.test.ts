@@ -171,6 +171,25 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
 
   const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as never;
 
+  it('runs the staff robots on the minute cron over HTTP to libSQL (no robot in the demo: nothing is sent)', async () => {
+    const { default: worker } = await import('./index.ts');
+    await expect(worker.scheduled({ cron: '* * * * *' }, env)).resolves.toBeUndefined();
+  });
+
+  it('signs a DingTalk webhook with crypto.subtle as node:crypto does', async () => {
+    const { signedUrl } = await import('./robots/payloads.ts');
+    // node:crypto's HMAC-SHA256 of "1764640800000\nSECtest-signing-secret-0123456789", base64, url-encoded.
+    expect(
+      await signedUrl(
+        'https://oapi.dingtalk.com/robot/send?access_token=t',
+        'SECtest-signing-secret-0123456789',
+        1764640800000,
+      ),
+    ).toBe(
+      'https://oapi.dingtalk.com/robot/send?access_token=t&timestamp=1764640800000&sign=ZmEjWa5paSirQTDLXPpE4NRhdm2aB0yh9XCEj8t5MMU%3D',
+    );
+  });
+
   it.each(['wss://linli-erqi.turso.io', 'ws://127.0.0.1:8080'])(
     'refuses a WebSocket LIBSQL_URL (%s) with a configuration error',
     async (url) => {

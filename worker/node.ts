@@ -7,6 +7,7 @@ import { runHousekeeping } from './desk/housekeeping.ts';
 import { defaultDatabaseUrl, migrateDatabase, openDatabase } from './node/database.ts';
 import { demoStaff, isEmpty, loadDemoData } from './node/demo/index.ts';
 import { nodePlatform } from './node/platform.ts';
+import { staffRobotsLoop } from './node/robots-loop.ts';
 import { createNodeApp, listen } from './node/server.ts';
 
 const databaseUrl = process.env.DATABASE_URL || defaultDatabaseUrl;
@@ -34,6 +35,8 @@ const housekeeping = () =>
   );
 void housekeeping();
 setInterval(housekeeping, 60 * 60 * 1000).unref();
+// Every minute: messages to the staff's group robots (the Worker's "* * * * *" trigger).
+staffRobotsLoop(platform, () => platform.publicOrigin ?? `http://${host}:${port}`);
 
 const app = createNodeApp(platform);
 const server = listen(app, { hostname: host, port }, (info) => {

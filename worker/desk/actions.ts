@@ -7,6 +7,7 @@ import { ApiError } from '../lib/errors.ts';
 import { dueDate, noteText, optionalNoteText, plainText, slug, ticketNumber, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { endOfShanghaiDay } from '../lib/time.ts';
+import { assignedNotice, reroutedNotice } from '../robots/notices.ts';
 import { auditEntry, auditEntryIfChanged } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { deskActionProblem } from './available.ts';
@@ -171,8 +172,15 @@ export async function runDeskAction(
       return changeTicket(db, t, {
         version: a.version,
         now,
-        also,
         set: { assigneeStaffId: to.id },
+        // Last in the batch: it reads changes() of the statement before it, and may insert nothing.
+        also:
+          a.action === 'assign'
+            ? [
+                ...also,
+                assignedNotice(db, { ticketId: t.id, side, staffId: to.id, staffName: to.name, now, guarded: true }),
+              ]
+            : also,
         entry: {
           kind: a.action === 'claim' ? 'claimed' : 'assigned',
           visibility: 'internal',
@@ -256,7 +264,12 @@ async function reroute(
     now,
     // Each re-route passes the work on: a hand-off. A ticket becoming joint gets its parts.
     set: { categoryId, owner, handoffs: sql`${tickets.handoffs} + 1` },
-    also: [...also, ...(owner === 'joint' ? insertParts(db, t.id, t.dueAt, now, true) : [])],
+    also: [
+      ...also,
+      ...(owner === 'joint' ? insertParts(db, t.id, t.dueAt, now, true) : []),
+      // The side that now owns it hears of it as a new ticket in its queue.
+      reroutedNotice(db, t.id, a.version + 1, now),
+    ],
     entry: {
       kind: 'rerouted',
       visibility: 'public',

@@ -19,6 +19,7 @@ import { prepared } from '../lib/prepared.ts';
 import { shanghaiDay } from '../lib/time.ts';
 import { requireUnclaimed, unclaimed } from '../lib/uploads.ts';
 import { communityBySlug } from '../places/places.ts';
+import { newTicketNotice } from '../robots/notices.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 import { newTicketClock } from './clock.ts';
 import { insertParts } from './sides.ts';
@@ -165,6 +166,14 @@ export async function fileTicket(
   // new ticket has the highest id (SQLite gives a new row the highest id + 1, under the batch's write lock).
   const parts =
     category.owner === 'joint' ? insertParts(db, sql`(select max(id) from ${tickets})`, dueAt, ctx.now) : [];
-  const [inserted] = await db.batch([insertTicket, ...(answer ? [answer] : []), ...claimPhotos, firstEntry, ...parts]);
+  // The owner's robot(s) hear of it in the same batch: a refused filing announces nothing.
+  const [inserted] = await db.batch([
+    insertTicket,
+    ...(answer ? [answer] : []),
+    ...claimPhotos,
+    firstEntry,
+    ...parts,
+    newTicketNotice(db, ctx.now),
+  ]);
   return { number: (inserted as { number: string }[])[0]!.number, token };
 }

@@ -6,6 +6,7 @@ import { workCalendar } from '../calendar/calendar.ts';
 import { ApiError } from '../lib/errors.ts';
 import { plainText, noteText as text, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
+import { assignedNotice } from '../robots/notices.ts';
 import { auditEntryOrAbort, isLostRace } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { entryInsert, insertEntryIfChanged, type TimelineEntry, versionConflict } from './change.ts';
@@ -178,7 +179,10 @@ export async function runPartAction(db: Db, row: LoadedTicket, p: Part, a: PartA
     case 'assign': {
       const to = await requireAssignable(db, t, p.side, a.staffId);
       set = { assigneeStaffId: to.id };
-      effects = [entry({ kind: 'assigned', visibility: 'internal', body: a.note || null, detail: { to: to.name } })];
+      effects = [
+        entry({ kind: 'assigned', visibility: 'internal', body: a.note || null, detail: { to: to.name } }),
+        assignedNotice(db, { ticketId: t.id, side: p.side, staffId: to.id, staffName: to.name, now }),
+      ];
       break;
     }
     case 'claim':

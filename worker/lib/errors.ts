@@ -50,6 +50,8 @@ export type ErrorCode =
   | 'rating_not_allowed'
   | 'reopen_not_allowed'
   | 'request_in_progress'
+  | 'robot_exists'
+  | 'robot_not_found'
   | 'session_expired'
   | 'signup_cancelled'
   | 'signup_closed'

@@ -39,6 +39,8 @@ export type Platform = {
   idempotencyLeaseMs?: number;
   /** The address residents open, e.g. `https://linli.example` (PUBLIC_ORIGIN): links in feeds and cards. */
   publicOrigin?: string;
+  /** Hosts a staff group robot may post to besides WeCom's and DingTalk's (ROBOT_WEBHOOK_HOSTS). */
+  robotWebhookHosts?: readonly string[];
 };
 
 /** The variables every handler can read with `c.var`. */

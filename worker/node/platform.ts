@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Context } from 'hono';
 import { parsePublicOrigin } from '../lib/origin.ts';
 import type { Db, Platform } from '../lib/platform.ts';
+import { parseWebhookHosts } from '../robots/webhook.ts';
 import { folderPhotoStore } from './photo-store.ts';
 import { defaultWebRoot } from './server.ts';
 
@@ -87,6 +88,7 @@ export function nodePlatform(db: Db, databaseUrl: string): Platform {
     clientAddress: nodeClientAddress(hops),
     trustProxy,
     publicOrigin: parsePublicOrigin(process.env.PUBLIC_ORIGIN),
+    robotWebhookHosts: parseWebhookHosts(process.env.ROBOT_WEBHOOK_HOSTS),
     idempotencyLeaseMs: seconds(process.env.IDEMPOTENCY_LEASE_SECONDS),
     publicWritesPerHour: publicWritesPerHour(process.env.PUBLIC_WRITES_PER_HOUR),
     photos: folderPhotoStore(photosDir(databaseUrl)),

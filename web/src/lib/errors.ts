@@ -52,6 +52,8 @@ const byCode = {
   volunteer_not_found: 'errNotFound',
   quality_problem_not_found: 'errNotFound',
   household_not_found: 'errNotFound',
+  robot_not_found: 'errNotFound',
+  robot_exists: 'errTaken',
   conflict: 'errConflict',
   version_conflict: 'errConflict',
   request_in_progress: 'errInProgress',

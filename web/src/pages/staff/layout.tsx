@@ -107,6 +107,11 @@ export default function StaffLayout(props: ParentProps) {
                     {t('staffCalendar')}
                   </A>
                 </Show>
+                <Show when={may()['robots.manage']}>
+                  <A href="/staff/robots" activeClass="active">
+                    {t('staffRobots')}
+                  </A>
+                </Show>
                 {/* Volunteers (四大员), neighbourly help (邻里帮扶), and a volunteer's own page */}
                 <Show when={may()['renovation.volunteers']}>
                   <A href="/staff/volunteers" activeClass="active">
