@@ -18,6 +18,8 @@ import { photoRoutes } from './lib/photos-routes.ts';
 import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
 import { newsApi, newsPages } from './news/index.ts';
+import { open311Keys } from './open311/keys-routes.ts';
+import { open311 } from './open311/routes.ts';
 import { places } from './places/places-routes.ts';
 import { renovationApi, renovationPages } from './renovation/index.ts';
 import { staffApi } from './staff/index.ts';
@@ -36,7 +38,8 @@ function apiRoutes() {
     .route('/', homeVisitsApi)
     .route('/', newsApi)
     .route('/', renovationApi)
-    .route('/', helpApi);
+    .route('/', helpApi)
+    .route('/open311', open311Keys);
 }
 
 /**
@@ -58,6 +61,7 @@ export function createApp(platform: Platform) {
     })
     .use('/api/*', sameOriginWrites)
     .route('/api', apiRoutes())
+    .route('/open311/v2', open311)
     .route('/feeds', eventFeeds)
     .route('/', eventPages)
     .route('/', newsPages)

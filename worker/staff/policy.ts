@@ -50,7 +50,8 @@ export type Action =
   | 'volunteer.report_quality'
   | 'help.read'
   | 'help.write'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'open311.manage';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -82,6 +83,8 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'help.write': ['community'],
   // The working calendar is the district's: one for every clock of every community.
   'calendar.manage': ['admin'],
+  // Partner apps' Open311 keys open the desk to other systems: the district decides who gets one.
+  'open311.manage': ['admin'],
 };
 
 /** Actions on objects whose very existence only the allowed roles may know: anyone else gets a 404. */

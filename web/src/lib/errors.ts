@@ -52,6 +52,7 @@ const byCode = {
   volunteer_not_found: 'errNotFound',
   quality_problem_not_found: 'errNotFound',
   household_not_found: 'errNotFound',
+  open311_key_not_found: 'errNotFound',
   conflict: 'errConflict',
   version_conflict: 'errConflict',
   request_in_progress: 'errInProgress',

@@ -1,0 +1,148 @@
+import { type Context, Hono } from 'hono';
+import { fileTicket } from '../desk/file-ticket.ts';
+import { idempotent } from '../lib/idempotency.ts';
+import { publicOrigin } from '../lib/origin.ts';
+import type { AppEnv } from '../lib/platform.ts';
+import { limitBody } from '../lib/security.ts';
+import { DAY_MS } from '../lib/time.ts';
+import { findCommunity } from '../places/places.ts';
+import { answer, open311Error, open311Errors } from './format.ts';
+import { countKeyWrite, keyFor, keyUse } from './keys.ts';
+import { postedParams, ticketFromPosted } from './posted.ts';
+import { publicRequests, type RequestFilter } from './requests.ts';
+import { jurisdiction, serviceDefinition, serviceList } from './services.ts';
+
+/** The most requests one GET answers; `page` goes further. */
+export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 50;
+/** Without dates, GET requests covers the last 90 days, as the spec suggests. */
+const DEFAULT_WINDOW_MS = 90 * DAY_MS;
+
+const both = (path: string) => [`${path}.json`, `${path}.xml`];
+/** `repairs.json` → `repairs`; the route's pattern guarantees the suffix. */
+const stem = (file: string) => file.replace(/\.(json|xml)$/, '');
+const list = (v: string | undefined) =>
+  v
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function instant(name: string, given: string | undefined): number | undefined {
+  if (!given) return undefined;
+  // A `+08:00` sent unencoded arrives as a space.
+  const value = given.replace(/ (\d{2}:?\d{2})$/, '+$1');
+  const ms = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2}))?$/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms))
+    throw open311Error(400, `${name}: give an ISO 8601 date-time with its offset, e.g. 2026-11-26T10:00:00+08:00.`);
+  return ms;
+}
+
+function whole(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw open311Error(400, `${name}: give a whole number from 1.`);
+  return Math.min(Number(value), max);
+}
+
+/** The filters of GET requests, checked; `service_request_id` overrides the others, as the spec says. */
+async function requestFilter(c: Context<AppEnv>): Promise<RequestFilter> {
+  const q = c.req.query() as Record<string, string | undefined>;
+  const limit = whole('page_size', q.page_size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const offset = (whole('page', q.page, 1, 10_000) - 1) * limit;
+  const numbers = list(q.service_request_id);
+  if (numbers) return { numbers: numbers.slice(0, MAX_PAGE_SIZE), limit, offset: 0 };
+  const statuses = list(q.status);
+  if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw open311Error(400, 'status: give open or closed.');
+  const from = instant('start_date', q.start_date);
+  const to = instant('end_date', q.end_date);
+  if (from !== undefined && to !== undefined && to < from)
+    throw open311Error(400, 'end_date: it is before start_date.');
+  const communityId = q.jurisdiction_id
+    ? (
+        await findCommunity(c.var.db, q.jurisdiction_id).catch(() => {
+          throw open311Error(404, `No jurisdiction ${q.jurisdiction_id}.`);
+        })
+      ).id
+    : undefined;
+  return {
+    communityId,
+    serviceCodes: list(q.service_code),
+    from: from ?? (to === undefined ? c.var.platform.now() - DEFAULT_WINDOW_MS : undefined),
+    to,
+    status: statuses?.length === 1 ? (statuses[0] as 'open' | 'closed') : undefined,
+    limit,
+    offset,
+  };
+}
+
+const readable = (c: Context) => {
+  // Public data: any site may read it (a partner's map, a newsroom's chart).
+  c.header('Access-Control-Allow-Origin', '*');
+};
+
+/**
+ * Open311 GeoReport v2 at /open311/v2: services per community (`jurisdiction_id` = its slug),
+ * service requests filed through the desk's own filing (channel `open311`, the key's app
+ * recorded), and their public state. Every endpoint answers `.json` and `.xml`; every error
+ * comes in the spec's format. POSTs are answered at once, so no tokens are issued.
+ */
+export const open311 = new Hono<AppEnv>()
+  .on('GET', both('/services'), async (c) => {
+    const j = await jurisdiction(c.var.db, c.req.query('jurisdiction_id'));
+    readable(c);
+    c.header('Cache-Control', 'public, max-age=60');
+    return answer(c, { root: 'services', item: 'service' }, serviceList(j), 200);
+  })
+  .get('/services/:file{[^/]+\\.(?:json|xml)}', async (c) => {
+    const j = await jurisdiction(c.var.db, c.req.query('jurisdiction_id'));
+    readable(c);
+    c.header('Cache-Control', 'public, max-age=60');
+    return answer(c, { root: 'service_definition' }, serviceDefinition(j, stem(c.req.param('file'))), 200);
+  })
+  .on('POST', both('/requests'), limitBody(), async (c) => {
+    const { db, platform } = c.var;
+    const params = await postedParams(c);
+    const key = await keyFor(db, params.api_key || c.req.query('api_key'));
+    const input = ticketFromPosted(params);
+    const result = await idempotent(c, `open311:${key.id}`, async (record) => {
+      const now = platform.now();
+      await countKeyWrite(db, key, now);
+      const filed = await fileTicket(db, input, {
+        now,
+        channel: 'open311',
+        partnerApp: key.app,
+        record,
+        also: keyUse(db, key, now),
+      });
+      return { status: 201 as const, body: { number: filed.number } };
+    });
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    c.header('Cache-Control', 'no-store');
+    const notice = '已转交社区与物业联合服务台；凭编号可随时查询进度。';
+    return answer(
+      c,
+      { root: 'service_requests', item: 'request' },
+      [{ service_request_id: result.body.number, service_notice: notice, account_id: '' }],
+      201,
+    );
+  })
+  .on('GET', both('/requests'), async (c) => {
+    const rows = await publicRequests(c.var.db, await requestFilter(c), publicOrigin(c));
+    readable(c);
+    c.header('Cache-Control', 'public, max-age=30');
+    return answer(c, { root: 'service_requests', item: 'request' }, rows, 200);
+  })
+  .get('/requests/:file{[^/]+\\.(?:json|xml)}', async (c) => {
+    const number = stem(c.req.param('file'));
+    const rows = await publicRequests(c.var.db, { numbers: [number], limit: 1, offset: 0 }, publicOrigin(c));
+    if (!rows.length) throw open311Error(404, `No service request ${number}.`);
+    readable(c);
+    c.header('Cache-Control', 'public, max-age=30');
+    return answer(c, { root: 'service_requests', item: 'request' }, rows, 200);
+  })
+  .get('/tokens/:file{[^/]+\\.(?:json|xml)}', () => {
+    throw open311Error(404, 'No such token: Linli answers every POST at once with its service_request_id.');
+  })
+  .all('*', (c) => {
+    throw open311Error(404, `No such Open311 endpoint: ${c.req.method} ${c.req.path}`);
+  });
+open311.onError(open311Errors);
