@@ -53,7 +53,7 @@ describe('Open311 GeoReport v2 in the Worker, over HTTP to libSQL', () => {
       body: form.toString(),
     });
     expect(posted.status).toBe(201);
-    const [{ service_request_id: id }] = (await posted.json()) as { service_request_id: string }[];
+    const id = ((await posted.json()) as { service_request_id: string }[])[0]!.service_request_id;
     expect(id).toMatch(/^YA-\d{8}-\d{4}$/);
 
     const followed = await call(`/open311/v2/requests/${id}.json`);
