@@ -665,4 +665,5 @@ export const enStaff: Record<StaffKey, string> = {
   open311RevokeWarn:
     '"{app}" will no longer be able to file tickets. This cannot be undone; issue a new key if needed.',
   open311RevokeConfirm: 'Revoke it',
+  open311LimitHint: 'Leave empty for 60 an hour.',
 };

@@ -656,6 +656,7 @@ export const zhStaff = {
   open311Revoke: '撤销…',
   open311RevokeWarn: '撤销后“{app}”不能再提交诉求，不能恢复；需要时再发一个新密钥。',
   open311RevokeConfirm: '确认撤销',
+  open311LimitHint: '不填就是每小时60件。',
 };
 
 /** A word only staff pages show. */

@@ -54,11 +54,11 @@ function IssueKey() {
           name="hourlyLimit"
           id="open311-limit"
           label={t('open311Limit')}
+          hint={t('open311LimitHint')}
           type="number"
           inputMode="numeric"
           min="1"
           max="1000"
-          value="60"
         />
         <SubmitRow busy={state.busy()} label={t('open311IssueButton')} />
       </Form>

@@ -36,9 +36,12 @@ function Facts(props: { ticket: Ticket }) {
             <>
               <dt>{t('positionLabel')}</dt>
               <dd>
-                {t('positionDegrees', { lat: p().lat, long: p().long })}{' '}
+                {t('positionDegrees', { lat: p().lat, long: p().long })}
+                <br />
                 {/* A geo: URI opens the phone's own map app; no map tiles that may not load here. */}
-                <a href={`geo:${p().lat},${p().long}`}>{t('positionOpenInMaps')}</a>
+                <a class="geo-link" href={`geo:${p().lat},${p().long}`}>
+                  {t('positionOpenInMaps')}
+                </a>
               </dd>
             </>
           )}
