@@ -45,7 +45,7 @@ describe('Open311 partner keys and map positions', () => {
       }),
     });
     expect(posted.status).toBe(201);
-    const [{ service_request_id: id }] = (await posted.json()) as { service_request_id: string }[];
+    const id = ((await posted.json()) as { service_request_id: string }[])[0]!.service_request_id;
     const followed = await fetch(`${app.url}/open311/v2/requests/${id}.xml`);
     expect(await followed.text()).toContain(`<service_request_id>${id}</service_request_id>`);
 
