@@ -318,6 +318,7 @@ describe('what /me says the staff member may do', () => {
     'help.read': false,
     'help.write': false,
     'calendar.manage': false,
+    'open311.manage': false,
   };
   const desk = { 'ticket.read': true, 'ticket.work': true };
   const office = {
@@ -342,6 +343,7 @@ describe('what /me says the staff member may do', () => {
       'audit.read': true,
       'ticket.supervise': true,
       'calendar.manage': true,
+      'open311.manage': true,
     },
     jianzhongjie: { ...none, ...office, 'ticket.supervise': true },
     yongan: { ...none, ...office, 'help.read': true, 'help.write': true },
