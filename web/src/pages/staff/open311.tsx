@@ -64,7 +64,7 @@ function IssueKey() {
       </Form>
       <Show when={state.done() && submission.result}>
         {(issued) => (
-          <div class="notice" role="status">
+          <div class="notice key-shown" role="status">
             <p>{t('open311ShownOnce', { app: issued().app })}</p>
             <p>
               <code class="secret">{issued().key}</code>
