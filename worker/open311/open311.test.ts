@@ -18,6 +18,25 @@ type Request311 = Record<string, string>;
 const json = async <T = Request311[]>(res: Response) => (await res.json()) as T;
 const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 
+describe('discovery', () => {
+  it('says where the GeoReport v2 endpoint is and which formats it speaks, in JSON and XML', async () => {
+    const res = await o.get('discovery.json');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: 'http://localhost/open311/v2',
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
+      ],
+    });
+    const xml = await readXml(await o.get('discovery.xml'));
+    expect(xml.discovery.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json']);
+  });
+});
+
 describe('services', () => {
   it('lists one service per active ticket category of the community, in JSON and XML', async () => {
     const res = await o.get('services.json?jurisdiction_id=yongan');
@@ -218,6 +237,17 @@ describe('GET requests', () => {
     expect(await one()).toMatchObject({ status: 'closed', status_notes: '已更换灯泡' });
     const xml = await readXml(await o.get(`requests/${number}.xml`));
     expect(xml.service_requests.request[0]).toMatchObject({ service_request_id: number, status: 'closed' });
+  });
+
+  it('shows a duplicate as closed, and never a rejected ticket', async () => {
+    const first = await o.file(key);
+    const second = await o.file(key);
+    await d.actOk('yongan-wuye', second, { action: 'duplicate', duplicateOf: first });
+    expect((await json(await o.get(`requests/${second}.json`)))[0]!.status).toBe('closed');
+    await d.actOk('yongan-wuye', first, { action: 'reject', reason: '不是本小区的问题' });
+    expect((await o.get(`requests/${first}.json`)).status).toBe(404);
+    const listed = await json(await o.get(`requests.json?service_request_id=${first},${second}`));
+    expect(listed.map((r) => r.service_request_id)).toEqual([second]);
   });
 
   it('names the community committee, the company or both as agency_responsible', async () => {

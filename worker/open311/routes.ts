@@ -86,6 +86,31 @@ const readable = (c: Context) => {
  * comes in the spec's format. POSTs are answered at once, so no tokens are issued.
  */
 export const open311 = new Hono<AppEnv>()
+  // Service discovery (the spec asks every GeoReport server for one): where the endpoint is, which formats.
+  .on('GET', both('/discovery'), (c) => {
+    readable(c);
+    c.header('Cache-Control', 'public, max-age=3600');
+    const url = `${publicOrigin(c)}/open311/v2`;
+    return answer(
+      c,
+      { root: 'discovery' },
+      {
+        changeset: '2026-12-02T00:00:00+08:00',
+        contact: '二七区社区与物业联合服务台',
+        key_service: 'API keys are issued by the district admin, one per partner app.',
+        endpoints: [
+          {
+            specification: 'http://wiki.open311.org/GeoReport_v2',
+            url,
+            changeset: '2026-12-02T00:00:00+08:00',
+            type: 'production',
+            formats: ['text/xml', 'application/json'],
+          },
+        ],
+      },
+      200,
+    );
+  })
   .on('GET', both('/services'), async (c) => {
     const j = await jurisdiction(c.var.db, c.req.query('jurisdiction_id'));
     readable(c);

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { DeskApp } from '../desk/test-helpers.ts';
 
 /** Elements that are lists in GeoReport v2, so one item still parses as a list. */
-const lists = new Set(['service', 'request', 'error', 'attribute', 'value']);
+const lists = new Set(['service', 'request', 'error', 'attribute', 'value', 'endpoint', 'format']);
 const parser = new XMLParser({ isArray: (name) => lists.has(name), parseTagValue: false, trimValues: false });
 
 /**

@@ -133,7 +133,10 @@ export function TicketForm(props: {
           </select>
         </Show>
         <Field name="location" label={t('locationLabel')} hint={t('locationHint')} required maxLength={200} />
-        <PositionPicker position={position()} onChange={setPosition} />
+        {/* Staff filing at the desk or for a caller would attach the office's position, not the problem's. */}
+        <Show when={!props.onFile}>
+          <PositionPicker position={position()} onChange={setPosition} />
+        </Show>
         <Field name="name" label={t('nameLabel')} autocomplete="name" maxLength={40} />
         <Field name="phone" label={t('phoneLabel')} type="tel" inputMode="tel" autocomplete="tel" required />
         <PhotoPicker photos={photos()} onChange={setPhotos} />
