@@ -18,6 +18,11 @@ export async function readXml(res: Response) {
   return parser.parse(text);
 }
 
+/** One service request (or service, or error) as the JSON answers give it. */
+export type Request311 = Record<string, string>;
+/** A JSON answer, as the list of rows GeoReport v2 answers with unless told otherwise. */
+export const json = async <T = Request311[]>(res: Response) => (await res.json()) as T;
+
 /** A service request a partner app posts for the desk's aTicket resident. */
 export const aRequest = {
   jurisdiction_id: 'yongan',
