@@ -54,5 +54,7 @@ export default defineConfig({
     // The app, and the few lines /news runs before it (early-news.ts).
     rollupOptions: { input: { index: 'web/index.html', 'early-news': 'web/src/early-news.ts' } },
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:8787', '/feeds': 'http://127.0.0.1:8787' } },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8787', '/feeds': 'http://127.0.0.1:8787', '/open311': 'http://127.0.0.1:8787' },
+  },
 });

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communities, compounds, partners, propertyCompanies, subdistricts } from './places.ts';
 import { renovationWishes } from './renovation.ts';
 import { staff } from './staff.ts';
@@ -22,7 +22,8 @@ export const ticketStatuses = [
 ] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
-export const ticketChannels = ['web', 'walk_in', 'phone'] as const;
+/** How a ticket reached the desk; `open311` is a partner app over the Open311 GeoReport v2 API. */
+export const ticketChannels = ['web', 'walk_in', 'phone', 'open311'] as const;
 
 /**
  * How a category's service time is counted: working days on China's official calendar, or
@@ -102,6 +103,11 @@ export const tickets = sqliteTable(
     channel: text('channel', { enum: ticketChannels }).notNull().default('web'),
     description: text('description').notNull(),
     location: text('location').notNull(),
+    /** An optional map position (WGS-84 degrees), both or neither, inside the district's bounds. */
+    lat: real('lat'),
+    long: real('long'),
+    /** The partner app that filed it over Open311 (channel `open311`), by the name on its API key. */
+    partnerApp: text('partner_app'),
     name: text('name'),
     phone: text('phone').notNull(),
     /** The filer let neighbours see the photos on the public board. */

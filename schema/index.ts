@@ -4,6 +4,7 @@ export * from './events.ts';
 export * from './help.ts';
 export * from './home-visits.ts';
 export * from './news.ts';
+export * from './open311.ts';
 export * from './places.ts';
 export * from './public-writes.ts';
 export * from './renovation.ts';

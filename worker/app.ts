@@ -18,6 +18,8 @@ import { photoRoutes } from './lib/photos-routes.ts';
 import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
 import { newsApi, newsPages } from './news/index.ts';
+import { open311Keys } from './open311/keys-routes.ts';
+import { open311 } from './open311/routes.ts';
 import { places } from './places/places-routes.ts';
 import { renovationApi, renovationPages } from './renovation/index.ts';
 import { robotsApi } from './robots/index.ts';
@@ -38,7 +40,8 @@ function apiRoutes() {
     .route('/', newsApi)
     .route('/', renovationApi)
     .route('/', helpApi)
-    .route('/', robotsApi);
+    .route('/', robotsApi)
+    .route('/open311', open311Keys);
 }
 
 /**
@@ -60,6 +63,7 @@ export function createApp(platform: Platform) {
     })
     .use('/api/*', sameOriginWrites)
     .route('/api', apiRoutes())
+    .route('/open311/v2', open311)
     .route('/feeds', eventFeeds)
     .route('/', eventPages)
     .route('/', newsPages)

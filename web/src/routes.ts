@@ -60,6 +60,7 @@ export const routes: RouteDefinition[] = [
       { path: '/stats', component: staffPage(() => import('./pages/staff/desk/stats.tsx')) },
       { path: '/calendar', component: staffPage(() => import('./pages/staff/calendar.tsx')) },
       { path: '/robots', component: staffPage(() => import('./pages/staff/robots/index.tsx')) },
+      { path: '/open311', component: staffPage(() => import('./pages/staff/open311.tsx')) },
       // Courtyard renovation (一院一案): projects, plan, wishes, joint meetings.
       { path: '/renovation', component: staffPage(() => import('./pages/staff/renovation/list.tsx')) },
       { path: '/renovation/new', component: staffPage(() => import('./pages/staff/renovation/new-project.tsx')) },

@@ -50,7 +50,7 @@ const PHOTO_LIMIT = 40;
 /** Pages the server built with their own preloads (scripts/build/route-pages.ts). */
 const shells: Record<string, string> = { '/news': '/news.html', '/events': '/events.html', '/desk': '/desk.html' };
 /** Addresses that are the server's or files, not the app's pages. */
-const serverPaths = /^\/(?:api|feeds|photos)\/|\.\w+$/;
+const serverPaths = /^\/(?:api|feeds|photos|open311)\/|\.\w+$/;
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod/mini';
 import {
   compounds,
@@ -15,6 +16,7 @@ import { ApiError } from '../lib/errors.ts';
 import { phone, plainText, residentPhotos, slug } from '../lib/fields.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
+import { halfPosition, positionFields } from '../lib/position.ts';
 import { prepared } from '../lib/prepared.ts';
 import { shanghaiDay } from '../lib/time.ts';
 import { requireUnclaimed, unclaimed } from '../lib/uploads.ts';
@@ -41,6 +43,7 @@ export const newTicketSchema = z.object({
   consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot file this.' }),
   photos: residentPhotos,
   photosPublic: z._default(z.boolean(), false),
+  ...positionFields,
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
 
@@ -77,6 +80,8 @@ const companiesServing = prepared((db) =>
 
 /** Finds community, category, compound and property company for a new ticket, or says which field is wrong. */
 async function resolvePlace(db: Db, input: NewTicket) {
+  const half = halfPosition(input);
+  if (half) throw invalid(half.field, half.message);
   const community = await communityBySlug(db).get({ slug: input.community });
   if (!community) throw invalid('community', 'No such community.');
   const category = await activeCategory(db).get({ communityId: community.id, code: input.category });
@@ -116,6 +121,10 @@ export async function fileTicket(
     check?: (place: PlaceRef) => void;
     /** Keeps the answer for the request's Idempotency-Key, in the same batch as the ticket. */
     record?: RecordAnswer;
+    /** The partner app filing over Open311 (channel `open311`). */
+    partnerApp?: string;
+    /** More statements for the same batch, after the ticket (an audit entry, a key's last use). */
+    also?: BatchItem<'sqlite'>[];
   },
 ): Promise<{ number: string; token: string }> {
   const { community, category, compoundId, propertyCompanyId } = await resolvePlace(db, input);
@@ -134,11 +143,11 @@ export async function fileTicket(
   // database's write lock, so two tickets can never get the same number.
   const insertTicket = db.all<{ number: string }>(sql`
     insert into ${tickets} (number, token_hash, subdistrict_id, community_id, compound_id, property_company_id,
-      category_id, owner, channel, description, location, name, phone, photos_public, due_at, first_response_due_at,
+      category_id, owner, channel, description, location, lat, long, partner_app, name, phone, photos_public, due_at, first_response_due_at,
       created_by_staff_id, created_at, updated_at)
     select ${prefix} || printf('%04d', count(*) + 1), ${await hashToken(token)}, ${community.subdistrictId}, ${community.id},
       ${compoundId}, ${propertyCompanyId}, ${category.id}, ${category.owner}, ${ctx.channel}, ${input.description},
-      ${input.location}, ${input.name || null}, ${input.phone}, ${input.photosPublic}, ${dueAt}, ${firstResponseDueAt},
+      ${input.location}, ${input.lat ?? null}, ${input.long ?? null}, ${ctx.partnerApp ?? null}, ${input.name || null}, ${input.phone}, ${input.photosPublic}, ${dueAt}, ${firstResponseDueAt},
       ${ctx.staffId ?? null},
       ${ctx.now}, ${ctx.now}
     from ${tickets} where number >= ${prefix} and number < ${`${prefix.slice(0, -1)}.`}
@@ -174,6 +183,7 @@ export async function fileTicket(
     firstEntry,
     ...parts,
     newTicketNotice(db, ctx.now),
+    ...(ctx.also ?? []),
   ]);
   return { number: (inserted as { number: string }[])[0]!.number, token };
 }

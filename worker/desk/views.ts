@@ -258,6 +258,9 @@ export async function deskView(db: Db, row: LoadedTicket, now: number, me: Staff
     name: row.ticket.name,
     phone: row.ticket.phone,
     channel: row.ticket.channel,
+    partnerApp: row.ticket.partnerApp,
+    position:
+      row.ticket.lat === null || row.ticket.long === null ? null : { lat: row.ticket.lat, long: row.ticket.long },
     flagged: row.ticket.flagged,
     reopenCount: row.ticket.reopenCount,
     photosPublic: row.ticket.photosPublic,

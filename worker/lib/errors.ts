@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'me_too_not_found'
   | 'meeting_not_found'
   | 'not_started'
+  | 'open311_key_not_found'
   | 'part_not_found'
   | 'partner_exists'
   | 'photo_not_found'

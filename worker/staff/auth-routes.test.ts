@@ -318,6 +318,8 @@ describe('what /me says the staff member may do', () => {
     'help.read': false,
     'help.write': false,
     'calendar.manage': false,
+    'robots.manage': false,
+    'open311.manage': false,
   };
   const desk = { 'ticket.read': true, 'ticket.work': true };
   const office = {
@@ -342,8 +344,10 @@ describe('what /me says the staff member may do', () => {
       'audit.read': true,
       'ticket.supervise': true,
       'calendar.manage': true,
+      'robots.manage': true,
+      'open311.manage': true,
     },
-    jianzhongjie: { ...none, ...office, 'ticket.supervise': true },
+    jianzhongjie: { ...none, ...office, 'ticket.supervise': true, 'robots.manage': true },
     yongan: { ...none, ...office, 'help.read': true, 'help.write': true },
     'yongan-wuye': { ...none, ...desk },
     weihongmin: { ...none, 'news.draft': true },

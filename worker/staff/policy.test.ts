@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, decide, type PlaceRef, type StaffMember } from './policy.ts';
+import { type Action, decide, type PlaceRef, roleAllows, type StaffMember } from './policy.ts';
 
 // Places: sub-district 1 has communities 11 and 12; compound 111 is in community 11 and is
 // served by property company 7 (and has a volunteer of its own). Sub-district 2 has community 21.
@@ -410,5 +410,12 @@ describe('policy: decide(role, action, place)', () => {
     const reporter = member('correspondent', { subdistrictId: 1 });
     expect(decide(reporter, 'news.draft', at(1, 12))).toBe('allow');
     expect(decide(reporter, 'news.draft', at(2, 21))).toBe('hidden');
+  });
+});
+
+describe('policy: Open311 keys', () => {
+  it('are issued and revoked by the district admin only', () => {
+    for (const role of Object.keys(staff) as (keyof typeof staff)[])
+      expect([role, roleAllows(staff[role], 'open311.manage')]).toEqual([role, role === 'admin']);
   });
 });

@@ -51,7 +51,8 @@ export type Action =
   | 'help.read'
   | 'help.write'
   | 'calendar.manage'
-  | 'robots.manage';
+  | 'robots.manage'
+  | 'open311.manage';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -85,6 +86,8 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'calendar.manage': ['admin'],
   // The group robots that tell a team about its work: set up by the district and its sub-districts.
   'robots.manage': ['admin', 'subdistrict'],
+  // Partner apps' Open311 keys open the desk to other systems: the district decides who gets one.
+  'open311.manage': ['admin'],
 };
 
 /** Actions on objects whose very existence only the allowed roles may know: anyone else gets a 404. */

@@ -54,6 +54,7 @@ const byCode = {
   household_not_found: 'errNotFound',
   robot_not_found: 'errNotFound',
   robot_exists: 'errTaken',
+  open311_key_not_found: 'errNotFound',
   conflict: 'errConflict',
   version_conflict: 'errConflict',
   request_in_progress: 'errInProgress',

@@ -226,6 +226,9 @@ async function loadDemoTickets(db: Db, now: number) {
       compound: 'yongan-jiayuan',
       category: 'public-facilities',
       location: '2号楼1单元',
+      // A position from the resident's phone (附上我的位置): the staff view links it to a map app.
+      lat: 34.75082,
+      long: 113.63124,
       phone: '13800000001',
       name: '王阿姨',
       description: '楼道灯坏了好久，晚上上下楼看不见。社区能联系物业给我们安装楼道灯吗？',
@@ -270,6 +273,8 @@ async function loadDemoTickets(db: Db, now: number) {
       compound: 'yongan-jiayuan',
       category: 'nuisance-garbage',
       location: '3号楼北侧消防通道',
+      lat: 34.75061,
+      long: 113.63187,
       phone: '13800000003',
       name: '李师傅',
       description: '3号楼下堆满装修垃圾，堵住了消防通道；晚上十点以后还有人敲打，吵得睡不着。',

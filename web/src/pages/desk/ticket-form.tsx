@@ -3,6 +3,7 @@ import { createSignal, For, type JSX, Show } from 'solid-js';
 import { Field, FieldError, SubmitRow } from '../../components/field.tsx';
 import { Form } from '../../components/form.tsx';
 import { keptPhotos, PhotoPicker, type PickedPhoto, photoKeys } from '../../components/photo-picker.tsx';
+import { type Position, PositionPicker } from '../../components/position-picker.tsx';
 import { PhotosNeedNetwork, SavedOnPhone } from '../../components/saved-on-phone.tsx';
 import { api, type Community, json } from '../../lib/api.ts';
 import type { Words } from '../../lib/errors.ts';
@@ -29,6 +30,7 @@ const fileTicket = action(
   async (
     community: string,
     photos: () => PickedPhoto[],
+    position: () => Position | null,
     idempotencyKey: string,
     onFile: OnFile | undefined,
     form: Sent,
@@ -44,6 +46,7 @@ const fileTicket = action(
       consent: (form.get('consent') === 'on') as true,
       photos: photoKeys(photos()),
       photosPublic: form.get('photosPublic') === 'on',
+      ...(position() ?? {}),
     };
     // Photos kept on the phone (picked offline) go with the post from the outbox, never without it.
     const kept = keptPhotos(photos());
@@ -79,6 +82,7 @@ export function TicketForm(props: {
   const state = formState(submission, words);
   const kept = () => submission.result as OutboxEntry | undefined;
   const [photos, setPhotos] = createSignal<PickedPhoto[]>([]);
+  const [position, setPosition] = createSignal<Position | null>(null);
   // One key per filled-in form: pressing Submit again on a bad network never files twice.
   const idempotencyKey = crypto.randomUUID();
   // Home visits are asked for on their own form (the desk page points there), never filed as tickets.
@@ -89,7 +93,7 @@ export function TicketForm(props: {
       <Form
         state={state}
         class="stack card"
-        action={fileTicket.with(props.community.slug, photos, idempotencyKey, props.onFile)}
+        action={fileTicket.with(props.community.slug, photos, position, idempotencyKey, props.onFile)}
         method="post"
       >
         <h2>{t('fileTitle')}</h2>
@@ -133,6 +137,10 @@ export function TicketForm(props: {
           </select>
         </Show>
         <Field name="location" label={t('locationLabel')} hint={t('locationHint')} required maxLength={200} />
+        {/* Staff filing at the desk or for a caller would attach the office's position, not the problem's. */}
+        <Show when={!props.onFile}>
+          <PositionPicker position={position()} onChange={setPosition} />
+        </Show>
         <Field name="name" label={t('nameLabel')} autocomplete="name" maxLength={40} />
         <Field name="phone" label={t('phoneLabel')} type="tel" inputMode="tel" autocomplete="tel" required />
         <PhotoPicker keepOffline photos={photos()} onChange={setPhotos} />

@@ -112,6 +112,11 @@ export default function StaffLayout(props: ParentProps) {
                     {t('staffRobots')}
                   </A>
                 </Show>
+                <Show when={may()['open311.manage']}>
+                  <A href="/staff/open311" activeClass="active">
+                    {t('staffOpen311')}
+                  </A>
+                </Show>
                 {/* Volunteers (四大员), neighbourly help (邻里帮扶), and a volunteer's own page */}
                 <Show when={may()['renovation.volunteers']}>
                   <A href="/staff/volunteers" activeClass="active">

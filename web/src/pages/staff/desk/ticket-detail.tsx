@@ -31,6 +31,21 @@ function Facts(props: { ticket: Ticket }) {
           {tk().compound ? `${placeName(tk().compound!)} · ` : ''}
           {tk().location}
         </dd>
+        <Show when={tk().position}>
+          {(p) => (
+            <>
+              <dt>{t('positionLabel')}</dt>
+              <dd>
+                {t('positionDegrees', { lat: p().lat, long: p().long })}
+                <br />
+                {/* A geo: URI opens the phone's own map app; no map tiles that may not load here. */}
+                <a class="geo-link" href={`geo:${p().lat},${p().long}`}>
+                  {t('positionOpenInMaps')}
+                </a>
+              </dd>
+            </>
+          )}
+        </Show>
         <dt>{t('dueLabel')}</dt>
         <dd>{formatDate(tk().dueAt)}</dd>
         <Show when={tk().parts.length === 0}>
@@ -44,6 +59,7 @@ function Facts(props: { ticket: Ticket }) {
         <dt>{t('filedAt')}</dt>
         <dd>
           {formatDateTime(tk().createdAt)} · {tKey('channel', tk().channel)}
+          {tk().partnerApp ? ` · ${tk().partnerApp}` : ''}
         </dd>
         <dt>{t('phoneFull')}</dt>
         <dd>
