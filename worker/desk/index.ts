@@ -5,6 +5,7 @@ import { requireStaff } from '../staff/middleware.ts';
 import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
 import { deskCategories } from './categories-routes.ts';
 import { deskClock } from './clock-routes.ts';
+import { deskExport } from './export-routes.ts';
 import { boardFigureRoutes } from './figures-routes.ts';
 import { deskParts } from './parts-routes.ts';
 import { deskRates } from './rates-routes.ts';
@@ -21,6 +22,7 @@ const staffDesk = new Hono<AppEnv>()
   .route('/', deskSupervision)
   .route('/', deskStats)
   .route('/', deskRates)
+  .route('/', deskExport)
   .route('/', deskCategories)
   .route('/', deskClock)
   .route('/home-visits', homeVisitDesk);

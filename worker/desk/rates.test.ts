@@ -271,7 +271,9 @@ describe('the rates as CSV', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="linli-rates-jianzhongjie-2026-04-01-2026-11-26.csv"',
+      `attachment; filename="linli-rates-jianzhongjie-2026-04-01-2026-11-26.csv"; filename*=UTF-8''${encodeURIComponent(
+        '三率-建中街街道-2026-04-01-2026-11-26.csv',
+      )}`,
     );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
