@@ -33,9 +33,13 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** A CSV download read back: the header row and the rows as objects by header, BOM checked and dropped. */
-export function csvTable(text: string) {
-  if (!text.startsWith('\uFEFF')) throw new Error('no BOM');
-  const [head, ...rows] = parseCsv(text.slice(1));
+/**
+ * A CSV download read back from its bytes: the UTF-8 BOM checked and dropped, the header row, and
+ * the rows as objects by header. (`Response.text()` would drop the BOM silently.)
+ * @example const { head, rows } = csvTable(new Uint8Array(await res.arrayBuffer()))
+ */
+export function csvTable(bytes: Uint8Array) {
+  if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) throw new Error('no UTF-8 BOM');
+  const [head, ...rows] = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3)));
   return { head: head!, rows: rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!]))) };
 }
