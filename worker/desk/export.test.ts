@@ -18,7 +18,14 @@ beforeAll(async () => {
   gongren = (await d.fileOk({ community: 'gongrenlu', compound: undefined, phone: '13900000013' })).number;
 });
 
-type Query = { format?: 'csv' | 'json'; from?: string; to?: string; community?: string; subdistrict?: string; district?: '1' };
+type Query = {
+  format?: 'csv' | 'json';
+  from?: string;
+  to?: string;
+  community?: string;
+  subdistrict?: string;
+  district?: '1';
+};
 const exportAs = async (login: string, query: Query = {}) =>
   d.t.api.desk.export.$get({ query: { from: '2026-11-01', to: '2026-11-26', ...query } }, await d.as(login));
 

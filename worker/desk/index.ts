@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { homeVisitExport } from '../home-visits/export-routes.ts';
 import { homeVisitDesk } from '../home-visits/staff-routes.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';
@@ -25,6 +26,8 @@ const staffDesk = new Hono<AppEnv>()
   .route('/', deskExport)
   .route('/', deskCategories)
   .route('/', deskClock)
+  // Before the desk's /:number, which would take `export` for a visit's number.
+  .route('/home-visits', homeVisitExport)
   .route('/home-visits', homeVisitDesk);
 
 /**
