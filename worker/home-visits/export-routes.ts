@@ -1,47 +1,21 @@
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
-import { capped, exportPeriod, exportQueryFields, exportResponse } from '../lib/exports.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
-import { exportPlace } from '../places/export-place.ts';
-import { onePlace, placeScopeFields } from '../places/scope.ts';
-import { auditEntry } from '../staff/audit.ts';
-import { authorizeRole, exportsPersonal } from '../staff/policy.ts';
+import { listExport, listExportQuery } from '../staff/exports.ts';
 import { visitColumns, visitsForExport } from './export.ts';
 
-const exportQuery = z.object({ ...placeScopeFields, ...exportQueryFields }).check(onePlace({ optional: true }));
-
 /**
- * Home visits as a download (/api/desk/home-visits/export): those asked for in the period within
- * the member's scope, personal details only for the roles that always see them, audited.
+ * Home visits as a download (/api/desk/home-visits/export): those asked for in the period in the
+ * member's scope (a partner: the ones sent to it, without the person's details).
  */
-export const homeVisitExport = new Hono<AppEnv>().get('/export', validate('query', exportQuery), async (c) => {
-  const { db, staff, platform } = c.var;
-  authorizeRole(staff, 'visit.export');
-  const q = c.req.valid('query');
-  const now = platform.now();
-  const period = exportPeriod(q, now);
-  const place = await exportPlace(db, staff, q, 'visit.export');
-  const { rows, truncated } = capped(await visitsForExport(db, staff, place.where, period));
-  const personal = exportsPersonal(staff, 'visit.export');
-  await auditEntry(db, staff, 'home_visit.export', place.label?.kind ?? 'scope', place.label?.slug ?? null, now, {
-    format: q.format,
-    from: period.from,
-    to: period.to,
-    rows: rows.length,
-    truncated,
-    personal,
-  });
-  const where = place.label ? `-${place.label.slug}` : '';
-  return exportResponse(c, {
-    format: q.format,
-    name: {
-      zh: `上门服务-${place.label?.name ?? '本辖区'}-${period.from}-${period.to}`,
-      ascii: `linli-home-visits${where}-${period.from}-${period.to}`,
-    },
-    columns: visitColumns(personal),
-    rows,
-    truncated,
-    meta: { what: 'home_visits', place: place.label, from: period.from, to: period.to },
-  });
-});
+export const homeVisitExport = new Hono<AppEnv>().get('/export', validate('query', listExportQuery), (c) =>
+  listExport(c, c.req.valid('query'), {
+    action: 'visit.export',
+    audit: 'home_visit.export',
+    what: 'home_visits',
+    zh: '上门服务',
+    ascii: 'home-visits',
+    rows: (where, period) => visitsForExport(c.var.db, c.var.staff, where, period),
+    columns: visitColumns,
+  }),
+);
