@@ -1,5 +1,5 @@
 import type { Db } from '../lib/platform.ts';
-import { authorize, type ExportAction, type StaffMember } from '../staff/policy.ts';
+import { type Action, authorize, type StaffMember } from '../staff/policy.ts';
 import { communityPlace, findCommunity, findSubdistrict } from './places.ts';
 import { theDistrict } from './scope.ts';
 
@@ -18,7 +18,7 @@ export async function exportPlace(
   db: Db,
   staff: StaffMember,
   q: { community?: string; subdistrict?: string; district?: string },
-  action: ExportAction,
+  action: Action,
 ): Promise<ExportPlace> {
   const placeBound = staff.role !== 'property' && staff.role !== 'partner';
   if (q.community) {
