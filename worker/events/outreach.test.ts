@@ -21,12 +21,18 @@ type Query = {
   to?: string;
   format?: 'csv' | 'json';
 };
-const outreach = async (login: string, query: Query) => t.api.events.outreach.$get({ query }, await as(login));
+const outreach = async (login: string, query: Query) =>
+  query.format
+    ? t.api.events.outreach.export.$get({ query: { ...query, format: query.format } }, await as(login))
+    : t.api.events.outreach.$get({ query }, await as(login));
 async function figures(login: string, query: Query) {
   const res = await outreach(login, query);
   if (res.status !== 200) throw new Error(`outreach: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { channels: { channel: string }[] };
-  return Object.fromEntries(body.channels.map((c) => [c.channel, c])) as Record<string, Record<string, number>>;
+  return Object.fromEntries(body.channels.map((c) => [c.channel, c])) as unknown as Record<
+    string,
+    Record<string, number>
+  >;
 }
 
 /** A fixture event in Yong'an (Jianzhong Street), `daysAgo` before the tests' start. */
