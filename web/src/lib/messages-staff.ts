@@ -647,7 +647,7 @@ export const zhStaff = {
   outreachEmpty: '这段时间没有已举办的宣讲活动。',
   outreachChannel: '渠道',
   outreachSessions: '场次',
-  outreachHours: '时长（小时）',
+  outreachHours: '小时',
   outreachAttendance: '参与人次',
   outreachReach: '覆盖',
   outreachSites: '{n}个点位',

@@ -45,11 +45,11 @@ export function ExportControl(props: { ability: keyof Abilities; title: StaffKey
         </div>
         <fieldset class="export-format">
           <legend>{t('exportFormat')}</legend>
-          <label>
+          <label class="check">
             <input type="radio" name={props.title} checked={format() === 'csv'} onChange={() => setFormat('csv')} />{' '}
             {t('exportCsv')}
           </label>
-          <label>
+          <label class="check">
             <input type="radio" name={props.title} checked={format() === 'json'} onChange={() => setFormat('json')} />{' '}
             {t('exportJson')}
           </label>
