@@ -296,6 +296,25 @@ describe('the rates as CSV', () => {
     expect(await d.auditCount('rates.export')).toBe(before + 1);
   });
 
+  it('comes as JSON with the same figures, one row per place, fractions for the rates', async () => {
+    const query = { subdistrict: 'jianzhongjie', from: '2026-04-01', to: '2026-11-26' };
+    const res = await d.t.api.desk.rates.export.$get(
+      { query: { ...query, format: 'json' } },
+      await d.as('jianzhongjie'),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { rows: Record<string, unknown>[] };
+    const report = await ratesOk(query);
+    expect(body.rows.map((r) => r.place)).toEqual(['建中街街道', '万达社区', '永安社区']);
+    expect(body.rows[0]).toMatchObject({
+      kind: 'subdistrict',
+      cases: report.rates.cases,
+      toRespond: report.rates.response.denominator,
+      responseRate: report.rates.response.rate,
+      satisfactionRate: report.rates.satisfaction.rate,
+    });
+  });
+
   it('writes — for a rate with nothing to count, and refuses property staff', async () => {
     const res = await d.t.api.desk['rates.csv'].$get(
       { query: { community: 'yongan', from: '2025-01-01', to: '2025-01-31' } },

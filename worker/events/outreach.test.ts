@@ -94,6 +94,26 @@ describe('outreach by channel', () => {
     expect(f.loudspeaker).toMatchObject({ sessions: 0, hours: 0, attendance: 0 });
   });
 
+  it('takes the sites and groups an organiser records in the summary', async () => {
+    const id = await yonganEvent('online', 1);
+    const res = await t.api.organiser.events[':id'].summary.$post(
+      {
+        param: { id: String(id) },
+        json: { version: 1, summary: '在9个楼栋群里语音宣讲。', attendance: 80, groups: 9 },
+      },
+      await as('yongan'),
+    );
+    expect(res.status).toBe(200);
+    const bad = await t.api.organiser.events[':id'].summary.$post(
+      { param: { id: String(id) }, json: { version: 2, summary: '改一下', groups: -1 } },
+      await as('yongan'),
+    );
+    expect(Object.keys((await errorOf(bad)).error.fields ?? {})).toEqual(['groups']);
+    const f = await figures('yongan', { community: 'yongan' });
+    expect(f.online).toMatchObject({ sessions: 2, attendance: 130, groups: 9 });
+    await t.db.delete(events).where(eq(events.id, id));
+  });
+
   it('keeps to the place and the period', async () => {
     expect((await figures('jianzhongjie', { subdistrict: 'jianzhongjie' })).onsite!.sessions).toBe(1);
     expect((await figures('erqi-admin', { subdistrict: 'jianzhongjie', from: '2026-11-25' })).online!.sessions).toBe(0);

@@ -1,5 +1,16 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { attachment, type Column, capped, csvCell, exportPeriod, ROW_CAP, toCsv, toJsonRows } from './exports.ts';
+import {
+  attachment,
+  type Column,
+  capped,
+  csvCell,
+  exportPeriod,
+  exportResponse,
+  ROW_CAP,
+  toCsv,
+  toJsonRows,
+} from './exports.ts';
 import { parseCsv } from './exports-test-helpers.ts';
 
 type Row = { n: number; text: string; at: number | null };
@@ -85,5 +96,33 @@ describe('the row cap', () => {
     expect(capped(Array.from({ length: ROW_CAP + 1 }, (_, i) => i))).toMatchObject({ truncated: true });
     expect(capped([1, 2]).truncated).toBe(false);
     expect(capped(Array.from({ length: ROW_CAP + 1 }, (_, i) => i)).rows).toHaveLength(ROW_CAP);
+  });
+});
+
+describe('the download', () => {
+  const app = new Hono().get('/x', (c) =>
+    exportResponse(c, {
+      format: c.req.query('format') === 'json' ? 'json' : 'csv',
+      name: { zh: '工单', ascii: 'tickets' },
+      columns,
+      rows: [{ n: 1, text: '甲', at: null }],
+      truncated: true,
+      meta: { from: '2026-11-01' },
+    }),
+  );
+
+  it('says when the row cap cut it, in a header and in JSON, and is never cached', async () => {
+    const csv = await app.request('/x');
+    expect(csv.headers.get('x-export-truncated')).toBe('1');
+    expect(csv.headers.get('cache-control')).toBe('no-store');
+    expect(csv.headers.get('content-disposition')).toMatch(/filename="tickets\.csv"; filename\*=UTF-8''/);
+    const json = await app.request('/x?format=json');
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await json.json()).toEqual({
+      from: '2026-11-01',
+      truncated: true,
+      columns: columns.map(({ key, zh }) => ({ key, zh })),
+      rows: [{ n: 1, text: '甲', at: null }],
+    });
   });
 });
