@@ -26,17 +26,17 @@ async function csvOf(login: string, query: Query = {}) {
   expect(res.status).toBe(200);
   return csvTable(new Uint8Array(await res.arrayBuffer()));
 }
-const numbers = (rows: Record<string, string>[]) => rows.map((r) => r['编号']);
+const numbers = (rows: Record<string, string>[]) => rows.map((r) => r.编号);
 
 describe('the home-visits export, per role', () => {
   it("gives the community every request of its own, with the person's name, address and phone", async () => {
     const { rows } = await csvOf('gongrenlu');
     expect(numbers(rows)).toEqual(expect.arrayContaining([sent, waiting]));
-    const row = rows.find((r) => r['编号'] === sent)!;
-    expect(row['电话']).toBe('13900000021');
-    expect(row['服务对象姓名']).toBe('王建国');
-    expect(row['地址']).toContain('302');
-    expect(row['服务单位']).toBe('中国银行郑州中原支行');
+    const row = rows.find((r) => r.编号 === sent)!;
+    expect(row.电话).toBe('13900000021');
+    expect(row.服务对象姓名).toBe('王建国');
+    expect(row.地址).toContain('302');
+    expect(row.服务单位).toBe('中国银行郑州中原支行');
   });
 
   it('gives a partner only the visits sent to it, with the same columns and no personal data', async () => {
@@ -50,7 +50,7 @@ describe('the home-visits export, per role', () => {
     expect(text).not.toMatch(/1390000002\d/);
     expect(text).not.toContain('王建国');
     expect(text).not.toContain('302');
-    for (const r of rows) expect([r['电话'], r['服务对象姓名'], r['地址']]).toEqual(['', '', '']);
+    for (const r of rows) expect([r.电话, r.服务对象姓名, r.地址]).toEqual(['', '', '']);
   });
 
   it("keeps the disabled persons' federation to its own visits", async () => {

@@ -28,13 +28,13 @@ const rowsOf = async (login: string, query: Query = {}) => {
 
 describe('the wishes export, per role', () => {
   it("gives the community its courtyards' wishes with the resident's name and phone, text as written", async () => {
-    const row = (await rowsOf('jieyunlu')).find((w) => w['编号'] === wish)!;
+    const row = (await rowsOf('jieyunlu')).find((w) => w.编号 === wish)!;
     expect(row).toMatchObject({ 内容: tricky, 电话: '13700000031', 联系人: '王奶奶', 类型: '小心愿' });
-    expect((await rowsOf('erqi-admin', { district: '1' })).map((w) => w['编号'])).toContain(wish);
+    expect((await rowsOf('erqi-admin', { district: '1' })).map((w) => w.编号)).toContain(wish);
   });
 
   it('hides other places and refuses the roles that do not read wishes', async () => {
-    expect((await rowsOf('yongan')).map((w) => w['编号'])).not.toContain(wish);
+    expect((await rowsOf('yongan')).map((w) => w.编号)).not.toContain(wish);
     const hidden = await exportAs('yongan', { community: 'jieyunlu' });
     expect(hidden.status).toBe(404);
     expect((await errorOf(hidden)).error.code).toBe('community_not_found');

@@ -217,7 +217,6 @@ export async function loadDemoEvents(db: Db, now: number): Promise<void> {
   }
   for (const e of demoEvents(now)) await insertEvent(db, e, now);
   await loadDemoOutreach(
-    db,
     (days, time) => shanghaiTime(now, days, time),
     (e, extra) => insertEvent(db, e, now, extra),
   );

@@ -1,5 +1,3 @@
-import type { Db } from '../../lib/platform.ts';
-
 type Insert = (
   e: {
     title: string;
@@ -31,7 +29,7 @@ const onsiteVenues = ['蜜蜂张街道新时代文明实践站', '辖区广场',
  * 60 hours of voice lectures in 31 WeChat groups, each with its summary, so the statistics
  * page's outreach table has the page's figures. `at(days, time)` is a Zhengzhou time.
  */
-export async function loadDemoOutreach(db: Db, at: (days: number, time: string) => number, insert: Insert) {
+export async function loadDemoOutreach(at: (days: number, time: string) => number, insert: Insert) {
   const base = { kind: 'outreach' as const, organiser: { subdistrict: 'mifengzhang' } };
   const done = { status: 'completed' as const, version: 2 };
   for (const [i, venue] of onsiteVenues.entries())

@@ -30,7 +30,7 @@ export function OutreachTable(props: { ask: OutreachQuery }) {
         <section aria-labelledby="outreach-title">
           <h2 id="outreach-title">{t('outreachTitle')}</h2>
           <Show when={f().channels.some((c) => c.sessions > 0)} fallback={<p class="muted">{t('outreachEmpty')}</p>}>
-            <div class="table-scroll" role="region" aria-labelledby="outreach-title" tabindex="0">
+            <div class="table-scroll">
               <table class="data outreach-table">
                 <thead>
                   <tr>
