@@ -1,9 +1,9 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { communities, compounds, staff as staffAccounts, ticketCategories, tickets } from '../../schema/index.ts';
 import { type Column, type ExportPeriod, ROW_CAP } from '../lib/exports.ts';
 import type { Db } from '../lib/platform.ts';
-import type { ExportWhere } from '../places/export-place.ts';
+import { type ExportWhere, inPlaceAndPeriod } from '../places/export-place.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { overdueCondition } from './clock.ts';
 import { ticketScope } from './scope.ts';
@@ -46,15 +46,7 @@ export function ticketsForExport(db: Db, who: StaffMember, where: ExportWhere, p
     .innerJoin(communities, eq(communities.id, tickets.communityId))
     .leftJoin(compounds, eq(compounds.id, tickets.compoundId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeStaffId))
-    .where(
-      and(
-        ticketScope(who),
-        where.communityId === undefined ? undefined : eq(tickets.communityId, where.communityId),
-        where.subdistrictId === undefined ? undefined : eq(tickets.subdistrictId, where.subdistrictId),
-        gte(tickets.createdAt, period.start),
-        lt(tickets.createdAt, period.end),
-      ),
-    )
+    .where(and(ticketScope(who), inPlaceAndPeriod(tickets, tickets.createdAt, where, period)))
     .orderBy(desc(tickets.id))
     .limit(ROW_CAP + 1);
 }

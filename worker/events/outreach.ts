@@ -1,9 +1,9 @@
-import { and, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, lt, ne, sql } from 'drizzle-orm';
 import { eventChannels, eventSignups, events } from '../../schema/index.ts';
 import type { Column, ExportPeriod } from '../lib/exports.ts';
 import type { Db } from '../lib/platform.ts';
 import { HOUR_MS } from '../lib/time.ts';
-import type { ExportWhere } from '../places/export-place.ts';
+import { type ExportWhere, inPlaceAndPeriod } from '../places/export-place.ts';
 
 type Channel = (typeof eventChannels)[number];
 const checkedIn = sql`coalesce((select sum(s.seats) from ${eventSignups} s
@@ -40,10 +40,7 @@ export async function outreachFigures(db: Db, where: ExportWhere, period: Export
       and(
         ne(events.status, 'cancelled'),
         lt(events.startsAt, now),
-        gte(events.startsAt, period.start),
-        lt(events.startsAt, period.end),
-        where.communityId === undefined ? undefined : eq(events.communityId, where.communityId),
-        where.subdistrictId === undefined ? undefined : eq(events.subdistrictId, where.subdistrictId),
+        inPlaceAndPeriod(events, events.startsAt, where, period),
       ),
     )
     .groupBy(events.channel);

@@ -1,8 +1,8 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { communities, eventSignups, events, subdistricts } from '../../schema/index.ts';
 import { type Column, type ExportPeriod, ROW_CAP } from '../lib/exports.ts';
 import type { Db } from '../lib/platform.ts';
-import type { ExportWhere } from '../places/export-place.ts';
+import { type ExportWhere, inPlaceAndPeriod } from '../places/export-place.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { eventScope } from './organise.ts';
 
@@ -34,15 +34,7 @@ export function signupsForExport(db: Db, who: StaffMember, where: ExportWhere, p
     .innerJoin(events, eq(events.id, eventSignups.eventId))
     .innerJoin(subdistricts, eq(subdistricts.id, events.subdistrictId))
     .leftJoin(communities, eq(communities.id, events.communityId))
-    .where(
-      and(
-        eventScope(who),
-        where.communityId === undefined ? undefined : eq(events.communityId, where.communityId),
-        where.subdistrictId === undefined ? undefined : eq(events.subdistrictId, where.subdistrictId),
-        gte(events.startsAt, period.start),
-        lt(events.startsAt, period.end),
-      ),
-    )
+    .where(and(eventScope(who), inPlaceAndPeriod(events, events.startsAt, where, period)))
     .orderBy(asc(events.startsAt), asc(events.id), asc(eventSignups.id))
     .limit(ROW_CAP + 1);
 }

@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { communities, compounds, homeServices, homeVisits, partners } from '../../schema/index.ts';
 import { type Column, type ExportPeriod, ROW_CAP } from '../lib/exports.ts';
 import type { Db } from '../lib/platform.ts';
-import type { ExportWhere } from '../places/export-place.ts';
+import { type ExportWhere, inPlaceAndPeriod } from '../places/export-place.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { visitScope } from './queue.ts';
 
@@ -42,15 +42,7 @@ export function visitsForExport(db: Db, who: StaffMember, where: ExportWhere, pe
     .innerJoin(communities, eq(communities.id, homeVisits.communityId))
     .leftJoin(compounds, eq(compounds.id, homeVisits.compoundId))
     .leftJoin(partners, eq(partners.id, homeVisits.partnerId))
-    .where(
-      and(
-        visitScope(who),
-        where.communityId === undefined ? undefined : eq(homeVisits.communityId, where.communityId),
-        where.subdistrictId === undefined ? undefined : eq(homeVisits.subdistrictId, where.subdistrictId),
-        gte(homeVisits.createdAt, period.start),
-        lt(homeVisits.createdAt, period.end),
-      ),
-    )
+    .where(and(visitScope(who), inPlaceAndPeriod(homeVisits, homeVisits.createdAt, where, period)))
     .orderBy(desc(homeVisits.id))
     .limit(ROW_CAP + 1);
 }

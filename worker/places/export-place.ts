@@ -1,3 +1,5 @@
+import { type AnyColumn, and, eq, gte, lt } from 'drizzle-orm';
+import type { ExportPeriod } from '../lib/exports.ts';
 import type { Db } from '../lib/platform.ts';
 import { type Action, authorize, type StaffMember } from '../staff/policy.ts';
 import { communityPlace, findCommunity, findSubdistrict } from './places.ts';
@@ -38,3 +40,21 @@ export async function exportPlace(
   }
   return { label: null, where: {} };
 }
+
+/**
+ * The condition "in the export's place and period" on a table: its sub-district and community
+ * columns, and the time that puts a row in the period (filed, asked for, starting).
+ * @example .where(and(ticketScope(staff), inPlaceAndPeriod(tickets, tickets.createdAt, where, period)))
+ */
+export const inPlaceAndPeriod = (
+  table: { subdistrictId: AnyColumn; communityId: AnyColumn },
+  at: AnyColumn,
+  where: ExportWhere,
+  period: ExportPeriod,
+) =>
+  and(
+    where.communityId === undefined ? undefined : eq(table.communityId, where.communityId),
+    where.subdistrictId === undefined ? undefined : eq(table.subdistrictId, where.subdistrictId),
+    gte(at, period.start),
+    lt(at, period.end),
+  );

@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { communities, compounds, renovationProjects, renovationWishes, volunteers } from '../../schema/index.ts';
 import { type Column, type ExportPeriod, ROW_CAP } from '../lib/exports.ts';
 import type { Db } from '../lib/platform.ts';
-import type { ExportWhere } from '../places/export-place.ts';
+import { type ExportWhere, inPlaceAndPeriod } from '../places/export-place.ts';
 import type { StaffMember } from '../staff/policy.ts';
 
 /** The wishes a staff member may see: those of the projects their place runs (mirrors `projectScope`). */
@@ -43,15 +43,7 @@ export function wishesForExport(db: Db, who: StaffMember, where: ExportWhere, pe
     .innerJoin(communities, eq(communities.id, renovationWishes.communityId))
     .innerJoin(compounds, eq(compounds.id, renovationWishes.compoundId))
     .leftJoin(volunteers, eq(volunteers.id, renovationWishes.volunteerId))
-    .where(
-      and(
-        wishScope(who),
-        where.communityId === undefined ? undefined : eq(renovationWishes.communityId, where.communityId),
-        where.subdistrictId === undefined ? undefined : eq(renovationWishes.subdistrictId, where.subdistrictId),
-        gte(renovationWishes.createdAt, period.start),
-        lt(renovationWishes.createdAt, period.end),
-      ),
-    )
+    .where(and(wishScope(who), inPlaceAndPeriod(renovationWishes, renovationWishes.createdAt, where, period)))
     .orderBy(desc(renovationWishes.id))
     .limit(ROW_CAP + 1);
 }
