@@ -30,8 +30,9 @@ type ListExportQuery = {
 
 export type ListExport<R> = {
   action: ExportAction;
-  /** The audit action and the JSON's `what`, e.g. `desk.export` and `tickets`. */
+  /** The audit entry's action, e.g. `desk.export`. */
   audit: string;
+  /** What the JSON says it holds, e.g. `tickets`. */
   what: string;
   /** The file name's first word: 工单, and its ASCII twin: tickets. */
   zh: string;
