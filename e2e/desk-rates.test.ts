@@ -30,7 +30,7 @@ describe('the three rates on a phone', () => {
     expect(await page.locator('table.data tbody tr').count()).toBeGreaterThan(4);
     expect(await page.locator('.chart svg[role="img"]').getAttribute('aria-label')).toContain('响应率');
     expect(await page.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toMatch(
-      /^\/api\/desk\/rates\.csv\?district=1&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+      /^\/api\/desk\/rates\/export\?district=1&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&format=csv$/,
     );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'desk-rates-district');

@@ -59,6 +59,12 @@ export const events = sqliteTable(
     /** Afterwards: what happened, how many came, and optionally the news report about it. */
     summary: text('summary'),
     attendance: integer('attendance'),
+    /**
+     * How far a session reached beyond its one venue, as the summary records it: the sites its
+     * loudspeakers stood at (6 testing sites), the WeChat groups an online lecture went out to (31).
+     */
+    venues: integer('venues'),
+    groups: integer('groups'),
     articleId: integer('article_id').references(() => articles.id),
     createdByStaffId: integer('created_by_staff_id').references(() => staff.id),
     createdAt: integer('created_at').notNull(),

@@ -17,8 +17,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * Modules the Worker reaches only through code it never runs, replaced by stubs that throw:
  * - drizzle's relational query API (`db.query`, `relations()`), which is set up only when
  *   `drizzle()` is given a schema, and the Worker gives none;
- * - the Hrana protobuf encoding, used only on protocol version 3, while @libsql/client's HTTP
- *   client speaks version 2 (JSON) — so a request can never reach it.
+ * - the Hrana protobuf encoding and the HTTP cursor, used only on protocol version 3, while
+ *   @libsql/client's HTTP client speaks version 2 (JSON) — so a request can never reach them.
  * A stub exports exactly the names the module exports (the bundler refuses a missing one), and
  * the workerd tests run the bundle that has them. About 3 KiB gzipped of the 128 KiB budget.
  */
@@ -26,7 +26,17 @@ const neverRun = [
   /node_modules\/drizzle-orm\/relations\.js$/,
   /node_modules\/drizzle-orm\/sqlite-core\/query-builders\/query\.js$/,
   /node_modules\/@libsql\/hrana-client\/lib-esm\/(encoding\/protobuf\/|shared\/protobuf_|http\/protobuf_)[a-z_]+\.js$/,
+  /node_modules\/@libsql\/hrana-client\/lib-esm\/http\/cursor\.js$/,
 ];
+
+/**
+ * The schema's tables without their indexes, unique and composite keys (a table's third argument,
+ * `(t) => [...]`): only drizzle-kit reads them, to write migrations; queries never do. The Worker
+ * is built from the same files, so this stays true as the schema changes.
+ */
+function withoutTableExtras(code: string): string {
+  return code.replace(/,\n {2}\(t\) => \[(?:[^\n]*\]|\n(?: {4}[^\n]*\n)*? {2}\]),?\n\);/g, '\n);');
+}
 
 /** The names a module exports (`export function|class|const NAME`, `export { a, b as c }`). */
 function exportedNames(code: string): string[] {
@@ -75,6 +85,7 @@ function trimDialect(code: string, id: string): string {
 const stubs = {
   name: 'linli-never-run',
   transform(code: string, id: string) {
+    if (id.startsWith(`${root}schema/`) && id.endsWith('.ts')) return { code: withoutTableExtras(code), map: null };
     if (!/node_modules\/drizzle-orm\/sqlite-core\/dialect\.js$/.test(id)) return null;
     // A library's lines in a stack trace matter less than ours: this file maps to nothing.
     return { code: trimDialect(code, id), map: { mappings: '' } };

@@ -1,10 +1,12 @@
 import { Hono } from '#hono';
+import { homeVisitExport } from '../home-visits/export-routes.ts';
 import { homeVisitDesk } from '../home-visits/staff-routes.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { boardRoutes, ticketPhotoRoutes } from './board-routes.ts';
 import { deskCategories } from './categories-routes.ts';
 import { deskClock } from './clock-routes.ts';
+import { deskExport } from './export-routes.ts';
 import { boardFigureRoutes } from './figures-routes.ts';
 import { deskParts } from './parts-routes.ts';
 import { deskRates } from './rates-routes.ts';
@@ -21,8 +23,11 @@ const staffDesk = new Hono<AppEnv>()
   .route('/', deskSupervision)
   .route('/', deskStats)
   .route('/', deskRates)
+  .route('/', deskExport)
   .route('/', deskCategories)
   .route('/', deskClock)
+  // Before the desk's /:number, which would take `export` for a visit's number.
+  .route('/home-visits', homeVisitExport)
   .route('/home-visits', homeVisitDesk);
 
 /**

@@ -1,3 +1,4 @@
+import type { Column } from '../lib/exports.ts';
 import type { Db } from '../lib/platform.ts';
 import { noRates, periodBounds, type Rates, ratesBy } from './rates.ts';
 import { labelOf, type PlaceLabel, type ReportPlace } from './report-place.ts';
@@ -47,46 +48,59 @@ export type RatesReport = Awaited<ReturnType<typeof ratesReport>>;
 const kinds = { district: '区', subdistrict: '街道', community: '社区' } as const;
 const percent = (r: { rate: number | null }) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`);
 const figure = (x: number | null) => (x === null ? '—' : String(Math.round(x * 10) / 10));
-const cell = (v: string | number) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
 
-const columns: [string, (r: Rates) => string | number][] = [
-  ['受理件数', (r) => r.cases],
-  ['按时响应件数', (r) => r.response.numerator],
-  ['应响应件数', (r) => r.response.denominator],
-  ['响应率', (r) => percent(r.response)],
-  ['解决未重办件数', (r) => r.resolution.numerator],
-  ['解决率', (r) => percent(r.resolution)],
-  ['满意', (r) => r.satisfaction.satisfied],
-  ['基本满意', (r) => r.satisfaction.partly],
-  ['不满意', (r) => r.satisfaction.notSatisfied],
-  ['参评件数', (r) => r.satisfaction.denominator],
-  ['满意率', (r) => percent(r.satisfaction)],
-  ['按时办结件数', (r) => r.onTime.numerator],
-  ['办结件数', (r) => r.onTime.denominator],
-  ['按时办结率', (r) => percent(r.onTime)],
-  ['办结时长中位数（小时）', (r) => figure(r.medianHoursToResolve)],
-  ['办结时长90百分位（小时）', (r) => figure(r.p90HoursToResolve)],
-  ['联合件数', (r) => r.jointCases],
-  ['转办次数', (r) => r.handoffs],
-  ['联合件平均转办次数', (r) => figure(r.handoffsPerJoint)],
-  ['重办件数', (r) => r.redone],
+type RatesRow = { place: PlaceLabel; from: string; to: string; rates: Rates };
+/** A rate's column: the fraction in JSON, the percentage (or — for nothing to count) in CSV. */
+const rateColumn = (key: string, zh: string, of: (r: Rates) => { rate: number | null }): Column<RatesRow> => ({
+  key,
+  zh,
+  value: (row) => of(row.rates).rate,
+  csv: (row) => percent(of(row.rates)),
+});
+const figureColumn = (key: string, zh: string, of: (r: Rates) => number | null): Column<RatesRow> => ({
+  key,
+  zh,
+  value: (row) => of(row.rates),
+  csv: (row) => figure(of(row.rates)),
+});
+const count = (key: string, zh: string, of: (r: Rates) => number): Column<RatesRow> => ({
+  key,
+  zh,
+  value: (row) => of(row.rates),
+});
+
+/** The columns of the rates export: one row for the place and one per place of its breakdown. */
+export const ratesColumns: Column<RatesRow>[] = [
+  { key: 'place', zh: '地区', value: (row) => row.place.name },
+  { key: 'kind', zh: '级别', value: (row) => row.place.kind, csv: (row) => kinds[row.place.kind] },
+  { key: 'from', zh: '统计起', value: (row) => row.from },
+  { key: 'to', zh: '统计止', value: (row) => row.to },
+  count('cases', '受理件数', (r) => r.cases),
+  count('respondedOnTime', '按时响应件数', (r) => r.response.numerator),
+  count('toRespond', '应响应件数', (r) => r.response.denominator),
+  rateColumn('responseRate', '响应率', (r) => r.response),
+  count('resolvedNotRedone', '解决未重办件数', (r) => r.resolution.numerator),
+  rateColumn('resolutionRate', '解决率', (r) => r.resolution),
+  count('satisfied', '满意', (r) => r.satisfaction.satisfied),
+  count('partlySatisfied', '基本满意', (r) => r.satisfaction.partly),
+  count('notSatisfied', '不满意', (r) => r.satisfaction.notSatisfied),
+  count('rated', '参评件数', (r) => r.satisfaction.denominator),
+  rateColumn('satisfactionRate', '满意率', (r) => r.satisfaction),
+  count('closedOnTime', '按时办结件数', (r) => r.onTime.numerator),
+  count('closed', '办结件数', (r) => r.onTime.denominator),
+  rateColumn('onTimeRate', '按时办结率', (r) => r.onTime),
+  figureColumn('medianHoursToResolve', '办结时长中位数（小时）', (r) => r.medianHoursToResolve),
+  figureColumn('p90HoursToResolve', '办结时长90百分位（小时）', (r) => r.p90HoursToResolve),
+  count('jointCases', '联合件数', (r) => r.jointCases),
+  count('handoffs', '转办次数', (r) => r.handoffs),
+  figureColumn('handoffsPerJoint', '联合件平均转办次数', (r) => r.handoffsPerJoint),
+  count('redone', '重办件数', (r) => r.redone),
 ];
 
-/**
- * The report as CSV for upward reporting: a UTF-8 BOM (so Excel reads the Chinese), Chinese
- * headers, one row for the place and one per place of its breakdown, CRLF line ends.
- */
-export function ratesCsv(report: RatesReport): string {
-  const head = ['地区', '级别', '统计起', '统计止', ...columns.map(([name]) => name)];
-  const rows = [{ place: report.place, rates: report.rates }, ...report.breakdown].map((b) => [
-    b.place.name,
-    kinds[b.place.kind],
-    report.from,
-    report.to,
-    ...columns.map(([, value]) => value(b.rates)),
-  ]);
-  return `\uFEFF${[head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
+/** The report's rows for the export: the place itself, then its breakdown. */
+export const ratesRows = (report: RatesReport): RatesRow[] =>
+  [{ place: report.place, rates: report.rates }, ...report.breakdown].map((b) => ({
+    ...b,
+    from: report.from,
+    to: report.to,
+  }));

@@ -271,7 +271,9 @@ describe('the rates as CSV', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="linli-rates-jianzhongjie-2026-04-01-2026-11-26.csv"',
+      `attachment; filename="linli-rates-jianzhongjie-2026-04-01-2026-11-26.csv"; filename*=UTF-8''${encodeURIComponent(
+        '三率-建中街街道-2026-04-01-2026-11-26.csv',
+      )}`,
     );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -292,6 +294,25 @@ describe('the rates as CSV', () => {
     expect(col('应响应件数')).toBe(String(json.rates.response.denominator));
     expect(col('响应率')).toBe(`${(json.rates.response.rate! * 100).toFixed(1)}%`);
     expect(await d.auditCount('rates.export')).toBe(before + 1);
+  });
+
+  it('comes as JSON with the same figures, one row per place, fractions for the rates', async () => {
+    const query = { subdistrict: 'jianzhongjie', from: '2026-04-01', to: '2026-11-26' };
+    const res = await d.t.api.desk.rates.export.$get(
+      { query: { ...query, format: 'json' } },
+      await d.as('jianzhongjie'),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { rows: Record<string, unknown>[] };
+    const report = await ratesOk(query);
+    expect(body.rows.map((r) => r.place)).toEqual(['建中街街道', '万达社区', '永安社区']);
+    expect(body.rows[0]).toMatchObject({
+      kind: 'subdistrict',
+      cases: report.rates.cases,
+      toRespond: report.rates.response.denominator,
+      responseRate: report.rates.response.rate,
+      satisfactionRate: report.rates.satisfaction.rate,
+    });
   });
 
   it('writes — for a rate with nothing to count, and refuses property staff', async () => {

@@ -90,14 +90,21 @@ export async function cancelEvent(
 
 /**
  * Records what happened, once the event has started: the summary, the attendance (by default
- * the seats checked in at the door) and optionally the news article about it. It can be
- * corrected later with the new version.
+ * the seats checked in at the door), the loudspeaker sites or online groups it reached, and
+ * optionally the news article about it. It can be corrected later with the new version.
  */
 export async function recordSummary(
   db: Db,
   staff: StaffMember,
   id: number,
-  input: { version: number; summary: string; attendance?: number | null; articleId?: number | null },
+  input: {
+    version: number;
+    summary: string;
+    attendance?: number | null;
+    venues?: number | null;
+    groups?: number | null;
+    articleId?: number | null;
+  },
   now: number,
 ) {
   if (input.articleId) {
@@ -113,6 +120,8 @@ export async function recordSummary(
         status: 'completed',
         summary: input.summary,
         attendance: input.attendance ?? checkedIn,
+        venues: input.venues ?? null,
+        groups: input.groups ?? null,
         articleId: input.articleId ?? null,
         ...bump(now),
       })

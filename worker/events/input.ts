@@ -137,6 +137,9 @@ export const summarySchema = z.object({
     .check(z.trim(), z.minLength(2, 'Say what happened.'), z.maxLength(4000, 'At most 4000 characters.')),
   /** Without it, the seats checked in at the door are counted. */
   attendance: z.optional(z.nullable(z.number().check(z.int('Give a whole number.'), z.gte(0), z.lte(100_000)))),
+  /** The sites loudspeakers stood at, and the WeChat groups an online session went out to. */
+  venues: z.optional(z.nullable(z.number().check(z.int('Give a whole number.'), z.gte(0), z.lte(1000)))),
+  groups: z.optional(z.nullable(z.number().check(z.int('Give a whole number.'), z.gte(0), z.lte(1000)))),
   articleId: z.optional(z.nullable(z.number().check(z.int(), z.positive('Not an article id.')))),
 });
 

@@ -119,6 +119,8 @@ export function publicEvent(row: EventRow, now: number) {
     cancelReason: e.cancelReason,
     summary: e.summary,
     attendance: e.attendance,
+    venues: e.venues,
+    groups: e.groups,
     articleId: e.articleId,
     series:
       e.seriesId === null ? null : { id: e.seriesId, sessionNumber: e.sessionNumber, sessionCount: row.sessionCount },

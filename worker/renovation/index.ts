@@ -11,6 +11,7 @@ import { addPartner, renovationPartners } from './partners.ts';
 import { renovationRoutes } from './resident-routes.ts';
 import { renovationStaff } from './staff-routes.ts';
 import { volunteerSide, volunteersStaff } from './volunteer-routes.ts';
+import { wishesExport } from './wishes-export-routes.ts';
 
 /** Contractors and supervisors, for the project form. */
 const partnerRoutes = new Hono<AppEnv>()
@@ -28,6 +29,8 @@ const partnerRoutes = new Hono<AppEnv>()
 /** The staff side at /renovation/staff: every route needs a signed-in staff member. */
 const staffSide = new Hono<AppEnv>()
   .use(requireStaff)
+  // Before the staff routes' /wishes/:number, which would take `export` for a wish's number.
+  .route('/', wishesExport)
   .route('/', renovationStaff)
   .route('/', renovationMeetings)
   .route('/', volunteersStaff)

@@ -320,8 +320,12 @@ describe('what /me says the staff member may do', () => {
     'calendar.manage': false,
     'robots.manage': false,
     'open311.manage': false,
+    'desk.export': false,
+    'visit.export': false,
+    'renovation.export': false,
+    'event.export': false,
   };
-  const desk = { 'ticket.read': true, 'ticket.work': true };
+  const desk = { 'ticket.read': true, 'ticket.work': true, 'desk.export': true };
   const office = {
     ...desk,
     'staff.read': true,
@@ -335,6 +339,9 @@ describe('what /me says the staff member may do', () => {
     'visit.read': true,
     'visit.coordinate': true,
     'renovation.volunteers': true,
+    'visit.export': true,
+    'renovation.export': true,
+    'event.export': true,
   };
   const expected: Record<string, typeof none> = {
     'erqi-admin': {
@@ -351,7 +358,7 @@ describe('what /me says the staff member may do', () => {
     yongan: { ...none, ...office, 'help.read': true, 'help.write': true },
     'yongan-wuye': { ...none, ...desk },
     weihongmin: { ...none, 'news.draft': true },
-    'boc-zhongyuan': { ...none, 'visit.read': true, 'visit.serve': true },
+    'boc-zhongyuan': { ...none, 'visit.read': true, 'visit.serve': true, 'visit.export': true },
     'jieyunli-volunteer': { ...none, 'volunteer.record_wish': true, 'volunteer.report_quality': true },
   };
   for (const [login, abilities] of Object.entries(expected)) {

@@ -52,7 +52,11 @@ export type Action =
   | 'help.write'
   | 'calendar.manage'
   | 'robots.manage'
-  | 'open311.manage';
+  | 'open311.manage'
+  | 'desk.export'
+  | 'visit.export'
+  | 'renovation.export'
+  | 'event.export';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -88,7 +92,33 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'robots.manage': ['admin', 'subdistrict'],
   // Partner apps' Open311 keys open the desk to other systems: the district decides who gets one.
   'open311.manage': ['admin'],
+  // Exports: whoever reads a list may take it away, within the same place (and every export is audited).
+  'desk.export': ['admin', 'subdistrict', 'community', 'property'],
+  'visit.export': ['admin', 'subdistrict', 'community', 'partner'],
+  'renovation.export': ['admin', 'subdistrict', 'community'],
+  'event.export': ['admin', 'subdistrict', 'community'],
 };
+
+export type ExportAction = 'desk.export' | 'visit.export' | 'renovation.export' | 'event.export';
+
+/**
+ * Who gets names, phones and addresses in an export: the roles whose staff views show them for
+ * every row. A partner sees a person's details only while a visit is its own (and a few days
+ * after), so its exports carry the visits without them.
+ */
+const personalInExports: Record<ExportAction, readonly Role[]> = {
+  'desk.export': ['admin', 'subdistrict', 'community', 'property'],
+  'visit.export': ['admin', 'subdistrict', 'community'],
+  'renovation.export': ['admin', 'subdistrict', 'community'],
+  'event.export': ['admin', 'subdistrict', 'community'],
+};
+
+/**
+ * Whether an export by this staff member carries personal data (names, phones, addresses).
+ * @example exportsPersonal(partnerStaff, 'visit.export') // → false
+ */
+export const exportsPersonal = (staff: StaffMember, action: ExportAction) =>
+  personalInExports[action].includes(staff.role);
 
 /** Actions on objects whose very existence only the allowed roles may know: anyone else gets a 404. */
 const privateActions: ReadonlySet<Action> = new Set(['help.read', 'help.write']);

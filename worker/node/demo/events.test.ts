@@ -18,8 +18,9 @@ describe('the demo events', () => {
     const upcoming = rows.filter((r) => r.status === 'scheduled');
     expect(upcoming.length).toBeGreaterThanOrEqual(10);
     expect(upcoming.every((r) => r.startsAt > now && r.endsAt > r.startsAt)).toBe(true);
-    // Joint meetings come with the renovation demo (one of them held in 2021).
-    const past = rows.filter((r) => r.status === 'completed' && r.kind !== 'joint_meeting');
+    // Joint meetings come with the renovation demo (one of them held in 2021); Mifengzhang's past
+    // outreach is counted below.
+    const past = rows.filter((r) => r.status === 'completed' && r.kind !== 'joint_meeting' && r.kind !== 'outreach');
     expect(past).toHaveLength(1);
     expect(past[0]).toMatchObject({
       title: '小板凳课堂',
@@ -54,7 +55,7 @@ describe('the demo events', () => {
     const rows = await t.db.select().from(events);
     expect(
       rows
-        .filter((r) => r.kind === 'outreach')
+        .filter((r) => r.kind === 'outreach' && r.status === 'scheduled')
         .map((r) => r.channel)
         .sort(),
     ).toEqual(['loudspeaker', 'online', 'onsite']);
@@ -62,6 +63,17 @@ describe('the demo events', () => {
       venue: '人和路6号院党员活动室',
       title: expect.stringContaining('四方联席会'),
     });
+  });
+
+  it("has Mifengzhang's past outreach as the page reports it: 5 on the ground, 6 loudspeaker sites, 60+ hours online in 31 groups", async () => {
+    const held = (await t.db.select().from(events)).filter((r) => r.kind === 'outreach' && r.status === 'completed');
+    const of = (channel: string) => held.filter((r) => r.channel === channel);
+    expect(of('onsite')).toHaveLength(5);
+    expect(of('loudspeaker').every((r) => r.venues === 6)).toBe(true);
+    expect(of('online').every((r) => r.groups === 31)).toBe(true);
+    const hours = of('online').reduce((h, r) => h + (r.endsAt - r.startsAt) / 3_600_000, 0);
+    expect(hours).toBeGreaterThan(60);
+    expect(held.every((r) => r.startsAt < now && r.startsAt > now - 30 * 86_400_000 && r.summary)).toBe(true);
   });
 
   it('loads nothing twice', async () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../schema/index.ts';
 import { hashToken, randomToken } from '../../lib/crypto.ts';
 import type { Db } from '../../lib/platform.ts';
+import { loadDemoOutreach } from './outreach.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
@@ -154,8 +155,8 @@ async function insertEvent(db: Db, e: DemoEvent, now: number, extra: Partial<typ
 /**
  * The events of the newspaper page, scheduled relative to `now` (the day the database is made)
  * so there is always something upcoming: the Jieyun Road Small-Stool Class as a weekly series,
- * the Mifengzhang three-channel outreach, a Yong'an Party day, and last week's class with its
- * summary (joint meetings come with their renovation projects: demo/renovation.ts). Loads
+ * the Mifengzhang three-channel outreach (with what it did in the last four weeks), a Yong'an
+ * Party day, and last week's class with its summary (joint meetings come with their renovation projects: demo/renovation.ts). Loads
  * nothing if events exist already.
  */
 export async function loadDemoEvents(db: Db, now: number): Promise<void> {
@@ -215,6 +216,10 @@ export async function loadDemoEvents(db: Db, now: number): Promise<void> {
     ids.push(await insertEvent(db, session, now, { seriesId: series!.id, sessionNumber: i + 1 }));
   }
   for (const e of demoEvents(now)) await insertEvent(db, e, now);
+  await loadDemoOutreach(
+    (days, time) => shanghaiTime(now, days, time),
+    (e, extra) => insertEvent(db, e, now, extra),
+  );
 
   // A few neighbours have already signed up for the next class, so the door list is not empty.
   const neighbours: [string, string, number][] = [

@@ -2,9 +2,11 @@ import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { Loading } from '../../../components/states.tsx';
 import { StatusBadge } from '../../../components/timeline.tsx';
+import { api } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { wideScreen } from '../../../lib/media.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
+import { ExportControl } from '../export-control.tsx';
 import { QueueFilters } from './queue-filters.tsx';
 import { type Filters, getQueue } from './queue-query.ts';
 import { dueWords, views } from './queue-row.ts';
@@ -42,6 +44,11 @@ function QueueCards() {
           {t('followUpsLink')}
         </A>
       </p>
+      <ExportControl
+        ability="desk.export"
+        title="exportTickets"
+        href={(query) => `/api${api.desk.export.$path({ query })}`}
+      />
       <QueueFilters />
       <Suspense fallback={<Loading />}>
         <ul class="plain-list">

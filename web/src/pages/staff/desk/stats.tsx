@@ -7,6 +7,7 @@ import { getPlaces } from '../../../lib/places.ts';
 import { placeName, t } from '../../../lib/prefs.ts';
 import type { PlaceQuery } from '../../../lib/scope.ts';
 import { getMe } from '../../../lib/staff-session.ts';
+import { OutreachTable } from './outreach-table.tsx';
 import { RatesTrend } from './rates-trend.tsx';
 import { BreakdownTable, RateFigures } from './rates-view.tsx';
 import { choosablePlaces, periodDays, placeParams, StatsChoice, type StatsParams } from './stats-choice.tsx';
@@ -17,8 +18,8 @@ const getRates = query(async (q: RatesQuery) => json(await api.desk.rates.$get({
 
 /**
  * The desk's statistics: the three rates (三率) and the other figures for the district, a
- * sub-district or a community over a period, broken down by place, a six-month trend, a CSV
- * for upward reporting, and for a community its open tickets now.
+ * sub-district or a community over a period, broken down by place, a six-month trend, CSV and
+ * JSON for upward reporting, the outreach on three channels, and for a community its open tickets now.
  */
 export default function StatsPage() {
   const [params, setParams] = useSearchParams<StatsParams>();
@@ -33,7 +34,7 @@ export default function StatsPage() {
   };
   const ask = (): RatesQuery | undefined => (place() ? { ...place()!, ...periodDays(params) } : undefined);
   const report = createAsync(async () => (ask() ? getRates(ask()!) : undefined));
-  const csv = () => `/api${api.desk['rates.csv'].$path({ query: ask()! })}`;
+  const download = (format: 'csv' | 'json') => `/api${api.desk.rates.export.$path({ query: { ...ask()!, format } })}`;
   return (
     <>
       <h1>{t('statsTitle')}</h1>
@@ -50,15 +51,19 @@ export default function StatsPage() {
                 </h2>
                 <RateFigures rates={r().rates} />
                 <p class="muted">{t('ratesExplain')}</p>
-                <p>
-                  <a class="button button-secondary" href={csv()} download="">
+                <p class="actions">
+                  <a class="button button-secondary" href={download('csv')} download="">
                     {t('ratesExport')}
+                  </a>{' '}
+                  <a class="button button-secondary" href={download('json')} download="">
+                    {t('ratesExportJson')}
                   </a>
                 </p>
                 <Show when={r().breakdown.length}>
                   <BreakdownTable rows={r().breakdown} />
                 </Show>
                 <RatesTrend trend={r().trend} />
+                <OutreachTable ask={ask()!} />
                 <Show when={r().place.kind === 'community'}>
                   <CommunityNow community={r().place.slug} />
                 </Show>

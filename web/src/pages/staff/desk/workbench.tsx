@@ -1,7 +1,9 @@
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, on, Show, Suspense } from 'solid-js';
 import { Loading } from '../../../components/states.tsx';
+import { api } from '../../../lib/api.ts';
 import { t } from '../../../lib/prefs.ts';
+import { ExportControl } from '../export-control.tsx';
 import { QueueFilters } from './queue-filters.tsx';
 import { type Filters, getQueue, type QueueRow } from './queue-query.ts';
 import { parseSort, sortRows } from './queue-row.ts';
@@ -110,6 +112,11 @@ export function Workbench() {
           <Kbd keys={['?']} />
         </button>
       </div>
+      <ExportControl
+        ability="desk.export"
+        title="exportTickets"
+        href={(query) => `/api${api.desk.export.$path({ query })}`}
+      />
       <ShortcutHelp open={helpOpen()} />
       <div class="workbench-panes">
         <div class="workbench-queue">

@@ -1,5 +1,5 @@
 import { type Action, action, revalidate, useSubmission } from '@solidjs/router';
-import type { JSX } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 import { Field, SubmitRow } from '../../../components/field.tsx';
 import { Form } from '../../../components/form.tsx';
 import { ApiFailure, api, json } from '../../../lib/api.ts';
@@ -41,6 +41,8 @@ const saveSummary = action(
             version,
             summary: text(f, 'summary'),
             attendance: text(f, 'attendance') ? Number(text(f, 'attendance')) : null,
+            venues: text(f, 'venues') ? Number(text(f, 'venues')) : null,
+            groups: text(f, 'groups') ? Number(text(f, 'groups')) : null,
             articleId: text(f, 'articleId') ? Number(text(f, 'articleId')) : null,
           },
         }),
@@ -97,7 +99,10 @@ export function CancelEvent(props: { event: StaffEvent }) {
   );
 }
 
-/** Afterwards: what happened, how many came (the door count unless corrected), the news report. */
+/**
+ * Afterwards: what happened, how many came (the door count unless corrected), how many
+ * loudspeaker sites or WeChat groups it reached (for the outreach figures), the news report.
+ */
 export function SummaryForm(props: { event: StaffEvent }) {
   const state = formState(
     useSubmission(saveSummary, ([id]) => id === props.event.id),
@@ -128,6 +133,28 @@ export function SummaryForm(props: { event: StaffEvent }) {
         min="0"
         value={props.event.attendance ?? props.event.checkedInSeats}
       />
+      <Show when={props.event.channel === 'loudspeaker'}>
+        <Field
+          name="venues"
+          label={t('venuesLabel')}
+          hint={t('venuesHint')}
+          type="number"
+          inputMode="numeric"
+          min="0"
+          value={props.event.venues ?? ''}
+        />
+      </Show>
+      <Show when={props.event.channel === 'online'}>
+        <Field
+          name="groups"
+          label={t('groupsLabel')}
+          hint={t('groupsHint')}
+          type="number"
+          inputMode="numeric"
+          min="0"
+          value={props.event.groups ?? ''}
+        />
+      </Show>
       <Field
         name="articleId"
         label={t('articleIdLabel')}

@@ -1,9 +1,11 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { LoadError, Loading } from '../../../components/states.tsx';
+import { api } from '../../../lib/api.ts';
 import { formatTimeRange } from '../../../lib/event-time.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { EventStatusMark } from '../../events/event-bits.tsx';
+import { ExportControl } from '../export-control.tsx';
 import { getOrganiserEvents, type StaffEvent } from './data.ts';
 
 /** Seats as the organiser counts them: confirmed of capacity, waiting, checked in. */
@@ -32,6 +34,11 @@ export default function StaffEvents() {
           {t('newEventTitle')}
         </A>
       </div>
+      <ExportControl
+        ability="event.export"
+        title="exportSignups"
+        href={(query) => `/api${api.events.signups.export.$path({ query })}`}
+      />
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('eventsWhenLabel')}

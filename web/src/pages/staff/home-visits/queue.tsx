@@ -1,10 +1,12 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { ListOr, LoadError, Loading } from '../../../components/states.tsx';
+import { api } from '../../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
 import { VisitStatus } from '../../home-visits/visit-timeline.tsx';
+import { ExportControl } from '../export-control.tsx';
 import { getPartnerFigures, getVisitQueue, type QueuedVisit, type VisitFilters } from './queries.ts';
 
 const statuses = [
@@ -71,6 +73,11 @@ export default function VisitQueue() {
       <A class="button button-secondary" href="/staff/home-visits/partners">
         {t('hvPartnersTitle')}
       </A>
+      <ExportControl
+        ability="visit.export"
+        title="exportVisits"
+        href={(query) => `/api${api.desk['home-visits'].export.$path({ query })}`}
+      />
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('filterStatus')}

@@ -5,6 +5,8 @@ import { placeName, t, tKey } from '../../../lib/prefs.ts';
 import { getMe } from '../../../lib/staff-session.ts';
 import { getStaffProjects } from './data.ts';
 import './renovation.css';
+import { api } from '../../../lib/api.ts';
+import { ExportControl } from '../export-control.tsx';
 
 /** The renovation projects of the staff member's place, each with its figures at a glance. */
 export default function StaffProjects() {
@@ -20,6 +22,11 @@ export default function StaffProjects() {
           </A>
         </div>
       </Show>
+      <ExportControl
+        ability="renovation.export"
+        title="exportWishes"
+        href={(query) => `/api${api.renovation.staff.wishes.export.$path({ query })}`}
+      />
       <ErrorBoundary fallback={(err, retry) => <LoadError error={err} retry={retry} />}>
         <Suspense fallback={<Loading />}>
           <ListOr each={data()?.projects} empty={<p class="state">{t('renoNoProjects')}</p>}>
