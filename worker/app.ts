@@ -17,6 +17,8 @@ import { unmatched } from './lib/methods.ts';
 import { photoRoutes } from './lib/photos-routes.ts';
 import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
+import { kickAfterWrites } from './messages/kick.ts';
+import { messagesApi } from './messages/routes.ts';
 import { newsApi, newsPages } from './news/index.ts';
 import { places } from './places/places-routes.ts';
 import { renovationApi, renovationPages } from './renovation/index.ts';
@@ -36,7 +38,8 @@ function apiRoutes() {
     .route('/', homeVisitsApi)
     .route('/', newsApi)
     .route('/', renovationApi)
-    .route('/', helpApi);
+    .route('/', helpApi)
+    .route('/messages', messagesApi);
 }
 
 /**
@@ -57,6 +60,7 @@ export function createApp(platform: Platform) {
       await next();
     })
     .use('/api/*', sameOriginWrites)
+    .use('/api/*', kickAfterWrites)
     .route('/api', apiRoutes())
     .route('/feeds', eventFeeds)
     .route('/', eventPages)

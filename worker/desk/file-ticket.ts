@@ -18,6 +18,7 @@ import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { shanghaiDay } from '../lib/time.ts';
 import { requireUnclaimed, unclaimed } from '../lib/uploads.ts';
+import { optinInsert } from '../messages/outbox.ts';
 import { communityBySlug } from '../places/places.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 import { newTicketClock } from './clock.ts';
@@ -40,6 +41,8 @@ export const newTicketSchema = z.object({
   consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot file this.' }),
   photos: residentPhotos,
   photosPublic: z._default(z.boolean(), false),
+  /** "状态有变化时给我发短信": the phone above gets a text message on each public change. */
+  notifySms: z.optional(z.boolean()),
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
 
@@ -115,6 +118,8 @@ export async function fileTicket(
     check?: (place: PlaceRef) => void;
     /** Keeps the answer for the request's Idempotency-Key, in the same batch as the ticket. */
     record?: RecordAnswer;
+    /** Signs the stop link of a resident's opt-in (settings.stopSecret). */
+    stopSecret?: string;
   },
 ): Promise<{ number: string; token: string }> {
   const { community, category, compoundId, propertyCompanyId } = await resolvePlace(db, input);
@@ -165,6 +170,17 @@ export async function fileTicket(
   // new ticket has the highest id (SQLite gives a new row the highest id + 1, under the batch's write lock).
   const parts =
     category.owner === 'joint' ? insertParts(db, sql`(select max(id) from ${tickets})`, dueAt, ctx.now) : [];
-  const [inserted] = await db.batch([insertTicket, ...(answer ? [answer] : []), ...claimPhotos, firstEntry, ...parts]);
+  const optin =
+    input.notifySms && ctx.stopSecret
+      ? await optinInsert(db, ctx.stopSecret, 'ticket', sql`(select max(id) from ${tickets})`, input.phone, ctx.now)
+      : [];
+  const [inserted] = await db.batch([
+    insertTicket,
+    ...(answer ? [answer] : []),
+    ...claimPhotos,
+    firstEntry,
+    ...parts,
+    ...optin,
+  ]);
   return { number: (inserted as { number: string }[])[0]!.number, token };
 }

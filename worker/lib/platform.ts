@@ -1,5 +1,6 @@
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { Context } from 'hono';
+import type { MessageSettings } from '../messages/settings.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import type { PhotoStore } from './photos.ts';
 
@@ -34,6 +35,10 @@ export type Platform = {
   idempotencyLeaseMs?: number;
   /** The address residents open, e.g. `https://linli.example` (PUBLIC_ORIGIN): links in feeds and cards. */
   publicOrigin?: string;
+  /** Messages to residents: channel, quiet hours, stop-link secret (none configured: held in the outbox). */
+  messages?: MessageSettings;
+  /** Asks for a delivery run soon after a write (Workers: waitUntil; Node: the in-process loop). */
+  kickMessages?: (c: Context) => void;
 };
 
 /** The variables every handler can read with `c.var`. */

@@ -50,7 +50,9 @@ export type Action =
   | 'volunteer.report_quality'
   | 'help.read'
   | 'help.write'
-  | 'calendar.manage';
+  | 'calendar.manage'
+  | 'messages.view'
+  | 'messages.manage';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -82,6 +84,9 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'help.write': ['community'],
   // The working calendar is the district's: one for every clock of every community.
   'calendar.manage': ['admin'],
+  // The outbox holds residents' phones for the whole district: the district admin's alone.
+  'messages.view': ['admin'],
+  'messages.manage': ['admin'],
 };
 
 /** Actions on objects whose very existence only the allowed roles may know: anyone else gets a 404. */
