@@ -155,7 +155,9 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
         expect(body.error.code).toBe('misconfigured');
         expect(body.error.message).toMatch(/^LIBSQL_URL is a WebSocket \(wss?:\) URL.*over HTTP only/);
         expect(logged).toHaveBeenCalled();
-        await expect(worker.scheduled({}, { ...env, LIBSQL_URL: url })).rejects.toThrow(/LIBSQL_URL/);
+        await expect(worker.scheduled({ cron: '17 * * * *' }, { ...env, LIBSQL_URL: url })).rejects.toThrow(
+          /LIBSQL_URL/,
+        );
       } finally {
         logged.mockRestore();
       }
