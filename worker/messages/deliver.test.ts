@@ -180,6 +180,19 @@ describe('delivery through the Aliyun stand-in', () => {
     for (const id of ids) expect((await rowOf(id)).status).toBe('sent');
   });
 
+  it('a message whose runner died while sending becomes uncertain and is never sent again on its own', async () => {
+    const m = await queue(DAY);
+    await db
+      .update(messageOutbox)
+      .set({ status: 'sending', claimedUntil: DAY + 1000, attempts: 1 })
+      .where(eq(messageOutbox.id, m.id));
+    expect((await deliverMessages(db, channelFor(settings()), settings(), DAY)).uncertain).toBe(0);
+    expect((await deliverMessages(db, channelFor(settings()), settings(), DAY + 2000)).uncertain).toBe(1);
+    await deliverMessages(db, channelFor(settings()), settings(), DAY + 3_600_000);
+    expect(await rowOf(m.id)).toMatchObject({ status: 'uncertain', attempts: 1 });
+    expect(aliyun.received).toHaveLength(0);
+  });
+
   it('with no channel configured, keeps messages in the outbox as held', async () => {
     const m = await queue(DAY);
     const none = parseMessageSettings({}, 'pepper');

@@ -8,8 +8,6 @@ import { inQuietHours, quietHoursEnd } from './quiet-hours.ts';
 import type { MessageSettings } from './settings.ts';
 import { messageText, stopLink } from './text.ts';
 
-/** How long a runner holds a claimed message: far longer than one send (10 s timeout). */
-export const LEASE_MS = 60_000;
 /** Messages one run takes at most (a Worker's cron or waitUntil has little time). */
 const BATCH = 20;
 
@@ -25,12 +23,22 @@ export function backoffMs(attempts: number, random = Math.random): number {
 
 export type DeliveryReport = { sent: number; retried: number; failed: number; held: number; uncertain: number };
 
+type Claimed = {
+  id: number;
+  optin_id: number;
+  kind: MessageKind;
+  params: string;
+  urgent: number;
+  attempts: number;
+  created_at: number;
+};
+
 /**
  * One delivery run: finds messages whose runner died while sending (they become `uncertain`
  * and are never resent on their own: the provider may have sent them), holds everything when
- * no channel is configured, moves what is not urgent past quiet hours, then claims due messages
- * with a lease in one UPDATE … RETURNING (two runners never take the same one), sends each and
- * marks it. At most once: a message is sent only from `sending`, and only one runner has it.
+ * no channel is configured, moves what is not urgent past quiet hours, then takes due messages
+ * one at a time with a lease in one UPDATE … RETURNING (two runners never take the same one;
+ * a crash leaves at most the one being sent uncertain), sends it and marks it.
  * @example await deliverMessages(db, channelFor(settings), settings, Date.now())
  */
 export async function deliverMessages(
@@ -67,56 +75,17 @@ export async function deliverMessages(
         ),
       );
   }
-  const claimed = await db.all<{
-    id: number;
-    optin_id: number;
-    kind: MessageKind;
-    params: string;
-    urgent: number;
-    attempts: number;
-    created_at: number;
-  }>(sql`update ${messageOutbox} set status = 'sending', claimed_until = ${now + LEASE_MS}, attempts = attempts + 1
-    where status = 'pending' and id in (
-      select id from ${messageOutbox} where status = 'pending' and next_attempt_at <= ${now}
-        ${quiet ? sql`and urgent = 1` : sql``}
-      order by next_attempt_at, id limit ${BATCH})
-    returning id, optin_id, kind, params, urgent, attempts, created_at`);
-  if (!claimed.length) return report;
-  const optins = await db
-    .select({
-      id: messageOptins.id,
-      phone: messageOptins.phone,
-      nonce: messageOptins.stopNonce,
-      stoppedAt: messageOptins.stoppedAt,
-    })
-    .from(messageOptins)
-    .where(inArray(messageOptins.id, [...new Set(claimed.map((m) => m.optin_id))]));
-  for (const m of claimed) {
-    const optin = optins.find((o) => o.id === m.optin_id);
-    if (!optin || optin.stoppedAt !== null || !optin.phone) {
-      await mark(db, m.id, { status: 'dropped', claimedUntil: null, lastError: 'stopped by the resident' });
-      continue;
-    }
-    const params = JSON.parse(m.params) as Record<string, string | number | null>;
-    const link = stopLink(settings.publicOrigin, await stopToken(settings.stopSecret, optin.nonce));
-    const text = messageText(m.kind, params, link);
-    const templateParams = Object.fromEntries(
-      Object.entries({ ...params, stop: link }).map(([k, v]) => [k, String(v ?? '')]),
-    );
-    let result: SendResult;
-    try {
-      result = await channel.send({
-        id: m.id,
-        kind: m.kind,
-        phone: optin.phone,
-        text,
-        params: templateParams,
-        urgent: m.urgent === 1,
-        createdAt: m.created_at,
-      });
-    } catch {
-      result = { ok: false, retry: true, error: 'channel error' };
-    }
+  for (let i = 0; i < BATCH; i++) {
+    const [m] = await db.all<Claimed>(sql`update ${messageOutbox}
+      set status = 'sending', claimed_until = ${now + settings.leaseMs}, attempts = attempts + 1
+      where status = 'pending' and id = (
+        select id from ${messageOutbox} where status = 'pending' and next_attempt_at <= ${now}
+          ${quiet ? sql`and urgent = 1` : sql``}
+        order by next_attempt_at, id limit 1)
+      returning id, optin_id, kind, params, urgent, attempts, created_at`);
+    if (!m) break;
+    const result = await sendOne(db, channel, settings, m);
+    if (result === null) continue;
     if (result.ok) {
       report.sent++;
       await mark(db, m.id, {
@@ -128,18 +97,38 @@ export async function deliverMessages(
       });
     } else if (result.retry && m.attempts < settings.maxAttempts) {
       report.retried++;
-      await mark(db, m.id, {
-        status: 'pending',
-        nextAttemptAt: now + backoffMs(m.attempts),
-        claimedUntil: null,
-        lastError: result.error,
-      });
+      const nextAttemptAt = now + backoffMs(m.attempts);
+      await mark(db, m.id, { status: 'pending', nextAttemptAt, claimedUntil: null, lastError: result.error });
     } else {
       report.failed++;
       await mark(db, m.id, { status: 'failed', claimedUntil: null, lastError: result.error });
     }
   }
   return report;
+}
+
+/** Renders and sends one claimed message; null when its resident stopped meanwhile (it is dropped). */
+async function sendOne(db: Db, channel: Channel, settings: MessageSettings, m: Claimed): Promise<SendResult | null> {
+  const [optin] = await db.select().from(messageOptins).where(eq(messageOptins.id, m.optin_id));
+  if (!optin || optin.stoppedAt !== null || !optin.phone) {
+    await mark(db, m.id, { status: 'dropped', claimedUntil: null, lastError: 'stopped by the resident' });
+    return null;
+  }
+  const params = JSON.parse(m.params) as Record<string, string | number | null>;
+  const link = stopLink(settings.publicOrigin, await stopToken(settings.stopSecret, optin.stopNonce));
+  try {
+    return await channel.send({
+      id: m.id,
+      kind: m.kind,
+      phone: optin.phone,
+      text: messageText(m.kind, params, link),
+      params: Object.fromEntries(Object.entries({ ...params, stop: link }).map(([k, v]) => [k, String(v ?? '')])),
+      urgent: m.urgent === 1,
+      createdAt: m.created_at,
+    });
+  } catch {
+    return { ok: false, retry: true, error: 'channel error' };
+  }
 }
 
 /** Marks a claimed message; one made `uncertain` meanwhile (a slow send) still records what came of it. */

@@ -16,6 +16,8 @@ export type MessageSettings = {
   stopSecret: string;
   /** Where stop links point (PUBLIC_ORIGIN); without it, links are relative and say so on the admin page. */
   publicOrigin: string;
+  /** How long a runner holds the message it sends (MESSAGE_LEASE_SECONDS, default 60; far above one send's 10 s). */
+  leaseMs: number;
   /** Attempts before a message that keeps failing is given up (MESSAGE_MAX_ATTEMPTS, default 6). */
   maxAttempts: number;
 };
@@ -31,7 +33,8 @@ export type MessageEnv = Partial<
     | 'MESSAGE_WEBHOOK_SECRET'
     | 'MESSAGE_QUIET_HOURS'
     | 'MESSAGE_STOP_SECRET'
-    | 'MESSAGE_MAX_ATTEMPTS',
+    | 'MESSAGE_MAX_ATTEMPTS'
+    | 'MESSAGE_LEASE_SECONDS',
     string | undefined
   >
 >;
@@ -84,6 +87,7 @@ export function parseMessageSettings(
   if (url && !/^https?:\/\//.test(url)) throw new Error('MESSAGE_WEBHOOK_URL must be an http(s) address.');
   if (url && !env.MESSAGE_WEBHOOK_SECRET) throw new Error('MESSAGE_WEBHOOK_URL needs MESSAGE_WEBHOOK_SECRET.');
   const attempts = Number(env.MESSAGE_MAX_ATTEMPTS);
+  const lease = Number(env.MESSAGE_LEASE_SECONDS);
   return {
     aliyun:
       id && secret
@@ -99,6 +103,7 @@ export function parseMessageSettings(
     quietHours: parseQuietHours(env.MESSAGE_QUIET_HOURS),
     stopSecret: env.MESSAGE_STOP_SECRET || pepper || 'linli-message-stop',
     publicOrigin: publicOrigin ?? '',
+    leaseMs: Number.isInteger(lease) && lease > 0 && lease <= 3600 ? lease * 1000 : 60_000,
     maxAttempts: Number.isInteger(attempts) && attempts > 0 && attempts <= 50 ? attempts : 6,
   };
 }
