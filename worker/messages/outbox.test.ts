@@ -125,3 +125,27 @@ describe('who sees the outbox', () => {
     expect(admin).toBeDefined();
   });
 });
+
+describe('housekeeping', () => {
+  it('forgets the phone of a stopped opt-in, and of a closed ticket a week on, keeping the record', async () => {
+    const { number, token } = await optedIn();
+    await d.actOk('erqi-admin', number, { action: 'accept' });
+    await d.t.db.update(messageOutbox).set({ status: 'sent' });
+    await d.t.post('/api/messages/stop/ticket', { number, token });
+    const other = await optedIn();
+    await d.actOk('erqi-admin', other.number, { action: 'reject', reason: '不属于本社区。' });
+    await d.t.db.update(messageOutbox).set({ status: 'sent' });
+    const { runHousekeeping } = await import('../desk/housekeeping.ts');
+    const soon = await runHousekeeping(d.t.db, d.t.platform.photos, START + 1000);
+    expect(soon.optinPhonesForgotten).toBeGreaterThanOrEqual(1);
+    const phones = async (n: string) => {
+      const [row] = await outboxOfTicket(d.t.db, n);
+      const [o] = await d.t.db.select().from(messageOptins).where(eq(messageOptins.id, row!.optinId));
+      return o!.phone;
+    };
+    expect(await phones(number)).toBe('');
+    expect(await phones(other.number)).toBe('13800000001');
+    await runHousekeeping(d.t.db, d.t.platform.photos, START + 8 * 24 * 3600_000);
+    expect(await phones(other.number)).toBe('');
+  });
+});
