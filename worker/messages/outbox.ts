@@ -27,12 +27,14 @@ export async function optinInsert(
   subjectId: number | SQL,
   phone: string,
   now: number,
+  /** Only if this holds (the subject was really inserted: a full event takes no sign-up). */
+  guard?: SQL,
 ) {
   const nonce = randomToken();
   const tokenHash = await hashToken(await stopToken(secret, nonce));
   return [
     db.run(sql`insert into ${messageOptins} (subject_kind, subject_id, phone, stop_nonce, stop_token_hash, created_at)
-    values (${kind}, ${subjectId}, ${phone}, ${nonce}, ${tokenHash}, ${now})`),
+    select ${kind}, ${subjectId}, ${phone}, ${nonce}, ${tokenHash}, ${now} where ${guard ?? sql`1`}`),
   ] as const;
 }
 

@@ -33,7 +33,11 @@ const wishOutcomeWords: Record<string, string> = {
   merged: '已与相同心愿合并',
 };
 
-const p = (params: Record<string, string | number | null>, key: string) => String(params[key] ?? '');
+const p = (params: Record<string, string | number | null>, key: string) =>
+  // Events carry their start as a number; everything else is words already.
+  key === 'time' && params.time == null && typeof params.startsAt === 'number'
+    ? shanghaiTime(params.startsAt)
+    : String(params[key] ?? '');
 
 /**
  * A message's Chinese text, in one place for every channel and the admin page. Short (a text
@@ -48,7 +52,9 @@ export function messageText(kind: MessageKind, params: Record<string, string | n
       case 'staff_reply':
         return `工作人员回复了您的诉求 ${p(params, 'number')}。`;
       case 'visit_time':
-        return `您的上门服务 ${p(params, 'number')} 时间已约定：${p(params, 'time')}。`;
+        return p(params, 'status') === 'accepted'
+          ? `您的上门服务 ${p(params, 'number')} 建议时间：${p(params, 'time')}，请在原链接确认。`
+          : `您的上门服务 ${p(params, 'number')} 时间已约定：${p(params, 'time')}。`;
       case 'visit_status':
         return `您的上门服务 ${p(params, 'number')} ${visitStatusWords[p(params, 'status')] ?? '有新进展'}。`;
       case 'signup_promoted':
@@ -62,6 +68,16 @@ export function messageText(kind: MessageKind, params: Record<string, string | n
     }
   })();
   return `【邻里】${body}查看原链接了解详情。退订：${stopLink}`;
+}
+
+/**
+ * A time as residents read it in a message, Zhengzhou time: 12月3日 14:00.
+ * @example shanghaiTime(Date.parse('2026-12-03T14:00:00+08:00')) // '12月3日 14:00'
+ */
+export function shanghaiTime(ms: number): string {
+  const d = new Date(ms + 8 * 3600_000);
+  const hm = d.toISOString().slice(11, 16);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}`;
 }
 
 /** The stop link residents tap; `token` is replaced by `…` wherever staff read the text. */
