@@ -651,4 +651,13 @@ export const en: Record<ResidentKey, string> = {
   outboxWhyFields: 'Something in it is no longer accepted; please fill it in again.',
   outboxWhyOther: 'Please fill it in again when you are online.',
   outboxDiscard: 'Discard it',
+  notifySmsLabel: 'Text me when it changes',
+  smsStopTitle: 'Text messages',
+  smsStopHint: 'We text the phone number you gave whenever this changes.',
+  smsStopButton: 'Stop text messages',
+  smsStopPageTitle: 'Stop text messages',
+  smsStopPageText: 'Once you confirm, we no longer text you about this. Your link still shows its progress.',
+  smsStopConfirm: 'Stop them',
+  smsStopped: 'Stopped: you will get no more text messages about this.',
+  smsStopBadLink: 'This stop link is not right; perhaps a few characters were not copied.',
 };

@@ -13,6 +13,16 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
   const text = (form: Sent, name: string) => String(form.get(name) ?? '');
   return (
     <>
+      <Show when={props.ticket.smsActive}>
+        <StepForm
+          title={t('smsStopTitle')}
+          hint={t('smsStopHint')}
+          button={t('smsStopButton')}
+          send={async () =>
+            json(await api.messages.stop.ticket.$post({ json: { number: props.ticket.number, token: props.token } }))
+          }
+        />
+      </Show>
       <Show when={props.ticket.canConfirm}>
         <StepForm
           title={t('confirmTitle')}

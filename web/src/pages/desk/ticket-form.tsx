@@ -44,6 +44,7 @@ const fileTicket = action(
       consent: (form.get('consent') === 'on') as true,
       photos: photos().map((p) => p.key),
       photosPublic: form.get('photosPublic') === 'on',
+      notifySms: form.get('notifySms') === 'on',
     };
     if (onFile) return onFile(input, form);
     const filed = await untilHandled(async () =>
@@ -138,6 +139,9 @@ export function TicketForm(props: {
             <input type="checkbox" name="photosPublic" /> {t('photosPublicLabel')}
           </label>
         </Show>
+        <label class="check">
+          <input type="checkbox" name="notifySms" /> {t('notifySmsLabel')}
+        </label>
         <label class="check">
           <input type="checkbox" name="consent" required aria-describedby="field-consent-error" />{' '}
           {t('consentLabel', { days: props.retentionDays })}
