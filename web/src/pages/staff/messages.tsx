@@ -62,7 +62,7 @@ export default function MessagesPage() {
                   {(q) => <p class="hint">{t('messagesQuiet', { from: q().from, to: q().to })}</p>}
                 </Show>
                 <Show when={o().messages.length} fallback={<p class="card">{t('messagesEmpty')}</p>}>
-                  <ul class="stack plain">
+                  <ul class="plain-list">
                     <For each={o().messages}>{(m) => <MessageCard message={m} />}</For>
                   </ul>
                 </Show>
@@ -110,7 +110,7 @@ function MessageCard(props: { message: Message }) {
           </p>
         )}
       </Show>
-      <Show when={m().lastError && m().status !== 'held'}>
+      <Show when={m().lastError && (m().status === 'pending' || m().status === 'failed')}>
         <p class="hint">
           {t('messagesError')}: {m().lastError}
         </p>
