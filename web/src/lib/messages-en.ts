@@ -652,6 +652,8 @@ export const en: Record<ResidentKey, string> = {
   outboxWhyOther: 'Please fill it in again when you are online.',
   outboxDiscard: 'Discard it',
   notifySmsLabel: 'Text me when it changes',
+  notifySmsWishLabel: 'Text me when it is answered',
+  notifySmsEventLabel: 'Text me if it moves, is cancelled, or I get a seat from the waiting list',
   smsStopTitle: 'Text messages',
   smsStopHint: 'We text the phone number you gave whenever this changes.',
   smsStopButton: 'Stop text messages',

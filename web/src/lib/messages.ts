@@ -639,6 +639,8 @@ export const zh = {
   outboxDiscard: '不要了，删除',
   // Text messages to residents: the opt-in, stopping, the stop link's page.
   notifySmsLabel: '状态有变化时给我发短信',
+  notifySmsWishLabel: '有答复时给我发短信',
+  notifySmsEventLabel: '活动改时间、取消或候补转正时给我发短信',
   smsStopTitle: '短信通知',
   smsStopHint: '状态有变化时，我们会给您留的手机号发短信。',
   smsStopButton: '不再发短信',
