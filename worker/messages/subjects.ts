@@ -76,19 +76,23 @@ export function visitMessage(
   });
 }
 
-/** The outbox statement for a wish's answer; its batch must abort if the answer did not land. */
+/**
+ * The outbox statement for a wish's answer (by staff, or a meeting's decision: `dedupe` names
+ * which); its batch must abort if the answer did not land.
+ */
 export function wishAnswerMessage(
   db: Db,
-  w: { id: number; number: string; version: number },
+  w: { id: number; number: string },
   outcome: string,
   now: number,
+  dedupe: string,
 ) {
   return outboxInsert(db, {
     subjectKind: 'wish',
     subjectId: w.id,
     kind: 'wish_answered',
     params: { number: w.number, outcome },
-    dedupe: `wish:${w.id}:v${w.version + 1}`,
+    dedupe,
     now,
   });
 }

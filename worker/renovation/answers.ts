@@ -137,7 +137,7 @@ export async function answerWish(db: Db, staff: StaffMember, row: WishRow, a: An
     }),
     entry,
     // The resident who opted in hears of the answer (the audit entry above aborts a lost race).
-    wishAnswerMessage(db, row.wish, answer.outcome, now),
+    wishAnswerMessage(db, row.wish, answer.outcome, now, `wish:${row.wish.id}:v${row.wish.version + 1}`),
     ...(answer.outcome === 'on_agenda' && answer.meetingId
       ? [
           db.run(sql`insert into ${renovationAgendaItems} (meeting_id, wish_id, position)
