@@ -7,7 +7,7 @@ import { ApiError } from '../lib/errors.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
-import { optinInsert } from '../messages/outbox.ts';
+import { hasActiveOptin, optinInsert } from '../messages/outbox.ts';
 import { eventMessage, promotedNow } from '../messages/subjects.ts';
 import type { signupSchema } from './input.ts';
 import { loadEvent, signupAvailable, signupClosedReason } from './views.ts';
@@ -176,5 +176,7 @@ export async function residentSignupView(db: Db, signup: SignupRecord) {
     cancelledBy: signup.cancelledBy,
     checkedIn: signup.checkedInAt !== null,
     waitlistPosition: await waitlistPosition(db, signup),
+    /** The resident asked for text messages and has not stopped them. */
+    smsActive: await hasActiveOptin(db, 'signup', signup.id),
   };
 }

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, messageOutbox } from '../../schema/index.ts';
 import { type DeskApp, deskApp } from '../desk/test-helpers.ts';
+import { aVisit } from '../home-visits/test-helpers.ts';
+import { aWish, JIEYUNLI } from '../renovation/test-helpers.ts';
 import { outboxOfTicket } from './test-helpers.ts';
 
 let d: DeskApp;
@@ -28,7 +30,13 @@ const hostile = [
 
 describe('the messages endpoints against hostile input', () => {
   it('answer every bad body with a 4xx JSON envelope (fields named where a field is wrong), never a 500', async () => {
-    for (const path of ['/api/messages/stop', '/api/messages/stop/ticket']) {
+    for (const path of [
+      '/api/messages/stop',
+      '/api/messages/stop/ticket',
+      '/api/messages/stop/visit',
+      '/api/messages/stop/wish',
+      '/api/messages/stop/signup',
+    ]) {
       for (const body of hostile) {
         const res = await d.t.post(path, body);
         const label = `${path} ${JSON.stringify(body).slice(0, 40)}`;
@@ -95,5 +103,30 @@ describe('the messages endpoints against hostile input', () => {
     expect((await d.t.post(`/api/messages/outbox/${b!.id}/settle`, { action: 'drop' }, admin)).status).toBe(409);
     const audits = await d.t.db.select().from(auditLog).where(eq(auditLog.action, 'message.resend'));
     expect(audits.map((e) => e.objectId)).toEqual([String(a!.id)]);
+  });
+});
+
+describe('stopping from the other tracking pages', () => {
+  it('a home visit and a wish stop with their own tracking token; a wrong one is a 404', async () => {
+    const visit = await d.t.post('/api/home-visits', { ...aVisit, notifySms: true });
+    expect(visit.status).toBe(201);
+    const v = (await visit.json()) as { number: string; token: string };
+    expect((await d.t.post('/api/messages/stop/visit', { number: v.number, token: 'A'.repeat(43) })).status).toBe(404);
+    const track = async () =>
+      (
+        (await (await d.t.app.request(`/api/home-visits/${v.number}?token=${v.token}`)).json()) as {
+          smsActive: boolean;
+        }
+      ).smsActive;
+    expect(await track()).toBe(true);
+    expect((await d.t.post('/api/messages/stop/visit', v)).status).toBe(200);
+    expect(await track()).toBe(false);
+
+    const wish = await d.t.post(`/api/renovation/projects/${JIEYUNLI}/wishes`, { ...aWish, notifySms: true });
+    expect(wish.status).toBe(201);
+    const w = (await wish.json()) as { number: string; token: string };
+    expect((await d.t.post('/api/messages/stop/wish', { number: w.number, token: 'B'.repeat(43) })).status).toBe(404);
+    expect((await d.t.post('/api/messages/stop/wish', w)).status).toBe(200);
+    expect((await d.t.post('/api/messages/stop/wish', w)).status).toBe(200);
   });
 });
