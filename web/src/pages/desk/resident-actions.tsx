@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { Field } from '../../components/field.tsx';
 import { Stars, StepForm } from '../../components/step-form.tsx';
+import { StopSms } from '../../components/stop-sms.tsx';
 import { api, json } from '../../lib/api.ts';
 import { t } from '../../lib/prefs.ts';
 import type { Tracking } from './queries.ts';
@@ -13,16 +14,12 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
   const text = (form: Sent, name: string) => String(form.get(name) ?? '');
   return (
     <>
-      <Show when={props.ticket.smsActive}>
-        <StepForm
-          title={t('smsStopTitle')}
-          hint={t('smsStopHint')}
-          button={t('smsStopButton')}
-          send={async () =>
-            json(await api.messages.stop.ticket.$post({ json: { number: props.ticket.number, token: props.token } }))
-          }
-        />
-      </Show>
+      <StopSms
+        when={props.ticket.smsActive}
+        send={async () =>
+          json(await api.messages.stop.ticket.$post({ json: { number: props.ticket.number, token: props.token } }))
+        }
+      />
       <Show when={props.ticket.canConfirm}>
         <StepForm
           title={t('confirmTitle')}
