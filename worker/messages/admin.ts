@@ -51,13 +51,14 @@ export async function outboxPage(db: Db, settings: MessageSettings, status: Mess
 }
 
 /**
- * The admin's decision on a message nobody knows was sent (`uncertain`) or that failed: send it
- * again, or drop it. Audited in the same batch; a message in any other state is a 409.
+ * The admin's decision on a message nobody knows was sent (`uncertain`), that failed, or that was
+ * held while no channel was configured: send it (again), or drop it. Audited in the same batch;
+ * a message in any other state is a 409.
  */
 export async function settleMessage(db: Db, staff: StaffMember, id: number, action: 'resend' | 'drop', now: number) {
   const [row] = await db.select({ status: messageOutbox.status }).from(messageOutbox).where(eq(messageOutbox.id, id));
   if (!row) throw new ApiError(404, 'message_not_found', 'No such message.');
-  const settleable = ['uncertain', 'failed'] as const;
+  const settleable = ['uncertain', 'failed', 'held'] as const;
   const [updated] = await db.batch([
     db
       .update(messageOutbox)
@@ -70,5 +71,9 @@ export async function settleMessage(db: Db, staff: StaffMember, id: number, acti
     auditEntryIfChanged(db, staff, `message.${action}`, 'message', id, now),
   ]);
   if (updated.rowsAffected !== 1)
-    throw new ApiError(409, 'message_settled', 'Only an uncertain or failed message can be sent again or dropped.');
+    throw new ApiError(
+      409,
+      'message_settled',
+      'Only an uncertain, failed or held message can be sent again or dropped.',
+    );
 }

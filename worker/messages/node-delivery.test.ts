@@ -105,6 +105,8 @@ describe('kill -9 between sending a message and marking it', () => {
     await stop(crashing.child, 'SIGKILL');
     hanging.closeAllConnections();
     hanging.close();
+    // Past the dead runner's lease (MESSAGE_LEASE_SECONDS=1), so the restarted one sees it expired.
+    await new Promise((r) => setTimeout(r, 1100));
 
     const receiver = await webhookReceiver(SECRET);
     const restarted = await start({ MESSAGE_WEBHOOK_URL: receiver.url, MESSAGE_WEBHOOK_SECRET: SECRET });

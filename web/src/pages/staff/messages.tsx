@@ -63,7 +63,7 @@ export default function MessagesPage() {
                 </Show>
                 <Show when={o().messages.length} fallback={<p class="card">{t('messagesEmpty')}</p>}>
                   <ul class="plain-list">
-                    <For each={o().messages}>{(m) => <MessageCard message={m} />}</For>
+                    <For each={o().messages}>{(m) => <MessageCard message={m} channel={o().channel !== null} />}</For>
                   </ul>
                 </Show>
                 <Show when={o().pages > 1}>
@@ -90,7 +90,7 @@ export default function MessagesPage() {
   );
 }
 
-function MessageCard(props: { message: Message }) {
+function MessageCard(props: { message: Message; channel: boolean }) {
   const m = () => props.message;
   const busy = useSubmission(settle, ([id]) => id === props.message.id);
   return (
@@ -115,7 +115,7 @@ function MessageCard(props: { message: Message }) {
           {t('messagesError')}: {m().lastError}
         </p>
       </Show>
-      <Show when={m().status === 'uncertain' || m().status === 'failed'}>
+      <Show when={m().status === 'uncertain' || m().status === 'failed' || (m().status === 'held' && props.channel)}>
         <Show when={m().status === 'uncertain'}>
           <p class="hint">{t('messagesUncertainHint')}</p>
         </Show>
