@@ -122,7 +122,7 @@ describe('kill -9 between sending a message and marking it', () => {
     const uncertain = rows.filter((r) => r.status === 'uncertain').map((r) => Number(r.id));
     expect(uncertain).toEqual([got[0]]);
     const delivered = receiver.received.map((m) => Number(m.body.id));
-    expect(delivered.sort()).toEqual(rows.filter((r) => r.status === 'sent').map((r) => Number(r.id)));
+    expect(delivered.sort((a, b) => a - b)).toEqual(rows.filter((r) => r.status === 'sent').map((r) => Number(r.id)));
     expect(new Set([...delivered, got[0]]).size).toBe(6);
     expect(receiver.badSignatures()).toBe(0);
     // The log names no phone and no text.
