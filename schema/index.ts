@@ -3,6 +3,7 @@ export * from './desk.ts';
 export * from './events.ts';
 export * from './help.ts';
 export * from './home-visits.ts';
+export * from './messages.ts';
 export * from './news.ts';
 export * from './open311.ts';
 export * from './places.ts';

@@ -17,6 +17,8 @@ import { unmatched } from './lib/methods.ts';
 import { photoRoutes } from './lib/photos-routes.ts';
 import type { AppEnv, Platform } from './lib/platform.ts';
 import { hardening } from './lib/security.ts';
+import { kickAfterWrites } from './messages/kick.ts';
+import { messagesApi } from './messages/routes.ts';
 import { newsApi, newsPages } from './news/index.ts';
 import { open311Keys } from './open311/keys-routes.ts';
 import { open311 } from './open311/routes.ts';
@@ -41,7 +43,8 @@ function apiRoutes() {
     .route('/', renovationApi)
     .route('/', helpApi)
     .route('/', robotsApi)
-    .route('/open311', open311Keys);
+    .route('/open311', open311Keys)
+    .route('/messages', messagesApi);
 }
 
 /**
@@ -62,6 +65,7 @@ export function createApp(platform: Platform) {
       await next();
     })
     .use('/api/*', sameOriginWrites)
+    .use('/api/*', kickAfterWrites)
     .route('/api', apiRoutes())
     .route('/open311/v2', open311)
     .route('/feeds', eventFeeds)

@@ -13,6 +13,8 @@ import { apiDescription, IMMUTABLE } from './lib/http-cache.ts';
 import { parsePublicOrigin } from './lib/origin.ts';
 import { r2PhotoStore } from './lib/photos.ts';
 import type { Db, Platform } from './lib/platform.ts';
+import { deliverMessages } from './messages/deliver.ts';
+import { channelFor, type MessageEnv, type MessageSettings, parseMessageSettings } from './messages/settings.ts';
 import { deliverStaffNotices, findStaffNotices } from './robots/index.ts';
 import { parseWebhookHosts } from './robots/webhook.ts';
 
@@ -45,12 +47,28 @@ function parseOrigin(value: string | undefined): string | undefined {
   }
 }
 
+/** The message settings from vars and secrets (optional secrets are not in the generated Env). */
+function parseMessages(env: Env, origin: string | undefined): MessageSettings {
+  try {
+    return parseMessageSettings(env as unknown as MessageEnv, env.AUTH_PEPPER || undefined, origin);
+  } catch (err) {
+    throw new ConfigurationError((err as Error).message);
+  }
+}
+
+/** One delivery run; its failure is logged by name only (a message may quote an address). */
+const deliver = (platform: Platform) =>
+  deliverMessages(platform.db, channelFor(platform.messages!), platform.messages!, platform.now()).catch((err) =>
+    console.error('message delivery failed', err instanceof Error ? err.name : 'error'),
+  );
+
 // One client, platform and app per isolate and database, reused across requests.
 let current: { url: string; platform: Platform; app: App } | undefined;
 
 function forEnv(env: Env) {
   if (current?.url !== env.LIBSQL_URL) {
     const limit = Number(env.PUBLIC_WRITES_PER_HOUR);
+    const publicOrigin = parseOrigin(env.PUBLIC_ORIGIN);
     const platform: Platform = {
       db: openDatabase(env),
       now: Date.now,
@@ -59,8 +77,17 @@ function forEnv(env: Env) {
       authPepperPrevious: (env as { AUTH_PEPPER_PREVIOUS?: string }).AUTH_PEPPER_PREVIOUS || undefined,
       clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
       publicWritesPerHour: Number.isInteger(limit) && limit > 0 ? limit : 30,
-      publicOrigin: parseOrigin(env.PUBLIC_ORIGIN),
+      publicOrigin,
       robotWebhookHosts: parseWebhookHosts(env.ROBOT_WEBHOOK_HOSTS),
+      messages: parseMessages(env, publicOrigin),
+      // After a write, a delivery run once the answer is out (the minute cron catches the rest).
+      kickMessages: (c) => {
+        try {
+          c.executionCtx.waitUntil(deliver(platform));
+        } catch {
+          // No execution context (app.request in tests): the cron delivers.
+        }
+      },
       photos: r2PhotoStore(env.PHOTOS),
       shell: async () => {
         const res = await env.ASSETS.fetch('https://assets.invalid/index.html');
@@ -128,18 +155,16 @@ export default {
     }
     return res;
   },
-  /** The cron triggers: every minute the staff's robot messages; hourly auto-close, retention, purges. */
-  async scheduled(controller: { cron?: string }, env: Env) {
+  /** The cron triggers: every minute, messages to residents and the staff's robots; hourly, auto-close, retention, purges. */
+  async scheduled(controller: { cron: string }, env: Env) {
     const { platform } = forEnv(env);
-    if (controller.cron === '* * * * *') {
-      const now = platform.now();
-      await findStaffNotices(platform.db, now);
-      await deliverStaffNotices(platform.db, fetch, now, {
-        origin: platform.publicOrigin,
-        extraHosts: platform.robotWebhookHosts,
-      });
-      return;
-    }
-    await runHousekeeping(platform.db, platform.photos, platform.now());
+    if (controller.cron !== '* * * * *') return runHousekeeping(platform.db, platform.photos, platform.now());
+    const now = platform.now();
+    await deliver(platform);
+    await findStaffNotices(platform.db, now);
+    await deliverStaffNotices(platform.db, fetch, now, {
+      origin: platform.publicOrigin,
+      extraHosts: platform.robotWebhookHosts,
+    });
   },
 };

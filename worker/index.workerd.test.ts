@@ -158,6 +158,30 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     expect(tracking.headers.get('content-type')).toMatch(/text\/html/);
   });
 
+  it("signs an Alibaba Cloud request in workerd as the documentation's example, and runs the minute cron", async () => {
+    const { rpcSignature } = await import('./messages/channels/aliyun-sms.ts');
+    const example = {
+      AccessKeyId: 'testId',
+      Action: 'SendSms',
+      Format: 'XML',
+      OutId: '123',
+      PhoneNumbers: '15300000001',
+      RegionId: 'cn-hangzhou',
+      SignName: '阿里云短信测试专用',
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureNonce: '45e25e9b-0a6f-4070-8c85-2956eda1b466',
+      SignatureVersion: '1.0',
+      TemplateCode: 'SMS_71390007',
+      TemplateParam: '{"customer":"test"}',
+      Timestamp: '2017-07-12T02:42:19Z',
+      Version: '2017-05-25',
+    };
+    expect(await rpcSignature('GET', example, 'testSecret')).toBe('zJDF+Lrzhj/ThnlvIToysFRq6t4=');
+    const { default: worker } = await import('./index.ts');
+    // No channel configured: the run holds what is pending, and sends nothing.
+    await expect(worker.scheduled({ cron: '* * * * *' }, env)).resolves.toBeUndefined();
+  });
+
   it('says the database is unreachable when LIBSQL_URL points nowhere', async () => {
     const { default: worker } = await import('./index.ts');
     const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: 'http://127.0.0.1:9' }, {
@@ -202,7 +226,9 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
         expect(body.error.code).toBe('misconfigured');
         expect(body.error.message).toMatch(/^LIBSQL_URL is a WebSocket \(wss?:\) URL.*over HTTP only/);
         expect(logged).toHaveBeenCalled();
-        await expect(worker.scheduled({}, { ...env, LIBSQL_URL: url })).rejects.toThrow(/LIBSQL_URL/);
+        await expect(worker.scheduled({ cron: '17 * * * *' }, { ...env, LIBSQL_URL: url })).rejects.toThrow(
+          /LIBSQL_URL/,
+        );
       } finally {
         logged.mockRestore();
       }

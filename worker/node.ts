@@ -4,6 +4,7 @@
  */
 
 import { runHousekeeping } from './desk/housekeeping.ts';
+import { messageLoop } from './messages/runner.ts';
 import { defaultDatabaseUrl, migrateDatabase, openDatabase } from './node/database.ts';
 import { demoStaff, isEmpty, loadDemoData } from './node/demo/index.ts';
 import { nodePlatform } from './node/platform.ts';
@@ -38,9 +39,21 @@ setInterval(housekeeping, 60 * 60 * 1000).unref();
 // Every minute: messages to the staff's group robots (the Worker's "* * * * *" trigger).
 staffRobotsLoop(platform, () => platform.publicOrigin ?? `http://${host}:${port}`);
 
+// Messages to residents: a run every 15 s and soon after each write; never two at once.
+const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+const messages = platform.messages!;
+if (!messages.publicOrigin) messages.publicOrigin = `http://${shownHost}:${port}`;
+const loop = messageLoop(db, messages, platform.now, {
+  onError: (err) => console.error('message delivery failed', err instanceof Error ? err.name : 'error'),
+});
+platform.kickMessages = () => loop.kick();
+loop.start();
+void loop.run();
+if (!messages.webhook && !messages.aliyun)
+  console.log('No SMS channel configured: messages to residents are kept in the outbox (/staff/messages).');
+
 const app = createNodeApp(platform);
 const server = listen(app, { hostname: host, port }, (info) => {
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`Linli is serving ${databaseUrl.replace(/\?.*/, '')} at http://${shownHost}:${info.port}/`);
 });
 

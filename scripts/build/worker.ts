@@ -55,40 +55,64 @@ function exportedNames(code: string): string[] {
 }
 
 /**
- * drizzle's SQLite dialect, without the two kinds of method the Worker never calls: the relational
- * query builder (above) and `migrate` (the Worker never migrates: `npm run db:migrate` does). Class
- * methods are not dropped by tree-shaking, so they are cut from the source; the markers are checked,
- * so a drizzle upgrade that moves them fails the build instead of shipping something else.
+ * Class methods the Worker never calls, cut from their libraries' source (tree-shaking keeps every
+ * method of a class it keeps): each cut runs from one marker to the next, both checked, so an
+ * upgrade that moves them fails the build instead of shipping something else. What they are:
+ * drizzle's relational query builder (see above), migrations (`npm run db:migrate` migrates; the
+ * Worker never does) and interactive transactions (the Worker writes with batches only). With
+ * the transactions go the classes only they use (drizzle's and the client's transaction).
  */
-function trimDialect(code: string, id: string): string {
-  const start = code.indexOf('  buildRelationalQuery({');
-  const sync = code.indexOf('class SQLiteSyncDialect extends SQLiteDialect {');
-  const end = code.indexOf('export {', sync);
-  if (start < 0 || sync < start || end < sync) throw new Error(`${id}: the methods to cut are not where they were`);
-  const never = (name: string) => `  ${name}() { throw new Error("drizzle's ${name} is not used by this Worker"); }`;
-  return [
-    code.slice(0, start),
-    never('buildRelationalQuery'),
-    '}',
-    'class SQLiteSyncDialect extends SQLiteDialect {',
-    '  static [entityKind] = "SQLiteSyncDialect";',
-    never('migrate'),
-    '}',
-    'class SQLiteAsyncDialect extends SQLiteDialect {',
-    '  static [entityKind] = "SQLiteAsyncDialect";',
-    never('migrate'),
-    '}',
-    code.slice(end),
-  ].join('\n');
+const cuts: { file: RegExp; from: string; to: string; methods: string[] }[] = [
+  {
+    file: /drizzle-orm\/sqlite-core\/dialect\.js$/,
+    from: '  buildRelationalQuery({',
+    to: '\n}\nclass SQLiteSyncDialect extends SQLiteDialect {',
+    methods: ['buildRelationalQuery'],
+  },
+  {
+    file: /drizzle-orm\/sqlite-core\/dialect\.js$/,
+    from: '  migrate(migrations, session, config) {',
+    to: '\n}\nclass SQLiteAsyncDialect extends SQLiteDialect {',
+    methods: ['migrate'],
+  },
+  {
+    file: /drizzle-orm\/sqlite-core\/dialect\.js$/,
+    from: '  async migrate(migrations, session, config) {',
+    to: '\n}\nexport {',
+    methods: ['migrate'],
+  },
+  {
+    file: /drizzle-orm\/libsql\/session\.js$/,
+    from: '  async migrate(queries) {',
+    to: '  extractRawAllValueFromBatchResult(result) {',
+    methods: ['migrate', 'transaction'],
+  },
+  {
+    file: /@libsql\/client\/lib-esm\/http\.js$/,
+    from: '    async migrate(stmts) {',
+    to: '    sync() {',
+    methods: ['migrate', 'transaction', 'executeMultiple'],
+  },
+];
+
+function cutMethods(code: string, id: string): string {
+  for (const cut of cuts.filter((c) => c.file.test(id))) {
+    const start = code.indexOf(cut.from);
+    const end = code.indexOf(cut.to, start);
+    if (start < 0 || end < 0) throw new Error(`${id}: "${cut.from.trim()}" is not where it was`);
+    const stubs = cut.methods.map((m) => `  ${m}() { throw new Error("${m} is not used by this Worker"); }\n`);
+    code = code.slice(0, start) + stubs.join('') + code.slice(end);
+  }
+  return code;
 }
 
 const stubs = {
   name: 'linli-never-run',
   transform(code: string, id: string) {
     if (id.startsWith(`${root}schema/`) && id.endsWith('.ts')) return { code: withoutTableExtras(code), map: null };
-    if (!/node_modules\/drizzle-orm\/sqlite-core\/dialect\.js$/.test(id)) return null;
-    // A library's lines in a stack trace matter less than ours: this file maps to nothing.
-    return { code: trimDialect(code, id), map: { mappings: '' } };
+    if (!cuts.some((c) => c.file.test(id))) return null;
+    // A library's lines in a stack trace matter less than ours: a cut file maps to nothing.
+    return { code: cutMethods(code, id), map: { mappings: '' } };
   },
   load(id: string) {
     if (!neverRun.some((pattern) => pattern.test(id))) return null;

@@ -38,6 +38,8 @@ export const routes: RouteDefinition[] = [
   // Home visits (上门服务): the request form and its private tracking page.
   { path: '/home-visits', component: lazy(() => import('./pages/home-visits/index.tsx')) },
   { path: '/home-visits/t/:number', component: lazy(() => import('./pages/home-visits/tracking.tsx')) },
+  // The stop link at the end of every text message.
+  { path: '/m/stop/:token', component: lazy(() => import('./pages/messages/stop.tsx')) },
   { path: '/staff/sign-in', component: staffPage(() => import('./pages/staff/sign-in.tsx')) },
   {
     path: '/staff',
@@ -61,6 +63,7 @@ export const routes: RouteDefinition[] = [
       { path: '/calendar', component: staffPage(() => import('./pages/staff/calendar.tsx')) },
       { path: '/robots', component: staffPage(() => import('./pages/staff/robots/index.tsx')) },
       { path: '/open311', component: staffPage(() => import('./pages/staff/open311.tsx')) },
+      { path: '/messages', component: staffPage(() => import('./pages/staff/messages.tsx')) },
       // Courtyard renovation (一院一案): projects, plan, wishes, joint meetings.
       { path: '/renovation', component: staffPage(() => import('./pages/staff/renovation/list.tsx')) },
       { path: '/renovation/new', component: staffPage(() => import('./pages/staff/renovation/new-project.tsx')) },

@@ -80,7 +80,7 @@ export async function runDeskAction(
   const also = [auditEntryIfChanged(db, staff, `ticket.${a.action}`, 'ticket', t.number, now)];
   switch (a.action) {
     case 'note':
-      return addNote(db, t.id, now, { kind: 'note', visibility: a.visibility, body: a.body, ...by }, [
+      return addNote(db, t, now, { kind: 'note', visibility: a.visibility, body: a.body, ...by }, [
         auditEntry(db, staff, 'ticket.note', 'ticket', t.number, now),
         // A public reply is a response to the resident.
         ...(a.visibility === 'public' ? [db.update(tickets).set(respondedAt(now)).where(eq(tickets.id, t.id))] : []),

@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { type TicketStatus, tickets, timelineEntries } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { staffReplyMessage, ticketStatusMessage } from '../messages/subjects.ts';
 import { type Transition, transitionProblem, transitions } from './lifecycle.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -62,6 +63,10 @@ export async function changeTicket(
       ),
     insertEntryIfChanged(db, ticket.id, change.now, ticket.status, rule?.to ?? null, change.entry),
     ...(change.also ?? []),
+    // A resident who opted in hears of a public status change, not of their own doing.
+    ...(rule && change.entry.visibility === 'public' && change.entry.actor !== 'resident'
+      ? [ticketStatusMessage(db, ticket, rule.to, change.now)]
+      : []),
   ]);
   if (updated.rowsAffected !== 1) throw versionConflict();
 }
@@ -85,15 +90,23 @@ export function insertEntryIfChanged(
     where changes() = 1`);
 }
 
-/** A note on the timeline that changes nothing else (no version needed). */
+/**
+ * A note on the timeline that changes nothing else (no version needed). A public reply from
+ * staff tells the resident who opted in (an internal note never does).
+ */
 export async function addNote(
   db: Db,
-  ticketId: number,
+  ticket: Pick<TicketRow, 'id' | 'number' | 'categoryId'>,
   now: number,
   entry: TimelineEntry,
   also: BatchItem<'sqlite'>[] = [],
 ): Promise<void> {
-  await db.batch([entryInsert(db, ticketId, now, entry), ...also]);
+  const reply = entry.visibility === 'public' && entry.actor === 'staff';
+  await db.batch([
+    entryInsert(db, ticket.id, now, entry),
+    ...also,
+    ...(reply ? [staffReplyMessage(db, ticket, now)] : []),
+  ]);
 }
 
 /** A timeline entry as a statement for a batch. */

@@ -20,6 +20,7 @@ import { halfPosition, positionFields } from '../lib/position.ts';
 import { prepared } from '../lib/prepared.ts';
 import { shanghaiDay } from '../lib/time.ts';
 import { requireUnclaimed, unclaimed } from '../lib/uploads.ts';
+import { optinInsert } from '../messages/outbox.ts';
 import { communityBySlug } from '../places/places.ts';
 import { newTicketNotice } from '../robots/notices.ts';
 import type { PlaceRef } from '../staff/policy.ts';
@@ -44,6 +45,8 @@ export const newTicketSchema = z.object({
   photos: residentPhotos,
   photosPublic: z._default(z.boolean(), false),
   ...positionFields,
+  /** "状态有变化时给我发短信": the phone above gets a text message on each public change. */
+  notifySms: z.optional(z.boolean()),
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
 
@@ -125,6 +128,8 @@ export async function fileTicket(
     partnerApp?: string;
     /** More statements for the same batch, after the ticket (an audit entry, a key's last use). */
     also?: BatchItem<'sqlite'>[];
+    /** Signs the stop link of a resident's opt-in (settings.stopSecret). */
+    stopSecret?: string;
   },
 ): Promise<{ number: string; token: string }> {
   const { community, category, compoundId, propertyCompanyId } = await resolvePlace(db, input);
@@ -175,6 +180,10 @@ export async function fileTicket(
   // new ticket has the highest id (SQLite gives a new row the highest id + 1, under the batch's write lock).
   const parts =
     category.owner === 'joint' ? insertParts(db, sql`(select max(id) from ${tickets})`, dueAt, ctx.now) : [];
+  const optin =
+    input.notifySms && ctx.stopSecret
+      ? await optinInsert(db, ctx.stopSecret, 'ticket', sql`(select max(id) from ${tickets})`, input.phone, ctx.now)
+      : [];
   // The owner's robot(s) hear of it in the same batch: a refused filing announces nothing.
   const [inserted] = await db.batch([
     insertTicket,
@@ -184,6 +193,7 @@ export async function fileTicket(
     ...parts,
     newTicketNotice(db, ctx.now),
     ...(ctx.also ?? []),
+    ...optin,
   ]);
   return { number: (inserted as { number: string }[])[0]!.number, token };
 }

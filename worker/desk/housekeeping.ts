@@ -9,6 +9,7 @@ import type { Db } from '../lib/platform.ts';
 import { purgePublicWrites } from '../lib/public-writes.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { unclaimed } from '../lib/uploads.ts';
+import { purgeOptinPhones } from '../messages/housekeeping.ts';
 import { shownInNews } from '../news/photos.ts';
 import { purgeWishContacts, shownOnPlanItem, wishPhotosExpired } from '../renovation/housekeeping.ts';
 import { RETENTION_DAYS } from './file-ticket.ts';
@@ -18,7 +19,8 @@ import { AUTO_CLOSE_DAYS, finalStatuses } from './lifecycle.ts';
  * The hourly job (a cron trigger on Workers, a timer on Node): closes tickets resolved long
  * enough ago, removes unclaimed uploads, and forgets what the stated retention periods allow
  * no longer to keep (the contact details of tickets, event sign-ups, renovation wishes and home
- * visits) and neighbourly help; home visits nobody confirmed close as tickets do.
+ * visits, and of residents who asked for text messages) and neighbourly help; home visits nobody
+ * confirmed close as tickets do.
  */
 export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const cutoff = now - AUTO_CLOSE_DAYS * DAY_MS;
@@ -60,7 +62,9 @@ export async function runHousekeeping(db: Db, store: PhotoStore, now: number) {
   const wishesAnonymised = await purgeWishContacts(db, now);
   const homeVisits = await homeVisitHousekeeping(db, now);
   const help = await purgeHelp(db, now);
+  const optinPhonesForgotten = await purgeOptinPhones(db, now);
   return {
+    optinPhonesForgotten,
     closed: closed.rowsAffected,
     photosRemoved: stale.length,
     anonymised: anonymised.rowsAffected,

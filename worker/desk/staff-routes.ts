@@ -6,6 +6,7 @@ import { numericId, slug, ticketNumber } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { messageSettingsOf } from '../messages/settings.ts';
 import { authorize, authorizeRole, decide } from '../staff/policy.ts';
 import { deskActionSchema, runDeskAction } from './actions.ts';
 import { deskActionNeeds, deskActionsFor } from './available.ts';
@@ -60,6 +61,7 @@ export const deskTickets = new Hono<AppEnv>()
         now,
         channel: input.channel,
         staffId: c.var.staff.id,
+        stopSecret: messageSettingsOf(c.var.platform).stopSecret,
         // At the joint desk either side registers any walk-in; the category still decides the owner.
         check: (place) => authorize(c.var.staff, 'ticket.read', { ...place, owner: 'joint' }, 'community'),
       });

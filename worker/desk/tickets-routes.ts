@@ -7,6 +7,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { messageSettingsOf } from '../messages/settings.ts';
 import { findCommunity } from '../places/places.ts';
 import { activeCategories } from './categories.ts';
 import { addNote, changeTicket } from './change.ts';
@@ -32,6 +33,7 @@ export const ticketRoutes = new Hono<AppEnv>()
         now: c.var.platform.now(),
         channel: 'web',
         record,
+        stopSecret: messageSettingsOf(c.var.platform).stopSecret,
       });
       return { status: 201 as const, body: filed };
     });
@@ -53,7 +55,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       const row = await ticketForToken(c.var.db, c.req.valid('param').number, t);
       if (!residentOptions(row.ticket, c.var.platform.now()).canAddInfo)
         throw new ApiError(409, 'ticket_not_open', 'This ticket is no longer open; reopen it instead.');
-      await addNote(c.var.db, row.ticket.id, c.var.platform.now(), {
+      await addNote(c.var.db, row.ticket, c.var.platform.now(), {
         kind: 'info',
         visibility: 'public',
         body: message,

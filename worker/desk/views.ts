@@ -18,6 +18,7 @@ import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
+import { hasActiveOptin } from '../messages/outbox.ts';
 import type { PlaceRef, StaffMember } from '../staff/policy.ts';
 import { isOverdue, timeLeft } from './clock.ts';
 import { disputesOf } from './disputes.ts';
@@ -205,6 +206,8 @@ export async function trackingView(db: Db, row: LoadedTicket, now: number) {
       timeline: await publicTimeline(db, survivor.id),
     },
     ...residentOptions(t, now, survivor?.status),
+    /** The resident asked for text messages and has not stopped them ("不再发短信" is offered). */
+    smsActive: await hasActiveOptin(db, 'ticket', t.id),
   };
 }
 

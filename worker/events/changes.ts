@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { articles, eventSignups, events } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { eventChanged, eventMessage, promotedNow } from '../messages/subjects.ts';
 import { auditEntryIfChanged } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { crossFieldProblems, type EventEdit } from './input.ts';
@@ -41,6 +42,10 @@ export async function editEvent(db: Db, staff: StaffMember, row: EventRow, edit:
     capacity,
     ...bump(now),
   };
+  const moved =
+    (startsAt !== undefined && Date.parse(startsAt) !== e.startsAt) ||
+    (edit.venue !== undefined && edit.venue !== e.venue) ||
+    compoundId !== e.compoundId;
   // A larger capacity (or none) lets waiting parties in: at most one statement per freed seat.
   const room = capacity === null ? row.waiting : Math.min(row.waiting, Math.max(0, capacity - row.seatsTaken));
   const [updated] = await db.batch([
@@ -57,6 +62,21 @@ export async function editEvent(db: Db, staff: StaffMember, row: EventRow, edit:
       ),
     auditEntryIfChanged(db, staff, 'event.edit', 'event', e.id, now),
     ...promotions(db, e.id, room, now),
+    // Residents signed up who opted in: those just let in, and everyone if time or place moved.
+    eventMessage(db, e.id, 'signup_promoted', {
+      dedupe: `event:${e.id}:promoted:${now}`,
+      now,
+      which: promotedNow(now),
+    }),
+    ...(moved
+      ? [
+          eventMessage(db, e.id, 'event_changed', {
+            dedupe: `event:${e.id}:v${edit.version + 1}`,
+            now,
+            guard: eventChanged(e.id, edit.version, now),
+          }),
+        ]
+      : []),
   ]);
   if (updated.rowsAffected === 1) return;
   if (capacity !== null && e.version === edit.version && e.status === 'scheduled') {
@@ -84,6 +104,11 @@ export async function cancelEvent(
       .set({ status: 'cancelled', cancelReason: reason, ...bump(now) })
       .where(and(eq(events.id, id), eq(events.version, version), eq(events.status, 'scheduled'))),
     auditEntryIfChanged(db, staff, 'event.cancel', 'event', id, now),
+    eventMessage(db, id, 'event_cancelled', {
+      dedupe: `event:${id}:cancelled`,
+      now,
+      guard: eventChanged(id, version, now),
+    }),
   ]);
   if (updated.rowsAffected !== 1) await explainRefusal(db, id, version, ['scheduled'], 'cancelled');
 }

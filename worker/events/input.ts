@@ -33,6 +33,8 @@ export const signupSchema = z.object({
   seats: z
     .number({ error: 'Give 1, 2 or 3 seats.' })
     .check(z.int('Give 1, 2 or 3 seats.'), z.gte(1, 'At least 1 seat.'), z.lte(3, 'At most 3 seats per sign-up.')),
+  /** "有变化时给我发短信": a text message if the event moves, is cancelled, or the waitlist lets them in. */
+  notifySms: z.optional(z.boolean()),
 });
 
 const instant = z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-12-03T09:30:00+08:00.' });

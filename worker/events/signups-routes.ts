@@ -6,6 +6,7 @@ import type { AppEnv, Db } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { messageSettingsOf } from '../messages/settings.ts';
 import { idParam, signupParam, signupSchema, signupToken } from './input.ts';
 import { cancelSignup, eventNotFound, residentSignupView, signUp, signupForToken } from './signups.ts';
 import { loadEvent, publicEvent } from './views.ts';
@@ -30,7 +31,17 @@ export const signupRoutes = new Hono<AppEnv>()
       // A missing event costs the resident nothing of their hourly budget.
       if (!(await loadEvent(db, eventId))) throw eventNotFound();
       await countPublicWrite(c, 'signup');
-      return { status: 201 as const, body: await signUp(db, eventId, c.req.valid('json'), platform.now(), record) };
+      return {
+        status: 201 as const,
+        body: await signUp(
+          db,
+          eventId,
+          c.req.valid('json'),
+          platform.now(),
+          record,
+          messageSettingsOf(platform).stopSecret,
+        ),
+      };
     });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Cache-Control', 'private, no-store');

@@ -7,6 +7,8 @@ import { ApiError } from '../lib/errors.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
+import { hasActiveOptin, optinInsert } from '../messages/outbox.ts';
+import { eventMessage, promotedNow } from '../messages/subjects.ts';
 import type { signupSchema } from './input.ts';
 import { loadEvent, signupAvailable, signupClosedReason } from './views.ts';
 
@@ -29,6 +31,7 @@ export async function signUp(
   input: z.infer<typeof signupSchema>,
   now: number,
   record?: RecordAnswer,
+  stopSecret?: string,
 ) {
   const token = randomToken();
   const insert = db.all<{ id: number; status: 'confirmed' | 'waitlisted' }>(sql`
@@ -46,7 +49,22 @@ export async function signUp(
   const answer = record?.(sql`json_object('id', last_insert_rowid(),
     'status', (select status from ${eventSignups} where id = last_insert_rowid()), 'token', ${token},
     'seats', ${input.seats}, 'name', ${input.name}, 'phone', ${maskPhone(input.phone)}, 'eventId', ${eventId})`);
-  const [inserted] = answer ? await db.batch([insert, answer]) : [await insert];
+  // The opt-in lands only with the sign-up (a full or closed event takes none): the newest sign-up, just made.
+  const newest = sql`(select max(id) from ${eventSignups})`;
+  const optin =
+    input.notifySms && stopSecret
+      ? await optinInsert(
+          db,
+          stopSecret,
+          'signup',
+          newest,
+          input.phone,
+          now,
+          sql`exists (select 1 from ${eventSignups}
+          where id = ${newest} and event_id = ${eventId} and phone = ${input.phone} and created_at = ${now})`,
+        )
+      : [];
+  const [inserted] = await db.batch([insert, ...(answer ? [answer] : []), ...optin]);
   const row = (inserted as { id: number; status: 'confirmed' | 'waitlisted' }[])[0];
   if (!row) {
     // Nothing inserted: say why, from the event as it is now.
@@ -111,6 +129,11 @@ export async function cancelSignup(
       .where(and(eq(eventSignups.id, signup.id), inArray(eventSignups.status, ['confirmed', 'waitlisted']))),
     ...also,
     ...promotions(db, signup.eventId, freed, now),
+    eventMessage(db, signup.eventId, 'signup_promoted', {
+      dedupe: `event:${signup.eventId}:promoted:${now}`,
+      now,
+      which: promotedNow(now),
+    }),
   ]);
   if (cancelled.rowsAffected !== 1) throw new ApiError(409, 'already_cancelled', 'This sign-up is already cancelled.');
 }
@@ -153,5 +176,7 @@ export async function residentSignupView(db: Db, signup: SignupRecord) {
     cancelledBy: signup.cancelledBy,
     checkedIn: signup.checkedInAt !== null,
     waitlistPosition: await waitlistPosition(db, signup),
+    /** The resident asked for text messages and has not stopped them. */
+    smsActive: await hasActiveOptin(db, 'signup', signup.id),
   };
 }

@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { type HomeVisitStatus, homeVisitEntries, homeVisits } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { visitMessage } from '../messages/subjects.ts';
 import { transitions, type VisitTransition, visitTransitionProblem } from './lifecycle.ts';
 
 export type VisitRow = typeof homeVisits.$inferSelect;
@@ -62,6 +63,10 @@ export async function changeVisit(
         ${e.staffId ?? null}, ${e.actor}, ${e.detail ? JSON.stringify(e.detail) : null}
       where changes() = 1`),
     ...(change.also ?? []),
+    // The requester who opted in hears of each public step that is not their own.
+    ...(e.visibility === 'public' && e.actor !== 'resident'
+      ? [visitMessage(db, visit, rule.to, change.set?.slotStart ?? visit.slotStart, change.now)]
+      : []),
   ]);
   if (updated.rowsAffected !== 1) throw versionConflict();
 }

@@ -55,6 +55,8 @@ export const newHomeVisitSchema = z.object({
   preferredTimes: z._default(words(0, 200), ''),
   name: z.optional(words(0, 40)),
   consent: z.literal(true, { error: 'Agree to how long we keep these details, or we cannot take the request.' }),
+  /** "状态有变化时给我发短信": the phone above gets a text message on each public step. */
+  notifySms: z.optional(z.boolean()),
 });
 export type NewHomeVisit = z.infer<typeof newHomeVisitSchema>;
 

@@ -6,6 +6,7 @@ import { ApiError } from '../lib/errors.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import { shanghaiDay } from '../lib/time.ts';
+import { optinInsert } from '../messages/outbox.ts';
 import { communityBySlug } from '../places/places.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 import { visitEntry } from './change.ts';
@@ -29,6 +30,8 @@ export async function requestHomeVisit(
     staffId?: number;
     check?: (place: PlaceRef) => void;
     record?: RecordAnswer;
+    /** Signs the stop link of a requester's opt-in (settings.stopSecret). */
+    stopSecret?: string;
   },
 ): Promise<{ number: string; token: string }> {
   const community = await communityBySlug(db).get({ slug: input.community });
@@ -73,6 +76,11 @@ export async function requestHomeVisit(
   const answer = ctx.record?.(
     sql`json_object('number', (select number from ${homeVisits} where id = last_insert_rowid()), 'token', ${token})`,
   );
-  const [inserted] = await db.batch([insert, ...(answer ? [answer] : []), first]);
+  // The new visit has the highest id (SQLite, under the batch's write lock).
+  const optin =
+    input.notifySms && ctx.stopSecret
+      ? await optinInsert(db, ctx.stopSecret, 'visit', sql`(select max(id) from ${homeVisits})`, input.phone, ctx.now)
+      : [];
+  const [inserted] = await db.batch([insert, ...(answer ? [answer] : []), first, ...optin]);
   return { number: (inserted as { number: string }[])[0]!.number, token };
 }

@@ -6,6 +6,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { messageSettingsOf } from '../messages/settings.ts';
 import { findCommunity } from '../places/places.ts';
 import { newHomeVisitSchema, numberParam, RETENTION_DAYS, token } from './input.ts';
 import { requestHomeVisit } from './request.ts';
@@ -37,6 +38,7 @@ export const homeVisitRoutes = new Hono<AppEnv>()
         now: c.var.platform.now(),
         channel: 'web',
         record,
+        stopSecret: messageSettingsOf(c.var.platform).stopSecret,
       });
       return { status: 201 as const, body };
     });

@@ -6,6 +6,7 @@ import { numericId, slug } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { messageSettingsOf } from '../messages/settings.ts';
 import { communityPlace, findCommunity } from '../places/places.ts';
 import { auditEntry } from '../staff/audit.ts';
 import { type Action, authorize, authorizeRole, decide } from '../staff/policy.ts';
@@ -75,6 +76,7 @@ export const homeVisitDesk = new Hono<AppEnv>()
         now: c.var.platform.now(),
         channel: input.channel,
         staffId: c.var.staff.id,
+        stopSecret: messageSettingsOf(c.var.platform).stopSecret,
         check: (place) => authorize(c.var.staff, 'visit.coordinate', place, 'community'),
       });
       return c.json(made, 201);

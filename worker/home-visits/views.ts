@@ -12,6 +12,7 @@ import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
+import { hasActiveOptin } from '../messages/outbox.ts';
 import type { PlaceRef, StaffMember } from '../staff/policy.ts';
 import { RETENTION_DAYS, REVEAL_DAYS } from './input.ts';
 import { assignedStatuses, isOverdueVisit } from './lifecycle.ts';
@@ -141,6 +142,8 @@ export async function trackingView(db: Db, row: LoadedVisit, now: number) {
     timeline: (await entries.public(db).all({ visitId: v.id })).map(({ detail: _, visibility: __, ...e }) => e),
     ...requesterOptions(v),
     retentionDays: RETENTION_DAYS,
+    /** The requester asked for text messages and has not stopped them. */
+    smsActive: await hasActiveOptin(db, 'visit', v.id),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { Context } from 'hono';
+import type { MessageSettings } from '../messages/settings.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import type { PhotoStore } from './photos.ts';
 
@@ -41,6 +42,10 @@ export type Platform = {
   publicOrigin?: string;
   /** Hosts a staff group robot may post to besides WeCom's and DingTalk's (ROBOT_WEBHOOK_HOSTS). */
   robotWebhookHosts?: readonly string[];
+  /** Messages to residents: channel, quiet hours, stop-link secret (none configured: held in the outbox). */
+  messages?: MessageSettings;
+  /** Asks for a delivery run soon after a write (Workers: waitUntil; Node: the in-process loop). */
+  kickMessages?: (c: Context) => void;
 };
 
 /** The variables every handler can read with `c.var`. */

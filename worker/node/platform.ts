@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Context } from 'hono';
 import { parsePublicOrigin } from '../lib/origin.ts';
 import type { Db, Platform } from '../lib/platform.ts';
+import { type MessageEnv, parseMessageSettings } from '../messages/settings.ts';
 import { parseWebhookHosts } from '../robots/webhook.ts';
 import { folderPhotoStore } from './photo-store.ts';
 import { defaultWebRoot } from './server.ts';
@@ -80,15 +81,18 @@ export function fileShell(path: string) {
 export function nodePlatform(db: Db, databaseUrl: string): Platform {
   const hops = trustedHops(process.env.TRUST_PROXY);
   const trustProxy = hops > 0;
+  const authPepper = resolvePepper(databaseUrl);
+  const publicOrigin = parsePublicOrigin(process.env.PUBLIC_ORIGIN);
   return {
     db,
     now: Date.now,
-    authPepper: resolvePepper(databaseUrl),
+    authPepper,
     authPepperPrevious: process.env.AUTH_PEPPER_PREVIOUS || undefined,
     clientAddress: nodeClientAddress(hops),
     trustProxy,
-    publicOrigin: parsePublicOrigin(process.env.PUBLIC_ORIGIN),
+    publicOrigin,
     robotWebhookHosts: parseWebhookHosts(process.env.ROBOT_WEBHOOK_HOSTS),
+    messages: parseMessageSettings(process.env as MessageEnv, authPepper, publicOrigin),
     idempotencyLeaseMs: seconds(process.env.IDEMPOTENCY_LEASE_SECONDS),
     publicWritesPerHour: publicWritesPerHour(process.env.PUBLIC_WRITES_PER_HOUR),
     photos: folderPhotoStore(photosDir(databaseUrl)),

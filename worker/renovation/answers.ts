@@ -9,6 +9,7 @@ import {
 } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { wishAnswerMessage } from '../messages/subjects.ts';
 import { auditEntryOrAbort } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import type { Answer } from './input.ts';
@@ -135,6 +136,8 @@ export async function answerWish(db: Db, staff: StaffMember, row: WishRow, a: An
       outcome: a.outcome,
     }),
     entry,
+    // The resident who opted in hears of the answer (the audit entry above aborts a lost race).
+    wishAnswerMessage(db, row.wish, answer.outcome, now, `wish:${row.wish.id}:v${row.wish.version + 1}`),
     ...(answer.outcome === 'on_agenda' && answer.meetingId
       ? [
           db.run(sql`insert into ${renovationAgendaItems} (meeting_id, wish_id, position)

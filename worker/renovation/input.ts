@@ -52,6 +52,8 @@ export const newWishSchema = z.object({
   consent: z.literal(true, { error: 'Agree to how long we keep your details, or we cannot take this.' }),
   photos: residentPhotos,
   photosPublic: z._default(z.boolean(), false),
+  /** "有答复时给我发短信": the phone above gets a text message when staff answer. */
+  notifySms: z.optional(z.boolean()),
 });
 export type NewWish = z.infer<typeof newWishSchema>;
 

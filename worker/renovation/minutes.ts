@@ -9,6 +9,7 @@ import {
 } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
+import { wishAnswerMessage } from '../messages/subjects.ts';
 import { auditEntry, auditEntryOrAbort } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import { answerStatements, type WishAnswer } from './answers.ts';
@@ -194,7 +195,12 @@ export async function recordMinutes(db: Db, staff: StaffMember, m: MeetingRow, i
     const item = d.item ? items.find((x) => x.id === d.item) : undefined;
     if (d.item && (d.decision === 'accepted' || d.decision === 'changed') && !item)
       throw invalid(`decisions.${i}.item`, 'No such item in this plan.');
-    return { d, wishId: onAgenda.wishId, answer: answerFor(d, m.meeting.id, item?.expectedOn ?? null) };
+    return {
+      d,
+      wishId: onAgenda.wishId,
+      number: onAgenda.number,
+      answer: answerFor(d, m.meeting.id, item?.expectedOn ?? null),
+    };
   });
   const missing = agenda.filter((a) => !decided.some((x) => x.wishId === a.wishId));
   if (missing.length)
@@ -224,7 +230,7 @@ export async function recordMinutes(db: Db, staff: StaffMember, m: MeetingRow, i
         version: sql`${events.version} + 1`,
       })
       .where(eq(events.id, m.event.id)),
-    ...decided.flatMap(({ d, wishId, answer }) => [
+    ...decided.flatMap(({ d, wishId, number, answer }) => [
       db
         .update(renovationAgendaItems)
         .set({
@@ -235,6 +241,8 @@ export async function recordMinutes(db: Db, staff: StaffMember, m: MeetingRow, i
         })
         .where(and(eq(renovationAgendaItems.meetingId, m.meeting.id), eq(renovationAgendaItems.wishId, wishId))),
       ...answerStatements(db, wishId, answer, by),
+      // The resident who opted in hears the meeting's decision (the audit entry aborts a lost race).
+      wishAnswerMessage(db, { id: wishId, number }, answer.outcome, now, `wish:${wishId}:meeting:${m.meeting.id}`),
     ]),
   ]);
 }

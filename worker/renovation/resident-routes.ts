@@ -6,6 +6,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { countPublicWrite, neighbourKey } from '../lib/public-writes.ts';
 import { limitBody, shareable } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { messageSettingsOf } from '../messages/settings.ts';
 import { currentStaff } from '../staff/middleware.ts';
 import { decide } from '../staff/policy.ts';
 import {
@@ -57,6 +58,7 @@ export const renovationRoutes = new Hono<AppEnv>()
           now: c.var.platform.now(),
           channel: 'web',
           record,
+          stopSecret: messageSettingsOf(c.var.platform).stopSecret,
         });
         return { status: 201 as const, body: filed };
       });

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { renovationProjects, renovationWishes } from '../../schema/index.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
+import { hasActiveOptin } from '../messages/outbox.ts';
 import { agendaOf, meetingIndex, meetingsForPage, meetingsOf } from './meetings.ts';
 import {
   articlesOf,
@@ -110,6 +111,8 @@ export async function trackingView(db: Db, row: WishRow) {
     listed: w.listed,
     project,
     timeline,
+    /** The resident asked for text messages and has not stopped them. */
+    smsActive: await hasActiveOptin(db, 'wish', w.id),
   };
 }
 

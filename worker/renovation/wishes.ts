@@ -17,6 +17,7 @@ import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import { shanghaiDay } from '../lib/time.ts';
 import { requireUnclaimed, unclaimed } from '../lib/uploads.ts';
+import { optinInsert } from '../messages/outbox.ts';
 import type { NewWish } from './input.ts';
 import type { ProjectRow } from './projects.ts';
 
@@ -37,7 +38,15 @@ export async function fileWish(
   db: Db,
   project: ProjectRow,
   input: NewWish,
-  ctx: { now: number; channel: WishChannel; staffId?: number; volunteerId?: number; record?: RecordAnswer },
+  ctx: {
+    now: number;
+    channel: WishChannel;
+    staffId?: number;
+    volunteerId?: number;
+    record?: RecordAnswer;
+    /** Signs the stop link of a resident's opt-in (settings.stopSecret). */
+    stopSecret?: string;
+  },
 ): Promise<{ number: string; token: string }> {
   const p = project.project;
   if (p.status === 'completed')
@@ -84,7 +93,19 @@ export async function fileWish(
     actor: ctx.volunteerId ? 'volunteer' : ctx.staffId ? 'staff' : 'resident',
     staffId: ctx.staffId ?? null,
   });
-  const [inserted] = await db.batch([insert, ...(answer ? [answer] : []), ...claim, first]);
+  // The new wish has the highest id (SQLite, under the batch's write lock).
+  const optin =
+    input.notifySms && ctx.stopSecret
+      ? await optinInsert(
+          db,
+          ctx.stopSecret,
+          'wish',
+          sql`(select max(id) from ${renovationWishes})`,
+          input.phone,
+          ctx.now,
+        )
+      : [];
+  const [inserted] = await db.batch([insert, ...(answer ? [answer] : []), ...claim, first, ...optin]);
   return { number: (inserted as { number: string }[])[0]!.number, token };
 }
 

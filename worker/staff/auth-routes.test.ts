@@ -324,6 +324,8 @@ describe('what /me says the staff member may do', () => {
     'visit.export': false,
     'renovation.export': false,
     'event.export': false,
+    'messages.view': false,
+    'messages.manage': false,
   };
   const desk = { 'ticket.read': true, 'ticket.work': true, 'desk.export': true };
   const office = {
@@ -353,6 +355,8 @@ describe('what /me says the staff member may do', () => {
       'calendar.manage': true,
       'robots.manage': true,
       'open311.manage': true,
+      'messages.view': true,
+      'messages.manage': true,
     },
     jianzhongjie: { ...none, ...office, 'ticket.supervise': true, 'robots.manage': true },
     yongan: { ...none, ...office, 'help.read': true, 'help.write': true },

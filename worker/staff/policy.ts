@@ -56,7 +56,9 @@ export type Action =
   | 'desk.export'
   | 'visit.export'
   | 'renovation.export'
-  | 'event.export';
+  | 'event.export'
+  | 'messages.view'
+  | 'messages.manage';
 
 const allowedRoles: Record<Action, readonly Role[]> = {
   'staff.read': ['admin', 'subdistrict', 'community'],
@@ -97,6 +99,9 @@ const allowedRoles: Record<Action, readonly Role[]> = {
   'visit.export': ['admin', 'subdistrict', 'community', 'partner'],
   'renovation.export': ['admin', 'subdistrict', 'community'],
   'event.export': ['admin', 'subdistrict', 'community'],
+  // The outbox holds residents' phones for the whole district: the district admin's alone.
+  'messages.view': ['admin'],
+  'messages.manage': ['admin'],
 };
 
 export type ExportAction = 'desk.export' | 'visit.export' | 'renovation.export' | 'event.export';

@@ -83,6 +83,9 @@ const byCode = {
   extension_decided: 'errExtensionDecided',
   extension_not_found: 'errNotFound',
   me_too_not_found: 'errMeTooNotFound',
+  optin_not_found: 'errNotFound',
+  message_not_found: 'errNotFound',
+  message_settled: 'errNotNow',
 } as const satisfies Record<FailureCode, MessageKey>;
 
 /** A form's own words where the general ones are too vague: per code, and per field (given the code). */

@@ -655,6 +655,18 @@ export const zh = {
   outboxWhyFields: '有内容不符合要求，请重新填写。',
   outboxWhyOther: '请联网后重新填写一次。',
   outboxDiscard: '不要了，删除',
+  // Text messages to residents: the opt-in, stopping, the stop link's page.
+  notifySmsLabel: '状态有变化时给我发短信',
+  notifySmsWishLabel: '有答复时给我发短信',
+  notifySmsEventLabel: '活动改时间、取消或候补转正时给我发短信',
+  smsStopTitle: '短信通知',
+  smsStopHint: '状态有变化时，我们会给您留的手机号发短信。',
+  smsStopButton: '不再发短信',
+  smsStopPageTitle: '退订短信通知',
+  smsStopPageText: '确认后，这件事有变化时不再给您发短信。您仍可以用原链接查看进展。',
+  smsStopConfirm: '确认退订',
+  smsStopped: '已退订，不会再给您发这件事的短信。',
+  smsStopBadLink: '这个退订链接不对，可能少复制了几个字符。',
 };
 
 /** A word any page may show. */

@@ -17,6 +17,7 @@ import { hashPassword } from '../../staff/password.ts';
 import { loadDemoDesk } from './desk.ts';
 import { loadDemoEvents } from './events.ts';
 import { loadDemoHomeVisits } from './home-visits.ts';
+import { loadDemoMessages } from './messages.ts';
 import { loadDemoNews } from './news.ts';
 import { loadDemoRenovation } from './renovation.ts';
 import { loadDemoVolunteers } from './volunteers.ts';
@@ -161,6 +162,8 @@ export async function loadDemoData(db: Db, options: { pepper?: string; staffPass
   // After news and events: a project links its story, and its joint meetings are events.
   await loadDemoRenovation(db, options.now ?? Date.now());
   await loadDemoVolunteers(db, options.now ?? Date.now());
+  // Last: what the desk's changes would have texted the residents who asked.
+  await loadDemoMessages(db, options.pepper ?? 'linli-message-stop', options.now ?? Date.now());
   return { staffPassword };
 }
 

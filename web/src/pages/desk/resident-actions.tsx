@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { Field } from '../../components/field.tsx';
 import { Stars, StepForm } from '../../components/step-form.tsx';
+import { StopSms } from '../../components/stop-sms.tsx';
 import { api, json } from '../../lib/api.ts';
 import { t } from '../../lib/prefs.ts';
 import type { Tracking } from './queries.ts';
@@ -13,6 +14,12 @@ export function ResidentActions(props: { ticket: Tracking; token: string }) {
   const text = (form: Sent, name: string) => String(form.get(name) ?? '');
   return (
     <>
+      <StopSms
+        when={props.ticket.smsActive}
+        send={async () =>
+          json(await api.messages.stop.ticket.$post({ json: { number: props.ticket.number, token: props.token } }))
+        }
+      />
       <Show when={props.ticket.canConfirm}>
         <StepForm
           title={t('confirmTitle')}

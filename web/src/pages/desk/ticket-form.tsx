@@ -47,6 +47,7 @@ const fileTicket = action(
       photos: photoKeys(photos()),
       photosPublic: form.get('photosPublic') === 'on',
       ...(position() ?? {}),
+      notifySms: form.get('notifySms') === 'on',
     };
     // Photos kept on the phone (picked offline) go with the post from the outbox, never without it.
     const kept = keptPhotos(photos());
@@ -150,6 +151,9 @@ export function TicketForm(props: {
             <input type="checkbox" name="photosPublic" /> {t('photosPublicLabel')}
           </label>
         </Show>
+        <label class="check">
+          <input type="checkbox" name="notifySms" /> {t('notifySmsLabel')}
+        </label>
         <label class="check">
           <input type="checkbox" name="consent" required aria-describedby="field-consent-error" />{' '}
           {t('consentLabel', { days: props.retentionDays })}

@@ -38,6 +38,7 @@ const signUp = action(async (event: PublicEvent, idempotencyKey: string, form: F
     name: field(form, 'name'),
     phone: String(form.get('phone') ?? ''),
     seats: Number(form.get('seats') ?? 1),
+    notifySms: form.get('notifySms') === 'on',
   };
   const done = await untilHandled(async () =>
     json(
@@ -113,6 +114,9 @@ export function SignupForm(props: { event: PublicEvent }) {
           {seatsNote()}
         </p>
         <FieldError name="seats" />
+        <label class="check">
+          <input type="checkbox" name="notifySms" /> {t('notifySmsEventLabel')}
+        </label>
         <SubmitRow busy={state.busy()} label={t('signupButton')} />
       </Form>
     </Show>

@@ -3,6 +3,7 @@ import { createSignal, ErrorBoundary, Show, Suspense } from 'solid-js';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { ShownAsOf } from '../../components/offline-notes.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
+import { StopSms } from '../../components/stop-sms.tsx';
 import { ApiFailure, api, json } from '../../lib/api.ts';
 import { formatTimeRange } from '../../lib/event-time.ts';
 import { getSignup, mySignups, type SignupPage } from '../../lib/events.ts';
@@ -118,6 +119,16 @@ export default function SignupPagePage() {
                 <div class="actions">
                   <CopyButton text={() => location.href} label={t('copyLink')} />
                 </div>
+                <StopSms
+                  when={d().signup.smsActive}
+                  send={async () =>
+                    json(
+                      await api.messages.stop.signup.$post({
+                        json: { id: Number(params.id), token: search.token ?? '' },
+                      }),
+                    )
+                  }
+                />
                 <Show when={d().canCancel}>
                   <CancelSignup id={params.id} token={search.token ?? ''} />
                 </Show>

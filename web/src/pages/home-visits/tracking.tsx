@@ -3,6 +3,8 @@ import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { BadLink } from '../../components/bad-link.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
+import { StopSms } from '../../components/stop-sms.tsx';
+import { api, json } from '../../lib/api.ts';
 import { formatTimeRange } from '../../lib/event-time.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
@@ -128,6 +130,14 @@ export default function VisitTrackingPage() {
                   <Facts visit={v()} />
                 </section>
                 <RequesterActions visit={v()} token={search.token ?? ''} />
+                <StopSms
+                  when={v().smsActive}
+                  send={async () =>
+                    json(
+                      await api.messages.stop.visit.$post({ json: { number: v().number, token: search.token ?? '' } }),
+                    )
+                  }
+                />
                 <p class="notice">{t('keepLink')}</p>
                 <CopyButton text={() => location.href} label={t('copyLink')} />
                 <p class="muted visit-retention">{t('hvRetention', { days: v().retentionDays })}</p>

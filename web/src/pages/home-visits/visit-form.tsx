@@ -45,6 +45,7 @@ const requestVisit = action(async (community: string, idempotencyKey: string, fo
     preferredTimes: field(form, 'preferredTimes'),
     name: (relation !== 'self' && field(form, 'name')) || undefined,
     consent: (form.get('consent') === 'on') as true,
+    notifySms: form.get('notifySms') === 'on',
   };
   const made = await untilHandled(async () =>
     json(await api['home-visits'].$post({ json: input }, { headers: { 'Idempotency-Key': idempotencyKey } })),
@@ -125,6 +126,9 @@ export function VisitForm(props: { community: Community; services: VisitService[
         <FieldError name="reason_kind" />
         <Field name="reason_note" label={t('hvReasonNote')} multiline rows="2" maxLength={500} />
         <Field name="preferredTimes" label={t('hvPreferred')} hint={t('hvPreferredHint')} maxLength={200} />
+        <label class="check">
+          <input type="checkbox" name="notifySms" /> {t('notifySmsLabel')}
+        </label>
         <label class="check">
           <input type="checkbox" name="consent" required aria-describedby="field-consent-error" />{' '}
           {t('hvConsent', { days: props.retentionDays })}

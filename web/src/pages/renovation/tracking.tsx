@@ -3,7 +3,9 @@ import { ErrorBoundary, For, Index, Show, Suspense } from 'solid-js';
 import { BadLink } from '../../components/bad-link.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { LoadError, Loading } from '../../components/states.tsx';
+import { StopSms } from '../../components/stop-sms.tsx';
 import { ZoomPhoto } from '../../components/zoom-photo.tsx';
+import { api, json } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { placeName, t, tKey } from '../../lib/prefs.ts';
 import { Answer } from './answer.tsx';
@@ -92,6 +94,14 @@ export default function WishTrackingPage() {
                   <h2 id="wish-answer">{t('wishAnswer')}</h2>
                   <Answer answer={w().answer} project={w().project.id} />
                 </section>
+                <StopSms
+                  when={w().smsActive}
+                  send={async () =>
+                    json(
+                      await api.messages.stop.wish.$post({ json: { number: w().number, token: search.token ?? '' } }),
+                    )
+                  }
+                />
                 <p class="notice">{t('keepLink')}</p>
                 <CopyButton text={() => location.href} label={t('copyLink')} />
                 <h2>{t('wishTimeline')}</h2>

@@ -35,6 +35,7 @@ const fileWish = action(
       consent: (form.get('consent') === 'on') as true,
       photos: photoKeys(photos()),
       photosPublic: form.get('photosPublic') === 'on',
+      notifySms: form.get('notifySms') === 'on',
     };
     const param = { id: String(project) };
     const url = addressed.renovation.projects[':id'].wishes.$url({ param }).pathname;
@@ -119,6 +120,9 @@ export function WishForm(props: { project: ProjectPage; retentionDays: number })
             <input type="checkbox" name="photosPublic" /> {t('wishPhotosPublic')}
           </label>
         </Show>
+        <label class="check">
+          <input type="checkbox" name="notifySms" /> {t('notifySmsWishLabel')}
+        </label>
         <label class="check">
           <input type="checkbox" name="consent" required aria-describedby="field-consent-error" />{' '}
           {t('wishConsent', { days: props.retentionDays })}

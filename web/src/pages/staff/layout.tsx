@@ -117,6 +117,11 @@ export default function StaffLayout(props: ParentProps) {
                     {t('staffOpen311')}
                   </A>
                 </Show>
+                <Show when={may()['messages.view']}>
+                  <A href="/staff/messages" activeClass="active">
+                    {t('staffMessages')}
+                  </A>
+                </Show>
                 {/* Volunteers (四大员), neighbourly help (邻里帮扶), and a volunteer's own page */}
                 <Show when={may()['renovation.volunteers']}>
                   <A href="/staff/volunteers" activeClass="active">
