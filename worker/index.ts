@@ -3,7 +3,7 @@
  * Static Assets serve the web app; this Worker runs only for /api/* and /feeds/*.
  * It never migrates: `npm run db:migrate` does that, and /api/health says whether it was done.
  */
-import { createClient } from '@libsql/client/http';
+import { _createClient } from '@libsql/client/http';
 import { drizzle } from 'drizzle-orm/libsql/http';
 import type { ExecutionContext } from 'hono';
 import { createApp } from './app.ts';
@@ -25,17 +25,46 @@ class ConfigurationError extends Error {}
 
 /**
  * The database over HTTP only: one request per statement or batch, and no WebSocket client in
- * the bundle. `libsql://` URLs are taken as HTTPS; a `ws://` or `wss://` URL is a mistake in the
- * configuration and is refused before anything is served.
+ * the bundle. `libsql://` URLs are taken as HTTPS (`?tls=0`: HTTP, for a local server); a `ws://`
+ * or `wss://` URL, or anything else, is a mistake in the configuration and is refused before
+ * anything is served. The URL is read here rather than by the client's own `createClient`, whose
+ * parser for every URL form the client knows would be most of the client's weight in the bundle.
  */
 function openDatabase(env: Env): Db {
-  const scheme = /^\s*(wss?):/i.exec(env.LIBSQL_URL)?.[1]?.toLowerCase();
-  if (scheme) {
+  const url = URL.parse(env.LIBSQL_URL.trim());
+  const scheme = url?.protocol.slice(0, -1).toLowerCase();
+  if (scheme === 'ws' || scheme === 'wss') {
     throw new ConfigurationError(
       `LIBSQL_URL is a WebSocket (${scheme}:) URL, but this Worker reaches libSQL over HTTP only: give the libsql:// or https:// address of the same database.`,
     );
   }
-  return drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN || undefined }));
+  if (!url?.hostname || (scheme !== 'libsql' && scheme !== 'https' && scheme !== 'http')) {
+    throw new ConfigurationError('LIBSQL_URL must be the libsql:// or https:// address of the database.');
+  }
+  const tls = scheme === 'https' || (scheme === 'libsql' && url.searchParams.get('tls') !== '0');
+  return drizzle(
+    _createClient({
+      scheme: tls ? 'https' : 'http',
+      tls,
+      authority: {
+        host: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port ? Number(url.port) : undefined,
+        userinfo: undefined,
+      },
+      path: url.pathname,
+      authToken: env.LIBSQL_AUTH_TOKEN || url.searchParams.get('authToken') || undefined,
+      encryptionKey: undefined,
+      remoteEncryptionKey: undefined,
+      syncUrl: undefined,
+      syncInterval: undefined,
+      readYourWrites: undefined,
+      offline: undefined,
+      intMode: 'number',
+      fetch: undefined,
+      concurrency: 20,
+      timeout: undefined,
+    }),
+  );
 }
 
 /** PUBLIC_ORIGIN, or a configuration error naming it. */

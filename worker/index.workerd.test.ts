@@ -235,6 +235,22 @@ describe('the Worker entry in workerd, over HTTP to libSQL', () => {
     },
   );
 
+  it.each(['file:data/linli.db', 'not a url', ''])('refuses a LIBSQL_URL that is no HTTP address (%j)', async (url) => {
+    const { default: worker } = await import('./index.ts');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const res = await worker.fetch(new Request(`${base}/api/health`), { ...env, LIBSQL_URL: url }, ctx);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error).toMatchObject({
+        code: 'misconfigured',
+        message: expect.stringMatching(/^LIBSQL_URL must be/),
+      });
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('takes a libsql:// URL as HTTPS', async () => {
     const { default: worker } = await import('./index.ts');
     const res = await worker.fetch(
