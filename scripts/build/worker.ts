@@ -68,8 +68,8 @@ function exportedNames(code: string): string[] {
  * method of a class it keeps): each cut runs from one marker to the next, both checked, so an
  * upgrade that moves them fails the build instead of shipping something else. What they are:
  * drizzle's relational query builder (see above), migrations (`npm run db:migrate` migrates; the
- * Worker never does) and interactive transactions (the Worker writes with batches only). With
- * the transactions go the classes only they use (drizzle's and the client's transaction).
+ * Worker never does), interactive transactions (the Worker writes with batches only) and Hono's
+ * form parsing. With them go the classes and modules only they use.
  */
 const cuts: { file: RegExp; from: string; to: string; methods: string[] }[] = [
   {
@@ -95,6 +95,13 @@ const cuts: { file: RegExp; from: string; to: string; methods: string[] }[] = [
     from: '  async migrate(queries) {',
     to: '  extractRawAllValueFromBatchResult(result) {',
     methods: ['migrate', 'transaction'],
+  },
+  {
+    // Hono's form parsing: Open311's form posts are read with the runtime's own parser.
+    file: /hono\/dist\/request\.js$/,
+    from: '\tasync parseBody(options) {',
+    to: '\t#cachedBody = (key) => {',
+    methods: ['parseBody'],
   },
   {
     file: /@libsql\/client\/lib-esm\/http\.js$/,
