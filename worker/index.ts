@@ -64,6 +64,8 @@ function openDatabase(env: Env): Db {
       concurrency: 20,
       timeout: undefined,
     }),
+    // The Worker's build leaves out column names that are their key in snake_case (scripts/build/worker.ts).
+    { casing: 'snake_case' },
   );
 }
 
