@@ -135,6 +135,19 @@ const cuts: { file: RegExp; from: string; to: string; methods: string[] }[] = [
     methods: ['mount'],
   },
   {
+    // Hono's JSX rendering and layouts, and redirects: Linli's Worker answers JSON, files and its app's page.
+    file: /hono\/dist\/context\.js$/,
+    from: '\trender = (...args) => {',
+    to: '\theader = (name, value, options) => {',
+    methods: ['render', 'setLayout', 'getLayout', 'setRenderer'],
+  },
+  {
+    file: /hono\/dist\/context\.js$/,
+    from: '\tredirect = (location, status) => {',
+    to: '\tnotFound = () => {',
+    methods: ['redirect'],
+  },
+  {
     // Hono's form parsing: Open311's form posts are read with the runtime's own parser.
     file: /hono\/dist\/request\.js$/,
     from: '\tasync parseBody(options) {',

@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type TicketStatus, tickets, timelineEntries } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, versionConflict } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { staffReplyMessage, ticketStatusMessage } from '../messages/subjects.ts';
 import { type Transition, transitionProblem, transitions } from './lifecycle.ts';
@@ -44,7 +44,7 @@ export async function changeTicket(
     const problem = transitionProblem(change.action, ticket.status);
     if (problem) throw new ApiError(409, 'invalid_transition', problem);
   }
-  if (change.version !== ticket.version) throw versionConflict();
+  if (change.version !== ticket.version) throw versionConflict('ticket');
   const [updated] = await db.batch([
     db
       .update(tickets)
@@ -68,11 +68,8 @@ export async function changeTicket(
       ? [ticketStatusMessage(db, ticket, rule.to, change.now)]
       : []),
   ]);
-  if (updated.rowsAffected !== 1) throw versionConflict();
+  if (updated.rowsAffected !== 1) throw versionConflict('ticket');
 }
-
-export const versionConflict = () =>
-  new ApiError(409, 'version_conflict', 'Someone else changed this ticket meanwhile. Reload it and try again.');
 
 /** The timeline insert that lands only if the statement before it changed exactly one row. */
 export function insertEntryIfChanged(

@@ -98,7 +98,7 @@ const query = fc.oneof(
     'subdistrict=%E4%B8',
     'days=0',
     'days=99999999999999999999',
-    'numbers=' + 'A'.repeat(5000),
+    `numbers=${'A'.repeat(5000)}`,
     'community=yongan&community=renhelu',
   ),
 );

@@ -3,13 +3,13 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import * as z from 'zod/mini';
 import { type PartSide, staff, ticketParts, tickets } from '../../schema/index.ts';
 import { workCalendar } from '../calendar/calendar.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, versionConflict } from '../lib/errors.ts';
 import { plainText, noteText as text, version } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { assignedNotice } from '../robots/notices.ts';
 import { auditEntryOrAbort, isLostRace } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
-import { entryInsert, insertEntryIfChanged, type TimelineEntry, versionConflict } from './change.ts';
+import { entryInsert, insertEntryIfChanged, type TimelineEntry } from './change.ts';
 import { resolvedAt, respondedAt } from './clock.ts';
 import { disputeInsert } from './disputes.ts';
 import { isOpen, openStatuses } from './lifecycle.ts';
@@ -108,7 +108,7 @@ export async function runPartAction(db: Db, row: LoadedTicket, p: Part, a: PartA
   if (problem) throw new ApiError(409, 'invalid_transition', problem);
   if (a.action === 'claim' && !isMemberOf(me, p.side, t))
     throw new ApiError(403, 'forbidden', `Only staff of the ${p.side} side may claim this part.`);
-  if (a.version !== p.version) throw versionConflict();
+  if (a.version !== p.version) throw versionConflict('ticket');
   const calendar = await workCalendar(db, now);
   const by = { actor: 'staff' as const, staffId: me.id };
   const entry = (e: Omit<TimelineEntry, 'actor'>) =>
@@ -206,7 +206,7 @@ export async function runPartAction(db: Db, row: LoadedTicket, p: Part, a: PartA
       ...effects,
     ]);
   } catch (err) {
-    if (isLostRace(err)) throw versionConflict();
+    if (isLostRace(err)) throw versionConflict('ticket');
     throw err;
   }
 }

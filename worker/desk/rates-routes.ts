@@ -1,9 +1,7 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { Hono } from '#hono';
-import { ApiError } from '../lib/errors.ts';
 import { type ExportFormat, exportPeriod, exportQueryFields, exportResponse } from '../lib/exports.ts';
-import { dueDate } from '../lib/fields.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 import { onePlace, placeScopeFields } from '../places/scope.ts';

@@ -1,6 +1,6 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { communities, compounds, eventSeries, events } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, versionConflict } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { DAY_MS } from '../lib/time.ts';
 import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
@@ -132,8 +132,7 @@ export async function explainRefusal(
     .from(events)
     .where(eq(events.id, id));
   if (!now) throw new ApiError(404, 'event_not_found', 'No such event.');
-  if (now.version !== version)
-    throw new ApiError(409, 'version_conflict', 'Someone else changed this event meanwhile. Reload it and try again.');
+  if (now.version !== version) throw versionConflict('event');
   if (!allowed.includes(now.status))
     throw new ApiError(409, 'invalid_transition', `An event that is ${now.status} cannot be ${doing}.`);
   throw new ApiError(409, 'conflict', `The event could not be ${doing}.`);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type HomeVisitStatus, homeVisitEntries, homeVisits } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, versionConflict } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { visitMessage } from '../messages/subjects.ts';
 import { transitions, type VisitTransition, visitTransitionProblem } from './lifecycle.ts';
@@ -18,9 +18,6 @@ export type VisitEntry = {
   /** For the first entry, which starts the visit in a status without coming from one. */
   toStatus?: HomeVisitStatus;
 };
-
-const versionConflict = () =>
-  new ApiError(409, 'version_conflict', 'Someone else changed this home visit meanwhile. Reload it and try again.');
 
 /**
  * Takes one step of the workflow and writes its timeline entry in one batch, only if nobody
@@ -44,7 +41,7 @@ export async function changeVisit(
   const rule = transitions[change.step];
   const problem = visitTransitionProblem(change.step, visit.status);
   if (problem) throw new ApiError(409, 'invalid_transition', problem);
-  if (change.version !== visit.version) throw versionConflict();
+  if (change.version !== visit.version) throw versionConflict('home visit');
   const e = change.entry;
   const [updated] = await db.batch([
     db
@@ -68,7 +65,7 @@ export async function changeVisit(
       ? [visitMessage(db, visit, rule.to, change.set?.slotStart ?? visit.slotStart, change.now)]
       : []),
   ]);
-  if (updated.rowsAffected !== 1) throw versionConflict();
+  if (updated.rowsAffected !== 1) throw versionConflict('home visit');
 }
 
 /** A timeline entry that changes nothing else (a note, information, a rating's words). */

@@ -66,9 +66,16 @@ export async function tokenMatches(token: string, storedHash: string | undefined
  * @example const sig = await hmac(pepper, `device|${login}|${nonce}`)
  */
 export async function hmac(secret: string, message: string): Promise<string> {
+  return base64url(await hmacBytes(secret, message));
+}
+
+/**
+ * The raw HMAC of a message under a secret (SHA-256 unless a provider asks for SHA-1), with the
+ * runtime's crypto.subtle: for the signatures other systems check (SMS providers, group robots).
+ * @example const mac = await hmacBytes(secret, `${timestamp}.${body}`)
+ */
+export async function hmacBytes(secret: string, message: string, hash: 'SHA-256' | 'SHA-1' = 'SHA-256') {
   const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message))));
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash }, false, ['sign']);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }

@@ -195,6 +195,13 @@ export function onError(err: Error, c: Context) {
   return c.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } } satisfies ErrorBody, 500);
 }
 
+/**
+ * The 409 for a write that lost to another one: the row changed since the version the writer saw.
+ * @example throw versionConflict('ticket')
+ */
+export const versionConflict = (what: string) =>
+  new ApiError(409, 'version_conflict', `Someone else changed this ${what} meanwhile. Reload it and try again.`);
+
 /** `app.notFound`: always JSON, and never cached (a missing file may exist after the next deploy). */
 export function notFound(c: Context) {
   c.header('Cache-Control', 'no-store');

@@ -8,7 +8,7 @@ import {
   creditRoles,
   photos,
 } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, versionConflict } from '../lib/errors.ts';
 import { plainText, slug } from '../lib/fields.ts';
 import { markdownToText } from '../lib/markdown.ts';
 import { isPhotoKey } from '../lib/photos.ts';
@@ -134,9 +134,6 @@ export const articlePlace = (a: Pick<ArticleRow, 'subdistrictId' | 'communityId'
 export const editAction = (status: ArticleStatus) =>
   status === 'draft' ? ('news.draft' as const) : ('news.publish' as const);
 
-const versionConflict = () =>
-  new ApiError(409, 'version_conflict', 'Someone else saved this article meanwhile. Reload it and try again.');
-
 /**
  * Saves an edit if nobody saved since `version` was read: the article, a revision and the
  * audit entry in one batch, the last two only if the first changed the row.
@@ -153,7 +150,7 @@ export async function updateArticle(
   const place = await resolvePlace(db, input.place);
   authorize(staff, editAction(article.status), place, 'place');
   await checkPhotos(db, input);
-  if (version !== article.version) throw versionConflict();
+  if (version !== article.version) throw versionConflict('article');
   const [updated] = await db.batch([
     db
       .update(articles)
@@ -165,7 +162,7 @@ export async function updateArticle(
       sql`insert into audit_log (staff_id, action, object_type, object_id, at) select ${staff.id}, 'article.update', 'article', ${String(article.id)}, ${now} where changes() = 1`,
     ),
   ]);
-  if (updated.rowsAffected !== 1) throw versionConflict();
+  if (updated.rowsAffected !== 1) throw versionConflict('article');
 }
 
 /** Publishes or withdraws an article; publishing keeps the first publication time. */
@@ -179,7 +176,7 @@ export async function setArticleStatus(
 ) {
   authorize(staff, 'news.publish', articlePlace(article), 'article');
   if (article.status === status) throw new ApiError(409, 'invalid_transition', `The article is already ${status}.`);
-  if (version !== article.version) throw versionConflict();
+  if (version !== article.version) throw versionConflict('article');
   const [updated] = await db.batch([
     db
       .update(articles)
@@ -194,5 +191,5 @@ export async function setArticleStatus(
       sql`insert into audit_log (staff_id, action, object_type, object_id, at) select ${staff.id}, ${`article.${status === 'published' ? 'publish' : 'unpublish'}`}, 'article', ${String(article.id)}, ${now} where changes() = 1`,
     ),
   ]);
-  if (updated.rowsAffected !== 1) throw versionConflict();
+  if (updated.rowsAffected !== 1) throw versionConflict('article');
 }

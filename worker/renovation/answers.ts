@@ -7,13 +7,13 @@ import {
   renovationWishes,
   type WishOutcome,
 } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, versionConflict } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { wishAnswerMessage } from '../messages/subjects.ts';
 import { auditEntryOrAbort } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 import type { Answer } from './input.ts';
-import { guarded, versionConflict } from './plan.ts';
+import { guarded } from './plan.ts';
 import { loadItem } from './projects.ts';
 import type { WishRow } from './wishes.ts';
 

@@ -7,7 +7,7 @@ import {
   renovationPlanItems,
   renovationWishes,
 } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, versionConflict } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { wishAnswerMessage } from '../messages/subjects.ts';
 import { auditEntry, auditEntryOrAbort } from '../staff/audit.ts';
@@ -15,7 +15,7 @@ import type { StaffMember } from '../staff/policy.ts';
 import { answerStatements, type WishAnswer } from './answers.ts';
 import type { Minutes, NewMeeting } from './input.ts';
 import type { MeetingRow } from './meetings.ts';
-import { guarded, versionConflict } from './plan.ts';
+import { guarded } from './plan.ts';
 import { type ProjectRow, partnersOf } from './projects.ts';
 import { isOpenWish, wishesByNumber } from './wishes.ts';
 

@@ -9,7 +9,7 @@ import {
   renovationProjectPartners,
   renovationProjects,
 } from '../../schema/index.ts';
-import { ApiError, invalidField } from '../lib/errors.ts';
+import { invalidField, versionConflict } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { zhengzhouDay } from '../lib/time.ts';
 import { requireUnclaimed } from '../lib/uploads.ts';
@@ -21,8 +21,6 @@ import type { ProjectRow } from './projects.ts';
 
 type ItemRecord = typeof renovationPlanItems.$inferSelect;
 const invalid = invalidField;
-export const versionConflict = (what: string) =>
-  new ApiError(409, 'version_conflict', `Someone else changed this ${what} meanwhile. Reload it and try again.`);
 
 /** Runs a batch whose second statement is `auditEntryOrAbort`: a lost race becomes the 409. */
 export async function guarded(db: Db, what: string, statements: BatchItem<'sqlite'>[]) {

@@ -6,13 +6,13 @@ import {
   renovationQualityProblems,
   volunteers,
 } from '../../schema/index.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError, versionConflict } from '../lib/errors.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import { requireUnclaimed } from '../lib/uploads.ts';
 import { auditEntry, auditEntryOrAbort } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
-import { guarded, versionConflict } from './plan.ts';
+import { guarded } from './plan.ts';
 import type { NewProblem } from './volunteer-input.ts';
 
 export const problemNotFound = () => new ApiError(404, 'quality_problem_not_found', 'No such quality problem.');

@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { compounds, staff, volunteers } from '../../schema/index.ts';
-import { ApiError, invalidField } from '../lib/errors.ts';
+import { ApiError, invalidField, versionConflict } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { compoundPlace } from '../places/places.ts';
 import { auditEntry, auditEntryOrAbort } from '../staff/audit.ts';
 import { authorize, type StaffMember } from '../staff/policy.ts';
-import { guarded, versionConflict } from './plan.ts';
+import { guarded } from './plan.ts';
 import type { NewVolunteer, VolunteerEdit } from './volunteer-input.ts';
 
 type VolunteerRecord = typeof volunteers.$inferSelect;

@@ -1,5 +1,6 @@
 import type { RobotPlatform, StaffNoticeKind } from '../../schema/index.ts';
 import { Base64 } from '../lib/base64.ts';
+import { hmacBytes } from '../lib/crypto.ts';
 
 /**
  * The two platforms' documented markdown messages. WeCom (企业微信群机器人):
@@ -110,10 +111,7 @@ export function robotPayload(platform: RobotPlatform, message: { title: string; 
  */
 export async function signedUrl(url: string, secret: string | null, timestamp: number): Promise<string> {
   if (!secret) return url;
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}\n${secret}`)));
+  const mac = await hmacBytes(secret, `${timestamp}\n${secret}`);
   const sign = encodeURIComponent(Base64.fromUint8Array(mac));
   return `${url}${url.includes('?') ? '&' : '?'}timestamp=${timestamp}&sign=${sign}`;
 }

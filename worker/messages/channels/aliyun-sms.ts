@@ -1,4 +1,5 @@
 import type { MessageKind } from '../../../schema/index.ts';
+import { hmacBytes } from '../../lib/crypto.ts';
 import { type Channel, networkFailure, type SendResult } from './channel.ts';
 
 /** Alibaba Cloud SMS (Dysmsapi 2017-05-25 SendSms) as configured by ALIYUN_SMS_*. */
@@ -29,16 +30,8 @@ export const canonicalQuery = (params: Record<string, string>) =>
  * @example await rpcSignature('POST', params, accessKeySecret) // 'zJDF+Lrzhj/ThnlvIToysFRq6t4='
  */
 export async function rpcSignature(method: 'GET' | 'POST', params: Record<string, string>, secret: string) {
-  const encoder = new TextEncoder();
   const stringToSign = `${method}&${percentEncode('/')}&${percentEncode(canonicalQuery(params))}`;
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(`${secret}&`),
-    { name: 'HMAC', hash: 'SHA-1' },
-    false,
-    ['sign'],
-  );
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(stringToSign)));
+  const mac = await hmacBytes(`${secret}&`, stringToSign, 'SHA-1');
   return btoa(String.fromCharCode(...mac));
 }
 

@@ -1,3 +1,4 @@
+import { hmacBytes } from '../../lib/crypto.ts';
 import { type Channel, networkFailure, type SendResult } from './channel.ts';
 
 export type WebhookSettings = { url: string; secret: string };
@@ -8,11 +9,7 @@ export type WebhookSettings = { url: string; secret: string };
  * @example const sig = await webhookSignature(secret, '1764650000', body)
  */
 export async function webhookSignature(secret: string, timestamp: string, body: string): Promise<string> {
-  const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`)));
+  const mac = await hmacBytes(secret, `${timestamp}.${body}`);
   return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
