@@ -174,8 +174,21 @@ const withoutCreateClient = (code: string, id: string) => {
   return code.replace(line, 'const createClient = () => { throw new Error("Give drizzle() a client."); };');
 };
 
+/** Lines replaced outright, checked like the cuts: Hono's c.html for JSX results (Linli passes strings). */
+const swaps: { file: RegExp; find: string; put: string }[] = [
+  {
+    file: /hono\/dist\/context\.js$/,
+    find: 'return typeof html === "object" ? resolveCallback(html, HtmlEscapedCallbackPhase.Stringify, false, {}).then(res) : res(html);',
+    put: 'return res(html);',
+  },
+];
+
 function cutMethods(code: string, id: string): string {
   if (drizzleHttp.test(id)) return withoutCreateClient(code, id);
+  for (const swap of swaps.filter((w) => w.file.test(id))) {
+    if (!code.includes(swap.find)) throw new Error(`${id}: "${swap.find.slice(0, 40)}…" is not where it was`);
+    code = code.replace(swap.find, swap.put);
+  }
   for (const cut of cuts.filter((c) => c.file.test(id))) {
     const start = code.indexOf(cut.from);
     const end = code.indexOf(cut.to, start);
@@ -190,7 +203,7 @@ const stubs = {
   name: 'linli-never-run',
   transform(code: string, id: string) {
     if (id.startsWith(`${root}schema/`) && id.endsWith('.ts')) return { code: withoutTableExtras(code), map: null };
-    if (!drizzleHttp.test(id) && !cuts.some((c) => c.file.test(id))) return null;
+    if (!drizzleHttp.test(id) && ![...cuts, ...swaps].some((c) => c.file.test(id))) return null;
     // A library's lines in a stack trace matter less than ours: a cut file maps to nothing.
     return { code: cutMethods(code, id), map: { mappings: '' } };
   },

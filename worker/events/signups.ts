@@ -75,7 +75,7 @@ export async function signUp(
     throw new ApiError(
       409,
       'already_signed_up',
-      'This phone number is already signed up for this event. Use the link you were given to change it.',
+      'This phone number is already signed up; change it with the link you were given.',
       {
         phone: 'Already signed up for this event.',
       },

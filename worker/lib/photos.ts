@@ -239,7 +239,7 @@ export function checkPhoto(bytes: Uint8Array): { type: PhotoType; bytes: Uint8Ar
   if (width > PHOTO_MAX_SIDE || height > PHOTO_MAX_SIDE || width * height > PHOTO_MAX_PIXELS) {
     throw new PhotoError(
       'too_many_pixels',
-      `A photo may be at most ${PHOTO_MAX_SIDE} pixels a side and ${PHOTO_MAX_PIXELS / 1e6} megapixels; this one claims ${width}×${height}.`,
+      `At most ${PHOTO_MAX_SIDE} px a side and ${PHOTO_MAX_PIXELS / 1e6} megapixels; this one claims ${width}×${height}.`,
     );
   }
   return { type, bytes: stripped };

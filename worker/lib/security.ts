@@ -1,4 +1,3 @@
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from './errors.ts';
 
@@ -66,18 +65,28 @@ export function shareable(c: { header: (name: string, value: string) => void }):
 }
 
 /**
- * Caps request bodies; too large → 413 in the JSON envelope.
+ * Caps request bodies; too large → 413 in the JSON envelope. A declared length is trusted (the
+ * runtime holds the body to it); a body sent without one is read up to the cap and handed on.
  * @example app.post('/photos', limitBody(5 * 1024 * 1024), handler)
  */
 export function limitBody(maxSize = DEFAULT_BODY_LIMIT) {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(
-        413,
-        'payload_too_large',
-        `The request body may be at most ${Math.round(maxSize / 1024)} KiB.`,
-      );
-    },
+  const tooLarge = () =>
+    new ApiError(413, 'payload_too_large', `The request body may be at most ${Math.round(maxSize / 1024)} KiB.`);
+  return createMiddleware(async (c, next) => {
+    const raw = c.req.raw;
+    if (!raw.body) return next();
+    if (raw.headers.has('content-length') && !raw.headers.has('transfer-encoding')) {
+      if (Number(raw.headers.get('content-length')) > maxSize) throw tooLarge();
+      return next();
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of raw.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > maxSize) throw tooLarge();
+      chunks.push(chunk);
+    }
+    c.req.raw = new Request(raw, { body: new Blob(chunks as BlobPart[]) });
+    return next();
   });
 }

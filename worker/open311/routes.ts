@@ -107,7 +107,7 @@ export const open311 = new Hono<AppEnv>()
     return answer(c, { root: 'service_requests', item: 'request' }, rows, 200);
   })
   .get('/tokens/:file{[^/]+\\.(?:json|xml)}', () => {
-    throw open311Error(404, 'No such token: Linli answers every POST at once with its service_request_id.');
+    throw open311Error(404, 'No such token: every POST is answered at once with its service_request_id.');
   })
   .all('*', (c) => {
     throw open311Error(404, `No such Open311 endpoint: ${c.req.method} ${c.req.path}`);
