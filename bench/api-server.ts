@@ -11,15 +11,17 @@ import type { Client, InStatement, ResultSet, TransactionMode } from '@libsql/cl
 import { openDatabase } from '../worker/node/database.ts';
 import { nodeClientAddress, nodePlatform } from '../worker/node/platform.ts';
 import { createNodeApp } from '../worker/node/server.ts';
+import { testPepper } from '../worker/node/test-database.ts';
 
 /** One call the app made to the libSQL client during a request. */
 type Call = { kind: 'execute'; stmt: InStatement } | { kind: 'batch'; stmts: InStatement[]; mode?: TransactionMode };
-export type CaptureRequest = { method: string; path: string; body?: string };
+export type CaptureRequest = { method: string; path: string; body?: string; headers?: Record<string, string> };
 export type ServerMessage =
   | { type: 'capture'; name: string; requests: CaptureRequest[]; writes: boolean }
   | { type: 'stats' }
   | { type: 'rows'; table: string }
-  | { type: 'pragmas' };
+  | { type: 'pragmas' }
+  | { type: 'memory' };
 
 const [readUrl, floorWriteUrl] = process.argv.slice(2) as [string, string];
 
@@ -65,7 +67,13 @@ const writes = await openDatabase(floorWriteUrl);
 const recorder = recorded(client);
 // Submissions come from many residents' addresses (X-Forwarded-For, as behind a proxy), each
 // within the default hourly budget, so the budget check costs what it costs in real use.
-const platform = { ...nodePlatform(db, readUrl), clientAddress: nodeClientAddress(1), trustProxy: true };
+// The bench database's staff passwords were hashed with the test pepper.
+const platform = {
+  ...nodePlatform(db, readUrl),
+  authPepper: testPepper,
+  clientAddress: nodeClientAddress(1),
+  trustProxy: true,
+};
 const app = createNodeApp(platform);
 const appCount = counter();
 const appServer = serve({
@@ -135,7 +143,7 @@ async function capture(name: string, requests: CaptureRequest[], toWriteDb: bool
     const res = await fetch(appUrl + r.path, {
       method: r.method,
       body: r.body,
-      headers: r.body ? { 'content-type': 'application/json' } : {},
+      headers: { ...(r.body ? { 'content-type': 'application/json' } : {}), ...r.headers },
     });
     const text = await res.text();
     variants.push(recorder.recording);
@@ -165,6 +173,12 @@ process.on('message', async (m: ServerMessage & { id: number }) => {
       const table = m.table.replace(/[^a-z_]/g, '');
       const n = async (cl: Client) => Number((await cl.execute(`select count(*) as n from ${table}`)).rows[0]!.n);
       reply({ app: await n(client), floor: await n(writes.client) });
+    } else if (m.type === 'memory') {
+      // After a full collection, so what is left is what the server holds, not garbage.
+      (globalThis as { gc?: () => void }).gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      const mib = (n: number) => Number((n / 2 ** 20).toFixed(1));
+      reply({ rssMiB: mib(rss), heapUsedMiB: mib(heapUsed) });
     } else if (m.type === 'pragmas') {
       const one = async (p: string) => (await client.execute(`PRAGMA ${p}`)).rows[0]![0];
       reply({ synchronous: await one('synchronous'), journalMode: await one('journal_mode') });

@@ -8,14 +8,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { communities } from '../schema/index.ts';
+import { demoPassword } from '../worker/node/test-database.ts';
 import type { CaptureRequest, ServerMessage } from './api-server.ts';
-import { benchDatabase, scale } from './generate.ts';
+import { benchDatabase, scaleAt } from './generate.ts';
 
 export const CONNECTIONS = 50;
 /** Distinct client addresses the submissions come from. */
 const RESIDENTS = 20_000;
 
-type Endpoint = { name: string; label: string; method: 'GET' | 'POST'; path: string; writes?: boolean };
+type Endpoint = {
+  name: string;
+  label: string;
+  method: 'GET' | 'POST';
+  path: string;
+  /** A write: the table its rows land in, and a new body for each request. */
+  writes?: { table: string; body: () => string };
+  headers?: Record<string, string>;
+};
 type Load = {
   reqPerSec: number;
   p50: number;
@@ -46,13 +55,30 @@ export type EndpointResult = {
   };
   sql: string[];
 };
+type Rows = Awaited<ReturnType<typeof benchDatabase>>['rows'];
+type Memory = { rssMiB: number; heapUsedMiB: number };
+export type GrowthResult = {
+  name: string;
+  label: string;
+  /** p50 (ms) and req/s of the app alone, at 1× (the second run) and at the larger data. */
+  p50At1: number;
+  p50AtScale: number;
+  reqPerSecAt1: number;
+  reqPerSecAtScale: number;
+  /** p50 at the larger data over p50 at 1×. */
+  ratio: number;
+};
 export type ApiResult = {
   seconds: number;
   warmupSeconds: number;
   connections: number;
-  data: { communities: number; articles: number; events: number; tickets: number; generatedInSeconds: number };
+  data: Rows & { generatedInSeconds: number };
   durability: { synchronous: string; journalMode: string };
   endpoints: EndpointResult[];
+  /** The server process after the first run, and after a second identical run of the app's load. */
+  memory: { afterFirst: Memory; afterSecond: Memory; growthMiB: number };
+  /** The same load of the app at `factor` times the data, against the second run at 1×. */
+  growth?: { factor: number; data: Rows & { generatedInSeconds: number }; endpoints: GrowthResult[] };
 };
 
 const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
@@ -61,7 +87,11 @@ const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 function serverProcess(readUrl: string, floorWriteUrl: string, profileDir?: string) {
   const child: ChildProcess = fork(new URL('./api-server.ts', import.meta.url), [readUrl, floorWriteUrl], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: [...process.execArgv, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+    execArgv: [
+      ...process.execArgv,
+      '--expose-gc',
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let nextId = 0;
@@ -134,8 +164,20 @@ function combined(runs: Load[]): Load {
 /** A new submission's body and the address of the resident sending it. */
 type Submission = () => { body: string; address: string };
 
+/** Round the residents' addresses: each stays well inside its hourly budget. */
+let sent = 0;
+const fromResident =
+  (body: () => string): Submission =>
+  () => {
+    const n = sent++ % RESIDENTS;
+    return { body: body(), address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+  };
+
 async function load(url: string, endpoint: Endpoint, seconds: number, submission?: Submission): Promise<Load> {
-  const headers: Record<string, string> = endpoint.method === 'POST' ? { 'content-type': 'application/json' } : {};
+  const headers: Record<string, string> = {
+    ...(endpoint.method === 'POST' ? { 'content-type': 'application/json' } : {}),
+    ...endpoint.headers,
+  };
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -165,22 +207,13 @@ async function load(url: string, endpoint: Endpoint, seconds: number, submission
   };
 }
 
-/**
- * Runs the API bench. `seconds` per endpoint and side (app, floor), after `warmup` seconds.
- * @example const result = await runApiBench({ seconds: 10, warmup: 3, log: console.log })
- */
-export async function runApiBench(options: {
-  seconds: number;
-  warmup: number;
-  log: (line: string) => void;
-  only?: string[];
-  profileDir?: string;
-}): Promise<ApiResult> {
-  const { seconds, warmup, log } = options;
+/** A bench database at `factor` times the data, in two equal copies, and the server process over them. */
+async function benchServer(factor: number, log: (line: string) => void, profileDir?: string) {
+  const size = scaleAt(factor);
   log(
-    `Generating the bench database (${scale.communities} communities, ${scale.articles} articles, ${scale.events} events, ${scale.tickets} tickets)…`,
+    `Generating the bench database at ${factor}× (${size.communities} communities, ${size.articles} articles, ${size.events} events, ${size.tickets} tickets, ${size.wishes} wishes, ${size.homeVisits} home visits)…`,
   );
-  const base = await benchDatabase();
+  const base = await benchDatabase(Date.now(), factor);
   const slugs = (await base.db.select({ slug: communities.slug }).from(communities)).map((c) => c.slug);
   base.client.close();
   // Two equal copies: the app reads and writes one; the floor's writes go to the other, so both
@@ -191,128 +224,253 @@ export async function runApiBench(options: {
   copyFileSync(base.url.slice('file:'.length), readPath);
   copyFileSync(base.url.slice('file:'.length), floorPath);
   await base.cleanup();
+  const data = { ...base.rows, generatedInSeconds: Number(base.seconds.toFixed(1)) };
   log(
-    `  ${base.rows.tickets} tickets, ${base.rows.articles} articles, ${base.rows.events} events in ${base.rows.communities} communities (${base.seconds.toFixed(1)} s)`,
+    `  ${Object.entries(base.rows)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')} (${data.generatedInSeconds} s)`,
   );
+  const server = serverProcess(`file:${readPath}`, `file:${floorPath}`, profileDir);
+  const urls = await server.ready;
+  const stop = async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
 
-  const server = serverProcess(`file:${readPath}`, `file:${floorPath}`, options.profileDir);
+  // A community's staff member at the joint desk, signed in once, for the staff queue.
+  const signIn = await fetch(`${urls.app}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: urls.app },
+    body: JSON.stringify({ login: 'yongan', password: demoPassword }),
+  });
+  if (signIn.status !== 200) throw new Error(`staff sign-in answered ${signIn.status}`);
+  const staffToken = ((await signIn.json()) as { token: string }).token;
+
+  const { number, token } = base.tracked;
+  const visit = base.homeVisit;
+  // Submissions go round the communities, each with its own text (no Idempotency-Key).
+  let tickets = 0;
+  let wishes = 0;
+  const endpoints: Endpoint[] = [
+    { name: 'news', label: 'news list', method: 'GET', path: '/api/news?community=yongan' },
+    { name: 'article', label: 'article', method: 'GET', path: `/api/news/${base.articleId}` },
+    { name: 'events', label: 'events list', method: 'GET', path: '/api/events?community=yongan' },
+    { name: 'tracking', label: 'ticket tracking', method: 'GET', path: `/api/tickets/${number}?token=${token}` },
+    { name: 'project', label: 'renovation project', method: 'GET', path: `/api/renovation/projects/${base.projectId}` },
+    {
+      name: 'visit',
+      label: 'home-visit tracking',
+      method: 'GET',
+      path: `/api/home-visits/${visit.number}?token=${visit.token}`,
+    },
+    {
+      name: 'queue',
+      label: 'staff ticket queue',
+      method: 'GET',
+      path: '/api/desk/tickets',
+      headers: { authorization: `Bearer ${staffToken}` },
+    },
+    {
+      name: 'submit',
+      label: 'ticket submission',
+      method: 'POST',
+      path: '/api/tickets',
+      writes: {
+        table: 'tickets',
+        body: () =>
+          JSON.stringify({
+            community: slugs[tickets % slugs.length],
+            category: 'repairs',
+            description: `楼道水管漏水，第${++tickets}次报修，请尽快处理。`,
+            location: '3号楼2单元',
+            phone: '13800138000',
+            consent: true,
+          }),
+      },
+    },
+    {
+      name: 'wish',
+      label: 'wish filing',
+      method: 'POST',
+      path: `/api/renovation/projects/${base.wishProjectId}/wishes`,
+      writes: {
+        table: 'renovation_wishes',
+        body: () =>
+          JSON.stringify({
+            kind: 'wish',
+            description: `希望楼道里装上扶手，第${++wishes}位老人提出。`,
+            location: '2号楼',
+            phone: '13800138001',
+            consent: true,
+          }),
+      },
+    },
+  ];
+  const hidden = (path: string) => path.replace(token, '…').replace(visit.token, '…');
+  return { server, urls, data, endpoints, hidden, stop };
+}
+
+type Server = Awaited<ReturnType<typeof benchServer>>;
+
+const memoryOf = async (server: Server) => server.server.ask<Memory>({ type: 'memory' });
+
+/** Loads the app alone: a warm-up, then `seconds` (for the second run and the larger data). */
+async function appOnly(s: Server, e: Endpoint, seconds: number, warmup: number) {
+  const submitting = e.writes ? fromResident(e.writes.body) : undefined;
+  await load(s.urls.app + e.path, e, warmup, submitting);
+  await settled(s.server.ask);
+  const result = await load(s.urls.app + e.path, e, seconds, submitting);
+  await settled(s.server.ask);
+  return result;
+}
+
+/** One endpoint against its floor: floor, app, app, floor, half the time each. */
+async function againstFloor(s: Server, e: Endpoint, seconds: number, warmup: number, log: (line: string) => void) {
+  const { server, urls } = s;
+  // Each captured write from an address of its own (as in the load), so none meets the hourly budget.
+  const requests: CaptureRequest[] = e.writes
+    ? Array.from({ length: 24 }, () => {
+        const { body, address } = fromResident(e.writes!.body)();
+        return { method: 'POST', path: e.path, body, headers: { ...e.headers, 'x-forwarded-for': address } };
+      })
+    : [{ method: 'GET', path: e.path, headers: e.headers }];
+  const captured = await server.ask<{ statements: number; sql: string[] }>({
+    type: 'capture',
+    name: e.name,
+    requests,
+    writes: !!e.writes,
+  });
+  const floorUrl = `${urls.floor}/${e.name}`;
+  const appUrl = urls.app + e.path;
+  const submitting = e.writes ? fromResident(e.writes.body) : undefined;
+  const settle = () => settled(server.ask);
+
+  log(`  ${e.label}: ${e.method} ${s.hidden(e.path)} — ${captured.statements} SQL statements per request`);
+  const rows = async () => server.ask<{ app: number; floor: number }>({ type: 'rows', table: e.writes!.table });
+  for (const url of [floorUrl, appUrl]) await load(url, e, warmup, submitting);
+  await settle();
+  const before = e.writes ? await rows() : undefined;
+  // Floor, app, app, floor: half the time each, so drift in a noisy machine's speed cancels out.
+  const rounds: { floor: Load[]; app: Load[] } = { floor: [], app: [] };
+  const served = { floor: { ok: 0, other: 0, cpuMicros: 0 }, app: { ok: 0, other: 0, cpuMicros: 0 } };
+  for (const side of ['floor', 'app', 'app', 'floor'] as const) {
+    rounds[side].push(await load(side === 'floor' ? floorUrl : appUrl, e, seconds / 2, submitting));
+    const st = await settle();
+    served[side].ok += st[side].ok;
+    served[side].other += st[side].other;
+    served[side].cpuMicros += st.cpuMicros;
+  }
+  const cpuPerRequest = (side: 'app' | 'floor') =>
+    Math.round(served[side].cpuMicros / Math.max(1, served[side].ok + served[side].other));
+  const after = e.writes ? await rows() : undefined;
+  const floor = combined(rounds.floor);
+  const app = combined(rounds.app);
+  const percentOfFloor = (100 * app.reqPerSec) / floor.reqPerSec;
+  const cpu = {
+    appMicros: cpuPerRequest('app'),
+    floorMicros: cpuPerRequest('floor'),
+    floorPercentOfApp: (100 * cpuPerRequest('floor')) / cpuPerRequest('app'),
+  };
+  const result: EndpointResult = {
+    name: e.name,
+    label: e.label,
+    request: `${e.method} ${s.hidden(e.path).replaceAll('…', 'TOKEN')}`,
+    statements: captured.statements,
+    app,
+    floor,
+    percentOfFloor,
+    cpu,
+    sql: captured.sql,
+  };
+  if (e.writes) {
+    const rowsAdded = after!.app - before!.app;
+    result.writes = {
+      rowsAdded,
+      server2xx: served.app.ok,
+      serverErrors: served.app.other,
+      lost: served.app.ok - rowsAdded,
+      floorRowsAdded: after!.floor - before!.floor,
+      floor2xx: served.floor.ok,
+    };
+  }
+  log(
+    `    app ${Math.round(app.reqPerSec)} req/s (p50 ${app.p50} ms, p99 ${app.p99} ms) · floor ${Math.round(floor.reqPerSec)} req/s · ${percentOfFloor.toFixed(0)}% of floor · CPU/answer ${cpu.appMicros} µs vs ${cpu.floorMicros} µs (${cpu.floorPercentOfApp.toFixed(0)}%)`,
+  );
+  return result;
+}
+
+/**
+ * Runs the API bench. `seconds` per endpoint and side (app, floor), after `warmup` seconds; then
+ * the app's load again for memory, and at `factor` times the data (0: not).
+ * @example const result = await runApiBench({ seconds: 10, warmup: 3, log: console.log, factor: 10 })
+ */
+export async function runApiBench(options: {
+  seconds: number;
+  warmup: number;
+  log: (line: string) => void;
+  only?: string[];
+  profileDir?: string;
+  factor: number;
+}): Promise<ApiResult> {
+  const { seconds, warmup, log } = options;
+  const chosen = (s: Server) => s.endpoints.filter((x) => !options.only || options.only.includes(x.name));
+  const one = await benchServer(1, log, options.profileDir);
+  let result: ApiResult;
+  const at1: Load[] = [];
   try {
-    const urls = await server.ready;
-    const pragmas = await server.ask<{ synchronous: number; journalMode: string }>({ type: 'pragmas' });
+    const pragmas = await one.server.ask<{ synchronous: number; journalMode: string }>({ type: 'pragmas' });
     const durability = {
       synchronous: SYNCHRONOUS[pragmas.synchronous] ?? String(pragmas.synchronous),
       journalMode: String(pragmas.journalMode),
     };
     log(`  durability: journal_mode=${durability.journalMode}, synchronous=${durability.synchronous}`);
-
-    const { number, token } = base.tracked;
-    const endpoints: Endpoint[] = [
-      { name: 'news', label: 'news list', method: 'GET', path: '/api/news?community=yongan' },
-      { name: 'article', label: 'article', method: 'GET', path: `/api/news/${base.articleId}` },
-      { name: 'events', label: 'events list', method: 'GET', path: '/api/events?community=yongan' },
-      { name: 'tracking', label: 'ticket tracking', method: 'GET', path: `/api/tickets/${number}?token=${token}` },
-      { name: 'submit', label: 'ticket submission', method: 'POST', path: '/api/tickets', writes: true },
-    ];
-    // Submissions go round the communities, each with its own text (no Idempotency-Key), from
-    // RESIDENTS addresses in turn: each stays well inside its hourly budget.
-    let sent = 0;
-    const submission = (community: string) =>
-      JSON.stringify({
-        community,
-        category: 'repairs',
-        description: `楼道水管漏水，第${++sent}次报修，请尽快处理。`,
-        location: '3号楼2单元',
-        phone: '13800138000',
-        consent: true,
-      });
-    const nextSubmission = () => {
-      const body = submission(slugs[sent % slugs.length]!);
-      const n = sent % RESIDENTS;
-      return { body, address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
-    };
-
-    const results: EndpointResult[] = [];
-    for (const e of endpoints.filter((x) => !options.only || options.only.includes(x.name))) {
-      const requests: CaptureRequest[] = e.writes
-        ? slugs.map((s) => ({ method: 'POST', path: e.path, body: submission(s) }))
-        : [{ method: 'GET', path: e.path }];
-      const captured = await server.ask<{ statements: number; sql: string[] }>({
-        type: 'capture',
-        name: e.name,
-        requests,
-        writes: !!e.writes,
-      });
-      const floorUrl = `${urls.floor}/${e.name}`;
-      const appUrl = urls.app + e.path;
-      const submitting = e.writes ? nextSubmission : undefined;
-      const settle = () => settled(server.ask);
-
-      log(
-        `  ${e.label}: ${e.method} ${e.path.replace(token, '…')} — ${captured.statements} SQL statements per request`,
-      );
-      const rows = async () => server.ask<{ app: number; floor: number }>({ type: 'rows', table: 'tickets' });
-      for (const url of [floorUrl, appUrl]) await load(url, e, warmup, submitting);
-      await settle();
-      const before = e.writes ? await rows() : undefined;
-      // Floor, app, app, floor: half the time each, so drift in a noisy machine's speed cancels out.
-      const rounds: { floor: Load[]; app: Load[] } = { floor: [], app: [] };
-      const served = { floor: { ok: 0, other: 0, cpuMicros: 0 }, app: { ok: 0, other: 0, cpuMicros: 0 } };
-      for (const side of ['floor', 'app', 'app', 'floor'] as const) {
-        rounds[side].push(await load(side === 'floor' ? floorUrl : appUrl, e, seconds / 2, submitting));
-        const s = await settle();
-        served[side].ok += s[side].ok;
-        served[side].other += s[side].other;
-        served[side].cpuMicros += s.cpuMicros;
-      }
-      const cpuPerRequest = (side: 'app' | 'floor') =>
-        Math.round(served[side].cpuMicros / Math.max(1, served[side].ok + served[side].other));
-      const after = e.writes ? await rows() : undefined;
-      const floor = combined(rounds.floor);
-      const app = combined(rounds.app);
-      const percentOfFloor = (100 * app.reqPerSec) / floor.reqPerSec;
-      const cpu = {
-        appMicros: cpuPerRequest('app'),
-        floorMicros: cpuPerRequest('floor'),
-        floorPercentOfApp: (100 * cpuPerRequest('floor')) / cpuPerRequest('app'),
-      };
-      const result: EndpointResult = {
-        name: e.name,
-        label: e.label,
-        request: `${e.method} ${e.path.replace(token, 'TOKEN')}`,
-        statements: captured.statements,
-        app,
-        floor,
-        percentOfFloor,
-        cpu,
-        sql: captured.sql,
-      };
-      if (e.writes) {
-        const rowsAdded = after!.app - before!.app;
-        result.writes = {
-          rowsAdded,
-          server2xx: served.app.ok,
-          serverErrors: served.app.other,
-          lost: served.app.ok - rowsAdded,
-          floorRowsAdded: after!.floor - before!.floor,
-          floor2xx: served.floor.ok,
-        };
-      }
-      log(
-        `    app ${Math.round(app.reqPerSec)} req/s (p50 ${app.p50} ms, p99 ${app.p99} ms) · floor ${Math.round(floor.reqPerSec)} req/s · ${percentOfFloor.toFixed(0)}% of floor · CPU/answer ${cpu.appMicros} µs vs ${cpu.floorMicros} µs (${cpu.floorPercentOfApp.toFixed(0)}%)`,
-      );
-      results.push(result);
-    }
-    return {
+    const endpoints: EndpointResult[] = [];
+    for (const e of chosen(one)) endpoints.push(await againstFloor(one, e, seconds, warmup, log));
+    const afterFirst = await memoryOf(one);
+    log(`  second run, the app alone (memory, and the 1× side of the growth figures)…`);
+    for (const e of chosen(one)) at1.push(await appOnly(one, e, seconds, warmup));
+    const afterSecond = await memoryOf(one);
+    const growthMiB = Number((afterSecond.rssMiB - afterFirst.rssMiB).toFixed(1));
+    log(
+      `  server memory: ${afterFirst.rssMiB} MiB resident after the first run, ${afterSecond.rssMiB} MiB after the second (${growthMiB >= 0 ? '+' : ''}${growthMiB} MiB)`,
+    );
+    result = {
       seconds,
       warmupSeconds: warmup,
       connections: CONNECTIONS,
-      data: { ...base.rows, generatedInSeconds: Number(base.seconds.toFixed(1)) },
+      data: one.data,
       durability,
-      endpoints: results,
+      endpoints,
+      memory: { afterFirst, afterSecond, growthMiB },
     };
   } finally {
-    await server.stop();
+    await one.stop();
     if (options.profileDir) log(`  CPU profile of the server process written to ${options.profileDir}`);
-    rmSync(dir, { recursive: true, force: true });
   }
+  if (options.factor > 1) {
+    const big = await benchServer(options.factor, log);
+    try {
+      const growth: GrowthResult[] = [];
+      for (const [i, e] of chosen(big).entries()) {
+        const l = await appOnly(big, e, seconds, warmup);
+        const base = at1[i]!;
+        growth.push({
+          name: e.name,
+          label: e.label,
+          p50At1: base.p50,
+          p50AtScale: l.p50,
+          reqPerSecAt1: base.reqPerSec,
+          reqPerSecAtScale: l.reqPerSec,
+          ratio: l.p50 / Math.max(base.p50, 1),
+        });
+        log(
+          `  ${e.label} at ${options.factor}×: p50 ${l.p50} ms (1×: ${base.p50} ms), ${Math.round(l.reqPerSec)} req/s (1×: ${Math.round(base.reqPerSec)})`,
+        );
+      }
+      result.growth = { factor: options.factor, data: big.data, endpoints: growth };
+    } finally {
+      await big.stop();
+    }
+  }
+  return result;
 }

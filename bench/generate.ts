@@ -16,22 +16,37 @@ import {
   eventSeries,
   eventSignups,
   events,
+  homeServices,
+  homeVisits,
   propertyCompanies,
   propertyCompanyCompounds,
+  renovationProjects,
+  renovationWishes,
   subdistricts,
   type TicketStatus,
   ticketCategories,
   tickets,
   timelineEntries,
 } from '../schema/index.ts';
+import { createApp } from '../worker/app.ts';
 import { hashToken, randomToken } from '../worker/lib/crypto.ts';
 import type { Db } from '../worker/lib/platform.ts';
 import { shanghaiDay } from '../worker/lib/time.ts';
 import { summaryOf } from '../worker/news/editing.ts';
 import { loadDemoDesk } from '../worker/node/demo/desk.ts';
-import { freshDatabase } from '../worker/node/test-database.ts';
+import { freshDatabase, testPlatform } from '../worker/node/test-database.ts';
 
-export const scale = { communities: 24, articles: 2000, events: 500, tickets: 10_000 };
+/** The bench's data at a multiple of the district it models (1×: 24 communities). */
+export const scaleAt = (factor: number) => ({
+  communities: 24 * factor,
+  articles: 2000 * factor,
+  events: 500 * factor,
+  tickets: 10_000 * factor,
+  wishes: 1000 * factor,
+  homeVisits: 500 * factor,
+});
+export type Scale = ReturnType<typeof scaleAt>;
+export const scale = scaleAt(1);
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -85,19 +100,28 @@ const streets = [
   ['wulibao', '五里堡'],
 ] as const;
 
-async function addPlaces(db: Db, rng: Rng, now: number) {
+async function addPlaces(db: Db, rng: Rng, now: number, scale: Scale) {
   const subs = await db.select({ id: subdistricts.id }).from(subdistricts);
   const [existing] = await db.select({ n: count() }).from(communities);
   const wanted = scale.communities - existing!.n;
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const newCommunities = streets.slice(0, wanted).map(([slug, name], i) => ({
-    subdistrictId: subs[i % subs.length]!.id,
-    slug,
-    code: `B${letters[i]}`,
-    name: `${name}社区`,
-    nameEn: `${slug} Community`,
-    nameAssumed: true,
-  }));
+  // Past the list of street names, the names come round again with a number (大学路2社区).
+  const newCommunities = Array.from({ length: wanted }, (_, i) => {
+    const [street, name] = streets[i % streets.length]!;
+    const round = Math.floor(i / streets.length);
+    const slug = round ? `${street}-${round + 1}` : street;
+    return {
+      subdistrictId: subs[i % subs.length]!.id,
+      slug,
+      code:
+        i < letters.length
+          ? `B${letters[i]}`
+          : `Z${letters[Math.floor(i / letters.length)]}${letters[i % letters.length]}`,
+      name: `${name}${round ? round + 1 : ''}社区`,
+      nameEn: `${slug} Community`,
+      nameAssumed: true,
+    };
+  });
   const inserted = await db
     .insert(communities)
     .values(newCommunities)
@@ -155,7 +179,7 @@ function articleBody(rng: Rng) {
   return parts.join('\n\n');
 }
 
-async function addArticles(db: Db, rng: Rng, now: number) {
+async function addArticles(db: Db, rng: Rng, now: number, scale: Scale) {
   const [existing] = await db.select({ n: count(), top: max(articles.id) }).from(articles);
   const places = await db.select({ id: communities.id, subdistrictId: communities.subdistrictId }).from(communities);
   const subs = await db.select({ id: subdistricts.id }).from(subdistricts);
@@ -217,7 +241,7 @@ const eventTitles = [
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const hex = () => randomBytes(32).toString('hex');
 
-async function addEvents(db: Db, rng: Rng, now: number) {
+async function addEvents(db: Db, rng: Rng, now: number, scale: Scale) {
   const [existing] = await db.select({ n: count(), top: max(events.id) }).from(events);
   const places = await db.select({ id: communities.id, subdistrictId: communities.subdistrictId }).from(communities);
   const rows: (typeof events.$inferInsert)[] = [];
@@ -325,7 +349,7 @@ const flows: { status: TicketStatus; steps: [string, TicketStatus][] }[] = [
 /** One ticket whose private token the bench knows, for the tracking view. */
 export type TrackedTicket = { number: string; token: string };
 
-async function addTickets(db: Db, rng: Rng, now: number): Promise<TrackedTicket> {
+async function addTickets(db: Db, rng: Rng, now: number, scale: Scale): Promise<TrackedTicket> {
   const [existing] = await db.select({ n: count(), top: max(tickets.id) }).from(tickets);
   const places = await db
     .select({
@@ -417,32 +441,215 @@ async function addTickets(db: Db, rng: Rng, now: number): Promise<TrackedTicket>
   return tracked;
 }
 
+const wishTexts = [
+  '希望加装楼道扶手',
+  '希望增设充电桩',
+  '反对在院内砍树',
+  '希望多建几个休息座椅',
+  '希望修好排水沟',
+  '反对占用绿地停车',
+];
+
+/** A courtyard project for every generated compound, and wishes spread over all projects. */
+async function addRenovation(db: Db, rng: Rng, now: number, scale: Scale) {
+  const demoProjects = await db.select({ compoundId: renovationProjects.compoundId }).from(renovationProjects);
+  const withProject = new Set(demoProjects.map((p) => p.compoundId));
+  const places = await db
+    .select({ id: compounds.id, communityId: compounds.communityId, subdistrictId: communities.subdistrictId })
+    .from(compounds)
+    .innerJoin(communities, eq(communities.id, compounds.communityId));
+  const projectRows = places
+    .filter((c) => !withProject.has(c.id))
+    .map((c) => ({
+      subdistrictId: c.subdistrictId,
+      communityId: c.communityId,
+      compoundId: c.id,
+      title: `${rng.pick(['楼院', '小区', '家属院'])}“一院一案”改造`,
+      summary: rng.pick(paragraphs),
+      status: rng.pick(['consulting', 'consulting', 'plan_agreed', 'under_construction', 'completed'] as const),
+      createdAt: now - rng.int(30, 700) * DAY,
+      updatedAt: now - rng.int(0, 29) * DAY,
+    }));
+  for (const part of chunks(projectRows, 100)) await db.insert(renovationProjects).values(part);
+  const projects = await db
+    .select({
+      id: renovationProjects.id,
+      subdistrictId: renovationProjects.subdistrictId,
+      communityId: renovationProjects.communityId,
+      compoundId: renovationProjects.compoundId,
+      code: communities.code,
+    })
+    .from(renovationProjects)
+    .innerJoin(communities, eq(communities.id, renovationProjects.communityId));
+  const [existing] = await db.select({ n: count() }).from(renovationWishes);
+  const sequence = new Map<string, number>();
+  const rows = Array.from({ length: scale.wishes - existing!.n }, () => {
+    const project = rng.pick(projects);
+    const createdAt = now - rng.int(1, 365) * DAY - rng.int(0, 23) * HOUR;
+    const prefix = `${project.code}-${shanghaiDay(createdAt)}-W`;
+    const n = (sequence.get(prefix) ?? 100) + 1;
+    sequence.set(prefix, n);
+    const answered = rng.next() < 0.6;
+    return {
+      number: `${prefix}${String(n).padStart(4, '0')}`,
+      tokenHash: hex(),
+      projectId: project.id,
+      subdistrictId: project.subdistrictId,
+      communityId: project.communityId,
+      compoundId: project.compoundId,
+      kind: rng.next() < 0.8 ? ('wish' as const) : ('objection' as const),
+      description: `${rng.pick(wishTexts)}。${rng.pick(paragraphs).slice(0, rng.int(10, 60))}`,
+      location: `${rng.int(1, 8)}号楼`,
+      phone: `137${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+      meToo: rng.int(0, 12),
+      outcome: answered ? rng.pick(['in_plan', 'came_true', 'not_possible'] as const) : ('received' as const),
+      outcomeNote: answered ? rng.pick(paragraphs).slice(0, 40) : null,
+      answeredAt: answered ? createdAt + 7 * DAY : null,
+      outcomeAt: answered ? createdAt + 7 * DAY : null,
+      createdAt,
+      updatedAt: answered ? createdAt + 7 * DAY : createdAt,
+    };
+  });
+  await inBatches(
+    db,
+    chunks(rows, 100).map((part) => db.insert(renovationWishes).values(part)),
+  );
+}
+
+/** Home visits across the district, most of them long done. */
+async function addHomeVisits(db: Db, rng: Rng, now: number, scale: Scale) {
+  const services = await db.select({ id: homeServices.id, partnerId: homeServices.partnerId }).from(homeServices);
+  const places = await db
+    .select({ id: communities.id, subdistrictId: communities.subdistrictId, code: communities.code })
+    .from(communities);
+  const [existing] = await db.select({ n: count() }).from(homeVisits);
+  const sequence = new Map<string, number>();
+  const rows = Array.from({ length: scale.homeVisits - existing!.n }, () => {
+    const community = rng.pick(places);
+    const service = rng.pick(services);
+    const createdAt = now - rng.int(1, 365) * DAY - rng.int(0, 23) * HOUR;
+    const prefix = `${community.code}-H${shanghaiDay(createdAt)}-`;
+    const n = (sequence.get(prefix) ?? 100) + 1;
+    sequence.set(prefix, n);
+    const status =
+      createdAt < now - 30 * DAY ? ('closed' as const) : rng.pick(['requested', 'sent', 'scheduled'] as const);
+    return {
+      number: `${prefix}${String(n).padStart(4, '0')}`,
+      tokenHash: hex(),
+      subdistrictId: community.subdistrictId,
+      communityId: community.id,
+      serviceId: service.id,
+      partnerId: status === 'requested' ? null : service.partnerId,
+      status,
+      relation: rng.pick(['self', 'family', 'neighbour'] as const),
+      personName: `${rng.pick(surnames)}建国`,
+      addressAs: `${rng.pick(surnames)}大爷`,
+      building: `${rng.int(1, 8)}号楼`,
+      unit: `${rng.int(1, 3)}单元`,
+      room: `${rng.int(1, 6)}0${rng.int(1, 4)}`,
+      phone: `136${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+      reason: rng.pick(['mobility', 'illness', 'age'] as const),
+      dueAt: createdAt + 5 * DAY,
+      createdAt,
+      closedAt: status === 'closed' ? createdAt + 10 * DAY : null,
+      updatedAt: createdAt + DAY,
+    };
+  });
+  await inBatches(
+    db,
+    chunks(rows, 100).map((part) => db.insert(homeVisits).values(part)),
+  );
+}
+
+/** A home visit asked for through the app itself, so the bench knows its number and private token. */
+async function requestHomeVisit(db: Db, now: number): Promise<TrackedTicket> {
+  const app = createApp(testPlatform(db, { now: () => now }));
+  const res = await app.request('/api/home-visits', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+    body: JSON.stringify({
+      community: 'gongrenlu',
+      service: 'sscard-replace',
+      forWhom: { relation: 'family', name: '王建国', addressAs: '王大爷' },
+      address: { building: '5号楼', unit: '1单元', room: '302' },
+      phone: '13900000009',
+      reason: { kind: 'mobility', note: '中风后卧床' },
+      preferredTimes: '周末上午',
+      name: '王小红',
+      consent: true,
+    }),
+  });
+  const body = (await res.json()) as { number?: string; token?: string };
+  if (res.status !== 201 || !body.number || !body.token)
+    throw new Error(`home-visit request answered ${res.status}: ${JSON.stringify(body)}`);
+  return { number: body.number, token: body.token };
+}
+
 /**
  * A new bench database in a temp folder. `now` dates the demo and generated rows.
  * @example const b = await benchDatabase(); … ; await b.cleanup();
  */
-export async function benchDatabase(now = Date.now()) {
+export async function benchDatabase(now = Date.now(), factor = 1) {
   const started = performance.now();
+  const size = scaleAt(factor);
   const t = await freshDatabase({ demo: true, now });
   const rng = random(20261126);
-  await addPlaces(t.db, rng, now);
-  await addArticles(t.db, rng, now);
-  await addEvents(t.db, rng, now);
-  const tracked = await addTickets(t.db, rng, now);
+  await addPlaces(t.db, rng, now, size);
+  await addArticles(t.db, rng, now, size);
+  await addEvents(t.db, rng, now, size);
+  const tracked = await addTickets(t.db, rng, now, size);
+  await addRenovation(t.db, rng, now, size);
+  await addHomeVisits(t.db, rng, now, size);
+  const homeVisit = await requestHomeVisit(t.db, now);
   // Fold the write-ahead log into the file, so copies of it are complete and equal.
   await t.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-  const counted = async (table: typeof communities | typeof articles | typeof events | typeof tickets) =>
-    (await t.db.select({ n: count() }).from(table))[0]!.n;
+  const counted = async (
+    table:
+      | typeof communities
+      | typeof articles
+      | typeof events
+      | typeof tickets
+      | typeof renovationProjects
+      | typeof renovationWishes
+      | typeof homeVisits,
+  ) => (await t.db.select({ n: count() }).from(table))[0]!.n;
   const rows = {
     communities: await counted(communities),
     articles: await counted(articles),
     events: await counted(events),
     tickets: await counted(tickets),
+    projects: await counted(renovationProjects),
+    wishes: await counted(renovationWishes),
+    homeVisits: await counted(homeVisits),
   };
   // The report the newspaper gave most room to: a full-length article for the article view.
   const [article] = await t.db
     .select({ id: articles.id })
     .from(articles)
     .where(eq(articles.headline, '“五民工程”打造“五心楼院” 老旧小区变身和美小院'));
-  return { ...t, rows, tracked, articleId: article!.id, seconds: (performance.now() - started) / 1000 };
+  // The newspaper's own courtyard: Renhe Road No. 6, the project the demo tells in full.
+  const [project] = await t.db
+    .select({ id: renovationProjects.id })
+    .from(renovationProjects)
+    .where(eq(renovationProjects.demo, false))
+    .orderBy(renovationProjects.id)
+    .limit(1);
+  // Wishes go to a project still in consultation (a completed one takes none).
+  const [consulting] = await t.db
+    .select({ id: renovationProjects.id })
+    .from(renovationProjects)
+    .where(eq(renovationProjects.status, 'consulting'))
+    .orderBy(renovationProjects.id)
+    .limit(1);
+  return {
+    ...t,
+    factor,
+    rows,
+    tracked,
+    homeVisit,
+    projectId: project!.id,
+    wishProjectId: consulting!.id,
+    articleId: article!.id,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -9,7 +9,9 @@ import type { WorkerResult } from './worker.ts';
 export const targets = {
   readPercentOfFloor: 80,
   submissionsPerSecond: 1000,
-  workerGzipKiB: 100,
+  workerGzipKiB: 128,
+  memoryMiB: 200,
+  growthRatio: 1.25,
   pageScore: 95,
   lcpMs: 2000,
   firstPageJsGzipKiB: 50,
@@ -28,6 +30,10 @@ function table(head: string[], rows: (string | number)[][]): string {
   ].join('\n');
 }
 
+const dataLine = (d: ApiResult['data']) =>
+  `${int(d.communities)} communities, ${int(d.articles)} articles, ${int(d.events)} events, ${int(d.tickets)} tickets, ` +
+  `${int(d.projects)} projects, ${int(d.wishes)} wishes, ${int(d.homeVisits)} home visits`;
+
 export function apiTable(api: ApiResult): string {
   const rows = api.endpoints.map((e) => {
     const target = e.writes
@@ -45,8 +51,6 @@ export function apiTable(api: ApiResult): string {
       target,
     ];
   });
-  const write = api.endpoints.find((e) => e.writes)?.writes;
-  const submit = api.endpoints.find((e) => e.writes);
   const lines = [
     table(
       [
@@ -64,14 +68,51 @@ export function apiTable(api: ApiResult): string {
     ),
     '',
     `${api.connections} connections, ${api.warmupSeconds} s warm-up then ${api.seconds} s per endpoint and side (floor, app, app, floor in halves); ` +
-      `database: ${int(api.data.communities)} communities, ${int(api.data.articles)} articles, ${int(api.data.events)} events, ${int(api.data.tickets)} tickets; ` +
+      `database: ${dataLine(api.data)}; ` +
       `journal_mode=${api.durability.journalMode}, synchronous=${api.durability.synchronous}.`,
   ];
-  if (write && submit) {
+  for (const e of api.endpoints.filter((x) => x.writes)) {
+    const w = e.writes!;
     lines.push(
-      `Submissions: ${int(write.server2xx)} answered 201 (autocannon saw ${int(submit.app.total2xx)} before it hung up), ${int(write.rowsAdded)} tickets added, ` +
-        `lost ${write.lost}; non-2xx ${submit.app.non2xx}, errors ${submit.app.errors}, timeouts ${submit.app.timeouts}. ` +
-        `Floor: ${int(write.floor2xx)} answered, ${int(write.floorRowsAdded)} rows.`,
+      `${e.label}: ${int(w.server2xx)} answered 201 (autocannon saw ${int(e.app.total2xx)} before it hung up), ${int(w.rowsAdded)} rows added, ` +
+        `lost ${w.lost}; non-2xx ${e.app.non2xx}, errors ${e.app.errors}, timeouts ${e.app.timeouts}. ` +
+        `Floor: ${int(w.floor2xx)} answered, ${int(w.floorRowsAdded)} rows.`,
+    );
+  }
+  const m = api.memory;
+  lines.push(
+    '',
+    `Server memory (resident, after a full GC): ${m.afterFirst.rssMiB} MiB after the run above (heap ${m.afterFirst.heapUsedMiB} MiB), ` +
+      `${m.afterSecond.rssMiB} MiB after a second identical run of the app's load (heap ${m.afterSecond.heapUsedMiB} MiB): ` +
+      `≤ ${targets.memoryMiB} MiB ${verdict(Math.max(m.afterFirst.rssMiB, m.afterSecond.rssMiB) <= targets.memoryMiB)}; ` +
+      `growth ${m.growthMiB >= 0 ? '+' : ''}${m.growthMiB} MiB ${verdict(m.growthMiB <= m.afterFirst.rssMiB * 0.05)} (within 5%).`,
+  );
+  if (api.growth) {
+    const g = api.growth;
+    lines.push(
+      '',
+      `As the district grows: the app alone at 1× and at ${g.factor}× the data (${dataLine(g.data)}).`,
+      '',
+      table(
+        [
+          'endpoint',
+          'p50 ms at 1×',
+          `p50 ms at ${g.factor}×`,
+          'req/s at 1×',
+          `req/s at ${g.factor}×`,
+          'ratio',
+          'target',
+        ],
+        g.endpoints.map((e) => [
+          e.label,
+          e.p50At1,
+          e.p50AtScale,
+          int(e.reqPerSecAt1),
+          int(e.reqPerSecAtScale),
+          `${e.ratio.toFixed(2)}×`,
+          `≤ ${targets.growthRatio}×: ${verdict(e.ratio <= targets.growthRatio)}`,
+        ]),
+      ),
     );
   }
   return lines.join('\n');

@@ -6,7 +6,8 @@
  * BENCH_SECONDS   seconds per API endpoint and side (default 10)
  * BENCH_WARMUP    warm-up seconds before each (default 3, less for short runs)
  * BENCH_ONLY      some of api,worker,pages (default all)
- * BENCH_ENDPOINTS some of news,article,events,tracking,submit (default all)
+ * BENCH_ENDPOINTS some of news,article,events,tracking,project,visit,queue,submit,wish (default all)
+ * BENCH_FACTOR    the larger data for the growth figures, times the 1× data (default 10; 1: not run)
  * BENCH_PROFILE   a folder: the API server process writes a .cpuprofile there
  * BENCH_COLD_STARTS, BENCH_LIGHTHOUSE_RUNS   repetitions (default 7 and 1)
  * CHROMIUM_PATH   the Chromium for Lighthouse (default /usr/bin/chromium)
@@ -80,6 +81,7 @@ if (only.has('api')) {
     log,
     only: process.env.BENCH_ENDPOINTS?.split(','),
     profileDir: process.env.BENCH_PROFILE,
+    factor: number('BENCH_FACTOR', 10),
   });
 }
 if (only.has('worker')) {
