@@ -73,12 +73,14 @@ export function limitBody(maxSize = DEFAULT_BODY_LIMIT) {
   const tooLarge = () =>
     new ApiError(413, 'payload_too_large', `The request body may be at most ${Math.round(maxSize / 1024)} KiB.`);
   return createMiddleware(async (c, next) => {
+    // Headers first: on Node, touching the body makes a full Request, which reading it directly skips.
     const raw = c.req.raw;
-    if (!raw.body) return next();
-    if (raw.headers.has('content-length') && !raw.headers.has('transfer-encoding')) {
-      if (Number(raw.headers.get('content-length')) > maxSize) throw tooLarge();
+    const length = raw.headers.get('content-length');
+    if (length !== null && !raw.headers.has('transfer-encoding')) {
+      if (Number(length) > maxSize) throw tooLarge();
       return next();
     }
+    if (!raw.body) return next();
     const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of raw.body as unknown as AsyncIterable<Uint8Array>) {
