@@ -154,6 +154,9 @@ export const tickets = sqliteTable(
     index('tickets_follow_up_idx').on(t.followUpDueAt),
     index('tickets_assignee_idx').on(t.assigneeStaffId),
     index('tickets_duplicate_of_idx').on(t.duplicateOfId),
+    // A property company's queue: its compounds' tickets and the ones it was given by name.
+    index('tickets_compound_idx').on(t.compoundId),
+    index('tickets_property_company_idx').on(t.propertyCompanyId),
   ],
 );
 
@@ -338,5 +341,9 @@ export const meetingTickets = sqliteTable(
     followUp: text('follow_up').notNull(),
     newDueAt: integer('new_due_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.ticketId] })],
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.ticketId] }),
+    // A ticket's meetings; SQLite also looks here for the foreign key whenever a ticket is written.
+    index('meeting_tickets_ticket_idx').on(t.ticketId),
+  ],
 );

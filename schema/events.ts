@@ -76,6 +76,8 @@ export const events = sqliteTable(
     index('events_community_starts_idx').on(t.communityId, t.startsAt),
     index('events_subdistrict_starts_idx').on(t.subdistrictId, t.startsAt),
     index('events_series_idx').on(t.seriesId),
+    // The district's list of what has not ended yet.
+    index('events_ends_idx').on(t.endsAt),
   ],
 );
 

@@ -18,23 +18,31 @@ export type Role = (typeof roles)[number];
  * sub-district or a community, partner a partner organisation, volunteer (a resident on the
  * roster of 四大员) a compound.
  */
-export const staff = sqliteTable('staff', {
-  id: integer('id').primaryKey(),
-  /** Lower-case ASCII, unique. */
-  login: text('login').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  role: text('role', { enum: roles }).notNull(),
-  subdistrictId: integer('subdistrict_id').references(() => subdistricts.id),
-  communityId: integer('community_id').references(() => communities.id),
-  propertyCompanyId: integer('property_company_id').references(() => propertyCompanies.id),
-  partnerId: integer('partner_id').references(() => partners.id),
-  compoundId: integer('compound_id').references(() => compounds.id),
-  /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` of HMAC(pepper, password). */
-  passwordHash: text('password_hash').notNull(),
-  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
-});
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey(),
+    /** Lower-case ASCII, unique. */
+    login: text('login').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    subdistrictId: integer('subdistrict_id').references(() => subdistricts.id),
+    communityId: integer('community_id').references(() => communities.id),
+    propertyCompanyId: integer('property_company_id').references(() => propertyCompanies.id),
+    partnerId: integer('partner_id').references(() => partners.id),
+    compoundId: integer('compound_id').references(() => compounds.id),
+    /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` of HMAC(pepper, password). */
+    passwordHash: text('password_hash').notNull(),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    // The members a ticket can be given to: a community's or a property company's people.
+    index('staff_community_idx').on(t.communityId),
+    index('staff_property_company_idx').on(t.propertyCompanyId),
+  ],
+);
 
 /** A signed-in session. Only the SHA-256 of the token is stored, never the token. */
 export const sessions = sqliteTable(
