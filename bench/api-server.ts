@@ -176,9 +176,9 @@ process.on('message', async (m: ServerMessage & { id: number }) => {
     } else if (m.type === 'memory') {
       // After a full collection, so what is left is what the server holds, not garbage.
       (globalThis as { gc?: () => void }).gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
+      const { rss, heapTotal, heapUsed } = process.memoryUsage();
       const mib = (n: number) => Number((n / 2 ** 20).toFixed(1));
-      reply({ rssMiB: mib(rss), heapUsedMiB: mib(heapUsed) });
+      reply({ rssMiB: mib(rss), heapTotalMiB: mib(heapTotal), heapUsedMiB: mib(heapUsed) });
     } else if (m.type === 'pragmas') {
       const one = async (p: string) => (await client.execute(`PRAGMA ${p}`)).rows[0]![0];
       reply({ synchronous: await one('synchronous'), journalMode: await one('journal_mode') });

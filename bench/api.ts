@@ -21,8 +21,8 @@ type Endpoint = {
   label: string;
   method: 'GET' | 'POST';
   path: string;
-  /** A write: the table its rows land in, and a new body for each request. */
-  writes?: { table: string; body: () => string };
+  /** A write: the table its rows land in, a new body for each request, and its own path if it varies. */
+  writes?: { table: string; body: () => string; path?: () => string };
   headers?: Record<string, string>;
 };
 type Load = {
@@ -56,7 +56,7 @@ export type EndpointResult = {
   sql: string[];
 };
 type Rows = Awaited<ReturnType<typeof benchDatabase>>['rows'];
-type Memory = { rssMiB: number; heapUsedMiB: number };
+type Memory = { rssMiB: number; heapTotalMiB: number; heapUsedMiB: number };
 export type GrowthResult = {
   name: string;
   label: string;
@@ -76,7 +76,7 @@ export type ApiResult = {
   durability: { synchronous: string; journalMode: string };
   endpoints: EndpointResult[];
   /** The server process after the first run, and after a second identical run of the app's load. */
-  memory: { afterFirst: Memory; afterSecond: Memory; growthMiB: number };
+  memory: { atStart: Memory; afterFirst: Memory; afterSecond: Memory; growthMiB: number };
   /** The same load of the app at `factor` times the data, against the second run at 1×. */
   growth?: { factor: number; data: Rows & { generatedInSeconds: number }; endpoints: GrowthResult[] };
 };
@@ -161,19 +161,29 @@ function combined(runs: Load[]): Load {
   };
 }
 
-/** A new submission's body and the address of the resident sending it. */
-type Submission = () => { body: string; address: string };
+/** A new submission's body, the address of the resident sending it, and its path if that varies. */
+type Submission = () => { body: string; address: string; path?: string };
 
 /** Round the residents' addresses: each stays well inside its hourly budget. */
 let sent = 0;
 const fromResident =
-  (body: () => string): Submission =>
+  (writes: NonNullable<Endpoint['writes']>): Submission =>
   () => {
     const n = sent++ % RESIDENTS;
-    return { body: body(), address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+    return {
+      body: writes.body(),
+      address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      path: writes.path?.(),
+    };
   };
 
-async function load(url: string, endpoint: Endpoint, seconds: number, submission?: Submission): Promise<Load> {
+async function load(
+  url: string,
+  endpoint: Endpoint,
+  seconds: number,
+  submission?: Submission,
+  floor = false,
+): Promise<Load> {
   const headers: Record<string, string> = {
     ...(endpoint.method === 'POST' ? { 'content-type': 'application/json' } : {}),
     ...endpoint.headers,
@@ -188,8 +198,10 @@ async function load(url: string, endpoint: Endpoint, seconds: number, submission
       ? [
           {
             setupRequest: (req: Record<string, unknown>) => {
-              const { body, address } = submission();
-              return { ...req, body, headers: { ...headers, 'x-forwarded-for': address } };
+              const { body, address, path } = submission();
+              // The floor answers at its own path, whatever the app's is.
+              const own = path && !floor ? { path } : {};
+              return { ...req, ...own, body, headers: { ...headers, 'x-forwarded-for': address } };
             },
           },
         ]
@@ -292,9 +304,12 @@ async function benchServer(factor: number, log: (line: string) => void, profileD
       name: 'wish',
       label: 'wish filing',
       method: 'POST',
-      path: `/api/renovation/projects/${base.wishProjectId}/wishes`,
+      path: `/api/renovation/projects/${base.consultingProjects[0]}/wishes`,
       writes: {
         table: 'renovation_wishes',
+        // Round the courtyards still in consultation, as the tickets go round the communities.
+        path: () =>
+          `/api/renovation/projects/${base.consultingProjects[wishes % base.consultingProjects.length]}/wishes`,
         body: () =>
           JSON.stringify({
             kind: 'wish',
@@ -316,7 +331,7 @@ const memoryOf = async (server: Server) => server.server.ask<Memory>({ type: 'me
 
 /** Loads the app alone: a warm-up, then `seconds` (for the second run and the larger data). */
 async function appOnly(s: Server, e: Endpoint, seconds: number, warmup: number) {
-  const submitting = e.writes ? fromResident(e.writes.body) : undefined;
+  const submitting = e.writes ? fromResident(e.writes) : undefined;
   await load(s.urls.app + e.path, e, warmup, submitting);
   await settled(s.server.ask);
   const result = await load(s.urls.app + e.path, e, seconds, submitting);
@@ -330,8 +345,8 @@ async function againstFloor(s: Server, e: Endpoint, seconds: number, warmup: num
   // Each captured write from an address of its own (as in the load), so none meets the hourly budget.
   const requests: CaptureRequest[] = e.writes
     ? Array.from({ length: 24 }, () => {
-        const { body, address } = fromResident(e.writes!.body)();
-        return { method: 'POST', path: e.path, body, headers: { ...e.headers, 'x-forwarded-for': address } };
+        const { body, address, path } = fromResident(e.writes!)();
+        return { method: 'POST', path: path ?? e.path, body, headers: { ...e.headers, 'x-forwarded-for': address } };
       })
     : [{ method: 'GET', path: e.path, headers: e.headers }];
   const captured = await server.ask<{ statements: number; sql: string[] }>({
@@ -342,19 +357,20 @@ async function againstFloor(s: Server, e: Endpoint, seconds: number, warmup: num
   });
   const floorUrl = `${urls.floor}/${e.name}`;
   const appUrl = urls.app + e.path;
-  const submitting = e.writes ? fromResident(e.writes.body) : undefined;
+  const submitting = e.writes ? fromResident(e.writes) : undefined;
   const settle = () => settled(server.ask);
 
   log(`  ${e.label}: ${e.method} ${s.hidden(e.path)} — ${captured.statements} SQL statements per request`);
   const rows = async () => server.ask<{ app: number; floor: number }>({ type: 'rows', table: e.writes!.table });
-  for (const url of [floorUrl, appUrl]) await load(url, e, warmup, submitting);
+  await load(floorUrl, e, warmup, submitting, true);
+  await load(appUrl, e, warmup, submitting);
   await settle();
   const before = e.writes ? await rows() : undefined;
   // Floor, app, app, floor: half the time each, so drift in a noisy machine's speed cancels out.
   const rounds: { floor: Load[]; app: Load[] } = { floor: [], app: [] };
   const served = { floor: { ok: 0, other: 0, cpuMicros: 0 }, app: { ok: 0, other: 0, cpuMicros: 0 } };
   for (const side of ['floor', 'app', 'app', 'floor'] as const) {
-    rounds[side].push(await load(side === 'floor' ? floorUrl : appUrl, e, seconds / 2, submitting));
+    rounds[side].push(await load(side === 'floor' ? floorUrl : appUrl, e, seconds / 2, submitting, side === 'floor'));
     const st = await settle();
     served[side].ok += st[side].ok;
     served[side].other += st[side].other;
@@ -424,6 +440,7 @@ export async function runApiBench(options: {
       journalMode: String(pragmas.journalMode),
     };
     log(`  durability: journal_mode=${durability.journalMode}, synchronous=${durability.synchronous}`);
+    const atStart = await memoryOf(one);
     const endpoints: EndpointResult[] = [];
     for (const e of chosen(one)) endpoints.push(await againstFloor(one, e, seconds, warmup, log));
     const afterFirst = await memoryOf(one);
@@ -432,7 +449,7 @@ export async function runApiBench(options: {
     const afterSecond = await memoryOf(one);
     const growthMiB = Number((afterSecond.rssMiB - afterFirst.rssMiB).toFixed(1));
     log(
-      `  server memory: ${afterFirst.rssMiB} MiB resident after the first run, ${afterSecond.rssMiB} MiB after the second (${growthMiB >= 0 ? '+' : ''}${growthMiB} MiB)`,
+      `  server memory: ${atStart.rssMiB} MiB resident at the start, ${afterFirst.rssMiB} MiB after the first run, ${afterSecond.rssMiB} MiB after the second (${growthMiB >= 0 ? '+' : ''}${growthMiB} MiB)`,
     );
     result = {
       seconds,
@@ -441,7 +458,7 @@ export async function runApiBench(options: {
       data: one.data,
       durability,
       endpoints,
-      memory: { afterFirst, afterSecond, growthMiB },
+      memory: { atStart, afterFirst, afterSecond, growthMiB },
     };
   } finally {
     await one.stop();

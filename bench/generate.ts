@@ -634,13 +634,12 @@ export async function benchDatabase(now = Date.now(), factor = 1) {
     .where(eq(renovationProjects.demo, false))
     .orderBy(renovationProjects.id)
     .limit(1);
-  // Wishes go to a project still in consultation (a completed one takes none).
-  const [consulting] = await t.db
+  // Wishes go to projects still in consultation (a completed one takes none).
+  const consulting = await t.db
     .select({ id: renovationProjects.id })
     .from(renovationProjects)
     .where(eq(renovationProjects.status, 'consulting'))
-    .orderBy(renovationProjects.id)
-    .limit(1);
+    .orderBy(renovationProjects.id);
   return {
     ...t,
     factor,
@@ -648,7 +647,7 @@ export async function benchDatabase(now = Date.now(), factor = 1) {
     tracked,
     homeVisit,
     projectId: project!.id,
-    wishProjectId: consulting!.id,
+    consultingProjects: consulting.map((p) => p.id),
     articleId: article!.id,
     seconds: (performance.now() - started) / 1000,
   };

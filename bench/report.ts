@@ -82,8 +82,8 @@ export function apiTable(api: ApiResult): string {
   const m = api.memory;
   lines.push(
     '',
-    `Server memory (resident, after a full GC): ${m.afterFirst.rssMiB} MiB after the run above (heap ${m.afterFirst.heapUsedMiB} MiB), ` +
-      `${m.afterSecond.rssMiB} MiB after a second identical run of the app's load (heap ${m.afterSecond.heapUsedMiB} MiB): ` +
+    `Server memory (resident, after a full GC): ${m.atStart.rssMiB} MiB at the start (heap ${m.atStart.heapUsedMiB} of ${m.atStart.heapTotalMiB} MiB), ${m.afterFirst.rssMiB} MiB after the run above (heap ${m.afterFirst.heapUsedMiB} of ${m.afterFirst.heapTotalMiB} MiB), ` +
+      `${m.afterSecond.rssMiB} MiB after a second identical run of the app's load (heap ${m.afterSecond.heapUsedMiB} of ${m.afterSecond.heapTotalMiB} MiB): ` +
       `≤ ${targets.memoryMiB} MiB ${verdict(Math.max(m.afterFirst.rssMiB, m.afterSecond.rssMiB) <= targets.memoryMiB)}; ` +
       `growth ${m.growthMiB >= 0 ? '+' : ''}${m.growthMiB} MiB ${verdict(m.growthMiB <= m.afterFirst.rssMiB * 0.05)} (within 5%).`,
   );
