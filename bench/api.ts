@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { communities } from '../schema/index.ts';
+import { buildNode } from '../scripts/build/node.ts';
 import { demoPassword } from '../worker/node/test-database.ts';
 import type { CaptureRequest, ServerMessage } from './api-server.ts';
 import { benchDatabase, scaleAt } from './generate.ts';
@@ -83,9 +84,12 @@ export type ApiResult = {
 
 const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
+/** The server process runs bundled, as `npm start` runs the Node entry (scripts/build/node.ts). */
+let serverBundle = '';
+
 /** The forked server process, asked and answered over IPC. */
 function serverProcess(readUrl: string, floorWriteUrl: string, profileDir?: string) {
-  const child: ChildProcess = fork(new URL('./api-server.ts', import.meta.url), [readUrl, floorWriteUrl], {
+  const child: ChildProcess = fork(serverBundle, [readUrl, floorWriteUrl], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [
       ...process.execArgv,
@@ -429,6 +433,7 @@ export async function runApiBench(options: {
   factor: number;
 }): Promise<ApiResult> {
   const { seconds, warmup, log } = options;
+  serverBundle = await buildNode('bench/api-server.ts', 'bench/dist/api-server.js');
   const chosen = (s: Server) => s.endpoints.filter((x) => !options.only || options.only.includes(x.name));
   const one = await benchServer(1, log, options.profileDir);
   let result: ApiResult;

@@ -38,6 +38,9 @@ import { freshDatabase, testPlatform } from '../worker/node/test-database.ts';
 
 /** The bench's data at a multiple of the district it models (1×: 24 communities). */
 export const scaleAt = (factor: number) => ({
+  factor,
+  /** A bigger district has more sub-districts too, each with about as many communities (the demo has 5). */
+  subdistricts: 5 * factor,
   communities: 24 * factor,
   articles: 2000 * factor,
   events: 500 * factor,
@@ -101,6 +104,15 @@ const streets = [
 ] as const;
 
 async function addPlaces(db: Db, rng: Rng, now: number, scale: Scale) {
+  const [district] = await db.select({ id: subdistricts.districtId }).from(subdistricts).limit(1);
+  const [existingSubs] = await db.select({ n: count() }).from(subdistricts);
+  const moreSubs = Array.from({ length: scale.subdistricts - existingSubs!.n }, (_, i) => ({
+    districtId: district!.id,
+    slug: `bench-jiedao-${i + 1}`,
+    name: `第${i + 1}街道`,
+    nameEn: `Sub-district No. ${i + 1}`,
+  }));
+  for (const part of chunks(moreSubs)) await db.insert(subdistricts).values(part);
   const subs = await db.select({ id: subdistricts.id }).from(subdistricts);
   const [existing] = await db.select({ n: count() }).from(communities);
   const wanted = scale.communities - existing!.n;
@@ -184,14 +196,15 @@ async function addArticles(db: Db, rng: Rng, now: number, scale: Scale) {
   const places = await db.select({ id: communities.id, subdistrictId: communities.subdistrictId }).from(communities);
   const subs = await db.select({ id: subdistricts.id }).from(subdistricts);
   const rows = Array.from({ length: scale.articles - existing!.n }, (_, i) => {
+    // 15% district-wide at 1×; a bigger district's office writes no more of them, its places do.
+    const districtWide = rng.next() < 0.15 / scale.factor;
     const where = rng.next();
     const community = rng.pick(places);
-    const place =
-      where < 0.6
+    const place = districtWide
+      ? { subdistrictId: null, communityId: null }
+      : where < 0.7
         ? { subdistrictId: community.subdistrictId, communityId: community.id }
-        : where < 0.85
-          ? { subdistrictId: rng.pick(subs).id, communityId: null }
-          : { subdistrictId: null, communityId: null };
+        : { subdistrictId: rng.pick(subs).id, communityId: null };
     const body = articleBody(rng);
     const createdAt = now - rng.int(0, 3 * 365) * DAY - rng.int(0, 12) * HOUR;
     const state = rng.next();
