@@ -20,11 +20,15 @@ import { type Lhr, lighthouseRuns, median } from './lighthouse.ts';
 
 /** The community a resident has picked, as the web app keeps it. */
 export const residentPlace = { subdistrict: 'jianzhongjie', community: 'yongan' };
+/** Home visits are offered in Gongren Road only (worker/node/demo/home-visits.ts): its resident sees the form. */
+const homeVisitPlace = { subdistrict: 'songshanlu', community: 'gongrenlu' };
 
 type Request = { url: string; resourceType?: string; transferSize?: number; resourceSize?: number; mimeType?: string };
 type PageBase = {
   name: string;
   path: string;
+  /** The resident's community in the phone's storage. */
+  community: string;
   /** Runs that failed even when tried again, and why each failed attempt failed. */
   failedRuns: number;
   failures: string[];
@@ -76,7 +80,7 @@ async function firstPaintBytes(url: string): Promise<number> {
   return total;
 }
 
-type Page = { name: string; path: string };
+type Page = { name: string; path: string; place?: typeof residentPlace };
 
 /** The nine pages a resident opens, in the order of the issue's list. */
 async function residentPages(bench: Awaited<ReturnType<typeof benchDatabase>>, origin: string): Promise<Page[]> {
@@ -102,7 +106,7 @@ async function residentPages(bench: Awaited<ReturnType<typeof benchDatabase>>, o
     { name: 'ticket form', path: '/desk' },
     { name: 'ticket tracking', path: `/desk/t/${tracked.number}?token=${tracked.token}` },
     { name: 'renovation project', path: `/renovation/${project.id}` },
-    { name: 'home-visit request', path: '/home-visits' },
+    { name: 'home-visit request', path: '/home-visits', place: homeVisitPlace },
   ];
 }
 
@@ -116,14 +120,16 @@ async function measure(
   options: { runs: number; retries: number; token: string; reportFile: string; log: (line: string) => void },
 ) {
   const url = origin + page.path;
+  const place = page.place ?? residentPlace;
   const { runs, failures } = await lighthouseRuns(
     url,
-    { 'linli.place': JSON.stringify(residentPlace) },
+    { 'linli.place': JSON.stringify(place) },
     { runs: options.runs, retries: options.retries, log: options.log, label: page.name },
   );
   const base = {
     name: page.name,
     path: page.path.replace(options.token, 'TOKEN'),
+    community: place.community,
     failedRuns: options.runs - runs.length,
     failures,
     firstPaintGzipBytes: await firstPaintBytes(url),
