@@ -12,7 +12,7 @@ export const installHint =
   'Install it with `apt-get update && apt-get install -y chromium` (or point CHROMIUM_PATH at a Chromium).';
 
 /** Starts Chromium with its DevTools port open; resolves once it listens. */
-export async function startChromium(extraArgs: string[] = []) {
+export async function startChromium() {
   if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}. ${installHint}`);
   const profile = mkdtempSync(join(tmpdir(), 'linli-chromium-'));
   const child = spawn(
@@ -30,7 +30,6 @@ export async function startChromium(extraArgs: string[] = []) {
       '--disable-component-update',
       '--disable-sync',
       '--disable-extensions',
-      ...extraArgs,
       'about:blank',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
