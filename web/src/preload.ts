@@ -7,7 +7,7 @@ import { getCategories } from './pages/desk/categories.ts';
 import { getBoard, getTracking } from './pages/desk/queries.ts';
 import { getVisitServices } from './pages/home-visits/queries.ts';
 import { getArticle, getNews } from './pages/news/queries.ts';
-import { getProject } from './pages/renovation/queries.ts';
+import { getProject, getProjects } from './pages/renovation/queries.ts';
 
 /**
  * Route preloads: the router calls them while it fetches the page's chunk, so the data is on
@@ -35,6 +35,8 @@ export const preloadHome: RoutePreloadFunc = () => {
   if (slug) {
     void getNews({ community: slug });
     void getEvents({ community: slug }, 'upcoming');
+    void getProjects(slug);
+    void getVisitServices(slug);
   }
 };
 
