@@ -38,6 +38,7 @@ export default defineConfig({
         { file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'], early: 'src/early-news.ts' },
         { file: 'events.html', module: 'src/pages/events/index.tsx', fetches: ['/api/places'] },
         { file: 'desk.html', module: 'src/pages/desk/index.tsx', fetches: ['/api/places'] },
+        { file: 'home-visits.html', module: 'src/pages/home-visits/index.tsx', fetches: ['/api/places'] },
       ],
       { article: 'src/pages/news/article.tsx' },
     ),

@@ -74,8 +74,9 @@ export async function startChromium() {
 }
 
 /**
- * Opens `origin` in the browser's first tab and sets localStorage items there, over the
- * DevTools protocol (Node's own WebSocket), so later runs on that origin start with them.
+ * Opens a static file of `origin` in the browser's first tab and sets localStorage items there,
+ * over the DevTools protocol (Node's own WebSocket), so later runs on that origin start with them.
+ * Not the app itself: it would register its service worker and fill caches before the run.
  */
 export async function seedLocalStorage(port: number, origin: string, items: Record<string, string>) {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
@@ -103,13 +104,14 @@ export async function seedLocalStorage(port: number, origin: string, items: Reco
       ws.send(JSON.stringify({ id, method, params }));
     });
   await send('Page.enable');
-  await send('Page.navigate', { url: `${origin}/` });
+  await send('Page.navigate', { url: `${origin}/favicon.svg` });
   for (const started = Date.now(); !events.includes('Page.loadEventFired') && Date.now() - started < 15_000; )
     await new Promise((r) => setTimeout(r, 50));
   const script = Object.entries(items)
     .map(([key, value]) => `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
     .join('');
-  await send('Runtime.evaluate', { expression: script });
+  const evaluated = (await send('Runtime.evaluate', { expression: script })) as { exceptionDetails?: { text: string } };
+  if (evaluated.exceptionDetails) throw new Error(`Seeding localStorage failed: ${evaluated.exceptionDetails.text}`);
   await send('Page.navigate', { url: 'about:blank' });
   ws.close();
 }

@@ -2,27 +2,42 @@
  * Part 3: the resident pages in Lighthouse's mobile preset (simulated Slow 4G and a 4× slower
  * CPU) on Debian's Chromium, served by the Node entry's app over the bench database.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import lighthouse from 'lighthouse';
+import { compounds, renovationProjects } from '../schema/index.ts';
 import { nodePlatform } from '../worker/node/platform.ts';
 import { createNodeApp } from '../worker/node/server.ts';
-import { seedLocalStorage, startChromium } from './chromium.ts';
+import { chromiumPath, installHint, startChromium } from './chromium.ts';
 import { benchDatabase } from './generate.ts';
+import { type Lhr, lighthouseRuns, median } from './lighthouse.ts';
 
 /** The community a resident has picked, as the web app keeps it. */
 export const residentPlace = { subdistrict: 'jianzhongjie', community: 'yongan' };
+/** Home visits are offered in Gongren Road only (worker/node/demo/home-visits.ts): its resident sees the form. */
+const homeVisitPlace = { subdistrict: 'songshanlu', community: 'gongrenlu' };
 
 type Request = { url: string; resourceType?: string; transferSize?: number; resourceSize?: number; mimeType?: string };
-export type PageResult = {
+type PageBase = {
   name: string;
   path: string;
+  /** The resident's community in the phone's storage. */
+  community: string;
+  /** Runs that failed even when tried again, and why each failed attempt failed. */
+  failedRuns: number;
+  failures: string[];
+  /** The HTML and the render-blocking CSS, gzipped: what the first paint waits for. */
+  firstPaintGzipBytes: number;
+};
+/** Medians over the usable runs; `runs` lists their scores. */
+export type MeasuredPage = PageBase & {
+  failed: false;
   score: number;
   fcpMs: number;
   lcpMs: number;
@@ -32,18 +47,20 @@ export type PageResult = {
   /** Scripts as sent by this server (brotli from the Node entry), and the same files gzipped. */
   jsTransferBytes: number;
   jsGzipBytes: number;
-  /** The HTML and the render-blocking CSS, gzipped: what the first paint waits for. */
-  firstPaintGzipBytes: number;
   requests: number;
   opportunities: { id: string; savingsMs: number }[];
   runs: number[];
 };
+export type PageResult = MeasuredPage | (PageBase & { failed: true });
 export type PagesResult = {
   chromium: string;
   lighthouse: string;
   preset: string;
   runsPerPage: number;
-  variants: { node: PageResult[]; gzip: PageResult[] };
+  retriesPerRun: number;
+  /** The service worker's own script, gzipped: fetched by the browser after the first page, not run by it. */
+  serviceWorkerGzipBytes: number;
+  variants: { node: PageResult[]; gzip?: PageResult[] };
 };
 
 const gzipped = new Map<string, number>();
@@ -63,38 +80,72 @@ async function firstPaintBytes(url: string): Promise<number> {
   return total;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+type Page = { name: string; path: string; place?: typeof residentPlace };
 
-type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+/** The nine pages a resident opens, in the order of the issue's list. */
+async function residentPages(bench: Awaited<ReturnType<typeof benchDatabase>>, origin: string): Promise<Page[]> {
+  // The event the events page lists first for Yong'an: the one a resident taps.
+  const listed = (await (
+    await fetch(`${origin}/api/events?community=${residentPlace.community}&when=upcoming`)
+  ).json()) as { events: { id: number }[] };
+  if (!listed.events[0]) throw new Error('The bench database has no upcoming event for Yong’an');
+  // 人和路6号院, the renovation the newspaper page tells (worker/node/demo/renovation.ts).
+  const [project] = await bench.db
+    .select({ id: renovationProjects.id })
+    .from(renovationProjects)
+    .innerJoin(compounds, eq(compounds.id, renovationProjects.compoundId))
+    .where(eq(compounds.slug, 'renhelu-6'));
+  if (!project) throw new Error('The bench database has no renovation project at renhelu-6');
+  const { tracked } = bench;
+  return [
+    { name: 'home', path: '/' },
+    { name: 'news list', path: '/news' },
+    { name: 'article', path: `/news/${bench.articleId}` },
+    { name: 'events', path: '/events' },
+    { name: 'event page', path: `/events/${listed.events[0].id}` },
+    { name: 'ticket form', path: '/desk' },
+    { name: 'ticket tracking', path: `/desk/t/${tracked.number}?token=${tracked.token}` },
+    { name: 'renovation project', path: `/renovation/${project.id}` },
+    { name: 'home-visit request', path: '/home-visits', place: homeVisitPlace },
+  ];
+}
 
-/** The figures of one page from the median of its Lighthouse runs. */
+/**
+ * The figures of one page: the median of each metric over its usable runs, the requests and
+ * opportunities of the run with the median score. A page none of whose runs worked says why.
+ */
 async function measure(
   origin: string,
-  port: number,
-  page: { name: string; path: string },
-  runs: number,
-  token: string,
-  reportFile: string,
+  page: Page,
+  options: { runs: number; retries: number; token: string; reportFile: string; log: (line: string) => void },
 ) {
   const url = origin + page.path;
-  const lhrs: Lhr[] = [];
-  const reports: string[] = [];
-  for (let i = 0; i < runs; i++) {
-    const result = await lighthouse(url, { port, output: 'html', logLevel: 'error', onlyCategories: ['performance'] });
-    if (!result?.lhr) throw new Error(`Lighthouse gave no result for ${page.path}`);
-    if (result.lhr.runtimeError)
-      throw new Error(`Lighthouse failed on ${page.path}: ${result.lhr.runtimeError.message}`);
-    lhrs.push(result.lhr);
-    reports.push(String(result.report));
-  }
-  const scoreOf = (lhr: Lhr) => Math.round((lhr.categories.performance?.score ?? 0) * 100);
+  const place = page.place ?? residentPlace;
+  const { runs, failures } = await lighthouseRuns(
+    url,
+    { 'linli.place': JSON.stringify(place) },
+    { runs: options.runs, retries: options.retries, log: options.log, label: page.name },
+  );
+  const base = {
+    name: page.name,
+    path: page.path.replace(options.token, 'TOKEN'),
+    community: place.community,
+    failedRuns: options.runs - runs.length,
+    failures,
+    firstPaintGzipBytes: await firstPaintBytes(url),
+  };
+  if (runs.length === 0) return { result: { ...base, failed: true } satisfies PageResult, lighthouseVersion: '' };
+  const lhrs = runs.map((r) => r.lhr);
+  const scoreOf = (lhr: Lhr) => Math.round(lhr.categories.performance!.score! * 100);
+  const metric = (id: string) => median(lhrs.map((lhr) => lhr.audits[id]!.numericValue!));
   const kept = lhrs.find((lhr) => scoreOf(lhr) === median(lhrs.map(scoreOf)))!;
   // The whole report of the run kept, to open in a browser (tokens are in it: scratch only).
-  writeFileSync(reportFile, reports[lhrs.indexOf(kept)]!);
+  writeFileSync(options.reportFile, runs[lhrs.indexOf(kept)]!.report);
   const audit = (id: string) => kept.audits[id]!;
   const requests = ((audit('network-requests').details as { items?: Request[] } | undefined)?.items ?? []).filter((r) =>
     r.url.startsWith(origin),
   );
+  // Every script the page ran, the service worker's registration (in the app's entry) included.
   const scripts = requests.filter((r) => r.resourceType === 'Script');
   let jsGzipBytes = 0;
   for (const s of scripts) jsGzipBytes += await gzipBytes(s.url);
@@ -105,18 +156,17 @@ async function measure(
     }))
     .filter((o) => o.savingsMs > 0)
     .sort((a, b) => b.savingsMs - a.savingsMs);
-  const result: PageResult = {
-    name: page.name,
-    path: page.path.replace(token, 'TOKEN'),
-    score: scoreOf(kept),
-    fcpMs: Math.round(audit('first-contentful-paint').numericValue ?? 0),
-    lcpMs: Math.round(audit('largest-contentful-paint').numericValue ?? 0),
-    tbtMs: Math.round(audit('total-blocking-time').numericValue ?? 0),
-    cls: Number((audit('cumulative-layout-shift').numericValue ?? 0).toFixed(3)),
+  const result: MeasuredPage = {
+    ...base,
+    failed: false,
+    score: median(lhrs.map(scoreOf)),
+    fcpMs: Math.round(metric('first-contentful-paint')),
+    lcpMs: Math.round(metric('largest-contentful-paint')),
+    tbtMs: Math.round(metric('total-blocking-time')),
+    cls: Number(metric('cumulative-layout-shift').toFixed(3)),
     transferBytes: Math.round(audit('total-byte-weight').numericValue ?? 0),
     jsTransferBytes: scripts.reduce((n, s) => n + (s.transferSize ?? 0), 0),
     jsGzipBytes,
-    firstPaintGzipBytes: await firstPaintBytes(url),
     requests: requests.length,
     opportunities,
     runs: lhrs.map(scoreOf),
@@ -137,79 +187,69 @@ async function listen(app: Hono, gzip: boolean) {
 }
 
 /**
- * Measures the resident pages, `runs` Lighthouse runs each (the median run by score is kept),
- * as the Node entry serves them (compressed), and again behind a gzip front.
- * @example const result = await runPagesBench({ runs: 1, log: console.log })
+ * Measures the nine resident pages, `runs` Lighthouse runs each in a fresh Chromium (medians
+ * kept), as the Node entry serves them (compressed); with `gzip`, again behind a gzip front.
+ * A failed run is tried `retries` more times; a page that fails is recorded, and the next follows.
+ * @example const result = await runPagesBench({ runs: 1, retries: 2, gzip: false, log: console.log })
  */
-export async function runPagesBench(options: { runs: number; log: (line: string) => void }): Promise<PagesResult> {
-  const { runs, log } = options;
+export async function runPagesBench(options: {
+  runs: number;
+  retries: number;
+  gzip: boolean;
+  log: (line: string) => void;
+}): Promise<PagesResult> {
+  const { runs, retries, log } = options;
+  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}. ${installHint}`);
+  const version = await chromiumVersion();
   const bench = await benchDatabase();
   const app = createNodeApp({ ...nodePlatform(bench.db, bench.url), publicWritesPerHour: 1_000_000 });
-  const servers = { node: await listen(app, false), gzip: await listen(app, true) };
-  const chromium = await startChromium();
+  const servers = { node: await listen(app, false), ...(options.gzip ? { gzip: await listen(app, true) } : {}) };
   try {
-    // A ticket filed the way a resident files one, for its tracking page.
-    const filed = await fetch(`${servers.node.origin}/api/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        community: 'yongan',
-        compound: 'yongan-jiayuan',
-        category: 'repairs',
-        description: '3号楼电梯停在半层，老人上下楼很困难。',
-        location: '3号楼1单元',
-        phone: '13800138000',
-        consent: true,
-      }),
-    });
-    if (filed.status !== 201)
-      throw new Error(`Filing the ticket to track answered ${filed.status}: ${await filed.text()}`);
-    const ticket = (await filed.json()) as { number: string; token: string };
-    for (const s of Object.values(servers))
-      await seedLocalStorage(chromium.port, s.origin, { 'linli.place': JSON.stringify(residentPlace) });
-
-    const pages = [
-      { name: 'home', path: '/' },
-      { name: 'news list', path: '/news' },
-      { name: 'article', path: `/news/${bench.articleId}` },
-      { name: 'events', path: '/events' },
-      { name: 'ticket form', path: '/desk' },
-      { name: 'ticket tracking', path: `/desk/t/${ticket.number}?token=${ticket.token}` },
-    ];
-    const results: PagesResult['variants'] = { node: [], gzip: [] };
+    const pages = await residentPages(bench, servers.node.origin);
+    const results: PagesResult['variants'] = { node: [], ...(options.gzip ? { gzip: [] } : {}) };
     const reportDir = fileURLToPath(new URL('./reports/', import.meta.url));
     mkdirSync(reportDir, { recursive: true });
     let lighthouseVersion = '';
     // Page by page, each as served and behind gzip one after the other, so drift hits both alike.
     for (const page of pages) {
-      for (const variant of ['node', 'gzip'] as const) {
+      for (const [variant, server] of Object.entries(servers) as [keyof typeof servers, { origin: string }][]) {
+        const label = `${page.name}${variant === 'gzip' ? ' (gzip)' : ''}`;
         const file = join(reportDir, `${variant}-${page.name.replace(/\W+/g, '-')}.html`);
-        const { result: r, lighthouseVersion: v } = await measure(
-          servers[variant].origin,
-          chromium.port,
-          page,
+        const { result: r, lighthouseVersion: v } = await measure(server.origin, page, {
           runs,
-          ticket.token,
-          file,
-        );
-        lighthouseVersion = v;
+          retries,
+          token: bench.tracked.token,
+          reportFile: file,
+          log,
+        });
+        lighthouseVersion ||= v;
         log(
-          `  ${page.name}${variant === 'gzip' ? ' (gzip)' : ''}: score ${r.score}, LCP ${(r.lcpMs / 1000).toFixed(2)} s, TBT ${r.tbtMs} ms, CLS ${r.cls}, ${(r.transferBytes / 1024).toFixed(1)} KiB transferred`,
+          r.failed
+            ? `  ${label}: failed (${r.failures.join('; ')})`
+            : `  ${label}: score ${r.score} (${r.runs.join(', ')}), LCP ${(r.lcpMs / 1000).toFixed(2)} s, TBT ${r.tbtMs} ms, CLS ${r.cls}, JS ${(r.jsGzipBytes / 1024).toFixed(1)} KiB gzipped${r.failedRuns ? `, ${r.failedRuns} run(s) failed` : ''}`,
         );
-        results[variant].push(r);
+        results[variant]!.push(r);
       }
     }
     log(`  full reports: bench/reports/*.html`);
     return {
-      chromium: chromium.version,
+      chromium: version,
       lighthouse: lighthouseVersion,
       preset: 'mobile (simulated Slow 4G: 150 ms RTT, 1.6 Mbps; 4x CPU slowdown)',
       runsPerPage: runs,
+      retriesPerRun: retries,
+      serviceWorkerGzipBytes: await gzipBytes(`${servers.node.origin}/sw.js`),
       variants: results,
     };
   } finally {
-    await chromium.close();
     for (const s of Object.values(servers)) await s.close();
     await bench.cleanup();
   }
+}
+
+/** The browser's version, from one short start. */
+async function chromiumVersion() {
+  const chromium = await startChromium();
+  await chromium.close();
+  return chromium.version;
 }

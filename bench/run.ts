@@ -9,7 +9,9 @@
  * BENCH_ENDPOINTS some of news,article,events,tracking,project,visit,queue,submit,wish (default all)
  * BENCH_FACTOR    the larger data for the growth figures, times the 1× data (default 10; 1: not run)
  * BENCH_PROFILE   a folder: the API server process writes a .cpuprofile there
- * BENCH_COLD_STARTS, BENCH_LIGHTHOUSE_RUNS   repetitions (default 7 and 1)
+ * BENCH_COLD_STARTS, BENCH_LIGHTHOUSE_RUNS   repetitions (default 7 and 3; a page's figures are medians)
+ * BENCH_LIGHTHOUSE_RETRIES   more tries for a Lighthouse run that fails (default 2)
+ * BENCH_PAGES_GZIP  1: measure the pages again behind a gzip front (default: as the Node entry serves them)
  * CHROMIUM_PATH   the Chromium for Lighthouse (default /usr/bin/chromium)
  */
 import { execFileSync } from 'node:child_process';
@@ -24,6 +26,11 @@ import { runWorkerBench, type WorkerResult } from './worker.ts';
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+/** Like number(), and 0 allowed. */
+const whole = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isInteger(value) && value >= 0 ? value : fallback;
 };
 const seconds = number('BENCH_SECONDS', 10);
 const warmup = number('BENCH_WARMUP', Math.min(3, Math.max(1, Math.round(seconds / 3))));
@@ -91,7 +98,12 @@ if (only.has('worker')) {
 if (only.has('pages')) {
   log('\n## Resident pages (Lighthouse)');
   try {
-    results.pages = await runPagesBench({ runs: number('BENCH_LIGHTHOUSE_RUNS', 1), log });
+    results.pages = await runPagesBench({
+      runs: number('BENCH_LIGHTHOUSE_RUNS', 3),
+      retries: whole('BENCH_LIGHTHOUSE_RETRIES', 2),
+      gzip: process.env.BENCH_PAGES_GZIP === '1',
+      log,
+    });
   } catch (error) {
     log(`  skipped: ${(error as Error).message}`);
     if (!/Chromium/.test((error as Error).message)) log(`  (${installHint})`);

@@ -119,6 +119,32 @@ describe('the first page on a phone', () => {
     await page.context().close();
   });
 
+  it('home visits: the page code, the place tree and the services come at once, each fetched once', async () => {
+    const { page, asked } = await phoneWith({
+      'linli.place': JSON.stringify({ subdistrict: 'songshanlu', community: 'gongrenlu' }),
+    });
+    await page.goto(`${app.url}/home-visits`);
+    await expect.poll(() => page.locator('.visit-form').count()).toBe(1);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('link[rel="modulepreload"][href*="/assets/home-visits-"]').count()).toBe(1);
+    expect(asked(/^\/api\/places$/).length).toBe(1);
+    expect(asked(/^\/api\/home-visits\/services\?community=gongrenlu$/).length).toBe(1);
+    await page.context().close();
+  });
+
+  it('renovation project: the route asks for the project as the page does, so it is fetched once', async () => {
+    const listed = (await (await fetch(`${app.url}/api/renovation/projects?community=renhelu`)).json()) as {
+      projects: { id: number; title: string }[];
+    };
+    const project = listed.projects[0]!;
+    const { page, asked } = await phoneWith({});
+    await page.goto(`${app.url}/renovation/${project.id}`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(project.title);
+    await page.waitForLoadState('networkidle');
+    expect(asked(new RegExp(`^/api/renovation/projects/${project.id}$`)).length).toBe(1);
+    await page.context().close();
+  });
+
   it('article: the JSON the page asks for in its <head> is the one the app reads (one request)', async () => {
     const { page, asked } = await phoneWith({});
     await page.goto(`${app.url}/news/5`);

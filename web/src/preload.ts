@@ -1,11 +1,13 @@
 import type { RoutePreloadFunc } from '@solidjs/router';
-import { getEvents } from './lib/events.ts';
+import { getEvent, getEvents } from './lib/events.ts';
 import { getPlaces } from './lib/places.ts';
 import { prefs } from './lib/prefs.ts';
 import { placeQuery, type ScopedPage } from './lib/scope.ts';
 import { getCategories } from './pages/desk/categories.ts';
 import { getBoard, getTracking } from './pages/desk/queries.ts';
+import { getVisitServices } from './pages/home-visits/queries.ts';
 import { getArticle, getNews } from './pages/news/queries.ts';
+import { getProject, getProjects } from './pages/renovation/queries.ts';
 
 /**
  * Route preloads: the router calls them while it fetches the page's chunk, so the data is on
@@ -33,6 +35,8 @@ export const preloadHome: RoutePreloadFunc = () => {
   if (slug) {
     void getNews({ community: slug });
     void getEvents({ community: slug }, 'upcoming');
+    void getProjects(slug);
+    void getVisitServices(slug);
   }
 };
 
@@ -60,3 +64,12 @@ export const preloadDesk: RoutePreloadFunc = () => {
 
 export const preloadTracking: RoutePreloadFunc = ({ params, location }) =>
   void getTracking(params.number!, one(location.query.token) ?? '');
+
+export const preloadEvent: RoutePreloadFunc = ({ params }) => void getEvent(params.id!);
+
+export const preloadProject: RoutePreloadFunc = ({ params }) => void getProject(params.id!);
+
+export const preloadHomeVisits: RoutePreloadFunc = () => {
+  const slug = community();
+  if (slug) void getVisitServices(slug);
+};

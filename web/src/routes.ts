@@ -6,9 +6,12 @@ import {
   preloadArticle,
   preloadBoard,
   preloadDesk,
+  preloadEvent,
   preloadEvents,
   preloadHome,
+  preloadHomeVisits,
   preloadNews,
+  preloadProject,
   preloadTracking,
 } from './preload.ts';
 
@@ -28,15 +31,15 @@ export const routes: RouteDefinition[] = [
   { path: '/news/:id', component: lazy(() => import('./pages/news/article.tsx')), preload: preloadArticle },
   { path: '/events', component: lazy(() => import('./pages/events/index.tsx')), preload: preloadEvents },
   { path: '/events/signup/:id', component: lazy(() => import('./pages/events/signup.tsx')) },
-  { path: '/events/:id', component: lazy(() => import('./pages/events/event.tsx')) },
+  { path: '/events/:id', component: lazy(() => import('./pages/events/event.tsx')), preload: preloadEvent },
   { path: '/desk', component: lazy(() => import('./pages/desk/index.tsx')), preload: preloadDesk },
   { path: '/desk/board', component: lazy(() => import('./pages/desk/board.tsx')), preload: preloadBoard },
   { path: '/desk/t/:number', component: lazy(() => import('./pages/desk/tracking.tsx')), preload: preloadTracking },
   { path: '/renovation', component: lazy(() => import('./pages/renovation/index.tsx')) },
   { path: '/renovation/w/:number', component: lazy(() => import('./pages/renovation/tracking.tsx')) },
-  { path: '/renovation/:id', component: lazy(() => import('./pages/renovation/project.tsx')) },
+  { path: '/renovation/:id', component: lazy(() => import('./pages/renovation/project.tsx')), preload: preloadProject },
   // Home visits (上门服务): the request form and its private tracking page.
-  { path: '/home-visits', component: lazy(() => import('./pages/home-visits/index.tsx')) },
+  { path: '/home-visits', component: lazy(() => import('./pages/home-visits/index.tsx')), preload: preloadHomeVisits },
   { path: '/home-visits/t/:number', component: lazy(() => import('./pages/home-visits/tracking.tsx')) },
   // The stop link at the end of every text message.
   { path: '/m/stop/:token', component: lazy(() => import('./pages/messages/stop.tsx')) },

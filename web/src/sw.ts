@@ -48,7 +48,12 @@ const PHOTOS = 'linli-photos';
 const PHOTO_LIMIT = 40;
 
 /** Pages the server built with their own preloads (scripts/build/route-pages.ts). */
-const shells: Record<string, string> = { '/news': '/news.html', '/events': '/events.html', '/desk': '/desk.html' };
+const shells: Record<string, string> = {
+  '/news': '/news.html',
+  '/events': '/events.html',
+  '/desk': '/desk.html',
+  '/home-visits': '/home-visits.html',
+};
 /** Addresses that are the server's or files, not the app's pages. */
 const serverPaths = /^\/(?:api|feeds|photos|open311)\/|\.\w+$/;
 
