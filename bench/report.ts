@@ -226,3 +226,107 @@ export function pagesTable(pages: PagesResult): string {
   );
   return lines.join('\n');
 }
+
+/** The parts' results, as bench/run.ts keeps them. */
+type Parts = { api?: ApiResult; worker?: WorkerResult; pages?: PagesResult; roundTrips?: { rows: RoundTripVerdict[] } };
+type RoundTripVerdict = { kind: string; roundTrips: number; met: boolean | null };
+
+/**
+ * One line per target of the performance issue, met or missed, from the parts that ran (a part
+ * that did not run says so rather than passing).
+ */
+export function summaryTable(parts: Parts): string {
+  const row = (target: string, ok: boolean | undefined, figure: string) => [
+    target,
+    figure,
+    ok === undefined ? 'not run' : verdict(ok),
+  ];
+  const { api, worker, pages, roundTrips } = parts;
+  const reads = api?.endpoints.filter((e) => !e.writes) ?? [];
+  const writes = api?.endpoints.filter((e) => e.writes) ?? [];
+  const worstRead = reads.reduce((w, e) => (e.percentOfFloor < w.percentOfFloor ? e : w), reads[0]!);
+  const writesOk = writes.every(
+    (e) =>
+      e.percentOfFloor >= targets.readPercentOfFloor &&
+      e.app.reqPerSec >= targets.submissionsPerSecond &&
+      e.app.non2xx + e.app.errors + e.app.timeouts === 0 &&
+      e.writes!.lost === 0,
+  );
+  const over = roundTrips?.rows.filter((r) => r.roundTrips > 1) ?? [];
+  const slow = roundTrips?.rows.filter((r) => r.met === false) ?? [];
+  const growth = api?.growth?.endpoints ?? [];
+  const worstGrowth = growth.reduce((w, e) => (e.ratio > w.ratio ? e : w), growth[0]!);
+  const memory = api?.memory;
+  const measured = pages?.variants.node.filter((p): p is Extract<PageResult, { failed: false }> => !p.failed) ?? [];
+  const pagesOk =
+    pages && measured.length === pages.variants.node.length
+      ? measured.every((p) => p.score >= targets.pageScore && p.lcpMs <= targets.lcpMs)
+      : pages && false;
+  const home = measured.find((p) => p.name === 'home');
+  const firstPaint = Math.max(0, ...(pages?.variants.node.map((p) => p.firstPaintGzipBytes) ?? []));
+  return table(
+    ['target', 'figure', ''],
+    [
+      row(
+        `1. every read ≥ ${targets.readPercentOfFloor}% of its floor`,
+        api && reads.length ? reads.every((e) => e.percentOfFloor >= targets.readPercentOfFloor) : undefined,
+        worstRead ? `lowest: ${worstRead.label} ${worstRead.percentOfFloor.toFixed(0)}%` : '—',
+      ),
+      row(
+        `1. writes ≥ ${targets.readPercentOfFloor}% of floor, ≥ ${int(targets.submissionsPerSecond)}/s, no errors, none lost`,
+        api && writes.length ? writesOk : undefined,
+        writes
+          .map((e) => `${e.label} ${int(e.app.reqPerSec)}/s, ${e.percentOfFloor.toFixed(0)}%, lost ${e.writes!.lost}`)
+          .join('; ') || '—',
+      ),
+      row(
+        '2. at most one round trip per resident read and per write',
+        roundTrips ? over.length === 0 : undefined,
+        roundTrips
+          ? over.length
+            ? `${over.length} over one`
+            : `${roundTrips.rows.length} requests, none over one`
+          : '—',
+      ),
+      row(
+        '2. p50 through the Worker ≤ its round trips + 10 ms',
+        roundTrips ? slow.length === 0 : undefined,
+        roundTrips ? `${slow.length} of ${roundTrips.rows.length} over` : '—',
+      ),
+      row(
+        `3. p50 at ${api?.growth?.factor ?? 10}× the data ≤ ${targets.growthRatio}× its 1× p50`,
+        growth.length ? growth.every((e) => e.ratio <= targets.growthRatio) : undefined,
+        worstGrowth ? `highest: ${worstGrowth.label} ${worstGrowth.ratio.toFixed(2)}×` : '—',
+      ),
+      row(
+        `4. server memory ≤ ${targets.memoryMiB} MiB, no growth on a second run`,
+        memory
+          ? Math.max(memory.afterFirst.rssMiB, memory.afterSecond.rssMiB) <= targets.memoryMiB &&
+              memory.growthMiB <= memory.afterFirst.rssMiB * 0.05
+          : undefined,
+        memory ? `${memory.afterFirst.rssMiB} → ${memory.afterSecond.rssMiB} MiB` : '—',
+      ),
+      row(
+        `5. every resident page ≥ ${targets.pageScore} and LCP ≤ ${targets.lcpMs / 1000} s`,
+        pagesOk,
+        pages
+          ? `${measured.filter((p) => p.score >= targets.pageScore && p.lcpMs <= targets.lcpMs).length} of ${pages.variants.node.length} pages`
+          : '—',
+      ),
+      row(
+        `5. first-page JS ≤ ${targets.firstPageJsGzipKiB} KiB, first paint ≤ ${targets.firstPaintGzipKiB} KiB (gzipped)`,
+        pages
+          ? !!home &&
+              home.jsGzipBytes <= targets.firstPageJsGzipKiB * 1024 &&
+              firstPaint <= targets.firstPaintGzipKiB * 1024
+          : undefined,
+        pages ? `${home ? kib(home.jsGzipBytes) : '?'} KiB; ${kib(firstPaint)} KiB` : '—',
+      ),
+      row(
+        `6. Worker ≤ ${targets.workerGzipKiB} KiB gzipped`,
+        worker ? worker.bundle.gzipBytes <= targets.workerGzipKiB * 1024 : undefined,
+        worker ? `${kib(worker.bundle.gzipBytes)} KiB; cold start median ${worker.coldStart.medianMs} ms` : '—',
+      ),
+    ],
+  );
+}

@@ -20,7 +20,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { type ApiResult, runApiBench } from './api.ts';
 import { installHint } from './chromium.ts';
 import { type PagesResult, runPagesBench } from './pages.ts';
-import { apiTable, pagesTable, targets, workerTable } from './report.ts';
+import { apiTable, pagesTable, summaryTable, targets, workerTable } from './report.ts';
 import { runWorkerBench, type WorkerResult } from './worker.ts';
 
 const number = (name: string, fallback: number) => {
@@ -121,6 +121,7 @@ log(
 if (results.api) log(`\n## API on Node\n\n${apiTable(results.api)}`);
 if (results.worker) log(`\n## Worker\n\n${workerTable(results.worker)}`);
 if (results.pages) log(`\n## Resident pages\n\n${pagesTable(results.pages)}`);
+log(`\n## Targets\n\n${summaryTable(results)}`);
 // The bench itself keeps about one core and a half busy; more than all of them means company.
 if (results.loadAverageAtEnd[0]! > machine.cores) {
   log(
