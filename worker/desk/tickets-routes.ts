@@ -8,7 +8,7 @@ import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { messageSettingsOf } from '../messages/settings.ts';
-import { findCommunity } from '../places/places.ts';
+import { communityIdOf, findCommunity } from '../places/places.ts';
 import { activeCategories } from './categories.ts';
 import { addNote, changeTicket } from './change.ts';
 import { fileTicket, newTicketSchema, RETENTION_DAYS } from './file-ticket.ts';
@@ -21,8 +21,9 @@ const withToken = <T extends z.core.$ZodShape>(shape: T) => z.object({ token, ..
 
 export const ticketRoutes = new Hono<AppEnv>()
   .get('/categories', validate('query', z.object({ community: slug })), async (c) => {
-    const community = await findCommunity(c.var.db, c.req.valid('query').community);
-    const categories = await activeCategories(c.var.db, community);
+    const slug = c.req.valid('query').community;
+    const categories = await activeCategories(c.var.db, { id: communityIdOf(slug), slug });
+    if (!categories[0]) await findCommunity(c.var.db, slug);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json({ categories, retentionDays: RETENTION_DAYS }, 200);
   })

@@ -27,9 +27,11 @@ const rating = {
  */
 export const homeVisitRoutes = new Hono<AppEnv>()
   .get('/services', validate('query', z.object({ community: slug })), async (c) => {
-    const community = await findCommunity(c.var.db, c.req.valid('query').community);
+    const slug = c.req.valid('query').community;
+    const services = await offeredServices(c.var.db, slug);
+    if (!services[0]) await findCommunity(c.var.db, slug);
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json({ services: await offeredServices(c.var.db, community.id), retentionDays: RETENTION_DAYS }, 200);
+    return c.json({ services, retentionDays: RETENTION_DAYS }, 200);
   })
   .post('/', limitBody(), validate('json', newHomeVisitSchema), async (c) => {
     const result = await idempotent(c, 'home-visits', async (record) => {
