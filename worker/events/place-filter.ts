@@ -1,7 +1,13 @@
-import { and, eq, isNull, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, type Placeholder, type SQL } from 'drizzle-orm';
 import { communities, events, subdistricts } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
-import { communityIdOf, communityNotFound, subdistrictIdOf, subdistrictNotFound } from '../places/places.ts';
+import {
+  communityIdOf,
+  communityNotFound,
+  communitySubdistrictIdOf,
+  subdistrictIdOf,
+  subdistrictNotFound,
+} from '../places/places.ts';
 import { type EventRow, type eventsQuery, withoutEmptyPlaces } from './views.ts';
 
 type Named = { slug: string; name: string; nameEn: string };
@@ -30,12 +36,7 @@ export async function placeEvents(
         .from(communities)
         .innerJoin(subdistricts, eq(subdistricts.id, communities.subdistrictId))
         .where(eq(communities.slug, by.community)),
-      read(
-        communityEvents(
-          communityIdOf(by.community),
-          sql`(select ${communities.subdistrictId} from ${communities} where ${communities.slug} = ${by.community})`,
-        ),
-      ),
+      read(communityEvents(communityIdOf(by.community), communitySubdistrictIdOf(by.community))),
     ]);
     if (!found) throw communityNotFound();
     const { subdistrict, ...community } = found;

@@ -29,6 +29,8 @@ export const subdistrictBySlug = prepared((db) =>
  */
 export const communityIdOf = (slug: unknown) =>
   sql<number>`(select ${communities.id} from ${communities} where ${communities.slug} = ${slug})`;
+export const communitySubdistrictIdOf = (slug: unknown) =>
+  sql<number>`(select ${communities.subdistrictId} from ${communities} where ${communities.slug} = ${slug})`;
 export const subdistrictIdOf = (slug: unknown) =>
   sql<number>`(select ${subdistricts.id} from ${subdistricts} where ${subdistricts.slug} = ${slug})`;
 
