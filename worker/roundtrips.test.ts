@@ -10,7 +10,35 @@ import { roundTripCases } from '../bench/roundtrip-cases.ts';
 import { countRoundTrips, type Rig, startRig } from '../bench/roundtrips.ts';
 
 /** Requests still above one round trip, and what they take (see the bench's table for why). */
-const notYetOne: Record<string, number> = {};
+const notYetOne: Record<string, number> = {
+  'sign-up page': 3,
+  'board figures': 2,
+  'ticket tracking': 4,
+  'home-visit tracking': 3,
+  'renovation projects': 3,
+  'renovation project': 11,
+  'wish tracking': 5,
+  'Open311 services': 3,
+  'Open311 requests': 2,
+  'file a ticket': 4,
+  'me too': 4,
+  'sign up for an event': 4,
+  'cancel a sign-up': 7,
+  'request a home visit': 4,
+  'file a wish': 4,
+  'add information to a ticket': 2,
+  'rate a resolved ticket': 2,
+  'accept a ticket': 10,
+  'start work on a ticket': 10,
+  'claim a ticket': 10,
+  'reply on a ticket': 10,
+  'create an event': 11,
+  'draft an article': 4,
+  'publish an article': 4,
+  'approve a home visit': 6,
+  'answer a wish': 6,
+  'file a ticket for a caller': 9,
+};
 
 let rig: Rig;
 beforeAll(async () => {
