@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { Hono } from '#hono';
-import { tokenMatches } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import { plainText, privateToken, slug, ticketNumber } from '../lib/fields.ts';
 import { idempotent } from '../lib/idempotency.ts';
@@ -13,7 +12,7 @@ import { communityIdOf, findCommunity } from '../places/places.ts';
 import { activeCategories } from './categories.ts';
 import { addNote, changeTicket } from './change.ts';
 import { fileTicket, newTicketSchema, RETENTION_DAYS } from './file-ticket.ts';
-import { ticketForToken, ticketNotFound } from './resident-access.ts';
+import { ticketForToken } from './resident-access.ts';
 import { residentOptions, survivorOf, ticketWithTimeline, trackingView } from './views.ts';
 
 const numberParam = z.object({ number: ticketNumber });
@@ -43,12 +42,10 @@ export const ticketRoutes = new Hono<AppEnv>()
     return c.json(result.body, 201);
   })
   .get('/:number', validate('param', numberParam), validate('query', z.object({ token })), async (c) => {
-    const found = await ticketWithTimeline(c.var.db, c.req.valid('param').number);
-    // As ticketForToken: the token is compared even for no ticket, and both answer the same 404.
-    const matches = await tokenMatches(c.req.valid('query').token, found?.row.ticket.tokenHash);
-    if (!found || !matches) throw ticketNotFound();
+    const { number } = c.req.valid('param');
+    const row = await ticketForToken(c.var.db, number, c.req.valid('query').token, ticketWithTimeline);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(await trackingView(c.var.db, found.row, c.var.platform.now(), found.timeline), 200);
+    return c.json(await trackingView(c.var.db, row, c.var.platform.now(), row.timeline), 200);
   })
   .post(
     '/:number/info',

@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import {
   communities,
   compounds,
-  messageOptins,
   photos,
   staff,
   type TicketStatus,
@@ -19,6 +18,7 @@ import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
+import { activeOptin } from '../messages/outbox.ts';
 import type { PlaceRef, StaffMember } from '../staff/policy.ts';
 import { isOverdue, timeLeft } from './clock.ts';
 import { disputesOf } from './disputes.ts';
@@ -47,8 +47,7 @@ const ticketQuery = (db: Db, number: string | Placeholder) =>
       openDisputes: sql<number>`(select count(*) from ${ticketDisputes}
         where ${ticketDisputes.ticketId} = ${tickets.id} and ${ticketDisputes.decidedAt} is null)`,
       photoCount: sql<number>`(select count(*) from ${photos} where ${photos.ticketId} = ${tickets.id})`,
-      smsActive: sql<number>`exists (select 1 from ${messageOptins} where ${messageOptins.subjectKind} = 'ticket'
-        and ${messageOptins.subjectId} = ${tickets.id} and ${messageOptins.stoppedAt} is null)`,
+      smsActive: activeOptin('ticket', tickets.id),
     })
     .from(tickets)
     .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
@@ -73,7 +72,7 @@ export async function ticketWithTimeline(db: Db, number: string) {
     ticketQuery(db, number),
     timelineQuery(db, sql`(select ${tickets.id} from ${tickets} where ${tickets.number} = ${number})`, 'public'),
   ]);
-  return row && { row: loaded(row), timeline: entries };
+  return row && { ...loaded(row), timeline: entries };
 }
 export type LoadedTicket = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
 
