@@ -27,11 +27,11 @@ async function ok(rig: Rig, call: Call): Promise<Json> {
   return res.body as Json;
 }
 const get = (path: string, staff?: string): Call => ({ method: 'GET', path, staff });
-const read = (name: string, route: string, path: string | ((rig: Rig) => Promise<string>)): Case => ({
+const read = (name: string, route: string, path: string | ((rig: Rig, sample: number) => Promise<string>)): Case => ({
   name,
   kind: 'resident read',
   route,
-  prepare: async (rig) => get(typeof path === 'string' ? path : await path(rig)),
+  prepare: async (rig, sample) => get(typeof path === 'string' ? path : await path(rig, sample)),
 });
 
 const aTicket = (sample: number) => ({
@@ -112,20 +112,20 @@ const residentReads: Case[] = [
   read('events list', '/api/events', '/api/events?community=jieyunlu'),
   read('event', '/api/events/:id', async (rig) => `/api/events/${await stool(rig)}`),
   read('event .ics', '/api/events/:id/calendar.ics', async (rig) => `/api/events/${await stool(rig)}/calendar.ics`),
-  read('sign-up page', '/api/events/signups/:id', async (rig) => {
-    const s = await signUp(rig, 1);
+  read('sign-up page', '/api/events/signups/:id', async (rig, sample) => {
+    const s = await signUp(rig, 3000 + sample);
     return `/api/events/signups/${s.id}?token=${s.token}`;
   }),
   read('board', '/api/board', '/api/board?community=yongan'),
   read('board figures', '/api/board/figures', '/api/board/figures?community=yongan'),
   read('ticket categories', '/api/tickets/categories', '/api/tickets/categories?community=yongan'),
-  read('ticket tracking', '/api/tickets/:number', async (rig) => {
-    const t = await fileTicket(rig, 2);
+  read('ticket tracking', '/api/tickets/:number', async (rig, sample) => {
+    const t = await fileTicket(rig, 3000 + sample);
     return `/api/tickets/${t.number}?token=${t.token}`;
   }),
   read('home-visit services', '/api/home-visits/services', '/api/home-visits/services?community=gongrenlu'),
-  read('home-visit tracking', '/api/home-visits/:number', async (rig) => {
-    const v = (await ok(rig, { method: 'POST', path: '/api/home-visits', body: aVisit(3) })) as Json;
+  read('home-visit tracking', '/api/home-visits/:number', async (rig, sample) => {
+    const v = (await ok(rig, { method: 'POST', path: '/api/home-visits', body: aVisit(3000 + sample) })) as Json;
     return `/api/home-visits/${v.number}?token=${v.token}`;
   }),
   read('renovation projects', '/api/renovation/projects', '/api/renovation/projects?community=jieyunlu'),
@@ -134,8 +134,8 @@ const residentReads: Case[] = [
     '/api/renovation/projects/:id',
     async (rig) => `/api/renovation/projects/${await consultation(rig)}`,
   ),
-  read('wish tracking', '/api/renovation/wishes/:number', async (rig) => {
-    const w = await fileWish(rig, 4);
+  read('wish tracking', '/api/renovation/wishes/:number', async (rig, sample) => {
+    const w = await fileWish(rig, 3000 + sample);
     return `/api/renovation/wishes/${w.number}?token=${w.token}`;
   }),
   read('news feed', '/feeds/news.rss', '/feeds/news.rss?community=jieyunlu'),
