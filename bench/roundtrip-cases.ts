@@ -148,7 +148,7 @@ const residentWrites: Case[] = [
   {
     name: 'file a ticket',
     kind: 'resident write',
-    route: 'POST /api/tickets',
+    route: '/api/tickets',
     prepare: async (_rig, sample) => ({
       method: 'POST',
       path: '/api/tickets',
@@ -159,7 +159,7 @@ const residentWrites: Case[] = [
   {
     name: 'me too',
     kind: 'resident write',
-    route: 'POST /api/board/:number/me-too',
+    route: '/api/board/:number/me-too',
     prepare: async (rig, sample) => ({
       method: 'POST',
       path: `/api/board/${await boardTicket(rig)}/me-too`,
@@ -169,7 +169,7 @@ const residentWrites: Case[] = [
   {
     name: 'sign up for an event',
     kind: 'resident write',
-    route: 'POST /api/events/:id/signups',
+    route: '/api/events/:id/signups',
     prepare: async (rig, sample) => ({
       method: 'POST',
       path: `/api/events/${await stool(rig)}/signups`,
@@ -180,7 +180,7 @@ const residentWrites: Case[] = [
   {
     name: 'cancel a sign-up',
     kind: 'resident write',
-    route: 'POST /api/events/signups/:id/cancel',
+    route: '/api/events/signups/:id/cancel',
     prepare: async (rig, sample) => {
       const s = await signUp(rig, 5000 + sample);
       return { method: 'POST', path: `/api/events/signups/${s.id}/cancel`, body: { token: s.token } };
@@ -189,13 +189,13 @@ const residentWrites: Case[] = [
   {
     name: 'request a home visit',
     kind: 'resident write',
-    route: 'POST /api/home-visits',
+    route: '/api/home-visits',
     prepare: async (_rig, sample) => ({ method: 'POST', path: '/api/home-visits', body: aVisit(sample) }),
   },
   {
     name: 'file a wish',
     kind: 'resident write',
-    route: 'POST /api/renovation/projects/:id/wishes',
+    route: '/api/renovation/projects/:id/wishes',
     prepare: async (rig, sample) => ({
       method: 'POST',
       path: `/api/renovation/projects/${await consultation(rig)}/wishes`,
@@ -205,7 +205,7 @@ const residentWrites: Case[] = [
   {
     name: 'add information to a ticket',
     kind: 'resident write',
-    route: 'POST /api/tickets/:number/info',
+    route: '/api/tickets/:number/info',
     prepare: async (rig, sample) => {
       const t = await fileTicket(rig, 6000 + sample);
       return {
@@ -218,7 +218,7 @@ const residentWrites: Case[] = [
   {
     name: 'rate a resolved ticket',
     kind: 'resident write',
-    route: 'POST /api/tickets/:number/rating',
+    route: '/api/tickets/:number/rating',
     prepare: async (rig, sample) => {
       const t = await fileTicket(rig, 7000 + sample);
       await act(rig, t.number, 'yongan-wuye', { action: 'accept' });
@@ -253,7 +253,7 @@ const staffWrites: Case[] = [
   {
     name: 'create an event',
     kind: 'staff write',
-    route: 'POST /api/organiser/events',
+    route: '/api/organiser/events',
     prepare: async (_rig, sample) => ({
       method: 'POST',
       path: '/api/organiser/events',
@@ -276,7 +276,7 @@ const staffWrites: Case[] = [
   {
     name: 'draft an article',
     kind: 'staff write',
-    route: 'POST /api/newsroom/articles',
+    route: '/api/newsroom/articles',
     prepare: async (_rig, sample) => ({
       method: 'POST',
       path: '/api/newsroom/articles',
@@ -287,7 +287,7 @@ const staffWrites: Case[] = [
   {
     name: 'publish an article',
     kind: 'staff write',
-    route: 'POST /api/newsroom/articles/:id/publish',
+    route: '/api/newsroom/articles/:id/publish',
     prepare: async (rig, sample) => {
       const draft = await ok(rig, {
         method: 'POST',
@@ -307,7 +307,7 @@ const staffWrites: Case[] = [
   {
     name: 'approve a home visit',
     kind: 'staff write',
-    route: 'POST /api/desk/home-visits/:number/actions (approve)',
+    route: '/api/desk/home-visits/:number/actions (approve)',
     prepare: async (rig, sample) => {
       const v = (await ok(rig, { method: 'POST', path: '/api/home-visits', body: aVisit(9000 + sample) })) as Json;
       const seen = await ok(rig, get(`/api/desk/home-visits/${v.number}`, 'gongrenlu'));
@@ -323,7 +323,7 @@ const staffWrites: Case[] = [
   {
     name: 'answer a wish',
     kind: 'staff write',
-    route: 'POST /api/renovation/staff/wishes/:number/answer',
+    route: '/api/renovation/staff/wishes/:number/answer',
     prepare: async (rig, sample) => {
       const w = await fileWish(rig, 9500 + sample);
       const seen = await ok(rig, get(`/api/renovation/staff/wishes/${w.number}`, 'jieyunlu'));
@@ -339,7 +339,7 @@ const staffWrites: Case[] = [
   {
     name: 'file a ticket for a caller',
     kind: 'staff write',
-    route: 'POST /api/desk/tickets',
+    route: '/api/desk/tickets',
     prepare: async (_rig, sample) => {
       return {
         method: 'POST',
