@@ -29,7 +29,7 @@ import { assignableStaff } from './sides.ts';
 const duplicateOf = alias(tickets, 'duplicate_of');
 const assignee = alias(staff, 'assignee');
 
-const ticketQuery = (db: Db, number: string | Placeholder) =>
+const ticketQuery = (db: Db, number: string) =>
   db
     .select({
       ticket: tickets,
@@ -56,13 +56,12 @@ const ticketQuery = (db: Db, number: string | Placeholder) =>
     .leftJoin(duplicateOf, eq(duplicateOf.id, tickets.duplicateOfId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeStaffId))
     .where(eq(tickets.number, number));
-const ticketByNumber = prepared((db) => ticketQuery(db, sql.placeholder('number')).prepare());
 type TicketRow = Awaited<ReturnType<typeof ticketQuery>>[number];
 const loaded = (row: TicketRow) => ({ ...row, compound: row.compound?.slug ? row.compound : null });
 
 /** A ticket with the names of its place and category, by its human number. */
 export async function loadTicket(db: Db, number: string) {
-  const row = await ticketByNumber(db).get({ number });
+  const [row] = await ticketQuery(db, number);
   return row && loaded(row);
 }
 

@@ -17,7 +17,7 @@ import type { PlaceRef, StaffMember } from '../staff/policy.ts';
 import { RETENTION_DAYS, REVEAL_DAYS } from './input.ts';
 import { assignedStatuses, isOverdueVisit } from './lifecycle.ts';
 
-const visitQuery = (db: Db, number: string | Placeholder) =>
+const visitQuery = (db: Db, number: string) =>
   db
     .select({
       visit: homeVisits,
@@ -33,7 +33,6 @@ const visitQuery = (db: Db, number: string | Placeholder) =>
     .leftJoin(partners, eq(partners.id, homeVisits.partnerId))
     .leftJoin(compounds, eq(compounds.id, homeVisits.compoundId))
     .where(eq(homeVisits.number, number));
-const byNumber = prepared((db) => visitQuery(db, sql.placeholder('number')).prepare());
 const loaded = (row: Awaited<ReturnType<typeof visitQuery>>[number]) => ({
   ...row,
   partner: row.partner?.slug ? row.partner : null,
@@ -42,7 +41,7 @@ const loaded = (row: Awaited<ReturnType<typeof visitQuery>>[number]) => ({
 
 /** A home visit with the names of its service, partner and places, by its human number. */
 export async function loadVisit(db: Db, number: string) {
-  const row = await byNumber(db).get({ number });
+  const [row] = await visitQuery(db, number);
   return row && loaded(row);
 }
 
