@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import { Hono } from '#hono';
 import { events } from '../../schema/index.ts';
@@ -8,7 +8,7 @@ import type { AppEnv, Db } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
-import { activeOptin } from '../messages/outbox.ts';
+import { optinQuery } from '../messages/outbox.ts';
 import { messageSettingsOf } from '../messages/settings.ts';
 import { idParam, signupParam, signupSchema, signupToken } from './input.ts';
 import { cancelSignup, eventNotFound, residentSignupView, signUp, signupForToken } from './signups.ts';
@@ -19,7 +19,7 @@ async function privateView(db: Db, signup: Parameters<typeof residentSignupView>
   // The event and the opt-in in one round trip.
   const [[found], [optin]] = await db.batch([
     eventsQuery(db, eq(events.id, signup.eventId), 'soonest', 1),
-    db.all<{ a: number }>(sql`select ${activeOptin('signup', signup.id)} as a`),
+    optinQuery(db, 'signup', signup.id),
   ]);
   if (!found) throw eventNotFound();
   const row = withoutEmptyPlaces([found])[0]!;

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { renovationProjects, renovationWishes } from '../../schema/index.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
-import { activeOptin } from '../messages/outbox.ts';
+import { optinQuery } from '../messages/outbox.ts';
 import { agendaOf, meetingIndex, meetingsForPage, meetingsOf, meetingsQuery } from './meetings.ts';
 import {
   articlesOf,
@@ -99,7 +99,7 @@ export async function trackingView(db: Db, row: WishRow) {
     findProjects(db, eq(renovationProjects.id, w.projectId)),
     meetingsQuery(db, [w.projectId]),
     wishTimeline(db, w.id),
-    db.all<{ a: number }>(sql`select ${activeOptin('wish', w.id)} as a`),
+    optinQuery(db, 'wish', w.id),
   ]);
   const project = { id: p!.project.id, title: p!.project.title, status: p!.project.status, compound: p!.compound };
   return {
