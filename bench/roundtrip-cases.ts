@@ -231,7 +231,7 @@ const residentWrites: Case[] = [
 const ticketAction = (name: string, action: Json, before: Json[] = []): Case => ({
   name,
   kind: 'staff write',
-  route: `POST /api/desk/tickets/:number/actions (${action.action})`,
+  route: `/api/desk/tickets/:number/actions (${action.action})`,
   prepare: async (rig, sample) => {
     const t = await fileTicket(rig, 8000 + sample);
     for (const step of before) await act(rig, t.number, 'yongan-wuye', step);

@@ -21,7 +21,7 @@ const notYetOne: Record<string, number> = {
   'file a ticket': 4,
   'me too': 4,
   'sign up for an event': 4,
-  'cancel a sign-up': 7,
+  'cancel a sign-up': 5,
   'request a home visit': 4,
   'file a wish': 4,
   'add information to a ticket': 2,
