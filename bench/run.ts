@@ -5,9 +5,11 @@
  *
  * BENCH_SECONDS   seconds per API endpoint and side (default 10)
  * BENCH_WARMUP    warm-up seconds before each (default 3, less for short runs)
- * BENCH_ONLY      some of api,worker,pages (default all)
+ * BENCH_ONLY      some of api,worker,roundtrips,pages (default all)
  * BENCH_ENDPOINTS some of news,article,events,tracking,project,visit,queue,submit,wish (default all)
  * BENCH_FACTOR    the larger data for the growth figures, times the 1× data (default 10; 1: not run)
+ * BENCH_LATENCY_MS, BENCH_ROUNDTRIP_SAMPLES   the libSQL stand-in's added latency and requests per endpoint for
+ *                 roundtrips (default 20 and 15)
  * BENCH_PROFILE   a folder: the API server process writes a .cpuprofile there
  * BENCH_COLD_STARTS, BENCH_LIGHTHOUSE_RUNS   repetitions (default 7 and 3; a page's figures are medians)
  * BENCH_LIGHTHOUSE_RETRIES   more tries for a Lighthouse run that fails (default 2)
@@ -21,6 +23,7 @@ import { type ApiResult, runApiBench } from './api.ts';
 import { installHint } from './chromium.ts';
 import { type PagesResult, runPagesBench } from './pages.ts';
 import { apiTable, pagesTable, summaryTable, targets, workerTable } from './report.ts';
+import { type RoundTripResult, roundTripTable, runRoundTripBench } from './roundtrips.ts';
 import { runWorkerBench, type WorkerResult } from './worker.ts';
 
 const number = (name: string, fallback: number) => {
@@ -34,7 +37,7 @@ const whole = (name: string, fallback: number) => {
 };
 const seconds = number('BENCH_SECONDS', 10);
 const warmup = number('BENCH_WARMUP', Math.min(3, Math.max(1, Math.round(seconds / 3))));
-const only = new Set((process.env.BENCH_ONLY ?? 'api,worker,pages').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'api,worker,roundtrips,pages').split(',').map((s) => s.trim()));
 const log = (line: string) => console.log(line);
 
 const git = (...args: string[]) => {
@@ -61,6 +64,7 @@ const results: {
   targets: typeof targets;
   api?: ApiResult;
   worker?: WorkerResult;
+  roundTrips?: RoundTripResult;
   pages?: PagesResult;
   seconds?: number;
   loadAverageAtEnd?: number[];
@@ -95,6 +99,14 @@ if (only.has('worker')) {
   log('\n## Worker');
   results.worker = await runWorkerBench({ runs: number('BENCH_COLD_STARTS', 7), log });
 }
+if (only.has('roundtrips')) {
+  log('\n## Database round trips through the Worker');
+  results.roundTrips = await runRoundTripBench({
+    log,
+    latencyMs: number('BENCH_LATENCY_MS', 20),
+    samples: number('BENCH_ROUNDTRIP_SAMPLES', 15),
+  });
+}
 if (only.has('pages')) {
   log('\n## Resident pages (Lighthouse)');
   try {
@@ -120,6 +132,7 @@ log(
 );
 if (results.api) log(`\n## API on Node\n\n${apiTable(results.api)}`);
 if (results.worker) log(`\n## Worker\n\n${workerTable(results.worker)}`);
+if (results.roundTrips) log(`\n## Database round trips through the Worker\n\n${roundTripTable(results.roundTrips)}`);
 if (results.pages) log(`\n## Resident pages\n\n${pagesTable(results.pages)}`);
 log(`\n## Targets\n\n${summaryTable(results)}`);
 // The bench itself keeps about one core and a half busy; more than all of them means company.

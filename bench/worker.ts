@@ -62,7 +62,7 @@ function largestInputs(inputs: Record<string, number>) {
     .slice(0, 8);
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };
@@ -71,7 +71,13 @@ const freePort = () =>
   });
 
 /** A workerd config serving the bundle with the Worker's variables (photos and assets are not needed for /api/health). */
-const capnp = (script: string, port: number, libsqlUrl: string) => `using Workerd = import "/workerd/workerd.capnp";
+export const capnp = (
+  script: string,
+  port: number,
+  libsqlUrl: string,
+  publicWritesPerHour = 30,
+  authPepper = 'bench',
+) => `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "main", worker = .linli),
@@ -85,8 +91,8 @@ const linli :Workerd.Worker = (
   bindings = [
     (name = "LIBSQL_URL", text = "${libsqlUrl}"),
     (name = "LIBSQL_AUTH_TOKEN", text = ""),
-    (name = "AUTH_PEPPER", text = "bench"),
-    (name = "PUBLIC_WRITES_PER_HOUR", text = "30"),
+    (name = "AUTH_PEPPER", text = "${authPepper}"),
+    (name = "PUBLIC_WRITES_PER_HOUR", text = "${publicWritesPerHour}"),
   ],
 );
 `;
@@ -96,7 +102,7 @@ const linli :Workerd.Worker = (
  * the wrapper would add a Node start, and stopping it would leave the server running (answering
  * the next start's requests on the same port).
  */
-const workerdBinary: string = createRequire(import.meta.url)('workerd').default;
+export const workerdBinary: string = createRequire(import.meta.url)('workerd').default;
 
 /** Starts workerd and polls until GET /api/health answers 200; returns the milliseconds it took. */
 async function coldStart(config: string, port: number): Promise<{ ms: number; warmMs: number }> {

@@ -6,7 +6,7 @@ import type { AppEnv } from '../lib/platform.ts';
 import { countPublicWrite, neighbourKey } from '../lib/public-writes.ts';
 import { limitBody, shareable } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
-import { findCommunity, findSubdistrict } from '../places/places.ts';
+import { communityIdOf, findCommunity, findSubdistrict, subdistrictIdOf } from '../places/places.ts';
 import { onePlace, placeScopeFields } from '../places/scope.ts';
 import { currentStaff } from '../staff/middleware.ts';
 import { decide } from '../staff/policy.ts';
@@ -43,13 +43,16 @@ export const boardRoutes = new Hono<AppEnv>()
     const { db, platform } = c.var;
     const q = c.req.valid('query');
     const place: BoardPlace = q.community
-      ? { communityId: (await findCommunity(db, q.community)).id }
+      ? { communityId: communityIdOf(q.community) }
       : q.subdistrict
-        ? { subdistrictId: (await findSubdistrict(db, q.subdistrict)).id }
+        ? { subdistrictId: subdistrictIdOf(q.subdistrict) }
         : {};
     const [meToo, createdAt, id] = q.after?.split('_').map(Number) ?? [];
     const after = q.after ? { meToo: meToo!, createdAt: createdAt!, id: id! } : undefined;
     const board = await publicBoard(db, place, platform.now(), { limit: q.limit, after });
+    // One round trip: the place is a subquery, and only an empty board asks whether it exists.
+    if (!board.tickets[0])
+      await (q.community ? findCommunity(db, q.community) : q.subdistrict && findSubdistrict(db, q.subdistrict));
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(board, 200);
   })

@@ -7,7 +7,7 @@ import { openStatuses } from './lifecycle.ts';
 import { ticketListColumns } from './queue.ts';
 
 /** Where the board looks: one community, every community of a sub-district, or the whole district. */
-export type BoardPlace = { communityId: number } | { subdistrictId: number } | Record<string, never>;
+export type BoardPlace = { communityId: number | SQL } | { subdistrictId: number | SQL } | Record<string, never>;
 /** The last ticket a resident has seen, in the board's order: most "me too" first, then newest. */
 export type BoardCursor = { meToo: number; createdAt: number; id: number };
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { communities, ticketCategories } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
@@ -7,7 +7,7 @@ import type { StaffMember } from '../staff/policy.ts';
 
 type Category = typeof ticketCategories.$inferSelect;
 type NewCategory = Omit<typeof ticketCategories.$inferInsert, 'id' | 'communityId'>;
-type Community = { id: number; slug: string };
+type Community = { id: number | SQL; slug: string };
 
 /**
  * What residents choose from when they file: the community's active categories, in the staff's

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import * as z from 'zod/mini';
 import {
+  communities,
   compounds,
   photos,
   propertyCompanyCompounds,
@@ -17,11 +18,10 @@ import { phone, plainText, residentPhotos, slug } from '../lib/fields.ts';
 import type { RecordAnswer } from '../lib/idempotency.ts';
 import type { Db } from '../lib/platform.ts';
 import { halfPosition, positionFields } from '../lib/position.ts';
-import { prepared } from '../lib/prepared.ts';
 import { shanghaiDay } from '../lib/time.ts';
 import { requireUnclaimed, unclaimed } from '../lib/uploads.ts';
 import { optinInsert } from '../messages/outbox.ts';
-import { communityBySlug } from '../places/places.ts';
+import { communityIdOf } from '../places/places.ts';
 import { newTicketNotice } from '../robots/notices.ts';
 import type { PlaceRef } from '../staff/policy.ts';
 import { newTicketClock } from './clock.ts';
@@ -52,53 +52,46 @@ export type NewTicket = z.infer<typeof newTicketSchema>;
 
 const invalid = (field: string, message: string) => new ApiError(400, 'invalid_input', message, { [field]: message });
 
-const activeCategory = prepared((db) =>
-  db
-    .select()
-    .from(ticketCategories)
-    .where(
-      and(
-        eq(ticketCategories.communityId, sql.placeholder('communityId')),
-        eq(ticketCategories.code, sql.placeholder('code')),
-        eq(ticketCategories.active, true),
-      ),
-    )
-    .prepare(),
-);
-const compoundIn = prepared((db) =>
-  db
-    .select({ id: compounds.id })
-    .from(compounds)
-    .where(and(eq(compounds.slug, sql.placeholder('slug')), eq(compounds.communityId, sql.placeholder('communityId'))))
-    .prepare(),
-);
-const companiesServing = prepared((db) =>
-  db
-    .selectDistinct({ companyId: propertyCompanyCompounds.propertyCompanyId, compoundId: compounds.id })
-    .from(propertyCompanyCompounds)
-    .innerJoin(compounds, eq(compounds.id, propertyCompanyCompounds.compoundId))
-    .where(eq(compounds.communityId, sql.placeholder('communityId')))
-    .prepare(),
-);
-
-/** Finds community, category, compound and property company for a new ticket, or says which field is wrong. */
+/**
+ * Finds community, category, compound and property company for a new ticket, or says which field
+ * is wrong: one round trip, the later reads naming the community by its slug.
+ */
 async function resolvePlace(db: Db, input: NewTicket) {
   const half = halfPosition(input);
   if (half) throw invalid(half.field, half.message);
-  const community = await communityBySlug(db).get({ slug: input.community });
+  const communityId = communityIdOf(input.community);
+  const [[community], [category], [compound], served] = await db.batch([
+    db.select().from(communities).where(eq(communities.slug, input.community)),
+    db
+      .select()
+      .from(ticketCategories)
+      .where(
+        and(
+          eq(ticketCategories.communityId, communityId),
+          eq(ticketCategories.code, input.category),
+          eq(ticketCategories.active, true),
+        ),
+      ),
+    db
+      .select({ id: compounds.id })
+      .from(compounds)
+      .where(and(eq(compounds.slug, input.compound ?? ''), eq(compounds.communityId, communityId))),
+    db
+      .selectDistinct({ companyId: propertyCompanyCompounds.propertyCompanyId, compoundId: compounds.id })
+      .from(propertyCompanyCompounds)
+      .innerJoin(compounds, eq(compounds.id, propertyCompanyCompounds.compoundId))
+      .where(eq(compounds.communityId, communityId)),
+  ]);
   if (!community) throw invalid('community', 'No such community.');
-  const category = await activeCategory(db).get({ communityId: community.id, code: input.category });
   if (!category) throw invalid('category', 'No such category in this community.');
   if (category.homeVisits)
     throw invalid('category', 'This community takes these as home-visit requests (/api/home-visits), not tickets.');
   let compoundId: number | null = null;
   if (input.compound) {
-    const compound = await compoundIn(db).get({ slug: input.compound, communityId: community.id });
     if (!compound) throw invalid('compound', 'No such compound in this community.');
     compoundId = compound.id;
   }
   // The company serving the compound; without a compound, the community's only company if it has one.
-  const served = await companiesServing(db).all({ communityId: community.id });
   const companies = [...new Set(served.map((s) => s.companyId))];
   const propertyCompanyId =
     compoundId !== null

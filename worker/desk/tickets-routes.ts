@@ -8,12 +8,12 @@ import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
 import { messageSettingsOf } from '../messages/settings.ts';
-import { findCommunity } from '../places/places.ts';
+import { communityIdOf, findCommunity } from '../places/places.ts';
 import { activeCategories } from './categories.ts';
 import { addNote, changeTicket } from './change.ts';
 import { fileTicket, newTicketSchema, RETENTION_DAYS } from './file-ticket.ts';
 import { ticketForToken } from './resident-access.ts';
-import { residentOptions, survivorOf, trackingView } from './views.ts';
+import { residentOptions, survivorOf, ticketWithTimeline, trackingView } from './views.ts';
 
 const numberParam = z.object({ number: ticketNumber });
 const token = privateToken('Not a tracking token.');
@@ -21,8 +21,9 @@ const withToken = <T extends z.core.$ZodShape>(shape: T) => z.object({ token, ..
 
 export const ticketRoutes = new Hono<AppEnv>()
   .get('/categories', validate('query', z.object({ community: slug })), async (c) => {
-    const community = await findCommunity(c.var.db, c.req.valid('query').community);
-    const categories = await activeCategories(c.var.db, community);
+    const slug = c.req.valid('query').community;
+    const categories = await activeCategories(c.var.db, { id: communityIdOf(slug), slug });
+    if (!categories[0]) await findCommunity(c.var.db, slug);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json({ categories, retentionDays: RETENTION_DAYS }, 200);
   })
@@ -41,9 +42,10 @@ export const ticketRoutes = new Hono<AppEnv>()
     return c.json(result.body, 201);
   })
   .get('/:number', validate('param', numberParam), validate('query', z.object({ token })), async (c) => {
-    const row = await ticketForToken(c.var.db, c.req.valid('param').number, c.req.valid('query').token);
+    const { number } = c.req.valid('param');
+    const row = await ticketForToken(c.var.db, number, c.req.valid('query').token, ticketWithTimeline);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(await trackingView(c.var.db, row, c.var.platform.now()), 200);
+    return c.json(await trackingView(c.var.db, row, c.var.platform.now(), row.timeline), 200);
   })
   .post(
     '/:number/info',

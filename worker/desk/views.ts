@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
   communities,
@@ -18,7 +18,7 @@ import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
-import { hasActiveOptin } from '../messages/outbox.ts';
+import { activeOptin } from '../messages/outbox.ts';
 import type { PlaceRef, StaffMember } from '../staff/policy.ts';
 import { isOverdue, timeLeft } from './clock.ts';
 import { disputesOf } from './disputes.ts';
@@ -29,7 +29,7 @@ import { assignableStaff } from './sides.ts';
 const duplicateOf = alias(tickets, 'duplicate_of');
 const assignee = alias(staff, 'assignee');
 
-const ticketByNumber = prepared((db) =>
+const ticketQuery = (db: Db, number: string) =>
   db
     .select({
       ticket: tickets,
@@ -46,6 +46,8 @@ const ticketByNumber = prepared((db) =>
       partCount: sql<number>`(select count(*) from ${ticketParts} where ${ticketParts.ticketId} = ${tickets.id})`,
       openDisputes: sql<number>`(select count(*) from ${ticketDisputes}
         where ${ticketDisputes.ticketId} = ${tickets.id} and ${ticketDisputes.decidedAt} is null)`,
+      photoCount: sql<number>`(select count(*) from ${photos} where ${photos.ticketId} = ${tickets.id})`,
+      smsActive: activeOptin('ticket', tickets.id),
     })
     .from(tickets)
     .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
@@ -53,14 +55,23 @@ const ticketByNumber = prepared((db) =>
     .leftJoin(compounds, eq(compounds.id, tickets.compoundId))
     .leftJoin(duplicateOf, eq(duplicateOf.id, tickets.duplicateOfId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeStaffId))
-    .where(eq(tickets.number, sql.placeholder('number')))
-    .prepare(),
-);
+    .where(eq(tickets.number, number));
+type TicketRow = Awaited<ReturnType<typeof ticketQuery>>[number];
+const loaded = (row: TicketRow) => ({ ...row, compound: row.compound?.slug ? row.compound : null });
 
 /** A ticket with the names of its place and category, by its human number. */
 export async function loadTicket(db: Db, number: string) {
-  const row = await ticketByNumber(db).get({ number });
-  return row ? { ...row, compound: row.compound?.slug ? row.compound : null } : undefined;
+  const [row] = await ticketQuery(db, number);
+  return row && loaded(row);
+}
+
+/** A ticket by its number with its public timeline, in one round trip: what its tracking page reads. */
+export async function ticketWithTimeline(db: Db, number: string) {
+  const [[row], entries] = await db.batch([
+    ticketQuery(db, number),
+    timelineQuery(db, sql`(select ${tickets.id} from ${tickets} where ${tickets.number} = ${number})`, 'public'),
+  ]);
+  return row && { ...loaded(row), timeline: entries };
 }
 export type LoadedTicket = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
 
@@ -73,50 +84,37 @@ export const ticketPlace = (t: LoadedTicket['ticket']): PlaceRef => ({
   owner: t.owner,
 });
 
+const timelineQuery = (db: Db, ticketId: Placeholder | SQL, which: 'public' | 'all') =>
+  db
+    .select({
+      id: timelineEntries.id,
+      at: timelineEntries.at,
+      kind: timelineEntries.kind,
+      visibility: timelineEntries.visibility,
+      body: timelineEntries.body,
+      fromStatus: timelineEntries.fromStatus,
+      toStatus: timelineEntries.toStatus,
+      actor: timelineEntries.actor,
+      staffName: staff.displayName,
+      staffRole: staff.role,
+      detail: timelineEntries.detail,
+    })
+    .from(timelineEntries)
+    .leftJoin(staff, eq(staff.id, timelineEntries.staffId))
+    .where(
+      and(
+        eq(timelineEntries.ticketId, ticketId),
+        which === 'public' ? eq(timelineEntries.visibility, 'public') : undefined,
+      ),
+    )
+    .orderBy(asc(timelineEntries.at), asc(timelineEntries.id));
 const timelineOf = (which: 'public' | 'all') =>
-  prepared((db) =>
-    db
-      .select({
-        id: timelineEntries.id,
-        at: timelineEntries.at,
-        kind: timelineEntries.kind,
-        visibility: timelineEntries.visibility,
-        body: timelineEntries.body,
-        fromStatus: timelineEntries.fromStatus,
-        toStatus: timelineEntries.toStatus,
-        actor: timelineEntries.actor,
-        staffName: staff.displayName,
-        staffRole: staff.role,
-        detail: timelineEntries.detail,
-      })
-      .from(timelineEntries)
-      .leftJoin(staff, eq(staff.id, timelineEntries.staffId))
-      .where(
-        and(
-          eq(timelineEntries.ticketId, sql.placeholder('ticketId')),
-          which === 'public' ? eq(timelineEntries.visibility, 'public') : undefined,
-        ),
-      )
-      .orderBy(asc(timelineEntries.at), asc(timelineEntries.id))
-      .prepare(),
-  );
+  prepared((db) => timelineQuery(db, sql.placeholder('ticketId'), which).prepare());
 const timelines = { public: timelineOf('public'), all: timelineOf('all') };
 
 /** The timeline, oldest first; residents get only the public entries. */
 export async function timeline(db: Db, ticketId: number, which: 'public' | 'all') {
   return timelines[which](db).all({ ticketId });
-}
-
-const photoCountOf = prepared((db) =>
-  db
-    .select({ n: count() })
-    .from(photos)
-    .where(eq(photos.ticketId, sql.placeholder('ticketId')))
-    .prepare(),
-);
-
-export async function ticketPhotoCount(db: Db, ticketId: number): Promise<number> {
-  return (await photoCountOf(db).get({ ticketId }))!.n;
 }
 
 const done = (status: TicketStatus) => status === 'resolved' || status === 'closed';
@@ -166,13 +164,15 @@ function common(row: LoadedTicket, now: number) {
  * are named by their organisation's kind (`by`: 社区居委会, 物业公司, 街道办事处…), never by
  * their own name: a person's name on a public reply is theirs to give, not ours.
  */
-const publicTimeline = async (db: Db, ticketId: number) =>
+const publicTimeline = async (db: Db, ticketId: number, entries?: Awaited<ReturnType<typeof timeline>>) =>
   // Which side an entry is about (a part's), never who of that side.
-  (await timeline(db, ticketId, 'public')).map(({ detail, visibility: _, staffName: __, staffRole, ...entry }) => ({
-    ...entry,
-    by: staffRole,
-    side: (detail?.side as string | undefined) ?? null,
-  }));
+  (entries ?? (await timeline(db, ticketId, 'public'))).map(
+    ({ detail, visibility: _, staffName: __, staffRole, ...entry }) => ({
+      ...entry,
+      by: staffRole,
+      side: (detail?.side as string | undefined) ?? null,
+    }),
+  );
 
 /** The ticket a duplicate was merged into, as its resident may follow it. */
 export async function survivorOf(db: Db, t: LoadedTicket['ticket']) {
@@ -188,7 +188,12 @@ export async function survivorOf(db: Db, t: LoadedTicket['ticket']) {
  * The resident's private view: public timeline, phone masked, the clock in working days or hours,
  * each part's progress without staff names.
  */
-export async function trackingView(db: Db, row: LoadedTicket, now: number) {
+export async function trackingView(
+  db: Db,
+  row: LoadedTicket,
+  now: number,
+  entries?: Awaited<ReturnType<typeof timeline>>,
+) {
   const t = row.ticket;
   const [survivor, parts] = await Promise.all([survivorOf(db, t), row.partCount ? partsOf(db, t.id) : []]);
   return {
@@ -196,8 +201,8 @@ export async function trackingView(db: Db, row: LoadedTicket, now: number) {
     parts: parts.map(({ part: p }) => ({ side: p.side, status: p.status, dueAt: p.dueAt, doneAt: p.doneAt })),
     name: t.name,
     phone: maskPhone(t.phone),
-    photoCount: await ticketPhotoCount(db, t.id),
-    timeline: await publicTimeline(db, t.id),
+    photoCount: row.photoCount,
+    timeline: await publicTimeline(db, t.id, entries),
     ...(await clockLeft(db, row, now)),
     survivor: survivor && {
       number: survivor.number,
@@ -207,7 +212,7 @@ export async function trackingView(db: Db, row: LoadedTicket, now: number) {
     },
     ...residentOptions(t, now, survivor?.status),
     /** The resident asked for text messages and has not stopped them ("不再发短信" is offered). */
-    smsActive: await hasActiveOptin(db, 'ticket', t.id),
+    smsActive: !!row.smsActive,
   };
 }
 
@@ -267,7 +272,7 @@ export async function deskView(db: Db, row: LoadedTicket, now: number, me: Staff
     flagged: row.ticket.flagged,
     reopenCount: row.ticket.reopenCount,
     photosPublic: row.ticket.photosPublic,
-    photoCount: await ticketPhotoCount(db, row.ticket.id),
+    photoCount: row.photoCount,
     version: row.ticket.version,
     clock: row.category.clock,
     pause: pauseOf(row.ticket),

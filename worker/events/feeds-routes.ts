@@ -7,7 +7,7 @@ import { validate } from '../lib/validate.ts';
 import { toCalendarEvent } from './calendar.ts';
 import { placeQuery } from './input.ts';
 import { feedEvents } from './lists.ts';
-import { placeFilter } from './place-filter.ts';
+import { placeEvents } from './place-filter.ts';
 
 /**
  * /feeds/events.ics?community=SLUG (or ?subdistrict=SLUG): a calendar a phone subscribes to
@@ -16,9 +16,10 @@ import { placeFilter } from './place-filter.ts';
  */
 export const eventFeeds = new Hono<AppEnv>().get('/events.ics', validate('query', placeQuery), async (c) => {
   const { db, platform } = c.var;
-  const { where, subdistrict, community } = await placeFilter(db, c.req.valid('query'));
   const now = platform.now();
-  const rows = await feedEvents(db, where, now);
+  const { rows, subdistrict, community } = await placeEvents(db, c.req.valid('query'), (where) =>
+    feedEvents(db, where, now),
+  );
   const origin = publicOrigin(c);
   // Calendar apps poll: an unchanged feed is a 304 of a few hundred bytes.
   const latest = Math.max(0, ...rows.map((r) => r.event.updatedAt));

@@ -47,7 +47,10 @@ export const organiserEvents = new Hono<AppEnv>()
     const row = await managedEvent(c, c.req.valid('param').id);
     c.header('Cache-Control', 'no-store');
     return c.json(
-      { event: staffEvent(row, c.var.platform.now()), sessions: await seriesSessions(c.var.db, row.event.seriesId) },
+      {
+        event: staffEvent(row, c.var.platform.now()),
+        sessions: row.event.seriesId === null ? [] : await seriesSessions(c.var.db, row.event.seriesId),
+      },
       200,
     );
   })

@@ -1,4 +1,6 @@
+import { eq, sql } from 'drizzle-orm';
 import { Hono } from '#hono';
+import { events } from '../../schema/index.ts';
 import { renderCalendar } from '../lib/ical.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import type { AppEnv } from '../lib/platform.ts';
@@ -6,10 +8,10 @@ import { validate } from '../lib/validate.ts';
 import { theDistrict } from '../places/scope.ts';
 import { toCalendarEvent } from './calendar.ts';
 import { idParam, listQuery } from './input.ts';
-import { pastEvents, upcomingEvents } from './lists.ts';
-import { placeFilter } from './place-filter.ts';
+import { residentEventList } from './lists.ts';
+import { placeEvents } from './place-filter.ts';
 import { eventNotFound } from './signups.ts';
-import { loadEvent, publicEvent, seriesSessions, upcomingInCommunity } from './views.ts';
+import { eventsQuery, loadEvent, publicEvent, seriesSessions, withoutEmptyPlaces } from './views.ts';
 
 /**
  * What residents read, without an account: the events of their community (and of its
@@ -21,15 +23,10 @@ export const residentEvents = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const now = c.var.platform.now();
     // The whole district is every event, so it has no filter, only its name.
-    const found = q.district ? null : await placeFilter(db, q);
+    const past = q.when === 'past';
+    const found = q.district ? null : await placeEvents(db, q, (where) => residentEventList(db, where, now, past));
     const district = found ? null : await theDistrict(db);
-    const communityId = found?.ids.communityId ?? null;
-    const rows =
-      q.when === 'past'
-        ? await pastEvents(db, found?.where, now)
-        : found && communityId !== null
-          ? await upcomingInCommunity(db, { communityId, subdistrictId: found.ids.subdistrictId }, now)
-          : await upcomingEvents(db, found?.where, now);
+    const rows = found?.rows ?? withoutEmptyPlaces(await residentEventList(db, undefined, now, past));
     // Short: the seats left change with every sign-up.
     c.header('Cache-Control', 'public, max-age=15');
     return c.json(
@@ -43,11 +40,17 @@ export const residentEvents = new Hono<AppEnv>()
     );
   })
   .get('/:id', validate('param', idParam), async (c) => {
-    const row = await loadEvent(c.var.db, c.req.valid('param').id);
+    const { db } = c.var;
+    const id = c.req.valid('param').id;
+    // One round trip: the sessions name the event's series by a subquery.
+    const [[row], sessions] = await db.batch([
+      eventsQuery(db, eq(events.id, id), 'soonest', 1),
+      seriesSessions(db, sql`(select ${events.seriesId} from ${events} where ${events.id} = ${id})`),
+    ]);
     if (!row) throw eventNotFound();
     const now = c.var.platform.now();
     c.header('Cache-Control', 'no-cache');
-    return c.json({ event: publicEvent(row, now), sessions: await seriesSessions(c.var.db, row.event.seriesId) }, 200);
+    return c.json({ event: publicEvent(withoutEmptyPlaces([row])[0]!, now), sessions }, 200);
   })
   .get('/:id/calendar.ics', validate('param', idParam), async (c) => {
     const row = await loadEvent(c.var.db, c.req.valid('param').id);

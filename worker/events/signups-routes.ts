@@ -1,22 +1,30 @@
+import { eq } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import { Hono } from '#hono';
+import { events } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import { idempotent } from '../lib/idempotency.ts';
 import type { AppEnv, Db } from '../lib/platform.ts';
 import { countPublicWrite } from '../lib/public-writes.ts';
 import { limitBody } from '../lib/security.ts';
 import { validate } from '../lib/validate.ts';
+import { optinQuery } from '../messages/outbox.ts';
 import { messageSettingsOf } from '../messages/settings.ts';
 import { idParam, signupParam, signupSchema, signupToken } from './input.ts';
 import { cancelSignup, eventNotFound, residentSignupView, signUp, signupForToken } from './signups.ts';
-import { loadEvent, publicEvent } from './views.ts';
+import { eventsQuery, loadEvent, publicEvent, withoutEmptyPlaces } from './views.ts';
 
 /** The resident's private page: their sign-up, the event as it is now, and whether they may still cancel. */
 async function privateView(db: Db, signup: Parameters<typeof residentSignupView>[1], now: number) {
-  const row = await loadEvent(db, signup.eventId);
-  if (!row) throw eventNotFound();
+  // The event and the opt-in in one round trip.
+  const [[found], [optin]] = await db.batch([
+    eventsQuery(db, eq(events.id, signup.eventId), 'soonest', 1),
+    optinQuery(db, 'signup', signup.id),
+  ]);
+  if (!found) throw eventNotFound();
+  const row = withoutEmptyPlaces([found])[0]!;
   const canCancel = signup.status !== 'cancelled' && row.event.status === 'scheduled' && row.event.startsAt > now;
-  return { signup: await residentSignupView(db, signup), event: publicEvent(row, now), canCancel };
+  return { signup: await residentSignupView(db, signup, !!optin?.a), event: publicEvent(row, now), canCancel };
 }
 
 /**

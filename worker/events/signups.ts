@@ -163,7 +163,7 @@ export async function waitlistPosition(db: Db, signup: SignupRecord): Promise<nu
 }
 
 /** The resident's own view of their sign-up: name, masked phone, where they stand. */
-export async function residentSignupView(db: Db, signup: SignupRecord) {
+export async function residentSignupView(db: Db, signup: SignupRecord, smsActive?: boolean) {
   return {
     id: signup.id,
     status: signup.status,
@@ -177,6 +177,6 @@ export async function residentSignupView(db: Db, signup: SignupRecord) {
     checkedIn: signup.checkedInAt !== null,
     waitlistPosition: await waitlistPosition(db, signup),
     /** The resident asked for text messages and has not stopped them. */
-    smsActive: await hasActiveOptin(db, 'signup', signup.id),
+    smsActive: smsActive ?? (await hasActiveOptin(db, 'signup', signup.id)),
   };
 }

@@ -1,9 +1,7 @@
-import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { communities, compounds, eventSignups, events, subdistricts } from '../../schema/index.ts';
 import type { Db } from '../lib/platform.ts';
-import { prepared } from '../lib/prepared.ts';
 import type { PlaceRef } from '../staff/policy.ts';
-import { communityEvents } from './place-filter.ts';
 
 type EventRecord = typeof events.$inferSelect;
 
@@ -33,37 +31,23 @@ const selectEvents = (db: Db) =>
 type SelectedRow = Awaited<ReturnType<typeof selectEvents>>[number];
 
 // A left join with no match gives an object of nulls; the answer says null instead.
-const withoutEmptyPlaces = (rows: SelectedRow[]) =>
+export const withoutEmptyPlaces = (rows: SelectedRow[]) =>
   rows.map((r) => ({
     ...r,
     community: r.community?.slug ? r.community : null,
     compound: r.compound?.slug ? r.compound : null,
   }));
 
-/** Events with their places and seat counts, filtered and ordered as the caller says. */
-export async function findEvents(db: Db, where: SQL | undefined, order: 'soonest' | 'latest' = 'soonest', limit = 200) {
-  const rows = await selectEvents(db)
+/** Events with their places and seat counts, filtered and ordered as the caller says: a query to batch, then `withoutEmptyPlaces`. */
+export const eventsQuery = (db: Db, where: SQL | undefined, order: 'soonest' | 'latest' = 'soonest', limit = 200) =>
+  selectEvents(db)
     .where(where)
     .orderBy(order === 'soonest' ? asc(events.startsAt) : desc(events.startsAt), asc(events.id))
     .limit(limit);
-  return withoutEmptyPlaces(rows);
-}
 
-/** A community's events that have not ended, soonest first: what residents open most, so prepared. */
-const upcomingQuery = prepared((db) =>
-  selectEvents(db)
-    .where(
-      and(
-        communityEvents(sql.placeholder('communityId'), sql.placeholder('subdistrictId')),
-        gt(events.endsAt, sql.placeholder('now')),
-      ),
-    )
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(200)
-    .prepare(),
-);
-export async function upcomingInCommunity(db: Db, ids: { communityId: number; subdistrictId: number }, now: number) {
-  return withoutEmptyPlaces(await upcomingQuery(db).all({ ...ids, now }));
+/** Events with their places and seat counts, filtered and ordered as the caller says. */
+export async function findEvents(db: Db, where: SQL | undefined, order: 'soonest' | 'latest' = 'soonest', limit = 200) {
+  return withoutEmptyPlaces(await eventsQuery(db, where, order, limit));
 }
 export type EventRow = Awaited<ReturnType<typeof findEvents>>[number];
 
@@ -141,8 +125,7 @@ export function staffEvent(row: EventRow, now: number) {
 }
 
 /** Other sessions of the same series, for "next session" links. */
-export async function seriesSessions(db: Db, seriesId: number | null) {
-  if (seriesId === null) return [];
+export function seriesSessions(db: Db, seriesId: number | SQL) {
   return db
     .select({
       id: events.id,

@@ -37,7 +37,7 @@ export async function requestHomeVisit(
   const community = await communityBySlug(db).get({ slug: input.community });
   if (!community) throw invalid('community', 'No such community.');
   ctx.check?.({ subdistrictId: community.subdistrictId, communityId: community.id });
-  const service = await offeredService(db, community.id, input.service);
+  const service = await offeredService(db, community.slug, input.service);
   if (!service) throw invalid('service', 'This community does not offer this service.');
   let compoundId: number | null = null;
   if (input.address.compound) {

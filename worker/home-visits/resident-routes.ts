@@ -12,7 +12,7 @@ import { newHomeVisitSchema, numberParam, RETENTION_DAYS, token } from './input.
 import { requestHomeVisit } from './request.ts';
 import { addInformation, confirmSlot, confirmVisit, otherSlot, rateVisit, visitForToken } from './resident.ts';
 import { offeredServices } from './services.ts';
-import { trackingView } from './views.ts';
+import { trackingView, visitWithTimeline } from './views.ts';
 
 const withToken = <T extends z.core.$ZodShape>(shape: T) => z.object({ token, ...shape });
 const message = plainText(z.minLength(1, 'Write something.'), z.maxLength(1000));
@@ -27,9 +27,11 @@ const rating = {
  */
 export const homeVisitRoutes = new Hono<AppEnv>()
   .get('/services', validate('query', z.object({ community: slug })), async (c) => {
-    const community = await findCommunity(c.var.db, c.req.valid('query').community);
+    const slug = c.req.valid('query').community;
+    const services = await offeredServices(c.var.db, slug);
+    if (!services[0]) await findCommunity(c.var.db, slug);
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json({ services: await offeredServices(c.var.db, community.id), retentionDays: RETENTION_DAYS }, 200);
+    return c.json({ services, retentionDays: RETENTION_DAYS }, 200);
   })
   .post('/', limitBody(), validate('json', newHomeVisitSchema), async (c) => {
     const result = await idempotent(c, 'home-visits', async (record) => {
@@ -46,9 +48,10 @@ export const homeVisitRoutes = new Hono<AppEnv>()
     return c.json(result.body, 201);
   })
   .get('/:number', validate('param', numberParam), validate('query', z.object({ token })), async (c) => {
-    const row = await visitForToken(c.var.db, c.req.valid('param').number, c.req.valid('query').token);
+    const { number } = c.req.valid('param');
+    const row = await visitForToken(c.var.db, number, c.req.valid('query').token, visitWithTimeline);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(await trackingView(c.var.db, row, c.var.platform.now()), 200);
+    return c.json(await trackingView(c.var.db, row, c.var.platform.now(), row.timeline), 200);
   })
   .post(
     '/:number/info',

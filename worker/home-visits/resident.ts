@@ -13,8 +13,13 @@ export const visitNotFound = () =>
   new ApiError(404, 'home_visit_not_found', 'No home visit with this number and link.');
 
 /** Loads a visit for the requester who holds its private token, or 404. */
-export async function visitForToken(db: Db, number: string, token: string): Promise<LoadedVisit> {
-  const row = await loadVisit(db, number);
+export async function visitForToken<T extends LoadedVisit = LoadedVisit>(
+  db: Db,
+  number: string,
+  token: string,
+  load: (db: Db, number: string) => Promise<T | undefined> = loadVisit as never,
+): Promise<T> {
+  const row = await load(db, number);
   const matches = await tokenMatches(token, row?.visit.tokenHash);
   if (!row || !matches) throw visitNotFound();
   return row;

@@ -1,13 +1,14 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { communityHomeServices, homeServices, partnerCommunities, partners } from '../../schema/index.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
+import { communityIdOf } from '../places/places.ts';
 import { auditEntry } from '../staff/audit.ts';
 import type { StaffMember } from '../staff/policy.ts';
 
 /** The partner serves the community: only then can the community offer its services or send it visits. */
-const serves = (communityId: number | ReturnType<typeof sql.placeholder>) =>
+const serves = (communityId: number | SQL) =>
   sql`exists (select 1 from ${partnerCommunities} where ${partnerCommunities.partnerId} = ${homeServices.partnerId} and ${partnerCommunities.communityId} = ${communityId})`;
 
 const serviceColumns = {
@@ -23,26 +24,22 @@ const serviceColumns = {
   leadDays: homeServices.leadDays,
 };
 
-const offered = prepared((db) =>
-  db
+// By the community's slug, so the residents' list needs no lookup of the community first.
+const offered = prepared((db) => {
+  const communityId = communityIdOf(sql.placeholder('slug'));
+  return db
     .select({ ...serviceColumns, contact: partners.contact, contactEn: partners.contactEn, partnerId: partners.id })
     .from(communityHomeServices)
     .innerJoin(homeServices, eq(homeServices.id, communityHomeServices.serviceId))
     .innerJoin(partners, eq(partners.id, homeServices.partnerId))
-    .where(
-      and(
-        eq(communityHomeServices.communityId, sql.placeholder('communityId')),
-        eq(homeServices.active, true),
-        serves(sql.placeholder('communityId')),
-      ),
-    )
+    .where(and(eq(communityHomeServices.communityId, communityId), eq(homeServices.active, true), serves(communityId)))
     .orderBy(asc(homeServices.id))
-    .prepare(),
-);
+    .prepare();
+});
 
 /** What residents of a community may ask for: the services it offers, from partners serving it. */
-export async function offeredServices(db: Db, communityId: number) {
-  const rows = await offered(db).all({ communityId });
+export async function offeredServices(db: Db, slug: string) {
+  const rows = await offered(db).all({ slug });
   return rows.map(({ id: _, partnerId: __, contact, contactEn, partner, ...s }) => ({
     ...s,
     partner: { ...partner, contact, contactEn },
@@ -50,8 +47,8 @@ export async function offeredServices(db: Db, communityId: number) {
 }
 
 /** The offered service a request names, with its partner and lead time, or undefined. */
-export async function offeredService(db: Db, communityId: number, code: string) {
-  return (await offered(db).all({ communityId })).find((s) => s.code === code);
+export async function offeredService(db: Db, slug: string, code: string) {
+  return (await offered(db).all({ slug })).find((s) => s.code === code);
 }
 
 /** For the community's staff: every service of the partners serving it, and whether it is offered. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import {
   communities,
   compounds,
@@ -12,12 +12,12 @@ import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
 import { DAY_MS } from '../lib/time.ts';
-import { hasActiveOptin } from '../messages/outbox.ts';
+import { activeOptin } from '../messages/outbox.ts';
 import type { PlaceRef, StaffMember } from '../staff/policy.ts';
 import { RETENTION_DAYS, REVEAL_DAYS } from './input.ts';
 import { assignedStatuses, isOverdueVisit } from './lifecycle.ts';
 
-const byNumber = prepared((db) =>
+const visitQuery = (db: Db, number: string) =>
   db
     .select({
       visit: homeVisits,
@@ -25,22 +25,37 @@ const byNumber = prepared((db) =>
       partner: { slug: partners.slug, name: partners.name, nameEn: partners.nameEn, kind: partners.kind },
       community: { slug: communities.slug, name: communities.name, nameEn: communities.nameEn },
       compound: { slug: compounds.slug, name: compounds.name, nameEn: compounds.nameEn },
+      smsActive: activeOptin('visit', homeVisits.id),
     })
     .from(homeVisits)
     .innerJoin(homeServices, eq(homeServices.id, homeVisits.serviceId))
     .innerJoin(communities, eq(communities.id, homeVisits.communityId))
     .leftJoin(partners, eq(partners.id, homeVisits.partnerId))
     .leftJoin(compounds, eq(compounds.id, homeVisits.compoundId))
-    .where(eq(homeVisits.number, sql.placeholder('number')))
-    .prepare(),
-);
+    .where(eq(homeVisits.number, number));
+const loaded = (row: Awaited<ReturnType<typeof visitQuery>>[number]) => ({
+  ...row,
+  partner: row.partner?.slug ? row.partner : null,
+  compound: row.compound?.slug ? row.compound : null,
+});
 
 /** A home visit with the names of its service, partner and places, by its human number. */
 export async function loadVisit(db: Db, number: string) {
-  const row = await byNumber(db).get({ number });
-  return row
-    ? { ...row, partner: row.partner?.slug ? row.partner : null, compound: row.compound?.slug ? row.compound : null }
-    : undefined;
+  const [row] = await visitQuery(db, number);
+  return row && loaded(row);
+}
+
+/** A home visit by its number with its public timeline, in one round trip: what its tracking page reads. */
+export async function visitWithTimeline(db: Db, number: string) {
+  const [[row], timeline] = await db.batch([
+    visitQuery(db, number),
+    entriesQuery(
+      db,
+      sql`(select ${homeVisits.id} from ${homeVisits} where ${homeVisits.number} = ${number})`,
+      'public',
+    ),
+  ]);
+  return row && { ...loaded(row), timeline };
 }
 export type LoadedVisit = NonNullable<Awaited<ReturnType<typeof loadVisit>>>;
 
@@ -68,31 +83,30 @@ export const revealsTo = (who: StaffMember, v: LoadedVisit['visit'], now: number
 /** The door code, for exactly the assigned partner's staff and the requester, once the time is agreed. */
 const codeFor = (v: LoadedVisit['visit']) => (v.status === 'scheduled' ? v.visitCode : null);
 
+const entriesQuery = (db: Db, visitId: Placeholder | SQL, which: 'public' | 'all') =>
+  db
+    .select({
+      at: homeVisitEntries.at,
+      kind: homeVisitEntries.kind,
+      visibility: homeVisitEntries.visibility,
+      body: homeVisitEntries.body,
+      fromStatus: homeVisitEntries.fromStatus,
+      toStatus: homeVisitEntries.toStatus,
+      actor: homeVisitEntries.actor,
+      staffName: staff.displayName,
+      detail: homeVisitEntries.detail,
+    })
+    .from(homeVisitEntries)
+    .leftJoin(staff, eq(staff.id, homeVisitEntries.staffId))
+    .where(
+      and(
+        eq(homeVisitEntries.visitId, visitId),
+        which === 'public' ? eq(homeVisitEntries.visibility, 'public') : undefined,
+      ),
+    )
+    .orderBy(asc(homeVisitEntries.at), asc(homeVisitEntries.id));
 const entriesOf = (which: 'public' | 'all') =>
-  prepared((db) =>
-    db
-      .select({
-        at: homeVisitEntries.at,
-        kind: homeVisitEntries.kind,
-        visibility: homeVisitEntries.visibility,
-        body: homeVisitEntries.body,
-        fromStatus: homeVisitEntries.fromStatus,
-        toStatus: homeVisitEntries.toStatus,
-        actor: homeVisitEntries.actor,
-        staffName: staff.displayName,
-        detail: homeVisitEntries.detail,
-      })
-      .from(homeVisitEntries)
-      .leftJoin(staff, eq(staff.id, homeVisitEntries.staffId))
-      .where(
-        and(
-          eq(homeVisitEntries.visitId, sql.placeholder('visitId')),
-          which === 'public' ? eq(homeVisitEntries.visibility, 'public') : undefined,
-        ),
-      )
-      .orderBy(asc(homeVisitEntries.at), asc(homeVisitEntries.id))
-      .prepare(),
-  );
+  prepared((db) => entriesQuery(db, sql.placeholder('visitId'), which).prepare());
 const entries = { public: entriesOf('public'), all: entriesOf('all') };
 
 /** What the requester may still do. */
@@ -125,7 +139,12 @@ function common(row: LoadedVisit, now: number) {
 }
 
 /** The requester's private view: public timeline, phone masked, the address as building and unit. */
-export async function trackingView(db: Db, row: LoadedVisit, now: number) {
+export async function trackingView(
+  db: Db,
+  row: LoadedVisit,
+  now: number,
+  timeline?: Awaited<ReturnType<typeof entriesQuery>>,
+) {
   const v = row.visit;
   const code = codeFor(v);
   return {
@@ -139,11 +158,13 @@ export async function trackingView(db: Db, row: LoadedVisit, now: number) {
       code && row.partner
         ? { organisation: { name: row.partner.name, nameEn: row.partner.nameEn }, name: v.visitorName, code }
         : null,
-    timeline: (await entries.public(db).all({ visitId: v.id })).map(({ detail: _, visibility: __, ...e }) => e),
+    timeline: (timeline ?? (await entries.public(db).all({ visitId: v.id }))).map(
+      ({ detail: _, visibility: __, ...e }) => e,
+    ),
     ...requesterOptions(v),
     retentionDays: RETENTION_DAYS,
     /** The requester asked for text messages and has not stopped them. */
-    smsActive: await hasActiveOptin(db, 'visit', v.id),
+    smsActive: !!row.smsActive,
   };
 }
 

@@ -11,14 +11,12 @@ type Health = {
   schema: { current: boolean; expected: string; applied: string | null };
 };
 
-/** Answers whether the database is reachable and migrated to what this code expects. */
+/**
+ * Answers whether the database is reachable and migrated to what this code expects: one round
+ * trip when it is; only a failed read asks again whether the database answers at all.
+ */
 export async function checkHealth(db: Db): Promise<Health> {
   const schema = { current: false, expected: expectedMigration.tag, applied: null as string | null };
-  try {
-    await db.run(sql`select 1`);
-  } catch {
-    return { ok: false, database: 'unreachable', schema };
-  }
   try {
     const row = await db.get<{ created_at: number }>(
       sql`select created_at from __drizzle_migrations order by created_at desc limit 1`,
@@ -27,7 +25,12 @@ export async function checkHealth(db: Db): Promise<Health> {
     schema.applied = applied?.tag ?? (row ? `unknown (${row.created_at})` : null);
     schema.current = applied?.when === expectedMigration.when;
   } catch {
-    // No migrations table yet: the database is reachable but empty.
+    // No migrations table yet (the database is reachable but empty), or no database at all.
+    try {
+      await db.run(sql`select 1`);
+    } catch {
+      return { ok: false, database: 'unreachable', schema };
+    }
   }
   return { ok: schema.current, database: 'reachable', schema };
 }

@@ -70,16 +70,17 @@ export function outboxInsert(db: Db, m: OutboxMessage) {
     on conflict (dedupe_key) do nothing`);
 }
 
+/** Whether a subject has an opt-in still running, as SQL (1 or 0), to read with the subject itself. */
+export const activeOptin = (kind: MessageSubjectKind, subjectId: unknown) =>
+  sql<number>`exists (select 1 from ${messageOptins} o where o.subject_kind = ${kind} and o.subject_id = ${subjectId} and o.stopped_at is null)`;
+
+/** Whether a subject has an opt-in still running, as a query to batch: one row, `a` 1 or 0. */
+export const optinQuery = (db: Db, kind: MessageSubjectKind, subjectId: number) =>
+  db.all<{ a: number }>(sql`select ${activeOptin(kind, subjectId)} as a`);
+
 /** Whether a subject has an opt-in still running (tracking pages offer "不再发短信" then). */
 export async function hasActiveOptin(db: Db, kind: MessageSubjectKind, subjectId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ id: messageOptins.id })
-    .from(messageOptins)
-    .where(
-      and(eq(messageOptins.subjectKind, kind), eq(messageOptins.subjectId, subjectId), isNull(messageOptins.stoppedAt)),
-    )
-    .limit(1);
-  return row !== undefined;
+  return !!(await optinQuery(db, kind, subjectId))[0]?.a;
 }
 
 /**

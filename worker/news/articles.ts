@@ -4,7 +4,7 @@ import { renderMarkdown } from '../lib/markdown.ts';
 import { isPhotoKey } from '../lib/photos.ts';
 import type { Db } from '../lib/platform.ts';
 import { prepared } from '../lib/prepared.ts';
-import { communityBySlug, subdistrictBySlug } from '../places/places.ts';
+import { communityIdOf, communitySubdistrictIdOf, subdistrictIdOf } from '../places/places.ts';
 import { formatCredits } from './credits.ts';
 
 /** Our own photo store is the only place article images may come from. */
@@ -14,7 +14,7 @@ export const isOurPhotoUrl = (url: string) => url.startsWith('/photos/') && isPh
 const districtWide = and(isNull(articles.subdistrictId), isNull(articles.communityId));
 
 /** What a community's residents read: its own, its sub-district's and district-wide news (values or placeholders). */
-export const communityScope = (communityId: number | Placeholder, subdistrictId: number | Placeholder) =>
+export const communityScope = (communityId: number | SQL, subdistrictId: number | SQL) =>
   or(
     eq(articles.communityId, communityId),
     and(isNull(articles.communityId), eq(articles.subdistrictId, subdistrictId)),
@@ -22,20 +22,10 @@ export const communityScope = (communityId: number | Placeholder, subdistrictId:
   )!;
 
 /** Where a reader stands: a community (see `communityScope`), a sub-district with district-wide news, or everything. */
-export async function readerScope(
-  db: Db,
-  where: { community?: string; subdistrict?: string },
-): Promise<SQL | undefined | null> {
-  if (where.community) {
-    const c = await communityBySlug(db).get({ slug: where.community });
-    if (!c) return null;
-    return communityScope(c.id, c.subdistrictId);
-  }
-  if (where.subdistrict) {
-    const s = await subdistrictBySlug(db).get({ slug: where.subdistrict });
-    if (!s) return null;
-    return or(eq(articles.subdistrictId, s.id), districtWide);
-  }
+export function readerScope(where: { community?: string; subdistrict?: string }): SQL | undefined {
+  // The place by subqueries, so the read needs no lookup first (the caller asks whether it exists).
+  if (where.community) return communityScope(communityIdOf(where.community), communitySubdistrictIdOf(where.community));
+  if (where.subdistrict) return or(eq(articles.subdistrictId, subdistrictIdOf(where.subdistrict)), districtWide);
   return undefined;
 }
 
@@ -121,7 +111,8 @@ export async function listArticles(db: Db, where: SQL | undefined, limit: number
 }
 
 /** One article with everything its page shows: the hottest read of the news, so prepared. */
-const articleById = prepared((db) =>
+/** Whole articles newest first, with their places: what an article's page and the feeds show (see `toView`). */
+export const articlesQuery = (db: Db, where: SQL, limit = 1) =>
   db
     .select({
       ...summaryColumns,
@@ -133,9 +124,10 @@ const articleById = prepared((db) =>
     .from(articles)
     .leftJoin(subdistricts, eq(subdistricts.id, articles.subdistrictId))
     .leftJoin(communities, eq(communities.id, articles.communityId))
-    .where(eq(articles.id, sql.placeholder('id')))
-    .prepare(),
-);
+    .where(where)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+const articleById = prepared((db) => articlesQuery(db, eq(articles.id, sql.placeholder('id'))).prepare());
 
 /** Bodies rendered lately: an article is read far more often than it is edited. */
 const rendered = new Map<string, string>();
@@ -154,7 +146,11 @@ function bodyHtml(body: string): string {
 /** One article as residents read it: body rendered to safe HTML, credits as the paper prints them. */
 export async function articleView(db: Db, id: number) {
   const row = await articleById(db).get({ id });
-  if (!row) return undefined;
+  return row && toView(row);
+}
+
+/** A row of `articlesQuery` as residents read it. */
+export function toView(row: Awaited<ReturnType<typeof articlesQuery>>[number]) {
   const { body, leadPhotoCaption, photos, version, ...summary } = row;
   return {
     ...toSummary(summary),
@@ -167,4 +163,4 @@ export async function articleView(db: Db, id: number) {
     photos: photos.map((p) => ({ ...p, url: photoUrl(p.key) })),
   };
 }
-export type ArticleView = NonNullable<Awaited<ReturnType<typeof articleView>>>;
+export type ArticleView = ReturnType<typeof toView>;

@@ -7,11 +7,10 @@ import { notModified } from '../lib/http-cache.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
-import { placeName } from '../places/places.ts';
-import { articleView } from './articles.ts';
+import { articlesQuery, toView } from './articles.ts';
 import { photoFiles } from './photos.ts';
 import { selectionTag } from './reader-routes.ts';
-import { readerSelection } from './selection.ts';
+import { readSelection } from './selection.ts';
 
 const formats = {
   rss: { render: renderRss, type: 'application/rss+xml; charset=utf-8' },
@@ -30,15 +29,14 @@ export const newsFeeds = new Hono<AppEnv>().get(
   async (c) => {
     const q = c.req.valid('query');
     const format = formats[c.req.valid('param').file.slice('news.'.length) as keyof typeof formats];
-    const selection = await readerSelection(c.var.db, q);
-    if (!selection) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
-    const { etag, latest } = await selectionTag(selection, 'feed', c.req.url);
+    // The whole articles come in the same batch as the validator's figures: a 304 reads them for nothing, but every 200 saves a round trip.
+    const found = await readSelection(c.var.db, q, (where) => articlesQuery(c.var.db, where, 50));
+    if (!found) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
+    const { etag, latest } = selectionTag(found.stats, 'feed', c.req.url);
     if (notModified(c, etag, latest)) return c.body(null, 304);
     const origin = publicOrigin(c);
     const absolute = (html: string) => html.replaceAll('src="/photos/', `src="${origin}/photos/`);
-    const rows = await selection.page(50);
-    const articles = [];
-    for (const row of rows) articles.push((await articleView(c.var.db, row.id))!);
+    const articles = found.rows.map(toView);
     const files = await photoFiles(
       c.var.db,
       articles.flatMap((a) => (a.leadPhoto ? [a.leadPhoto.key] : [])),
@@ -63,7 +61,7 @@ export const newsFeeds = new Hono<AppEnv>().get(
     const body = format.render(
       {
         // The district, a sub-district or a community.
-        title: `邻里 · ${(await placeName(c.var.db, q)) ?? '二七区'}新闻`,
+        title: `邻里 · ${found.placeName ?? '二七区'}新闻`,
         description: '二七区街道和社区的新闻与“社区小喇叭”',
         homeUrl: `${origin}/news`,
         feedUrl: origin + new URL(c.req.url).pathname + new URL(c.req.url).search,

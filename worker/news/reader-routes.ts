@@ -1,3 +1,4 @@
+import { and } from 'drizzle-orm';
 import * as z from 'zod/mini';
 import { Hono } from '#hono';
 import { ApiError } from '../lib/errors.ts';
@@ -6,8 +7,8 @@ import { notModified, tagOf } from '../lib/http-cache.ts';
 import type { AppEnv } from '../lib/platform.ts';
 import { validate } from '../lib/validate.ts';
 import { onePlace, placeScopeFields } from '../places/scope.ts';
-import { articleView } from './articles.ts';
-import { readerSelection, type Selection } from './selection.ts';
+import { articleView, olderThan, summariesQuery, toSummary } from './articles.ts';
+import { readSelection } from './selection.ts';
 
 /**
  * A community's news (with its sub-district's and district-wide ones), a whole sub-district's,
@@ -24,20 +25,20 @@ export const newsQuery = z
   .check(onePlace({ optional: true }));
 
 /** A validator that changes whenever an article in the selection is published, edited or withdrawn. */
-export async function selectionTag(selection: Selection, ...parts: string[]) {
-  const stats = await selection.stats();
+export function selectionTag(stats: { n: number; latest: number | null }, ...parts: string[]) {
   return { etag: tagOf(...parts, stats.n, stats.latest), latest: stats.latest ?? undefined };
 }
 
 export const newsRoutes = new Hono<AppEnv>()
   .get('/', validate('query', newsQuery), async (c) => {
     const q = c.req.valid('query');
-    const selection = await readerSelection(c.var.db, q);
-    if (!selection) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
-    const { etag, latest } = await selectionTag(selection, 'list', new URL(c.req.url).search);
-    if (notModified(c, etag, latest)) return c.body(null, 304);
     const [publishedAt, id] = q.before?.split('_').map(Number) ?? [];
-    const rows = await selection.page(q.limit, q.before ? { publishedAt: publishedAt!, id: id! } : undefined);
+    const before = q.before ? olderThan({ publishedAt: publishedAt!, id: id! }) : undefined;
+    const found = await readSelection(c.var.db, q, (where) => summariesQuery(c.var.db, and(where, before), q.limit));
+    if (!found) throw new ApiError(404, 'place_not_found', 'No such community or sub-district.');
+    const { etag, latest } = selectionTag(found.stats, 'list', new URL(c.req.url).search);
+    if (notModified(c, etag, latest)) return c.body(null, 304);
+    const rows = found.rows.map(toSummary);
     const last = rows.at(-1);
     return c.json(
       {

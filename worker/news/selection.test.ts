@@ -1,8 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles, communities } from '../../schema/index.ts';
 import { freshDatabase } from '../node/test-database.ts';
-import { listArticles } from './articles.ts';
-import { publishedWhere, readerSelection } from './selection.ts';
+import { communityScope, listArticles, olderThan, summariesQuery, toSummary } from './articles.ts';
+import { readSelection } from './selection.ts';
 
 let t: Awaited<ReturnType<typeof freshDatabase>>;
 let places: { id: number; slug: string; subdistrictId: number }[];
@@ -55,24 +56,32 @@ async function allPages(
   }
 }
 
-describe("a community's news list (prepared)", () => {
-  it('selects, orders and pages exactly as the same filter built per request', async () => {
+describe("a community's news list (one batch, the place by subqueries)", () => {
+  it('selects, orders, pages and counts exactly as the same filter by the place ids', async () => {
     expect(places.length).toBeGreaterThan(3);
     for (const place of places) {
-      const selection = (await readerSelection(t.db, { community: place.slug }))!;
-      const where = (await publishedWhere(t.db, { community: place.slug }))!;
-      const prepared = await allPages((before) => selection.page(4, before));
-      const built = await allPages((before) => listArticles(t.db, where, 4, before));
-      expect(prepared.length).toBeGreaterThan(4);
-      expect(prepared).toEqual(built);
-      expect(await selection.stats()).toEqual({
+      const read = (before?: { publishedAt: number; id: number }) =>
+        readSelection(t.db, { community: place.slug }, (where) =>
+          summariesQuery(t.db, before ? and(where, olderThan(before)) : where, 4),
+        );
+      const byIds = and(eq(articles.status, 'published'), communityScope(place.id, place.subdistrictId))!;
+      const batched = await allPages(async (before) => (await read(before))!.rows.map(toSummary));
+      const built = await allPages((before) => listArticles(t.db, byIds, 4, before));
+      expect(batched.length).toBeGreaterThan(4);
+      expect(batched).toEqual(built);
+      expect((await read())!.stats).toEqual({
         n: built.length,
         latest: Math.max(...built.map((a) => (a as { updatedAt: number }).updatedAt)),
       });
     }
   });
 
-  it('knows no community that does not exist', async () => {
-    expect(await readerSelection(t.db, { community: 'nowhere' })).toBeNull();
+  it('knows no community or sub-district that does not exist, and names those that do', async () => {
+    const page = (where: Parameters<typeof summariesQuery>[1]) => summariesQuery(t.db, where, 4);
+    expect(await readSelection(t.db, { community: 'nowhere' }, page)).toBeNull();
+    expect(await readSelection(t.db, { subdistrict: 'nowhere' }, page)).toBeNull();
+    const [community] = await t.db.select().from(communities).where(eq(communities.slug, places[0]!.slug));
+    expect((await readSelection(t.db, { community: community!.slug }, page))?.placeName).toBe(community!.name);
+    expect((await readSelection(t.db, {}, page))?.placeName).toBeUndefined();
   });
 });

@@ -89,4 +89,12 @@ describe('group commit', () => {
     await write;
     expect(await count()).toBe(1);
   });
+
+  it('runs a batch of reads at once, not behind the writes of its turn', async () => {
+    const write = client.execute({ sql: 'insert into notes (body) values (?)', args: ['later'] });
+    const [first, second] = await client.batch(['select count(*) as n from notes', ['select ? as x', [7]]]);
+    expect([first!.rows[0]!.n, second!.rows[0]!.x]).toEqual([0, 7]);
+    await write;
+    expect(await count()).toBe(1);
+  });
 });

@@ -10,6 +10,7 @@ type Waiting = {
 
 /** Statements that change rows; anything else runs at once. */
 const changesRows = /^\s*(insert|update|delete|replace)\b/i;
+const sqlOf = (stmt: Statement) => (typeof stmt === 'string' ? stmt : Array.isArray(stmt) ? stmt[0] : stmt.sql);
 
 /**
  * Group commit for an embedded database file. With `synchronous = FULL` every commit waits for
@@ -65,7 +66,11 @@ export function groupCommits(client: Client): Client {
       const sql = typeof one === 'string' ? one : one.sql;
       return changesRows.test(sql) ? enqueue([one]).then((results) => results[0]!) : client.execute(one);
     }) as Client['execute'],
-    batch: (stmts, mode) => (mode === 'read' || stmts.length === 0 ? client.batch(stmts, mode) : enqueue(stmts, mode)),
+    // A batch of reads (a page read with its lookups in one round trip) is a read: it runs at once.
+    batch: (stmts, mode) =>
+      mode === 'read' || !stmts.some((s) => changesRows.test(sqlOf(s)))
+        ? client.batch(stmts, mode)
+        : enqueue(stmts, mode),
     migrate: (stmts) => client.migrate(stmts),
     transaction: ((mode?: TransactionMode) => client.transaction(mode)) as Client['transaction'],
     executeMultiple: (sql) => client.executeMultiple(sql),

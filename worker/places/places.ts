@@ -22,6 +22,18 @@ export const subdistrictBySlug = prepared((db) =>
     .prepare(),
 );
 
+/**
+ * The id of the community (or sub-district) with this slug as a subquery, so a read can name the
+ * place without a round trip of its own; the caller asks for the 404 only when the read found nothing.
+ * @example const rows = await db.select().from(tickets).where(eq(tickets.communityId, communityIdOf(slug)))
+ */
+export const communityIdOf = (slug: unknown) =>
+  sql<number>`(select ${communities.id} from ${communities} where ${communities.slug} = ${slug})`;
+export const communitySubdistrictIdOf = (slug: unknown) =>
+  sql<number>`(select ${communities.subdistrictId} from ${communities} where ${communities.slug} = ${slug})`;
+export const subdistrictIdOf = (slug: unknown) =>
+  sql<number>`(select ${subdistricts.id} from ${subdistricts} where ${subdistricts.slug} = ${slug})`;
+
 /** Where the compound with this slug lies, as the policy reads places; undefined for none. */
 export async function compoundPlace(db: Db, slug: string) {
   const [place] = await db

@@ -27,16 +27,18 @@ const meetingColumns = {
 };
 
 /** The joint meetings of some projects, soonest first, with their events. */
-export async function meetingsOf(db: Db, projectIds: number[]) {
-  if (!projectIds.length) return [];
-  return db
+/** The meetings of some projects (at least one), soonest first: a query to batch. */
+export const meetingsQuery = (db: Db, projectIds: number[]) =>
+  db
     .select(meetingColumns)
     .from(renovationMeetings)
     .innerJoin(events, eq(events.id, renovationMeetings.eventId))
     .where(inArray(renovationMeetings.projectId, projectIds))
     .orderBy(asc(events.startsAt), asc(renovationMeetings.id));
+export async function meetingsOf(db: Db, projectIds: number[]) {
+  return projectIds.length ? meetingsQuery(db, projectIds) : [];
 }
-export type MeetingRow = Awaited<ReturnType<typeof meetingsOf>>[number];
+export type MeetingRow = Awaited<ReturnType<typeof meetingsQuery>>[number];
 
 export async function loadMeeting(db: Db, id: number): Promise<MeetingRow | undefined> {
   const [row] = await db

@@ -67,7 +67,7 @@ const placeColumns = {
 };
 
 /** Projects with their places and counts, newest first. */
-export async function findProjects(db: Db, where: SQL | undefined) {
+export function findProjects(db: Db, where: SQL | undefined) {
   return db
     .select(placeColumns)
     .from(renovationProjects)

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { renovationProjects, renovationWishes } from '../../schema/index.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
-import { hasActiveOptin } from '../messages/outbox.ts';
-import { agendaOf, meetingIndex, meetingsForPage, meetingsOf } from './meetings.ts';
+import { optinQuery } from '../messages/outbox.ts';
+import { agendaOf, meetingIndex, meetingsForPage, meetingsOf, meetingsQuery } from './meetings.ts';
 import {
   articlesOf,
   findProjects,
@@ -89,20 +89,19 @@ async function answeredCount(db: Db, projectId: number) {
   return rows.filter((r) => r.outcome !== 'received').length;
 }
 
-/** The project a wish belongs to, as its tracking page names it. */
-async function projectOfWish(db: Db, projectId: number) {
-  const [row] = await findProjects(db, eq(renovationProjects.id, projectId));
-  return { id: row!.project.id, title: row!.project.title, status: row!.project.status, compound: row!.compound };
-}
-
-/** The resident's private view: the public answer and their own timeline, phone masked. */
+/**
+ * The resident's private view: the public answer and their own timeline, phone masked. The
+ * project, its meetings, the timeline and the opt-in come in one batch.
+ */
 export async function trackingView(db: Db, row: WishRow) {
   const w = row.wish;
-  const [project, meetings, timeline] = await Promise.all([
-    projectOfWish(db, w.projectId),
-    meetingsOf(db, [w.projectId]),
+  const [[p], meetings, timeline, optin] = await db.batch([
+    findProjects(db, eq(renovationProjects.id, w.projectId)),
+    meetingsQuery(db, [w.projectId]),
     wishTimeline(db, w.id),
+    optinQuery(db, 'wish', w.id),
   ]);
+  const project = { id: p!.project.id, title: p!.project.title, status: p!.project.status, compound: p!.compound };
   return {
     ...publicWish(row, meetingIndex(meetings)),
     photoCount: row.photoCount,
@@ -112,7 +111,7 @@ export async function trackingView(db: Db, row: WishRow) {
     project,
     timeline,
     /** The resident asked for text messages and has not stopped them. */
-    smsActive: await hasActiveOptin(db, 'wish', w.id),
+    smsActive: !!optin[0]?.a,
   };
 }
 

@@ -210,7 +210,7 @@ export const outcomeOrder: readonly WishOutcome[] = [
 ];
 
 /** The resident's own timeline of a wish, oldest first. */
-export async function wishTimeline(db: Db, wishId: number) {
+export function wishTimeline(db: Db, wishId: number) {
   return db
     .select({
       at: renovationWishEntries.at,
