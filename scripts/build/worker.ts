@@ -88,7 +88,16 @@ function exportedNames(code: string): string[] {
  * Worker never does), interactive transactions (the Worker writes with batches only) and Hono's
  * form parsing. With them go the classes and modules only they use.
  */
-const cuts: { file: RegExp; from: string; to: string; methods: string[] }[] = [
+const cuts: { file: RegExp; from: string; to: string; methods: string[]; put?: string }[] = [
+  {
+    // drizzle's query cache: the Worker's drizzle() is given none, so every query takes the
+    // first branch of queryWithCache (no cache) and the rest, with its hashing, never runs.
+    file: /drizzle-orm\/sqlite-core\/session\.js$/,
+    from: '    if (this.cacheConfig && !this.cacheConfig.enable) {',
+    to: '  getQuery() {',
+    methods: [],
+    put: '    throw new Error("A query cache is not used by this Worker");\n  }\n',
+  },
   {
     file: /drizzle-orm\/sqlite-core\/dialect\.js$/,
     from: '  buildRelationalQuery({',
@@ -194,7 +203,7 @@ function cutMethods(code: string, id: string): string {
     const end = code.indexOf(cut.to, start);
     if (start < 0 || end < 0) throw new Error(`${id}: "${cut.from.trim()}" is not where it was`);
     const stubs = cut.methods.map((m) => `  ${m}() { throw new Error("${m} is not used by this Worker"); }\n`);
-    code = code.slice(0, start) + stubs.join('') + code.slice(end);
+    code = code.slice(0, start) + (cut.put ?? stubs.join('')) + code.slice(end);
   }
   return code;
 }
