@@ -11,22 +11,28 @@ import { formatCredits } from './credits.ts';
 export const photoUrl = (key: string) => `/photos/${key}`;
 export const isOurPhotoUrl = (url: string) => url.startsWith('/photos/') && isPhotoKey(url.slice('/photos/'.length));
 
-const districtWide = and(isNull(articles.subdistrictId), isNull(articles.communityId));
+const published = eq(articles.status, 'published');
+const districtWide = and(published, isNull(articles.subdistrictId), isNull(articles.communityId));
 
-/** What a community's residents read: its own, its sub-district's and district-wide news (values or placeholders). */
+/**
+ * The published news a community's residents read: its own, its sub-district's and district-wide.
+ * Each part names the status itself, so SQLite reads each part from an index (the place's own
+ * articles only) instead of every published article of the district.
+ */
 export const communityScope = (communityId: number | SQL, subdistrictId: number | SQL) =>
   or(
-    eq(articles.communityId, communityId),
-    and(isNull(articles.communityId), eq(articles.subdistrictId, subdistrictId)),
+    and(published, eq(articles.communityId, communityId)),
+    and(published, isNull(articles.communityId), eq(articles.subdistrictId, subdistrictId)),
     districtWide,
   )!;
 
-/** Where a reader stands: a community (see `communityScope`), a sub-district with district-wide news, or everything. */
-export function readerScope(where: { community?: string; subdistrict?: string }): SQL | undefined {
+/** The published news where a reader stands: a community (see `communityScope`), a sub-district with district-wide news, or everything. */
+export function readerScope(where: { community?: string; subdistrict?: string }): SQL {
   // The place by subqueries, so the read needs no lookup first (the caller asks whether it exists).
   if (where.community) return communityScope(communityIdOf(where.community), communitySubdistrictIdOf(where.community));
-  if (where.subdistrict) return or(eq(articles.subdistrictId, subdistrictIdOf(where.subdistrict)), districtWide);
-  return undefined;
+  if (where.subdistrict)
+    return or(and(published, eq(articles.subdistrictId, subdistrictIdOf(where.subdistrict))), districtWide)!;
+  return published;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);

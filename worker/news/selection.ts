@@ -8,7 +8,6 @@ export type ReaderFilter = { community?: string; subdistrict?: string; column?: 
 /** The published articles a filter selects, as a SQL condition. */
 export function publishedWhere(q: ReaderFilter): SQL {
   return and(
-    eq(articles.status, 'published'),
     readerScope(q),
     q.column ? eq(articles.kicker, q.column) : undefined,
     q.q ? searchCondition(q.q) : undefined,
