@@ -289,7 +289,7 @@ export function summaryTable(parts: Parts): string {
           : '—',
       ),
       row(
-        '2. p50 through the Worker ≤ its round trips + 10 ms',
+        '2. p50 through the Worker ≤ one round trip + 10 ms',
         roundTrips ? slow.length === 0 : undefined,
         roundTrips ? `${slow.length} of ${roundTrips.rows.length} over` : '—',
       ),
