@@ -29,6 +29,7 @@ import {
   timelineEntries,
 } from '../schema/index.ts';
 import { createApp } from '../worker/app.ts';
+import { aVisit } from '../worker/home-visits/test-helpers.ts';
 import { hashToken, randomToken } from '../worker/lib/crypto.ts';
 import type { Db } from '../worker/lib/platform.ts';
 import { shanghaiDay } from '../worker/lib/time.ts';
@@ -580,17 +581,8 @@ async function requestHomeVisit(db: Db, now: number): Promise<TrackedTicket> {
   const res = await app.request('/api/home-visits', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-    body: JSON.stringify({
-      community: 'gongrenlu',
-      service: 'sscard-replace',
-      forWhom: { relation: 'family', name: '王建国', addressAs: '王大爷' },
-      address: { building: '5号楼', unit: '1单元', room: '302' },
-      phone: '13900000009',
-      reason: { kind: 'mobility', note: '中风后卧床' },
-      preferredTimes: '周末上午',
-      name: '王小红',
-      consent: true,
-    }),
+    // The tests' request: a family member asks for a card replacement in Gongren Road.
+    body: JSON.stringify(aVisit),
   });
   const body = (await res.json()) as { number?: string; token?: string };
   if (res.status !== 201 || !body.number || !body.token)

@@ -10,6 +10,8 @@
 import type { Client, InArgs, InStatement } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { aTicket } from '../desk/test-helpers.ts';
+import { aVisit } from '../home-visits/test-helpers.ts';
 import { demoPassword, freshDatabase, testPlatform } from '../node/test-database.ts';
 
 /** The tests' "now": 2026-11-26 10:00 in Zhengzhou, as the other tests' demo data. */
@@ -208,16 +210,7 @@ beforeAll(async () => {
     headers: { 'Idempotency-Key': 'plans-signup-1' },
   });
   await hot('/api/tickets/categories', '/api/tickets/categories?community=yongan');
-  const ticketBody = {
-    community: 'yongan',
-    compound: 'yongan-jiayuan',
-    category: 'repairs',
-    description: '2号楼电梯坏了三天，老人上不了楼。',
-    location: '2号楼1单元',
-    name: '张阿姨',
-    phone: '13800000001',
-    consent: true,
-  };
+  const ticketBody = aTicket;
   const ticket = await hot('/api/tickets (file a ticket)', '/api/tickets', {
     method: 'POST',
     body: ticketBody,
@@ -261,17 +254,7 @@ beforeAll(async () => {
   await hot('/api/home-visits/services', '/api/home-visits/services?community=gongrenlu');
   const visit = await hot('/api/home-visits (ask for a visit)', '/api/home-visits', {
     method: 'POST',
-    body: {
-      community: 'gongrenlu',
-      service: 'sscard-replace',
-      forWhom: { relation: 'family', name: '王建国', addressAs: '王大爷' },
-      address: { building: '5号楼', unit: '1单元', room: '302' },
-      phone: '13900000009',
-      reason: { kind: 'mobility', note: '中风后卧床' },
-      preferredTimes: '周末上午',
-      name: '王小红',
-      consent: true,
-    },
+    body: aVisit,
     headers: { 'Idempotency-Key': 'plans-visit-1' },
   });
   await hot('/api/home-visits/:number?token=…', `/api/home-visits/${visit.number}?token=${visit.token}`);
