@@ -4,6 +4,7 @@
  * A case prepares its own call (filing the ticket it will act on, reading the version it must
  * send) so it can be sent again and again; preparation goes through the Worker but is not counted.
  */
+import { anEvent } from '../worker/events/test-helpers.ts';
 import type { Rig } from './roundtrips.ts';
 
 export type Call = { method: string; path: string; body?: unknown; staff?: string; headers?: Record<string, string> };
@@ -259,14 +260,8 @@ const staffWrites: Case[] = [
       path: '/api/organiser/events',
       staff: 'jieyunlu',
       body: {
-        community: 'jieyunlu',
-        title: `小板凳课堂：防范养老诈骗（${sample}）`,
-        kind: 'lecture',
-        speaker: '黄新生',
-        description: '法律法规进楼院。',
-        channel: 'onsite',
-        venue: '铁道洁云里小区广场',
-        compound: 'tiedao-jieyunli',
+        ...anEvent,
+        title: `${anEvent.title}（${sample}）`,
         startsAt: ahead(5),
         endsAt: ahead(5, 10),
         capacity: 30,

@@ -13,6 +13,7 @@ import { createApp } from '../app.ts';
 import { aTicket } from '../desk/test-helpers.ts';
 import { aVisit } from '../home-visits/test-helpers.ts';
 import { demoPassword, freshDatabase, testPlatform } from '../node/test-database.ts';
+import { aWish } from '../renovation/test-helpers.ts';
 
 /** The tests' "now": 2026-11-26 10:00 in Zhengzhou, as the other tests' demo data. */
 const START = Date.UTC(2026, 10, 26, 2);
@@ -236,14 +237,7 @@ beforeAll(async () => {
     `/api/renovation/projects/${project}/wishes`,
     {
       method: 'POST',
-      body: {
-        kind: 'wish',
-        description: '小区门口加一个无障碍坡道，轮椅能进出。',
-        location: '1号楼1单元',
-        name: '王奶奶',
-        phone: '13700000021',
-        consent: true,
-      },
+      body: aWish,
       headers: { 'Idempotency-Key': 'plans-wish-1' },
     },
   );
