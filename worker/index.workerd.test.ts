@@ -6,8 +6,13 @@ const base = 'https://linli.example';
 
 describe('the Worker entry in workerd, over HTTP to libSQL', () => {
   it.each(comparedPaths)('answers %s exactly as the Node app does', async (path) => {
-    const res = await exports.default.fetch(new Request(base + path));
-    expect({ status: res.status, body: await res.json() }).toEqual(inject('nodeAnswers')[path]);
+    const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
+    // The Worker is asked between two asks of the Node app: an answer that names today matches
+    // one of them even when Zhengzhou's midnight falls during the test.
+    const before = await answer(await fetch(inject('nodeUrl') + path));
+    const worker = await answer(await exports.default.fetch(new Request(base + path)));
+    const after = await answer(await fetch(inject('nodeUrl') + path));
+    expect([before, after]).toContainEqual(worker);
   });
 
   it('routes as the Node app does (the Worker carries the smaller router): 405 with Allow, OPTIONS, params', async () => {

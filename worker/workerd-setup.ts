@@ -1,7 +1,7 @@
 /**
  * Global setup of the workerd tests: bundles the Worker as it ships (wrangler.toml's `main` is the
- * bundle), starts the database fixture in a Node child process and hands its libSQL URL and the
- * Node app's answers to the tests.
+ * bundle), starts the database fixture in a Node child process and hands the tests its libSQL URL
+ * and the URL of the Node app over the same data.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -10,7 +10,7 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   interface ProvidedContext {
     libsqlUrl: string;
-    nodeAnswers: Record<string, { status: number; body: unknown }>;
+    nodeUrl: string;
     authPepper: string;
     demoPassword: string;
   }
@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
   // Imported here, not above: the tests import this module's paths inside workerd, where the bundler cannot load.
   const { buildWorker } = await import('../scripts/build/worker.ts');
   await buildWorker();
-  const child = spawn(process.execPath, ['scripts/fixtures/workerd-fixture.ts', ...comparedPaths], {
+  const child = spawn(process.execPath, ['scripts/fixtures/workerd-fixture.ts'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -47,8 +47,7 @@ export default async function setup(project: TestProject) {
     child.once('exit', (code) => reject(new Error(`workerd fixture exited with ${code}`)));
   });
   const fixture = JSON.parse(firstLine);
-  for (const key of ['libsqlUrl', 'nodeAnswers', 'authPepper', 'demoPassword'] as const)
-    project.provide(key, fixture[key]);
+  for (const key of ['libsqlUrl', 'nodeUrl', 'authPepper', 'demoPassword'] as const) project.provide(key, fixture[key]);
   return async () => {
     child.stdin.end();
     await exited;
