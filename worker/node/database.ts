@@ -6,11 +6,15 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Db } from '../lib/platform.ts';
 import { groupCommits } from './group-commit.ts';
+import { keepCompiledStatements } from './statement-cache.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../schema/migrations', import.meta.url));
 
 /** Wraps a libSQL client (embedded or remote) in drizzle. */
 const createDb = (client: Client): Db => drizzle(client);
+
+/** The embedded connections a client opens to a file at most. */
+export const connectionsPerFile = 4;
 
 /** Where the Node side keeps its data when nothing else is configured. */
 export const defaultDatabaseUrl = 'file:data/linli.db';
@@ -22,8 +26,11 @@ export const defaultDatabaseUrl = 'file:data/linli.db';
  */
 export async function openDatabase(url: string, authToken?: string): Promise<{ client: Client; db: Db }> {
   const isFile = url.startsWith('file:');
+  if (isFile || url === ':memory:') keepCompiledStatements();
   if (isFile) mkdirSync(dirname(url.slice('file:'.length).split('?')[0]!), { recursive: true });
-  const opened = createClient({ url, authToken });
+  // An embedded connection is borrowed only for a synchronous call (a batch, group commit's too),
+  // so a few serve any load; each one more holds its own page cache and compiled statements.
+  const opened = createClient({ url, authToken, concurrency: isFile ? connectionsPerFile : undefined });
   if (!isFile) return { client: opened, db: createDb(opened) };
   // WAL lets readers go on while one writer commits; it is a property of the file, set once.
   await opened.execute('PRAGMA journal_mode = WAL');
