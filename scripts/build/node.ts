@@ -1,8 +1,9 @@
 /**
  * `npm run build:node`: bundles the Node entry (worker/node.ts) into worker/dist/node.js, which
- * `npm start` runs. Packages stay outside the bundle and load from node_modules as usual; what the
- * bundle saves is Node stripping the types of some three hundred source files at every start,
- * about 80 MiB of resident memory and a good part of a second.
+ * `npm start` runs. Packages stay outside the bundle and load from node_modules as usual, but for
+ * drizzle, which is bundled with its swap (scripts/build/swaps.ts). What the bundle saves is Node
+ * stripping the types of some three hundred source files at every start, about 80 MiB of resident
+ * memory and a good part of a second.
  *
  * Modules that find files beside themselves (`new URL('./news/…', import.meta.url)`) find them
  * from the bundle's folder: each one's `import.meta.url` is rewritten to its own source file's
@@ -11,6 +12,7 @@
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { applySwaps, drizzleIsByInstanceof } from './swaps.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,9 +28,16 @@ export async function buildNode(input = 'worker/node.ts', file = 'worker/dist/no
     platform: 'node',
     cwd: root,
     logLevel: 'warn',
-    // Every package (and Node's own modules, and `#hono`) is imported at run time, not bundled.
-    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+    // Every package but drizzle (and Node's own modules, and `#hono`) is imported at run time.
+    external: (id) =>
+      !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.startsWith('drizzle-orm'),
     plugins: [
+      {
+        name: 'swaps',
+        transform(code, id) {
+          return drizzleIsByInstanceof.file.test(id) ? applySwaps([drizzleIsByInstanceof], code, id) : null;
+        },
+      },
       {
         name: 'own-import-meta-url',
         transform(code, id) {

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { rolldown } from 'rolldown';
 import { minify } from 'terser';
+import { applySwaps, drizzleIsByInstanceof, type Swap } from './swaps.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -183,21 +184,19 @@ const withoutCreateClient = (code: string, id: string) => {
   return code.replace(line, 'const createClient = () => { throw new Error("Give drizzle() a client."); };');
 };
 
-/** Lines replaced outright, checked like the cuts: Hono's c.html for JSX results (Linli passes strings). */
-const swaps: { file: RegExp; find: string; put: string }[] = [
+/** Lines replaced outright, checked like the cuts: Hono's c.html for JSX results (Linli passes strings), and drizzle's `is`. */
+const swaps: Swap[] = [
   {
     file: /hono\/dist\/context\.js$/,
     find: 'return typeof html === "object" ? resolveCallback(html, HtmlEscapedCallbackPhase.Stringify, false, {}).then(res) : res(html);',
     put: 'return res(html);',
   },
+  drizzleIsByInstanceof,
 ];
 
 function cutMethods(code: string, id: string): string {
   if (drizzleHttp.test(id)) return withoutCreateClient(code, id);
-  for (const swap of swaps.filter((w) => w.file.test(id))) {
-    if (!code.includes(swap.find)) throw new Error(`${id}: "${swap.find.slice(0, 40)}…" is not where it was`);
-    code = code.replace(swap.find, swap.put);
-  }
+  code = applySwaps(swaps, code, id);
   for (const cut of cuts.filter((c) => c.file.test(id))) {
     const start = code.indexOf(cut.from);
     const end = code.indexOf(cut.to, start);

@@ -19,6 +19,20 @@ describe('compiled statements kept per embedded connection', () => {
     other.close();
   });
 
+  it('remembers the modes set before each run: raw rows or objects, and raw refused to a statement without rows', () => {
+    connection.exec('CREATE TABLE modes (n INTEGER)');
+    const insert = connection.prepare('INSERT INTO modes (n) VALUES (?)');
+    expect(() => insert.raw(true)).toThrow();
+    expect(() => connection.prepare('INSERT INTO modes (n) VALUES (?)').raw(true)).toThrow();
+    insert.run([7]);
+    const select = connection.prepare('SELECT n FROM modes');
+    expect(select.raw(true).all()).toEqual([[7]]);
+    expect(connection.prepare('SELECT n FROM modes').raw(true).all()).toEqual([[7]]);
+    expect(select.raw(false).all()).toMatchObject([{ n: 7 }]);
+    expect(select.safeIntegers(true).raw(true).all()).toEqual([[7n]]);
+    expect(select.safeIntegers(false).all()).toEqual([[7]]);
+  });
+
   it('keeps the statements used last, and compiles an older one again', () => {
     const connection = new Database(':memory:');
     const compiled = Array.from({ length: statementsPerConnection }, (_, n) => connection.prepare(`SELECT ${n} AS n`));

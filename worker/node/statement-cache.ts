@@ -10,15 +10,35 @@ const kept = new WeakMap<Connection, Kept>();
 const compile = Database.prototype.prepare;
 
 /**
- * Makes a statement remember its columns: libSQL builds them anew on each call (about 18 µs,
- * more than compiling the statement), and the client asks twice per statement run.
+ * Makes a statement remember what libSQL would work out again on each call: its columns (about
+ * 18 µs, more than compiling it; the client asks twice per run) and the modes the client sets
+ * before each run (`raw`, which throws for a statement that returns no rows, and `safeIntegers`).
  */
-function withKnownColumns(statement: Statement): Statement {
-  const columns = statement.columns;
+function remembering(statement: Statement): Statement {
+  const { columns, raw, safeIntegers } = statement;
   let known: ReturnType<Statement['columns']> | undefined;
+  let rawMode: boolean | Error | undefined;
+  let safe: boolean | undefined;
   statement.columns = () => {
     known = known ?? columns.call(statement);
     return known;
+  };
+  statement.raw = (toggle = true) => {
+    if (rawMode instanceof Error) throw rawMode;
+    if (rawMode === toggle) return statement;
+    try {
+      raw.call(statement, toggle);
+    } catch (error) {
+      rawMode = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+    rawMode = toggle;
+    return statement;
+  };
+  statement.safeIntegers = (toggle = true) => {
+    if (safe !== toggle) safeIntegers.call(statement, toggle);
+    safe = toggle;
+    return statement;
   };
   return statement;
 }
@@ -51,7 +71,7 @@ export function keepCompiledStatements() {
       connection.statements.clear();
     }
     const { statements } = connection;
-    const statement = statements.get(sql) ?? withKnownColumns(compile.call(this, sql));
+    const statement = statements.get(sql) ?? remembering(compile.call(this, sql));
     // Map keeps insertion order: taking a statement out and back in makes it the newest.
     statements.delete(sql);
     statements.set(sql, statement);
