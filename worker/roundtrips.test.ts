@@ -14,7 +14,6 @@ const notYetOne: Record<string, number> = {
   'sign-up page': 2,
   'board figures': 2,
   'renovation projects': 3,
-  'renovation project': 11,
   'wish tracking': 2,
   'Open311 services': 3,
   'Open311 requests': 2,

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL } from 'drizzle-orm';
 import {
   events,
   renovationAgendaItems,
@@ -49,10 +49,9 @@ export async function loadMeeting(db: Db, id: number): Promise<MeetingRow | unde
   return row;
 }
 
-/** The agenda of some meetings in order, with each wish's public words and the decision taken on it. */
-export async function agendaOf(db: Db, meetingIds: number[]) {
-  if (!meetingIds.length) return [];
-  const rows = await db
+/** The agenda of the meetings `where` picks, in order, with each wish's public words and the decision taken on it: a query to batch. */
+export const agendaQuery = (db: Db, where: SQL) =>
+  db
     .select({
       meetingId: renovationAgendaItems.meetingId,
       position: renovationAgendaItems.position,
@@ -70,11 +69,18 @@ export async function agendaOf(db: Db, meetingIds: number[]) {
     .from(renovationAgendaItems)
     .innerJoin(renovationWishes, eq(renovationWishes.id, renovationAgendaItems.wishId))
     .leftJoin(renovationPlanItems, eq(renovationPlanItems.id, renovationAgendaItems.decisionItemId))
-    .where(inArray(renovationAgendaItems.meetingId, meetingIds))
+    .where(where)
     .orderBy(asc(renovationAgendaItems.meetingId), asc(renovationAgendaItems.position));
-  return rows.map((r) => ({ ...r, item: r.item?.id ? r.item : null }));
+/** An agenda row's decided item, or null (a left join gives an object of nulls). */
+export const agendaRows = (rows: Awaited<ReturnType<typeof agendaQuery>>) =>
+  rows.map((r) => ({ ...r, item: r.item?.id ? r.item : null }));
+/** The agenda of some meetings. */
+export async function agendaOf(db: Db, meetingIds: number[]) {
+  return meetingIds.length
+    ? agendaRows(await agendaQuery(db, inArray(renovationAgendaItems.meetingId, meetingIds)))
+    : [];
 }
-type AgendaRow = Awaited<ReturnType<typeof agendaOf>>[number];
+type AgendaRow = ReturnType<typeof agendaRows>[number];
 
 /** Whether a meeting is behind us: its minutes are in, or its time has passed. */
 export const isPast = (m: MeetingRow, now: number) => m.meeting.minutesAt !== null || m.event.endsAt <= now;

@@ -99,14 +99,15 @@ export async function projectsOfPlace(db: Db, by: { community?: string; compound
   return findProjects(db, eq(renovationProjects.compoundId, found.id));
 }
 
-/** The plan items of some projects, in plan order. */
-export async function itemsOf(db: Db, projectIds: number[]) {
-  if (!projectIds.length) return [];
-  return db
+/** The plan items of some projects (at least one), in plan order: a query to batch. */
+export const itemsQuery = (db: Db, projectIds: number[]) =>
+  db
     .select()
     .from(renovationPlanItems)
     .where(inArray(renovationPlanItems.projectId, projectIds))
     .orderBy(asc(renovationPlanItems.position), asc(renovationPlanItems.id));
+export async function itemsOf(db: Db, projectIds: number[]) {
+  return projectIds.length ? itemsQuery(db, projectIds) : [];
 }
 
 export async function loadItem(db: Db, id: number): Promise<ItemRecord | undefined> {
@@ -114,9 +115,8 @@ export async function loadItem(db: Db, id: number): Promise<ItemRecord | undefin
   return item;
 }
 
-/** Each item's status changes with their public reasons, oldest first. */
-export async function itemHistory(db: Db, itemIds: number[]) {
-  if (!itemIds.length) return [];
+/** The status changes of a project's items with their public reasons, oldest first. */
+export function itemHistory(db: Db, projectId: number) {
   return db
     .select({
       itemId: renovationItemChanges.itemId,
@@ -126,7 +126,15 @@ export async function itemHistory(db: Db, itemIds: number[]) {
       reason: renovationItemChanges.reason,
     })
     .from(renovationItemChanges)
-    .where(inArray(renovationItemChanges.itemId, itemIds))
+    .where(
+      inArray(
+        renovationItemChanges.itemId,
+        db
+          .select({ id: renovationPlanItems.id })
+          .from(renovationPlanItems)
+          .where(eq(renovationPlanItems.projectId, projectId)),
+      ),
+    )
     .orderBy(asc(renovationItemChanges.at), asc(renovationItemChanges.id));
 }
 
@@ -148,7 +156,7 @@ export const publicItem = (i: ItemRecord) => ({
 });
 
 /** The contractor and supervisor organisations of a project. */
-export async function partnersOf(db: Db, projectId: number) {
+export function partnersOf(db: Db, projectId: number) {
   return db
     .select({ slug: partners.slug, name: partners.name, nameEn: partners.nameEn, role: renovationProjectPartners.role })
     .from(renovationProjectPartners)
@@ -158,7 +166,7 @@ export async function partnersOf(db: Db, projectId: number) {
 }
 
 /** The news articles linked to a project; residents get only the published ones. */
-export async function articlesOf(db: Db, projectId: number, which: 'published' | 'all') {
+export function articlesOf(db: Db, projectId: number, which: 'published' | 'all') {
   return db
     .select({
       id: articles.id,

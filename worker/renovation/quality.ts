@@ -24,7 +24,7 @@ const columns = {
 };
 
 /** Quality problems with their reporters, oldest first. */
-export async function findProblems(db: Db, where: SQL | undefined) {
+export function findProblems(db: Db, where: SQL | undefined) {
   return db
     .select(columns)
     .from(renovationQualityProblems)

@@ -36,13 +36,10 @@ export const renovationRoutes = new Hono<AppEnv>()
     return c.json({ projects: await projectList(c.var.db, rows) }, 200);
   })
   .get('/projects/:id', validate('param', projectParam), async (c) => {
-    const row = await loadProject(c.var.db, c.req.valid('param').id);
-    if (!row) throw projectNotFound();
+    const project = await projectPage(c.var.db, c.req.valid('param').id, c.var.platform.now());
+    if (!project) throw projectNotFound();
     c.header('Cache-Control', 'public, max-age=30');
-    return c.json(
-      { project: await projectPage(c.var.db, row, c.var.platform.now()), retentionDays: WISH_RETENTION_DAYS },
-      200,
-    );
+    return c.json({ project, retentionDays: WISH_RETENTION_DAYS }, 200);
   })
   .post(
     '/projects/:id/wishes',

@@ -21,14 +21,14 @@ export const staffItem = (i: ItemRecord) => ({
 /** The staff view of a project: its page, every linked article, the figures and the versions. */
 export async function staffProject(db: Db, row: ProjectRow, now: number) {
   const [page, items, articles, stats] = await Promise.all([
-    projectPage(db, row, now),
+    projectPage(db, row.project.id, now),
     db.select().from(renovationPlanItems).where(eq(renovationPlanItems.projectId, row.project.id)),
     articlesOf(db, row.project.id, 'all'),
     projectStats(db, row.project.id),
   ]);
   return {
-    ...page,
-    items: page.items.map((i) => ({ ...i, ...staffItem(items.find((x) => x.id === i.id)!) })),
+    ...page!,
+    items: page!.items.map((i) => ({ ...i, ...staffItem(items.find((x) => x.id === i.id)!) })),
     articles,
     stats,
     version: row.project.version,

@@ -1,14 +1,15 @@
-import { and, eq } from 'drizzle-orm';
-import { renovationProjects, renovationWishes } from '../../schema/index.ts';
+import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { renovationAgendaItems, renovationMeetings, renovationProjects, renovationWishes } from '../../schema/index.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { optinQuery } from '../messages/outbox.ts';
-import { agendaOf, meetingIndex, meetingsForPage, meetingsOf, meetingsQuery } from './meetings.ts';
+import { agendaQuery, agendaRows, meetingIndex, meetingsForPage, meetingsQuery } from './meetings.ts';
 import {
   articlesOf,
   findProjects,
   itemHistory,
   itemsOf,
+  itemsQuery,
   type ProjectRow,
   partnersOf,
   projectSummary,
@@ -16,7 +17,7 @@ import {
 } from './projects.ts';
 import { problemsOfProjects, publicProblem } from './quality.ts';
 import { publicRoster } from './volunteers.ts';
-import { answerOf, findWishes, outcomeOrder, publicWish, type WishRow, wishTimeline } from './wishes.ts';
+import { answerOf, outcomeOrder, publicWish, type WishRow, wishesQuery, wishRows, wishTimeline } from './wishes.ts';
 
 /** Residents' list of projects: each with its plan items and counts. */
 export async function projectList(db: Db, rows: ProjectRow[]) {
@@ -31,29 +32,47 @@ export async function projectList(db: Db, rows: ProjectRow[]) {
  * A project's page: its plan items with their history, the working group and partners, the
  * public wishes grouped by answer, past meetings with their decisions and the next one, and its
  * news; the quality problems on each item with their answers, and the compound's volunteers who
- * agreed to be shown. No resident's or volunteer's phone is in it.
+ * agreed to be shown. No resident's or volunteer's phone is in it. One batch, one round trip;
+ * undefined when there is no such project.
  */
-export async function projectPage(db: Db, row: ProjectRow, now: number) {
-  const id = row.project.id;
-  const [items, partners, articles, meetings, wishes, problems, volunteers] = await Promise.all([
-    itemsOf(db, [id]),
+export async function projectPage(db: Db, id: number, now: number) {
+  const ofProject = eq(renovationProjects.id, id);
+  const [
+    [row],
+    items,
+    partners,
+    articles,
+    meetings,
+    wishRowsFound,
+    problems,
+    volunteers,
+    history,
+    agendaFound,
+    [answered],
+  ] = await db.batch([
+    findProjects(db, ofProject),
+    itemsQuery(db, [id]),
     partnersOf(db, id),
     articlesOf(db, id, 'published'),
-    meetingsOf(db, [id]),
-    findWishes(db, and(eq(renovationWishes.projectId, id), eq(renovationWishes.listed, true))),
+    meetingsQuery(db, [id]),
+    wishesQuery(db, and(eq(renovationWishes.projectId, id), eq(renovationWishes.listed, true))),
     problemsOfProjects(db, [id]),
-    publicRoster(db, row.project.compoundId),
-  ]);
-  const [history, agenda] = await Promise.all([
-    itemHistory(
+    publicRoster(db, sql`(select ${renovationProjects.compoundId} from ${renovationProjects} where ${ofProject})`),
+    itemHistory(db, id),
+    agendaQuery(
       db,
-      items.map((i) => i.id),
+      inArray(
+        renovationAgendaItems.meetingId,
+        db.select({ id: renovationMeetings.id }).from(renovationMeetings).where(eq(renovationMeetings.projectId, id)),
+      ),
     ),
-    agendaOf(
-      db,
-      meetings.map((m) => m.meeting.id),
-    ),
+    db
+      .select({ n: count() })
+      .from(renovationWishes)
+      .where(and(eq(renovationWishes.projectId, id), ne(renovationWishes.outcome, 'received'))),
   ]);
+  if (!row) return undefined;
+  const wishes = wishRows(wishRowsFound);
   const index = meetingIndex(meetings);
   const shown = wishes.map((w) => publicWish(w, index));
   const summary = projectSummary(row, items);
@@ -71,22 +90,14 @@ export async function projectPage(db: Db, row: ProjectRow, now: number) {
     wishGroups: outcomeOrder
       .map((outcome) => ({ outcome, wishes: shown.filter((w) => w.answer.outcome === outcome) }))
       .filter((g) => g.wishes.length > 0),
-    meetings: meetingsForPage(meetings, agenda, now),
+    meetings: meetingsForPage(meetings, agendaRows(agendaFound), now),
     articles: articles.map(({ status: _, ...a }) => a),
     counts: {
       ...summary.counts,
       objections: wishes.filter((w) => w.wish.kind === 'objection').length,
-      answered: await answeredCount(db, id),
+      answered: answered?.n ?? 0,
     },
   };
-}
-
-async function answeredCount(db: Db, projectId: number) {
-  const rows = await db
-    .select({ outcome: renovationWishes.outcome })
-    .from(renovationWishes)
-    .where(eq(renovationWishes.projectId, projectId));
-  return rows.filter((r) => r.outcome !== 'received').length;
 }
 
 /**

@@ -70,7 +70,7 @@ export async function visibleVolunteer(db: Db, who: StaffMember, id: number) {
 }
 
 /** What residents see of a compound's roster: names and roles of those who agreed, nothing else. */
-export async function publicRoster(db: Db, compoundId: number) {
+export function publicRoster(db: Db, compoundId: number | SQL) {
   return db
     .select({ name: volunteers.name, roles: volunteers.roles })
     .from(volunteers)

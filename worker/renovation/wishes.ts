@@ -123,9 +123,9 @@ const wishColumns = {
   photoCount: sql<number>`(select count(*) from ${photos} where ${photos.wishId} = ${renovationWishes.id})`,
 };
 
-/** Wishes with what they refer to, filtered as the caller says, newest first. */
-export async function findWishes(db: Db, where: ReturnType<typeof and>, limit = 500) {
-  const rows = await db
+/** Wishes with what they refer to, filtered as the caller says, newest first: a query to batch. */
+export const wishesQuery = (db: Db, where: ReturnType<typeof and>, limit = 500) =>
+  db
     .select(wishColumns)
     .from(renovationWishes)
     .leftJoin(aboutItem, eq(aboutItem.id, renovationWishes.itemId))
@@ -135,9 +135,13 @@ export async function findWishes(db: Db, where: ReturnType<typeof and>, limit = 
     .where(where)
     .orderBy(desc(renovationWishes.meToo), desc(renovationWishes.createdAt), desc(renovationWishes.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, about: r.about?.id ? r.about : null }));
+/** A wish row's item, or null (a left join gives an object of nulls). */
+export const wishRows = (rows: Awaited<ReturnType<typeof wishesQuery>>) =>
+  rows.map((r) => ({ ...r, about: r.about?.id ? r.about : null }));
+export async function findWishes(db: Db, where: ReturnType<typeof and>, limit = 500) {
+  return wishRows(await wishesQuery(db, where, limit));
 }
-export type WishRow = Awaited<ReturnType<typeof findWishes>>[number];
+export type WishRow = ReturnType<typeof wishRows>[number];
 
 export async function loadWish(db: Db, number: string): Promise<WishRow | undefined> {
   return (await findWishes(db, and(eq(renovationWishes.number, number)), 1))[0];
