@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import {
   articles,
   communities,
@@ -84,23 +84,30 @@ export async function loadProject(db: Db, id: number): Promise<ProjectRow | unde
   return (await findProjects(db, eq(renovationProjects.id, id)))[0];
 }
 
-/** Residents' projects of a community or a compound; 404 for a slug that names neither. */
+/**
+ * Residents' projects of a community or a compound with their plan items, in one batch; 404 for
+ * a slug that names neither.
+ */
 export async function projectsOfPlace(db: Db, by: { community?: string; compound?: string }) {
-  if (by.community) {
-    const [found] = await db.select({ id: communities.id }).from(communities).where(eq(communities.slug, by.community));
-    if (!found) throw new ApiError(404, 'community_not_found', 'No such community.');
-    return findProjects(db, eq(renovationProjects.communityId, found.id));
-  }
-  const [found] = await db
-    .select({ id: compounds.id })
-    .from(compounds)
-    .where(eq(compounds.slug, by.compound ?? ''));
-  if (!found) throw new ApiError(404, 'place_not_found', 'No such compound.');
-  return findProjects(db, eq(renovationProjects.compoundId, found.id));
+  const [places, column, notFound] = by.community
+    ? [communities, renovationProjects.communityId, new ApiError(404, 'community_not_found', 'No such community.')]
+    : [compounds, renovationProjects.compoundId, new ApiError(404, 'place_not_found', 'No such compound.')];
+  const place = db
+    .select({ id: places.id })
+    .from(places)
+    .where(eq(places.slug, by.community ?? by.compound ?? ''));
+  const ofPlace = eq(column, sql`(${place})`);
+  const [found, rows, items] = await db.batch([
+    place,
+    findProjects(db, ofPlace),
+    itemsQuery(db, db.select({ id: renovationProjects.id }).from(renovationProjects).where(ofPlace)),
+  ]);
+  if (!found.length) throw notFound;
+  return rows.map((r) => projectSummary(r, items));
 }
 
-/** The plan items of some projects (at least one), in plan order: a query to batch. */
-export const itemsQuery = (db: Db, projectIds: number[]) =>
+/** The plan items of some projects (ids, at least one, or a query of ids), in plan order: a query to batch. */
+export const itemsQuery = (db: Db, projectIds: number[] | SQLWrapper) =>
   db
     .select()
     .from(renovationPlanItems)

@@ -20,7 +20,7 @@ import {
 } from './input.ts';
 import { itemNotFound, loadItem, loadProject, projectNotFound, projectPlace, projectsOfPlace } from './projects.ts';
 import { loadProblem, problemNotFound } from './quality.ts';
-import { projectList, projectPage, trackingView } from './views.ts';
+import { projectPage, trackingView } from './views.ts';
 import { problemParam } from './volunteer-input.ts';
 import { fileWish, isOpenWish, loadWish, recordWishMeToo, wishForToken, wishNotFound, wishPhotoAt } from './wishes.ts';
 
@@ -31,9 +31,9 @@ import { fileWish, isOpenWish, loadWish, recordWishMeToo, wishForToken, wishNotF
  */
 export const renovationRoutes = new Hono<AppEnv>()
   .get('/projects', validate('query', projectsQuery), async (c) => {
-    const rows = await projectsOfPlace(c.var.db, c.req.valid('query'));
+    const projects = await projectsOfPlace(c.var.db, c.req.valid('query'));
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json({ projects: await projectList(c.var.db, rows) }, 200);
+    return c.json({ projects }, 200);
   })
   .get('/projects/:id', validate('param', projectParam), async (c) => {
     const project = await projectPage(c.var.db, c.req.valid('param').id, c.var.platform.now());
