@@ -13,7 +13,6 @@ import { countRoundTrips, type Rig, startRig } from '../bench/roundtrips.ts';
 const notYetOne: Record<string, number> = {
   'sign-up page': 2,
   'board figures': 2,
-  'wish tracking': 2,
   'Open311 services': 3,
   'Open311 requests': 2,
   'file a ticket': 4,

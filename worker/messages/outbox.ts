@@ -75,7 +75,7 @@ export const activeOptin = (kind: MessageSubjectKind, subjectId: unknown) =>
   sql<number>`exists (select 1 from ${messageOptins} o where o.subject_kind = ${kind} and o.subject_id = ${subjectId} and o.stopped_at is null)`;
 
 /** Whether a subject has an opt-in still running, as a query to batch: one row, `a` 1 or 0. */
-export const optinQuery = (db: Db, kind: MessageSubjectKind, subjectId: number) =>
+export const optinQuery = (db: Db, kind: MessageSubjectKind, subjectId: number | SQL) =>
   db.all<{ a: number }>(sql`select ${activeOptin(kind, subjectId)} as a`);
 
 /** Whether a subject has an opt-in still running (tracking pages offer "不再发短信" then). */

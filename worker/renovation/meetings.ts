@@ -1,4 +1,4 @@
-import { asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, type SQLWrapper } from 'drizzle-orm';
 import {
   events,
   renovationAgendaItems,
@@ -28,7 +28,7 @@ const meetingColumns = {
 
 /** The joint meetings of some projects, soonest first, with their events. */
 /** The meetings of some projects (at least one), soonest first: a query to batch. */
-export const meetingsQuery = (db: Db, projectIds: number[]) =>
+export const meetingsQuery = (db: Db, projectIds: number[] | SQLWrapper) =>
   db
     .select(meetingColumns)
     .from(renovationMeetings)

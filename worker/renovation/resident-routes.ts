@@ -68,9 +68,9 @@ export const renovationRoutes = new Hono<AppEnv>()
     validate('param', wishParam),
     validate('query', z.object({ token: wishToken })),
     async (c) => {
-      const row = await wishForToken(c.var.db, c.req.valid('param').number, c.req.valid('query').token);
+      const view = await trackingView(c.var.db, c.req.valid('param').number, c.req.valid('query').token);
       c.header('Cache-Control', 'private, no-store');
-      return c.json(await trackingView(c.var.db, row), 200);
+      return c.json(view, 200);
     },
   )
   .post('/wishes/:number/me-too', limitBody(), validate('param', wishParam), async (c) => {

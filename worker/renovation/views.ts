@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { renovationAgendaItems, renovationMeetings, renovationProjects, renovationWishes } from '../../schema/index.ts';
+import { tokenMatches } from '../lib/crypto.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { optinQuery } from '../messages/outbox.ts';
@@ -17,7 +18,16 @@ import {
 } from './projects.ts';
 import { problemsOfProjects, publicProblem } from './quality.ts';
 import { publicRoster } from './volunteers.ts';
-import { answerOf, outcomeOrder, publicWish, type WishRow, wishesQuery, wishRows, wishTimeline } from './wishes.ts';
+import {
+  answerOf,
+  outcomeOrder,
+  publicWish,
+  type WishRow,
+  wishesQuery,
+  wishNotFound,
+  wishRows,
+  wishTimeline,
+} from './wishes.ts';
 
 /** Residents' list of projects: each with its plan items and counts. */
 export async function projectList(db: Db, rows: ProjectRow[]) {
@@ -101,17 +111,23 @@ export async function projectPage(db: Db, id: number, now: number) {
 }
 
 /**
- * The resident's private view: the public answer and their own timeline, phone masked. The
- * project, its meetings, the timeline and the opt-in come in one batch.
+ * The resident's private view, for the holder of the wish's token (others get the one 404): the
+ * public answer and their own timeline, phone masked. The wish, its project, the project's
+ * meetings, the timeline and the opt-in come in one batch, found by the wish's number.
  */
-export async function trackingView(db: Db, row: WishRow) {
-  const w = row.wish;
-  const [[p], meetings, timeline, optin] = await db.batch([
-    findProjects(db, eq(renovationProjects.id, w.projectId)),
-    meetingsQuery(db, [w.projectId]),
-    wishTimeline(db, w.id),
-    optinQuery(db, 'wish', w.id),
+export async function trackingView(db: Db, number: string, token: string) {
+  const of = (column: typeof renovationWishes.id | typeof renovationWishes.projectId) =>
+    sql`(select ${column} from ${renovationWishes} where ${renovationWishes.number} = ${number})`;
+  const [found, [p], meetings, timeline, optin] = await db.batch([
+    wishesQuery(db, and(eq(renovationWishes.number, number)), 1),
+    findProjects(db, eq(renovationProjects.id, of(renovationWishes.projectId))),
+    meetingsQuery(db, of(renovationWishes.projectId)),
+    wishTimeline(db, of(renovationWishes.id)),
+    optinQuery(db, 'wish', of(renovationWishes.id)),
   ]);
+  const [row] = wishRows(found);
+  if (!row || !(await tokenMatches(token, row.wish.tokenHash))) throw wishNotFound();
+  const w = row.wish;
   const project = { id: p!.project.id, title: p!.project.title, status: p!.project.status, compound: p!.compound };
   return {
     ...publicWish(row, meetingIndex(meetings)),

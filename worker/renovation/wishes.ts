@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
   communities,
@@ -214,7 +214,7 @@ export const outcomeOrder: readonly WishOutcome[] = [
 ];
 
 /** The resident's own timeline of a wish, oldest first. */
-export function wishTimeline(db: Db, wishId: number) {
+export function wishTimeline(db: Db, wishId: number | SQL) {
   return db
     .select({
       at: renovationWishEntries.at,
