@@ -35,12 +35,13 @@ export default defineConfig({
     // The resident pages people open from a shared link or a bookmark; keep in step with routes.ts.
     routePages(
       [
-        { file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'], early: 'src/early-news.ts' },
+        { file: 'news.html', module: 'src/pages/news/index.tsx', fetches: ['/api/places'] },
         { file: 'events.html', module: 'src/pages/events/index.tsx', fetches: ['/api/places'] },
         { file: 'desk.html', module: 'src/pages/desk/index.tsx', fetches: ['/api/places'] },
         { file: 'home-visits.html', module: 'src/pages/home-visits/index.tsx', fetches: ['/api/places'] },
       ],
       { article: 'src/pages/news/article.tsx' },
+      'src/early.ts',
     ),
     // After routePages: the page shells it writes are precached too.
     serviceWorker('src/sw.ts'),
@@ -52,8 +53,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2020',
-    // The app, and the few lines /news runs before it (early-news.ts).
-    rollupOptions: { input: { index: 'web/index.html', 'early-news': 'web/src/early-news.ts' } },
+    // The app, and the few lines every page runs before it (early.ts).
+    rollupOptions: { input: { index: 'web/index.html', early: 'web/src/early.ts' } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8787', '/feeds': 'http://127.0.0.1:8787', '/open311': 'http://127.0.0.1:8787' },

@@ -33,6 +33,14 @@ async function phoneWith(storage: Record<string, string>) {
   return { page, requests, asked };
 }
 
+/** The answer the page's early lines asked for (the one fetch preload they add), as a path. */
+const earlyFetch = (page: Page) =>
+  page.evaluate(() => {
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')];
+    const added = links.map((l) => new URL(l.href)).filter((u) => u.pathname !== '/api/places');
+    return added.length === 1 ? added[0]!.pathname + added[0]!.search : `${added.length} preloads`;
+  });
+
 /** Layout shifts since the page started, summed as CLS counts them (without the 1 s windows). */
 async function watchShifts(page: Page) {
   await page.addInitScript(() => {
@@ -96,6 +104,8 @@ describe('the first page on a phone', () => {
     expect(await page.locator('link[rel="modulepreload"][href*="/assets/events-"]').count()).toBe(1);
     expect(asked(/^\/api\/places$/).length).toBe(1);
     expect(asked(/^\/api\/events\?/).length).toBe(1);
+    // Asked for before the app runs, by the few lines every page runs first (early.ts).
+    expect(await earlyFetch(page)).toBe('/api/events?community=yongan&when=upcoming');
     expect(await shifted()).toBeLessThan(0.01);
     await page.context().close();
   });
@@ -129,6 +139,40 @@ describe('the first page on a phone', () => {
     expect(await page.locator('link[rel="modulepreload"][href*="/assets/home-visits-"]').count()).toBe(1);
     expect(asked(/^\/api\/places$/).length).toBe(1);
     expect(asked(/^\/api\/home-visits\/services\?community=gongrenlu$/).length).toBe(1);
+    expect(await earlyFetch(page)).toBe('/api/home-visits/services?community=gongrenlu');
+    await page.context().close();
+  });
+
+  it('ticket form and tracking: the categories and the ticket are asked for before the app runs, each once', async () => {
+    const { page, asked } = await phoneWith({ 'linli.place': yongan });
+    await page.goto(`${app.url}/desk`);
+    await expect.poll(() => page.locator('input[name="category"]').count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    expect(asked(/^\/api\/tickets\/categories\?community=yongan$/).length).toBe(1);
+    expect(await earlyFetch(page)).toBe('/api/tickets/categories?community=yongan');
+    const categories = (await (await fetch(`${app.url}/api/tickets/categories?community=yongan`)).json()) as {
+      categories: { code: string }[];
+    };
+    const filed = (await (
+      await fetch(`${app.url}/api/tickets`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: app.url },
+        body: JSON.stringify({
+          community: 'yongan',
+          category: categories.categories[0]!.code,
+          description: '楼道灯不亮了，晚上看不见台阶。',
+          location: '3号楼2单元',
+          name: '王阿姨',
+          phone: '13800138000',
+          consent: true,
+        }),
+      })
+    ).json()) as { number: string; token: string };
+    await page.goto(`${app.url}/desk/t/${filed.number}?token=${filed.token}`);
+    await expect.poll(() => page.getByText(filed.number).count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    expect(asked(new RegExp(`^/api/tickets/${filed.number}\\?token=`)).length).toBe(1);
+    expect(await earlyFetch(page)).toBe(`/api/tickets/${filed.number}?token=${filed.token}`);
     await page.context().close();
   });
 
@@ -142,6 +186,7 @@ describe('the first page on a phone', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe(project.title);
     await page.waitForLoadState('networkidle');
     expect(asked(new RegExp(`^/api/renovation/projects/${project.id}$`)).length).toBe(1);
+    expect(await earlyFetch(page)).toBe(`/api/renovation/projects/${project.id}`);
     await page.context().close();
   });
 

@@ -11,7 +11,7 @@ export type ArticlePage = InferResponseType<(typeof api.news)[':id']['$get'], 20
 
 /**
  * A page of published news for a community, a whole sub-district or the district, optionally by
- * column or search words. The order of the query's words is the one early-news.ts writes too.
+ * column or search words. The order of the query's words is the one early.ts writes too.
  */
 export const getNews = query(
   async (f: NewsFilter): Promise<NewsPage> =>
