@@ -78,17 +78,23 @@ describe('the workbench at the joint desk’s PC', () => {
     await expect.poll(() => dueHeader.getAttribute('aria-sort')).toBe('ascending');
     expect(page.url()).toContain('sort=due');
     const ascending = await rowNumbers();
-    const dues = await Promise.all(
-      ascending.map(async (n) => {
-        const res = await page.request.get(`${app.url}/api/desk/tickets/${n}`);
-        return ((await res.json()) as { ticket: { dueAt: number } }).ticket.dueAt;
-      }),
-    );
-    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    // Sooner first by what the queue API says is left: working days where it gives them (a paused
+    // clock keeps what was left when it stopped, so its due instant may be the earlier one), else
+    // the due instant.
+    const queue = (await (await page.request.get(`${app.url}/api/desk/tickets?limit=200&status=open`)).json()) as {
+      tickets: { number: string; dueAt: number; workingDaysLeft: number | null }[];
+    };
+    const left = new Map(queue.tickets.map((t) => [t.number, t.workingDaysLeft ?? t.dueAt]));
+    const dues = ascending.map((n) => left.get(n!));
+    expect(dues).not.toContain(undefined);
+    expect(dues).toEqual([...dues].sort((a, b) => a! - b!));
     expect(await table().locator('tbody tr').first().textContent()).toContain('3号楼下堆满装修垃圾');
     await dueHeader.getByRole('button').click();
     await expect.poll(() => dueHeader.getAttribute('aria-sort')).toBe('descending');
-    expect(await rowNumbers()).toEqual([...ascending].reverse());
+    // Reversed by what is left; tickets with the same left keep the server's order both ways.
+    const descending = await rowNumbers();
+    expect(descending.map((n) => left.get(n!))).toEqual([...dues].reverse());
+    expect([...descending].sort()).toEqual([...ascending].sort());
     expect(page.url()).toContain('sort=-due');
   });
 

@@ -15,7 +15,7 @@ import { resolvedAt, respondedAt } from '../../desk/clock.ts';
 import { fileTicket } from '../../desk/file-ticket.ts';
 import { loadTicket } from '../../desk/views.ts';
 import type { Db } from '../../lib/platform.ts';
-import { DAY_MS, zhengzhouDay } from '../../lib/time.ts';
+import { DAY_MS, endOfShanghaiDay, zhengzhouDay } from '../../lib/time.ts';
 
 /** The categories Yong'an's joint desk sorts by (from the page), given to every demo community. */
 const categories: {
@@ -344,14 +344,18 @@ async function loadDemoTickets(db: Db, now: number) {
 }
 
 /**
- * The clock's demo: a ticket paused for repair funds, and three resolved on the previous working
- * day and not rated, so the follow-up list (回访) has residents to call on a fresh start.
+ * The clock's demo: a ticket paused for repair funds, and three resolved on the last working day
+ * whose follow-up call (回访) is due by the end of today, and not rated, so the follow-up list has
+ * residents to call on a fresh start, on a weekend or holiday too (the previous working day's
+ * call is due on the next working day, not yet on a Saturday).
  */
 async function loadDemoClockTickets(db: Db, now: number) {
   const base = { consent: true as const, photos: [], photosPublic: false };
   const calendar = await workCalendar(db, now);
+  const endOfToday = endOfShanghaiDay(zhengzhouDay(now));
   let yesterday = now - DAY_MS;
-  while (!calendar.isWorkingDay(zhengzhouDay(yesterday))) yesterday -= DAY_MS;
+  while (!calendar.isWorkingDay(zhengzhouDay(yesterday)) || calendar.addWorkingDays(yesterday, 1) > endOfToday)
+    yesterday -= DAY_MS;
   await demoTicket(
     db,
     now - 6 * DAY_MS,
