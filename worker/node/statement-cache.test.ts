@@ -1,6 +1,6 @@
 import Database from 'libsql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { keepCompiledStatements, statementsPerConnection } from './statement-cache.ts';
+import { keepCompiledStatements, pageCacheKiB, statementsPerConnection } from './statement-cache.ts';
 import { freshDatabase } from './test-database.ts';
 
 describe('compiled statements kept per embedded connection', () => {
@@ -12,6 +12,8 @@ describe('compiled statements kept per embedded connection', () => {
     const other = new Database(':memory:');
     expect(connection.prepare('SELECT 1')).toBe(connection.prepare('SELECT 1'));
     expect(other.prepare('SELECT 1')).not.toBe(connection.prepare('SELECT 1'));
+    // A connection gets its larger page cache when first used.
+    expect(other.prepare('PRAGMA cache_size').raw(true).get()).toEqual([-pageCacheKiB]);
     // Its columns are worked out once too.
     const columns = connection.prepare('SELECT 1 AS one').columns();
     expect(columns.map((column) => column.name)).toEqual(['one']);
