@@ -1,6 +1,5 @@
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { renovationAgendaItems, renovationMeetings, renovationProjects, renovationWishes } from '../../schema/index.ts';
-import { tokenMatches } from '../lib/crypto.ts';
 import { maskPhone } from '../lib/fields.ts';
 import type { Db } from '../lib/platform.ts';
 import { optinQuery } from '../messages/outbox.ts';
@@ -20,11 +19,11 @@ import { problemsOfProjects, publicProblem } from './quality.ts';
 import { publicRoster } from './volunteers.ts';
 import {
   answerOf,
+  heldWish,
   outcomeOrder,
   publicWish,
   type WishRow,
   wishesQuery,
-  wishNotFound,
   wishRows,
   wishTimeline,
 } from './wishes.ts';
@@ -125,8 +124,7 @@ export async function trackingView(db: Db, number: string, token: string) {
     wishTimeline(db, of(renovationWishes.id)),
     optinQuery(db, 'wish', of(renovationWishes.id)),
   ]);
-  const [row] = wishRows(found);
-  if (!row || !(await tokenMatches(token, row.wish.tokenHash))) throw wishNotFound();
+  const row = await heldWish(wishRows(found)[0], token);
   const w = row.wish;
   const project = { id: p!.project.id, title: p!.project.title, status: p!.project.status, compound: p!.compound };
   return {

@@ -147,13 +147,16 @@ export async function loadWish(db: Db, number: string): Promise<WishRow | undefi
   return (await findWishes(db, and(eq(renovationWishes.number, number)), 1))[0];
 }
 
-/** Loads a wish for the resident who holds its private token, or the one 404. */
-export async function wishForToken(db: Db, number: string, token: string): Promise<WishRow> {
-  const row = await loadWish(db, number);
+/** A wish found by number, for the resident who holds its private token; otherwise the one 404. */
+export async function heldWish(row: WishRow | undefined, token: string): Promise<WishRow> {
   const matches = await tokenMatches(token, row?.wish.tokenHash);
   if (!row || !matches) throw wishNotFound();
   return row;
 }
+
+/** Loads a wish for the resident who holds its private token, or the one 404. */
+export const wishForToken = async (db: Db, number: string, token: string) =>
+  heldWish(await loadWish(db, number), token);
 
 /** The public answer of a wish: its outcome, the day it was given, and what it links to. */
 export function answerOf(row: WishRow, meetings: Map<number, { id: number; title: string; startsAt: number }>) {
